@@ -1,0 +1,359 @@
+//! The island GeoJSON that `geodata/` ships and the map draws.
+//!
+//! Only the subset of RFC 7946 the project produces is modelled: a
+//! `FeatureCollection` of `Polygon`/`MultiPolygon` features whose properties
+//! follow [`LandProperties`]. Parsing is strict so a broken data file is
+//! refused with a message that says what is wrong, instead of drawing nonsense.
+
+use serde::{Deserialize, Serialize};
+
+/// A position as GeoJSON writes it: `[longitude, latitude]` in degrees.
+pub type Position = [f64; 2];
+/// A closed ring: first and last positions are equal.
+pub type Ring = Vec<Position>;
+/// Exterior ring first, then holes.
+pub type PolygonRings = Vec<Ring>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Geometry {
+    Polygon { coordinates: PolygonRings },
+    MultiPolygon { coordinates: Vec<PolygonRings> },
+}
+
+impl Geometry {
+    /// The polygons of this geometry, whatever its type.
+    pub fn polygons(&self) -> &[PolygonRings] {
+        match self {
+            Geometry::Polygon { coordinates } => std::slice::from_ref(coordinates),
+            Geometry::MultiPolygon { coordinates } => coordinates,
+        }
+    }
+
+    pub fn vertex_count(&self) -> usize {
+        self.polygons()
+            .iter()
+            .flat_map(|rings| rings.iter())
+            .map(Vec::len)
+            .sum()
+    }
+}
+
+/// Whether a land feature is part of the dispute (interactive) or context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LandRole {
+    /// One of the four islands or groups Japan claims and Russia administers.
+    Disputed,
+    /// Surrounding land (Hokkaido, Urup, ...) drawn for orientation only.
+    Context,
+}
+
+/// Properties of one land feature. Field names are the file format: renaming
+/// one is a breaking change for committed data and for old permalinks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LandProperties {
+    /// Stable id used in URLs and the API, e.g. `etorofu`, `shibotsu`.
+    pub id: String,
+    pub role: LandRole,
+    pub name_en: String,
+    /// Japanese name in kanji, e.g. 択捉島.
+    pub name_ja: String,
+    /// Japanese name romanised (Hepburn), e.g. `Etorofu`.
+    pub name_ja_romaji: String,
+    /// Russian name in Cyrillic, e.g. Итуруп.
+    pub name_ru: String,
+    /// Russian name romanised, e.g. `Iturup`.
+    pub name_ru_romaji: String,
+    /// Island group, e.g. `habomai`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// For unnamed islets: the id of the nearest named island they are listed under.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Who administers the land de facto, e.g. `Russia`.
+    pub administered_by: String,
+    /// Who else claims it, e.g. `Japan`; `None` when undisputed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_area_km2: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_area_source: Option<String>,
+    /// Where the outline comes from, e.g. `GSHHG 2.3.6 full` or `OpenStreetMap land polygons 2017`.
+    pub source: String,
+    /// Which upstream polygons were used, e.g. `gshhs_f 163` (for provenance only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_ref: Option<String>,
+    /// True when the feature was cut at the map area's edge.
+    #[serde(default)]
+    pub clipped: bool,
+    /// Where to put the label: `[lon, lat]`, on land.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_at: Option<Position>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LandFeature {
+    #[serde(rename = "type")]
+    pub kind: FeatureTag,
+    pub id: String,
+    pub properties: LandProperties,
+    pub geometry: Geometry,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FeatureTag {
+    Feature,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FeatureCollectionTag {
+    FeatureCollection,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LandCollection {
+    #[serde(rename = "type")]
+    pub kind: FeatureCollectionTag,
+    pub features: Vec<LandFeature>,
+}
+
+impl LandCollection {
+    /// Parses a land GeoJSON file; the error names line, column and what was expected.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| {
+            format!(
+                "line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                e.to_string()
+            )
+        })
+    }
+
+    pub fn find(&self, id: &str) -> Option<&LandFeature> {
+        self.features.iter().find(|f| f.id == id)
+    }
+
+    pub fn disputed(&self) -> impl Iterator<Item = &LandFeature> {
+        self.features
+            .iter()
+            .filter(|f| f.properties.role == LandRole::Disputed)
+    }
+
+    pub fn vertex_count(&self) -> usize {
+        self.features.iter().map(|f| f.geometry.vertex_count()).sum()
+    }
+}
+
+/// What a place is; drives its map symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Settlement,
+    Airfield,
+    Base,
+    Cape,
+    Lighthouse,
+    Bay,
+    /// An island's (or island group's) centre, not a place on the ground.
+    Centroid,
+}
+
+/// Properties of one point in `geodata/places.geojson`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceProperties {
+    /// Stable id, e.g. `yuzhno-kurilsk`.
+    pub id: String,
+    pub kind: PlaceKind,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ja_romaji: String,
+    pub name_ru: String,
+    pub name_ru_romaji: String,
+    /// Id of the land feature (or island group, e.g. `habomai`) the place is on.
+    pub island: String,
+    /// Where the coordinate comes from (URL).
+    pub source: String,
+    /// True when the point is an island centroid rather than the place itself.
+    #[serde(default)]
+    pub centroid: bool,
+    /// Why the coordinate is only approximate, when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinate_note: Option<String>,
+    /// One short sentence on what is there, in our own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum PointGeometry {
+    Point { coordinates: Position },
+}
+
+impl PointGeometry {
+    pub fn position(&self) -> Position {
+        match self {
+            PointGeometry::Point { coordinates } => *coordinates,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceFeature {
+    #[serde(rename = "type")]
+    pub kind: FeatureTag,
+    pub id: String,
+    pub properties: PlaceProperties,
+    pub geometry: PointGeometry,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceCollection {
+    #[serde(rename = "type")]
+    pub kind: FeatureCollectionTag,
+    pub features: Vec<PlaceFeature>,
+}
+
+impl PlaceCollection {
+    /// Parses `places.geojson`; the error names line, column and what was expected.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        parse(text)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&PlaceFeature> {
+        self.features.iter().find(|f| f.id == id)
+    }
+}
+
+/// Properties of one line in `geodata/lines.geojson` (boundaries, claims).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineProperties {
+    /// Stable id, e.g. `shimoda-1855`.
+    pub id: String,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ru: String,
+    /// What the line is, in our own words.
+    pub description: String,
+    /// When it took effect, `YYYY-MM-DD`.
+    pub date: String,
+    /// When it stopped applying, `YYYY-MM-DD`; `None` if it still does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// URL of the source for the line's existence and date.
+    pub source: String,
+    /// True when the drawn course is ours, not a published one.
+    pub schematic: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum LineGeometry {
+    LineString { coordinates: Vec<Position> },
+}
+
+impl LineGeometry {
+    pub fn positions(&self) -> &[Position] {
+        match self {
+            LineGeometry::LineString { coordinates } => coordinates,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineFeature {
+    #[serde(rename = "type")]
+    pub kind: FeatureTag,
+    pub id: String,
+    pub properties: LineProperties,
+    pub geometry: LineGeometry,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineCollection {
+    #[serde(rename = "type")]
+    pub kind: FeatureCollectionTag,
+    pub features: Vec<LineFeature>,
+}
+
+impl LineCollection {
+    /// Parses `lines.geojson`; the error names line, column and what was expected.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        parse(text)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&LineFeature> {
+        self.features.iter().find(|f| f.id == id)
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text)
+        .map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"shikotan","properties":{"id":"shikotan","role":"disputed",
+       "name_en":"Shikotan","name_ja":"色丹島","name_ja_romaji":"Shikotan","name_ru":"Шикотан",
+       "name_ru_romaji":"Shikotan","administered_by":"Russia","claimed_by":"Japan","source":"test"},
+       "geometry":{"type":"Polygon","coordinates":[[[146.6,43.8],[146.9,43.8],[146.9,43.9],[146.6,43.8]]]}},
+      {"type":"Feature","id":"hokkaido","properties":{"id":"hokkaido","role":"context",
+       "name_en":"Hokkaido","name_ja":"北海道","name_ja_romaji":"Hokkaidō","name_ru":"Хоккайдо",
+       "name_ru_romaji":"Khokkaido","administered_by":"Japan","source":"test","clipped":true},
+       "geometry":{"type":"MultiPolygon","coordinates":[[[[145,43],[145.5,43],[145.5,43.5],[145,43]]]]}}]}"#;
+
+    #[test]
+    fn parses_both_geometry_types_and_finds_disputed_islands() {
+        let land = LandCollection::from_json(SAMPLE).expect("sample parses");
+        assert_eq!(land.features.len(), 2);
+        let disputed: Vec<_> = land.disputed().map(|f| f.id.as_str()).collect();
+        assert_eq!(disputed, ["shikotan"]);
+        assert_eq!(land.find("hokkaido").map(|f| f.properties.clipped), Some(true));
+        assert_eq!(land.vertex_count(), 8);
+    }
+
+    #[test]
+    fn parses_places_and_lines() {
+        let places = PlaceCollection::from_json(
+            r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"kurilsk",
+            "properties":{"id":"kurilsk","kind":"settlement","name_en":"Kurilsk","name_ja":"紗那",
+            "name_ja_romaji":"Shana","name_ru":"Курильск","name_ru_romaji":"Kurilsk",
+            "island":"etorofu","source":"https://example.org"},
+            "geometry":{"type":"Point","coordinates":[147.883,45.217]}}]}"#,
+        )
+        .expect("places parse");
+        let kurilsk = places.find("kurilsk").expect("kurilsk");
+        assert_eq!(kurilsk.properties.kind, PlaceKind::Settlement);
+        assert!(!kurilsk.properties.centroid);
+        assert_eq!(kurilsk.geometry.position(), [147.883, 45.217]);
+
+        let lines = LineCollection::from_json(
+            r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"shimoda-1855",
+            "properties":{"id":"shimoda-1855","name_en":"a","name_ja":"b","name_ru":"c",
+            "description":"d","date":"1855-02-07","until":"1875-05-07","source":"https://e",
+            "schematic":true},"geometry":{"type":"LineString","coordinates":[[149,45.8],[149.3,45.3]]}}]}"#,
+        )
+        .expect("lines parse");
+        let line = lines.find("shimoda-1855").expect("line");
+        assert_eq!(line.properties.until.as_deref(), Some("1875-05-07"));
+        assert_eq!(line.geometry.positions().len(), 2);
+        let err = LineCollection::from_json(r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"x","properties":{"id":"x"},"geometry":{"type":"LineString","coordinates":[]}}]}"#)
+            .expect_err("missing fields are refused");
+        assert!(err.contains("name_en"), "{err}");
+    }
+
+    #[test]
+    fn a_missing_name_is_refused_with_its_field_and_line() {
+        let broken = SAMPLE.replacen(r#""name_ru":"Шикотан","#, "", 1);
+        let err = LandCollection::from_json(&broken).expect_err("must be refused");
+        assert!(err.contains("name_ru"), "{err}");
+        assert!(err.starts_with("line "), "{err}");
+    }
+}
