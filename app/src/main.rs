@@ -1,0 +1,27 @@
+//! Kuril Atlas frontend. Components render state; the logic they rely on
+//! (projection, permalinks, viewports) lives in the `model` crate.
+
+mod api;
+mod atlas;
+mod map;
+mod panel;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <p class="not-found">"This page does not exist. "<a href="/">"Open the map"</a></p> }>
+                <Route path=path!("/") view=atlas::Atlas/>
+            </Routes>
+        </Router>
+    }
+}

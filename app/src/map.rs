@@ -1,0 +1,290 @@
+//! The SVG map. Geometry is projected to map units once; panning and zooming
+//! only change the transform of one group, and strokes do not scale.
+
+use model::names::{self, NameStyle};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use model::geodata::{LandCollection, LandRole};
+use model::projection::{MapPoint, project};
+use model::svg::path_data;
+use model::viewport::{DISPUTE_BOUNDS, View};
+use std::sync::Arc;
+
+/// Pixels an arrow key pans, as in Leaflet.
+const KEY_PAN_PX: f64 = 80.0;
+/// A pointer that moved less than this between down and up made a click, not a drag.
+const CLICK_SLOP_PX: f64 = 4.0;
+/// Zoom level from which single Habomai islets get their own labels.
+const ISLET_LABEL_ZOOM: f64 = 10.0;
+
+struct Shape {
+    id: String,
+    d: String,
+    disputed: bool,
+    accessible_name: String,
+}
+
+struct Label {
+    text: String,
+    at: MapPoint,
+    /// Shown only from this zoom on, so small islets do not crowd the overview.
+    min_zoom: f64,
+    max_zoom: f64,
+}
+
+fn shapes(land: &LandCollection) -> Vec<Shape> {
+    land.features
+        .iter()
+        .map(|f| Shape {
+            id: f.id.clone(),
+            d: path_data(&f.geometry),
+            disputed: f.properties.role == LandRole::Disputed,
+            accessible_name: names::accessible(&f.properties),
+        })
+        .collect()
+}
+
+fn labels(land: &LandCollection) -> Vec<Label> {
+    let mut labels = Vec::new();
+    let mut habomai = Vec::new();
+    for f in land.disputed() {
+        let p = &f.properties;
+        let Some([lon, lat]) = p.label_at.or_else(|| first_point(f)) else {
+            continue;
+        };
+        let at = project(lon, lat);
+        let in_group = p.group.is_some() || p.part_of.is_some();
+        if p.part_of.is_some() {
+            continue; // unnamed islets carry their parent's name
+        }
+        if in_group {
+            habomai.push(at);
+        }
+        labels.push(Label {
+            text: names::label(p, NameStyle::Both),
+            at,
+            min_zoom: if in_group { ISLET_LABEL_ZOOM } else { 0.0 },
+            max_zoom: f64::INFINITY,
+        });
+    }
+    if !habomai.is_empty() {
+        let n = habomai.len() as f64;
+        labels.push(Label {
+            text: "Habomai".into(),
+            at: MapPoint {
+                x: habomai.iter().map(|p| p.x).sum::<f64>() / n,
+                y: habomai.iter().map(|p| p.y).sum::<f64>() / n,
+            },
+            min_zoom: 0.0,
+            max_zoom: ISLET_LABEL_ZOOM,
+        });
+    }
+    labels
+}
+
+fn first_point(f: &model::geodata::LandFeature) -> Option<[f64; 2]> {
+    f.geometry.polygons().first()?.first()?.first().copied()
+}
+
+#[component]
+pub fn MapView(
+    land: Arc<LandCollection>,
+    selected: Signal<Option<String>>,
+    on_select: Callback<Option<String>>,
+    initial_view: Option<View>,
+) -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let size = RwSignal::new((1024.0_f64, 700.0_f64));
+    let view_state = RwSignal::new(initial_view);
+    // The view actually drawn: the permalink's, or one that fits the dispute.
+    let current = Memo::new(move |_| {
+        let (w, h) = size.get();
+        view_state
+            .get()
+            .unwrap_or_else(|| View::fit(DISPUTE_BOUNDS, w, h))
+    });
+    let transform = Memo::new(move |_| {
+        let (w, h) = size.get();
+        current.get().transform(w, h)
+    });
+
+    let measure = move || {
+        if let Some(el) = container.get_untracked() {
+            let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
+            if w > 0.0 && h > 0.0 {
+                size.set((w, h));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if container.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let set_view = move |v: View| view_state.set(Some(v.clamped()));
+    let zoom_by = move |delta: f64, sx: f64, sy: f64| {
+        let (w, h) = size.get_untracked();
+        set_view(current.get_untracked().zoomed_about(delta, sx, sy, w, h));
+    };
+    let zoom_centre = move |delta: f64| {
+        let (w, h) = size.get_untracked();
+        zoom_by(delta, w / 2.0, h / 2.0);
+    };
+
+    // Dragging: remember where the pointer went down, pan by the movement.
+    let drag = StoredValue::new(None::<(f64, f64, View)>);
+    let dragged = StoredValue::new(false);
+    let on_pointerdown = move |e: ev::PointerEvent| {
+        if e.button() != 0 {
+            return;
+        }
+        drag.set_value(Some((
+            f64::from(e.client_x()),
+            f64::from(e.client_y()),
+            current.get_untracked(),
+        )));
+        dragged.set_value(false);
+    };
+    let on_pointermove = move |e: ev::PointerEvent| {
+        if let Some((x0, y0, start)) = drag.get_value() {
+            let (dx, dy) = (f64::from(e.client_x()) - x0, f64::from(e.client_y()) - y0);
+            if dx.hypot(dy) >= CLICK_SLOP_PX {
+                dragged.set_value(true);
+            }
+            if dragged.get_value() {
+                set_view(start.panned(dx, dy));
+            }
+        }
+    };
+    let end_drag = move |_e: ev::PointerEvent| drag.set_value(None);
+    let on_wheel = move |e: ev::WheelEvent| {
+        e.prevent_default();
+        let Some(el) = container.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        // Trackpads send many small deltas, mice a few of about 100.
+        let delta = (-e.delta_y() / 300.0).clamp(-1.0, 1.0);
+        zoom_by(
+            delta,
+            f64::from(e.client_x()) - rect.left(),
+            f64::from(e.client_y()) - rect.top(),
+        );
+    };
+    let on_dblclick = move |e: ev::MouseEvent| {
+        let Some(el) = container.get_untracked() else {
+            return;
+        };
+        let rect = el.get_bounding_client_rect();
+        let delta = if e.shift_key() { -1.0 } else { 1.0 };
+        zoom_by(
+            delta,
+            f64::from(e.client_x()) - rect.left(),
+            f64::from(e.client_y()) - rect.top(),
+        );
+    };
+    let on_keydown = move |e: ev::KeyboardEvent| {
+        let v = current.get_untracked();
+        let handled = match e.key().as_str() {
+            "ArrowLeft" => Some(v.panned(KEY_PAN_PX, 0.0)),
+            "ArrowRight" => Some(v.panned(-KEY_PAN_PX, 0.0)),
+            "ArrowUp" => Some(v.panned(0.0, KEY_PAN_PX)),
+            "ArrowDown" => Some(v.panned(0.0, -KEY_PAN_PX)),
+            "+" | "=" => {
+                zoom_centre(1.0);
+                None
+            }
+            "-" | "_" => {
+                zoom_centre(-1.0);
+                None
+            }
+            "Escape" => {
+                on_select.run(None);
+                None
+            }
+            _ => return,
+        };
+        e.prevent_default();
+        if let Some(v) = handled {
+            set_view(v);
+        }
+    };
+
+    let shapes = shapes(&land);
+    let labels = labels(&land);
+    let paths = shapes
+        .into_iter()
+        .map(|shape| {
+            let Shape { id, d, disputed, accessible_name } = shape;
+            if !disputed {
+                return view! { <path class="land context" d=d aria-hidden="true"/> }.into_any();
+            }
+            let is_selected = {
+                let id = id.clone();
+                move || selected.get().as_deref() == Some(id.as_str())
+            };
+            let activate = {
+                let id = id.clone();
+                move || on_select.run(Some(id.clone()))
+            };
+            let activate_key = activate.clone();
+            view! {
+                <path
+                    class="land disputed"
+                    class:selected=is_selected.clone()
+                    d=d
+                    data-island=id
+                    tabindex="0"
+                    role="button"
+                    aria-label=accessible_name
+                    aria-pressed=move || if is_selected() { "true" } else { "false" }
+                    on:click=move |_| if !dragged.get_value() { activate() }
+                    on:keydown=move |e: ev::KeyboardEvent| {
+                        if e.key() == "Enter" || e.key() == " " {
+                            e.prevent_default();
+                            e.stop_propagation();
+                            activate_key();
+                        }
+                    }
+                />
+            }
+            .into_any()
+        })
+        .collect_view();
+
+    let label_views = move || {
+        let t = transform.get();
+        let zoom = current.get().zoom;
+        labels
+            .iter()
+            .filter(|l| zoom >= l.min_zoom && zoom < l.max_zoom)
+            .map(|l| {
+                let (x, y) = t.apply(l.at);
+                view! { <text class="label" x=format!("{x:.1}") y=format!("{y:.1}")>{l.text.clone()}</text> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="map" node_ref=container tabindex="0" role="region"
+            aria-label="Map of the disputed islands. Arrow keys pan, plus and minus zoom, Tab moves between islands."
+            on:pointerdown=on_pointerdown on:pointermove=on_pointermove
+            on:pointerup=end_drag on:pointercancel=end_drag on:pointerleave=end_drag
+            on:wheel=on_wheel on:dblclick=on_dblclick on:keydown=on_keydown>
+            <svg class="map-svg" width="100%" height="100%" role="presentation">
+                <rect class="sea" width="100%" height="100%"/>
+                <g class="geometry" transform=move || transform.get().to_svg()>{paths}</g>
+                <g class="labels" aria-hidden="true">{label_views}</g>
+            </svg>
+            <div class="zoom-controls">
+                <button type="button" aria-label="Zoom in" on:click=move |_| zoom_centre(1.0)>"+"</button>
+                <button type="button" aria-label="Zoom out" on:click=move |_| zoom_centre(-1.0)>"−"</button>
+            </div>
+            <p class="attribution">"Coastlines: GSHHG (LGPL) · © OpenStreetMap contributors (ODbL)"</p>
+        </div>
+    }
+}

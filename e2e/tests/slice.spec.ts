@@ -1,0 +1,55 @@
+import { test, expect, mapReady, shot } from './fixtures';
+
+test('the map loads cleanly and draws the disputed islands and Hokkaido', async ({ page, problems }) => {
+  await page.goto('/');
+  await mapReady(page);
+  for (const id of ['etorofu', 'kunashiri', 'shikotan', 'shibotsu']) {
+    await expect(page.locator(`path[data-island="${id}"]`)).toHaveCount(1);
+  }
+  // Hokkaido is drawn as context land, not as an interactive island.
+  expect(await page.locator('path.land.context').count()).toBeGreaterThan(0);
+  // Every island has a real outline on screen, not an empty path.
+  const box = await page.locator('path[data-island="etorofu"]').boundingBox();
+  expect(box!.width).toBeGreaterThan(50);
+  await page.screenshot({ path: shot('slice-overview') });
+  expect(problems.console).toEqual([]);
+  expect(problems.failed).toEqual([]);
+  expect(problems.offsite).toEqual([]);
+});
+
+test('clicking an island highlights it, opens its names, and a reload restores it', async ({ page, problems }) => {
+  await page.goto('/');
+  await mapReady(page);
+  const kunashiri = page.locator('path[data-island="kunashiri"]');
+  await kunashiri.click();
+  await expect(kunashiri).toHaveAttribute('aria-pressed', 'true');
+  await expect(kunashiri).toHaveClass(/selected/);
+  const panel = page.locator('aside.panel');
+  await expect(panel.locator('h2')).toHaveText('Kunashiri / Kunashir');
+  await expect(panel).toContainText('国後島');
+  await expect(panel).toContainText('Кунашир');
+  await expect(page).toHaveURL(/[?&]island=kunashiri(&|$)/);
+
+  await page.reload();
+  await mapReady(page);
+  await expect(page.locator('aside.panel h2')).toHaveText('Kunashiri / Kunashir');
+  await expect(page.locator('path[data-island="kunashiri"]')).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: shot('slice-kunashiri') });
+
+  // Closing the panel clears the selection from the URL.
+  await page.getByRole('button', { name: 'Close the island panel' }).click();
+  await expect(panel).toHaveCount(0);
+  await expect(page).not.toHaveURL(/island=/);
+  expect(problems.console).toEqual([]);
+  expect(problems.failed).toEqual([]);
+});
+
+test('a keyboard user can reach an island and open it with Enter', async ({ page }) => {
+  await page.goto('/?island=etorofu');
+  await mapReady(page);
+  await expect(page.locator('aside.panel h2')).toHaveText('Etorofu / Iturup');
+  await page.locator('path[data-island="shikotan"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
+  await expect(page).toHaveURL(/island=shikotan/);
+});

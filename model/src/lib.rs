@@ -1,0 +1,12 @@
+//! Browser-free logic shared by the Kuril Atlas app and server.
+//!
+//! Everything here is plain Rust with no I/O, so it compiles to both
+//! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
+
+pub mod events;
+pub mod geodata;
+pub mod names;
+pub mod permalink;
+pub mod projection;
+pub mod svg;
+pub mod viewport;

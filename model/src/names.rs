@@ -1,0 +1,95 @@
+//! How names are shown: Japanese and Russian side by side, neutrally.
+//!
+//! Labels use the bare romanised name ("Etorofu", not "Etorofu-tō") the way
+//! English-language maps and news do; the panel shows the full forms.
+
+use crate::geodata::LandProperties;
+
+/// Which names the reader chose to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NameStyle {
+    Japanese,
+    Russian,
+    #[default]
+    Both,
+}
+
+/// Japanese romaji without the generic suffix for "island".
+pub fn bare_japanese(romaji: &str) -> &str {
+    ["-tō", "-jima", "-shima", "-guntō"]
+        .iter()
+        .find_map(|suffix| romaji.strip_suffix(suffix))
+        .unwrap_or(romaji)
+}
+
+/// The label for an island in the chosen style, e.g. "Etorofu / Iturup";
+/// one name when both are the same ("Shikotan").
+pub fn label(p: &LandProperties, style: NameStyle) -> String {
+    let ja = bare_japanese(&p.name_ja_romaji);
+    let ru = p.name_ru_romaji.as_str();
+    match style {
+        NameStyle::Japanese => ja.to_owned(),
+        NameStyle::Russian => ru.to_owned(),
+        NameStyle::Both if ja == ru => ja.to_owned(),
+        NameStyle::Both => format!("{ja} / {ru}"),
+    }
+}
+
+/// The accessible name: both romanisations and both scripts, whatever the style.
+pub fn accessible(p: &LandProperties) -> String {
+    format!(
+        "{} ({} / {})",
+        label(p, NameStyle::Both),
+        p.name_ja,
+        p.name_ru
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geodata::LandRole;
+
+    fn island(ja: &str, ja_romaji: &str, ru: &str, ru_romaji: &str) -> LandProperties {
+        LandProperties {
+            id: "x".into(),
+            role: LandRole::Disputed,
+            name_en: ja_romaji.into(),
+            name_ja: ja.into(),
+            name_ja_romaji: ja_romaji.into(),
+            name_ru: ru.into(),
+            name_ru_romaji: ru_romaji.into(),
+            group: None,
+            part_of: None,
+            administered_by: "Russia".into(),
+            claimed_by: Some("Japan".into()),
+            official_area_km2: None,
+            official_area_source: None,
+            source: "test".into(),
+            source_ref: None,
+            clipped: false,
+            label_at: None,
+        }
+    }
+
+    #[test]
+    fn both_names_side_by_side_and_one_when_equal() {
+        let etorofu = island("択捉島", "Etorofu-tō", "Итуруп", "Iturup");
+        assert_eq!(label(&etorofu, NameStyle::Both), "Etorofu / Iturup");
+        assert_eq!(label(&etorofu, NameStyle::Japanese), "Etorofu");
+        assert_eq!(label(&etorofu, NameStyle::Russian), "Iturup");
+        let shikotan = island("色丹島", "Shikotan-tō", "Шикотан", "Shikotan");
+        assert_eq!(label(&shikotan, NameStyle::Both), "Shikotan");
+        let kaigara = island("貝殻島", "Kaigara-jima", "Сигнальный", "Signalny");
+        assert_eq!(label(&kaigara, NameStyle::Both), "Kaigara / Signalny");
+    }
+
+    #[test]
+    fn the_accessible_name_carries_both_scripts() {
+        let kunashiri = island("国後島", "Kunashiri-tō", "Кунашир", "Kunashir");
+        assert_eq!(
+            accessible(&kunashiri),
+            "Kunashiri / Kunashir (国後島 / Кунашир)"
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! Web Mercator (EPSG:3857), the projection every web map uses, expressed in
+//! "map units": pixels at [`REFERENCE_ZOOM`] measured from the north-west
+//! corner of the map area. Geometry is projected once into map units; panning
+//! and zooming only change an SVG transform.
+
+/// The map area: 139–151°E, 41–47°N (Hokkaido's east to Urup).
+pub const AREA_WEST: f64 = 139.0;
+pub const AREA_EAST: f64 = 151.0;
+pub const AREA_SOUTH: f64 = 41.0;
+pub const AREA_NORTH: f64 = 47.0;
+
+/// The zoom level at which one map unit is one screen pixel.
+pub const REFERENCE_ZOOM: f64 = 10.0;
+/// Web Mercator tile size in pixels.
+const TILE: f64 = 256.0;
+/// Web Mercator's latitude limit.
+const MAX_LAT: f64 = 85.051_128_779_806_59;
+
+/// A point in map units (x grows east, y grows south).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapPoint {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Normalised Web Mercator in [0, 1] over the world, y growing south.
+fn world_unit(lon: f64, lat: f64) -> (f64, f64) {
+    let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
+    let x = (lon + 180.0) / 360.0;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
+    (x, y)
+}
+
+fn world_size() -> f64 {
+    TILE * 2f64.powf(REFERENCE_ZOOM)
+}
+
+fn origin() -> (f64, f64) {
+    world_unit(AREA_WEST, AREA_NORTH)
+}
+
+/// Projects `[lon, lat]` degrees to map units.
+pub fn project(lon: f64, lat: f64) -> MapPoint {
+    let (x, y) = world_unit(lon, lat);
+    let (ox, oy) = origin();
+    MapPoint {
+        x: (x - ox) * world_size(),
+        y: (y - oy) * world_size(),
+    }
+}
+
+/// Inverse of [`project`]: map units back to `(lon, lat)` degrees.
+pub fn unproject(point: MapPoint) -> (f64, f64) {
+    let (ox, oy) = origin();
+    let x = point.x / world_size() + ox;
+    let y = point.y / world_size() + oy;
+    let lon = x * 360.0 - 180.0;
+    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees();
+    (lon, lat)
+}
+
+/// Metres on the ground per map unit at a latitude (Mercator stretches with 1/cos φ).
+pub fn metres_per_unit(lat: f64) -> f64 {
+    const EARTH_CIRCUMFERENCE_M: f64 = 40_075_016.686;
+    EARTH_CIRCUMFERENCE_M * lat.to_radians().cos() / world_size()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_north_west_corner_is_the_origin() {
+        let p = project(AREA_WEST, AREA_NORTH);
+        assert!(p.x.abs() < 1e-9 && p.y.abs() < 1e-9, "{p:?}");
+    }
+
+    #[test]
+    fn east_is_right_and_south_is_down() {
+        let kunashiri = project(145.85, 44.117);
+        let etorofu = project(147.617, 45.033);
+        assert!(etorofu.x > kunashiri.x, "Etorofu lies east of Kunashiri");
+        assert!(etorofu.y < kunashiri.y, "Etorofu lies north of Kunashiri");
+    }
+
+    #[test]
+    fn one_degree_of_longitude_matches_web_mercator_pixels() {
+        // At zoom 10 the world is 262,144 px wide, so one degree is 728.18 px.
+        let a = project(146.0, 44.0);
+        let b = project(147.0, 44.0);
+        assert!((b.x - a.x - 262_144.0 / 360.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn unproject_inverts_project() {
+        for (lon, lat) in [(145.817, 43.385), (150.57, 46.2), (139.0, 41.0)] {
+            let (lon2, lat2) = unproject(project(lon, lat));
+            assert!((lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn scale_matches_the_known_resolution_at_the_equator_and_shrinks_north() {
+        // Web Mercator at zoom 10: 152.87 m per pixel at the equator.
+        assert!((metres_per_unit(0.0) - 152.874).abs() < 0.01);
+        assert!(metres_per_unit(44.0) < metres_per_unit(0.0));
+    }
+}

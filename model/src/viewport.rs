@@ -1,0 +1,182 @@
+//! The visible part of the map: centre, zoom and screen size, and the SVG
+//! transform that puts map units on screen. Pure arithmetic, tested natively.
+
+use crate::projection::{
+    AREA_EAST, AREA_NORTH, AREA_SOUTH, AREA_WEST, MapPoint, REFERENCE_ZOOM, project, unproject,
+};
+
+/// Zoom limits: the whole area fits at the minimum on a phone; the maximum
+/// shows single Habomai rocks several hundred pixels wide.
+pub const MIN_ZOOM: f64 = 5.0;
+pub const MAX_ZOOM: f64 = 15.0;
+
+/// The disputed islands' bounds (west, south, east, north), used for the default view.
+pub const DISPUTE_BOUNDS: [f64; 4] = [145.3, 43.2, 149.0, 45.6];
+
+/// A map view in OpenStreetMap terms: zoom level and centre.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub zoom: f64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// An SVG `translate(tx ty) scale(s)` mapping map units to screen pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Transform {
+    pub tx: f64,
+    pub ty: f64,
+    pub scale: f64,
+}
+
+impl Transform {
+    pub fn to_svg(self) -> String {
+        format!(
+            "translate({:.3} {:.3}) scale({:.6})",
+            self.tx, self.ty, self.scale
+        )
+    }
+
+    /// Screen pixel of a map point.
+    pub fn apply(self, p: MapPoint) -> (f64, f64) {
+        (p.x * self.scale + self.tx, p.y * self.scale + self.ty)
+    }
+
+    /// Map point under a screen pixel.
+    pub fn invert(self, sx: f64, sy: f64) -> MapPoint {
+        MapPoint {
+            x: (sx - self.tx) / self.scale,
+            y: (sy - self.ty) / self.scale,
+        }
+    }
+}
+
+impl View {
+    /// The largest zoom (in quarter steps) that shows `bounds` in a `width`×`height` screen.
+    pub fn fit(bounds: [f64; 4], width: f64, height: f64) -> View {
+        let [west, south, east, north] = bounds;
+        let nw = project(west, north);
+        let se = project(east, south);
+        let (w, h) = ((se.x - nw.x).max(1.0), (se.y - nw.y).max(1.0));
+        let scale = (width.max(1.0) / w).min(height.max(1.0) / h);
+        let zoom = ((REFERENCE_ZOOM + scale.log2()) * 4.0).floor() / 4.0;
+        let (lon, lat) = unproject(MapPoint {
+            x: (nw.x + se.x) / 2.0,
+            y: (nw.y + se.y) / 2.0,
+        });
+        View { zoom, lat, lon }.clamped()
+    }
+
+    pub fn scale(self) -> f64 {
+        2f64.powf(self.zoom - REFERENCE_ZOOM)
+    }
+
+    pub fn transform(self, width: f64, height: f64) -> Transform {
+        let c = project(self.lon, self.lat);
+        let scale = self.scale();
+        Transform {
+            tx: width / 2.0 - c.x * scale,
+            ty: height / 2.0 - c.y * scale,
+            scale,
+        }
+    }
+
+    /// Keeps zoom within limits and the centre within the map area.
+    pub fn clamped(self) -> View {
+        let zoom = if self.zoom.is_finite() {
+            self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            MIN_ZOOM
+        };
+        let lat = if self.lat.is_finite() {
+            self.lat.clamp(AREA_SOUTH, AREA_NORTH)
+        } else {
+            (AREA_SOUTH + AREA_NORTH) / 2.0
+        };
+        let lon = if self.lon.is_finite() {
+            self.lon.clamp(AREA_WEST, AREA_EAST)
+        } else {
+            (AREA_WEST + AREA_EAST) / 2.0
+        };
+        View { zoom, lat, lon }
+    }
+
+    /// Moves the view by a screen offset in pixels (drag right moves the map right).
+    pub fn panned(self, dx: f64, dy: f64) -> View {
+        let c = project(self.lon, self.lat);
+        let s = self.scale();
+        let (lon, lat) = unproject(MapPoint {
+            x: c.x - dx / s,
+            y: c.y - dy / s,
+        });
+        View { lon, lat, ..self }.clamped()
+    }
+
+    /// Zooms by `delta` levels keeping the map point under screen pixel
+    /// (`sx`, `sy`) fixed, as Leaflet and MapLibre do for the wheel.
+    pub fn zoomed_about(self, delta: f64, sx: f64, sy: f64, width: f64, height: f64) -> View {
+        let before = self.transform(width, height);
+        let anchor = before.invert(sx, sy);
+        let zoom = (self.zoom + delta).clamp(MIN_ZOOM, MAX_ZOOM);
+        let scale = 2f64.powf(zoom - REFERENCE_ZOOM);
+        // Centre such that `anchor` stays at (sx, sy).
+        let cx = anchor.x - (sx - width / 2.0) / scale;
+        let cy = anchor.y - (sy - height / 2.0) / scale;
+        let (lon, lat) = unproject(MapPoint { x: cx, y: cy });
+        View { zoom, lat, lon }.clamped()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn fitting_the_dispute_on_a_desktop_screen_shows_all_four_islands() {
+        let view = View::fit(DISPUTE_BOUNDS, 1280.0, 800.0);
+        let t = view.transform(1280.0, 800.0);
+        for (lon, lat) in [(145.3, 43.2), (149.0, 45.6)] {
+            let (x, y) = t.apply(project(lon, lat));
+            assert!((0.0..=1280.0).contains(&x) && (0.0..=800.0).contains(&y));
+        }
+        assert!(view.zoom >= 7.0 && view.zoom <= 9.0, "{view:?}");
+    }
+
+    #[test]
+    fn a_phone_screen_gets_a_smaller_zoom_than_a_desktop() {
+        let phone = View::fit(DISPUTE_BOUNDS, 390.0, 500.0);
+        let desktop = View::fit(DISPUTE_BOUNDS, 1280.0, 800.0);
+        assert!(phone.zoom < desktop.zoom);
+    }
+
+    #[test]
+    fn wheel_zoom_keeps_the_point_under_the_cursor() {
+        let view = View { zoom: 8.0, lat: 44.0, lon: 146.5 };
+        let (w, h) = (1000.0, 700.0);
+        let under = view.transform(w, h).invert(200.0, 150.0);
+        let zoomed = view.zoomed_about(1.5, 200.0, 150.0, w, h);
+        let (x, y) = zoomed.transform(w, h).apply(under);
+        assert!(close(x, 200.0, 1e-6) && close(y, 150.0, 1e-6), "{x},{y}");
+        assert!(close(zoomed.zoom, 9.5, 1e-12));
+    }
+
+    #[test]
+    fn dragging_right_moves_the_centre_west() {
+        let view = View { zoom: 9.0, lat: 44.0, lon: 146.5 };
+        let moved = view.panned(100.0, 0.0);
+        assert!(moved.lon < view.lon);
+        assert!(close(moved.lat, view.lat, 1e-9));
+    }
+
+    #[test]
+    fn zoom_and_centre_stay_within_limits_even_for_nonsense() {
+        let v = View { zoom: 99.0, lat: f64::NAN, lon: -500.0 }.clamped();
+        assert_eq!(v.zoom, MAX_ZOOM);
+        assert!((AREA_SOUTH..=AREA_NORTH).contains(&v.lat));
+        assert_eq!(v.lon, AREA_WEST);
+    }
+}

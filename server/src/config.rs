@@ -1,0 +1,19 @@
+//! Command-line and environment configuration.
+
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Parser)]
+#[command(name = "server", about = "Serves the Kuril Atlas app and its JSON API")]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "KURIL_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Folder with the built app (Trunk's output).
+    #[arg(long, env = "KURIL_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// Folder with the data files (GeoJSON, events).
+    #[arg(long, env = "KURIL_DATA", default_value = "geodata")]
+    pub data: PathBuf,
+}

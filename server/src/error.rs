@@ -1,0 +1,50 @@
+//! The one error type handlers return; it renders as JSON `{ error, detail }`.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub status: StatusCode,
+    /// Short machine-readable kind, e.g. `bad_parameter`, `not_found`.
+    pub error: &'static str,
+    /// Human-readable explanation naming the parameter or id at fault.
+    pub detail: String,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: &'a str,
+    detail: &'a str,
+}
+
+impl ApiError {
+    pub fn bad_parameter(name: &str, why: impl std::fmt::Display) -> Self {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            error: "bad_parameter",
+            detail: format!("{name}: {why}"),
+        }
+    }
+
+    pub fn not_found(what: &str, id: &str) -> Self {
+        let shown: String = id.chars().take(64).collect();
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            error: "not_found",
+            detail: format!("no {what} with id `{shown}`"),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: self.error,
+            detail: &self.detail,
+        };
+        (self.status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,46 @@
+//! Geometry endpoints: the land GeoJSON at each level of detail.
+
+use crate::error::ApiError;
+use crate::state::{AppState, Served};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+pub const GEOJSON: &str = "application/geo+json";
+
+/// `GET /api/geo/land/{level}`: land polygons, `0` (overview) to `2` (full detail).
+pub async fn land(
+    State(state): State<AppState>,
+    Path(level): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let served = level
+        .parse::<usize>()
+        .ok()
+        .and_then(|l| state.land(l))
+        .ok_or_else(|| ApiError::not_found("level of detail", &level))?;
+    Ok(cached(served, GEOJSON, &headers))
+}
+
+/// A prepared body with `ETag`, `Cache-Control`, and `304` for a matching `If-None-Match`.
+pub fn cached(served: &Served, content_type: &'static str, request: &HeaderMap) -> Response {
+    let etag = HeaderValue::from_str(&served.etag).ok();
+    let matches = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == served.etag || t.trim() == "*"));
+    let mut response = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, content_type)], served.body.clone()).into_response()
+    };
+    let h = response.headers_mut();
+    if let Some(etag) = etag {
+        h.insert(header::ETAG, etag);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300, must-revalidate"),
+    );
+    response
+}

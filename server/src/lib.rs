@@ -1,0 +1,7 @@
+//! The Kuril Atlas server as a library, so tests drive the real router.
+
+pub mod config;
+pub mod error;
+pub mod geo;
+pub mod routes;
+pub mod state;

@@ -1,0 +1,57 @@
+//! The one router: API under `/api`, the built app for everything else.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use axum::Router;
+use axum::http::{HeaderValue, Method, header};
+use axum::response::{IntoResponse, Json};
+use axum::routing::get;
+use serde_json::json;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Longest a request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/health", get(health))
+        .route("/geo/land/{level}", get(crate::geo::land))
+        .fallback(api_not_found);
+
+    let index = state.dist().join("index.html");
+    // Unknown paths are 404s, not the app: a mistyped link should say so.
+    let static_files = ServeDir::new(state.dist()).precompressed_br();
+
+    Router::new()
+        .nest("/api", api)
+        .route_service("/", ServeFile::new(index))
+        .fallback_service(static_files)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn health() -> impl IntoResponse {
+    Json(json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
+}
+
+async fn api_not_found(method: Method, uri: axum::http::Uri) -> ApiError {
+    ApiError {
+        status: axum::http::StatusCode::NOT_FOUND,
+        error: "not_found",
+        detail: format!("no API endpoint {method} {}", uri.path().chars().take(200).collect::<String>()),
+    }
+}

@@ -1,0 +1,78 @@
+//! State shared by all handlers: data loaded and validated once at start-up.
+
+use crate::config::Config;
+use model::geodata::LandCollection;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Number of land levels of detail in `geodata/` (`land-0` coarsest).
+pub const LAND_LEVELS: usize = 3;
+
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    dist: PathBuf,
+    /// Land GeoJSON per level of detail, as served (validated, bytes ready).
+    land: Vec<Served>,
+}
+
+/// A response body prepared once, with its entity tag.
+#[derive(Clone)]
+pub struct Served {
+    pub body: axum::body::Bytes,
+    pub etag: String,
+}
+
+impl Served {
+    pub fn new(body: impl Into<axum::body::Bytes>) -> Self {
+        let body = body.into();
+        let etag = format!("\"{:016x}\"", fnv1a(&body));
+        Served { body, etag }
+    }
+}
+
+/// FNV-1a: a stable, dependency-free hash; entity tags need change detection, not security.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+impl AppState {
+    /// Loads and validates every data file; any problem stops start-up with a
+    /// message naming the file.
+    pub fn load(config: &Config) -> Result<Self, String> {
+        let mut land = Vec::with_capacity(LAND_LEVELS);
+        for level in 0..LAND_LEVELS {
+            let path = config.data.join(format!("land-{level}.geojson"));
+            let text = read(&path)?;
+            let collection = LandCollection::from_json(&text)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            if collection.disputed().next().is_none() {
+                return Err(format!("{}: no disputed island in the file", path.display()));
+            }
+            land.push(Served::new(text));
+        }
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                dist: config.dist.clone(),
+                land,
+            }),
+        })
+    }
+
+    pub fn dist(&self) -> &Path {
+        &self.inner.dist
+    }
+
+    pub fn land(&self, level: usize) -> Option<&Served> {
+        self.inner.land.get(level)
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}

@@ -1,0 +1,51 @@
+//! `cargo xtask <command>`: the project's automation, in Rust rather than shell.
+//!
+//! - `serve`: set up tools, build the release frontend, run the server on :8080.
+//! - `test`: set up, then fmt, clippy, native tests, wasm build, browser tests.
+//! - `build`: set up and build the release frontend only.
+//! - `geodata`: regenerate `geodata/` from the pinned upstream packages.
+
+mod geodata;
+mod setup;
+mod tasks;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match command {
+        "serve" => tasks::serve(rest),
+        "test" => tasks::test(rest),
+        "build" => tasks::build(rest),
+        "setup" => setup::ensure_all(setup::Needs::Test),
+        "geodata" => geodata::run(rest),
+        "help" | "--help" | "-h" => {
+            print_help();
+            Ok(())
+        }
+        other => Err(util::Error::msg(format!(
+            "unknown command `{other}`; run `cargo xtask help`"
+        ))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {command}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_help() {
+    println!(
+        "cargo xtask <command>\n\n\
+         serve    set up, build the app, serve it at http://127.0.0.1:8080\n\
+         test     set up, then fmt, clippy, native tests, wasm build, browser tests\n\
+         build    set up and build the release frontend into dist/\n\
+         setup    install every tool the tests need (idempotent)\n\
+         geodata  regenerate geodata/ from the pinned upstream packages"
+    );
+}

@@ -1,0 +1,171 @@
+//! Idempotent set-up: check each tool's version and install only what is
+//! missing or wrong. Every download goes through a package registry
+//! (crates.io, npm, Debian); Trunk itself runs offline.
+
+use crate::util::{Error, output, root, run};
+use std::path::PathBuf;
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132";
+
+/// What the caller is about to do, and so which tools it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Build and serve the app.
+    Serve,
+    /// Also run browser tests.
+    Test,
+}
+
+pub fn ensure_all(needs: Needs) -> Result<(), Error> {
+    ensure_wasm_target()?;
+    ensure_trunk()?;
+    ensure_wasm_bindgen()?;
+    ensure_wasm_opt()?;
+    if needs == Needs::Test {
+        ensure_chromium()?;
+        ensure_e2e_packages()?;
+    }
+    Ok(())
+}
+
+/// `.tools/node/node_modules/.bin`, where npm's binaryen puts `wasm-opt`.
+pub fn node_tools_bin() -> PathBuf {
+    root().join(".tools/node/node_modules/.bin")
+}
+
+/// PATH with the project-local tools first, so Trunk finds the right wasm-opt.
+pub fn tool_path() -> std::ffi::OsString {
+    let mut paths = vec![node_tools_bin()];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        paths.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = std::env::var_os("HOME") {
+        paths.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    if let Some(existing) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&existing));
+    }
+    std::env::join_paths(paths).unwrap_or_default()
+}
+
+fn tool(name: &str) -> Command {
+    let mut cmd = Command::new(name);
+    cmd.env("PATH", tool_path());
+    cmd
+}
+
+fn ensure_wasm_target() -> Result<(), Error> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
+        .unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return ok("wasm32-unknown-unknown target");
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_trunk() -> Result<(), Error> {
+    let found = output(tool("trunk").arg("--version")).unwrap_or_default();
+    if found == format!("trunk {TRUNK_VERSION}") {
+        return ok(&found);
+    }
+    eprintln!("installing trunk {TRUNK_VERSION} (found: {found:?}); this takes about 15 minutes");
+    run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+}
+
+/// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
+pub fn locked_wasm_bindgen() -> Result<String, Error> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                return Ok(v.trim_matches('"').to_owned());
+            }
+        }
+    }
+    Err(Error::msg("Cargo.lock has no wasm-bindgen package"))
+}
+
+fn ensure_wasm_bindgen() -> Result<(), Error> {
+    let version = locked_wasm_bindgen()?;
+    let trunk_toml = std::fs::read_to_string(root().join("Trunk.toml"))?;
+    if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
+        return Err(Error::msg(format!(
+            "Trunk.toml's [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen {version}"
+        )));
+    }
+    let found = output(tool("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if found == format!("wasm-bindgen {version}") {
+        return ok(&found);
+    }
+    // Not `--locked`: the CLI's own lock file names a crate version the index lacks.
+    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
+}
+
+fn ensure_wasm_opt() -> Result<(), Error> {
+    let wasm_opt = node_tools_bin().join("wasm-opt");
+    let found = output(&mut Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
+    if found.contains(&format!("version_{BINARYEN_VERSION}")) {
+        return ok(&found);
+    }
+    let dir = root().join(".tools/node");
+    std::fs::create_dir_all(&dir)?;
+    let manifest = dir.join("package.json");
+    if !manifest.exists() {
+        std::fs::write(&manifest, "{ \"private\": true }\n")?;
+    }
+    run(Command::new("npm")
+        .args(["install", "--no-save", "--no-audit", "--no-fund"])
+        .arg(format!("binaryen@{BINARYEN_VERSION}"))
+        .current_dir(&dir))
+}
+
+fn ensure_chromium() -> Result<(), Error> {
+    let chromium = output(Command::new("/usr/bin/chromium").arg("--version"));
+    let driver = output(Command::new("/usr/bin/chromedriver").arg("--version"));
+    if let (Some(c), Some(_)) = (&chromium, &driver) {
+        return ok(c);
+    }
+    let apt = |args: &[&str]| {
+        let mut cmd = if is_root() {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg("apt-get");
+            sudo
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update"])?;
+    apt(&["install", "-y", "chromium", "chromium-driver"])
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+fn ensure_e2e_packages() -> Result<(), Error> {
+    let dir = root().join("e2e");
+    let complete = Command::new("npm")
+        .args(["ls", "--depth=0"])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if complete && dir.join("node_modules").exists() {
+        return ok("e2e npm packages");
+    }
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        // Playwright drives Debian's Chromium; it must not fetch its own.
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .current_dir(&dir))
+}
+
+fn ok(what: &str) -> Result<(), Error> {
+    eprintln!("ok: {what}");
+    Ok(())
+}

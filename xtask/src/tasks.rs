@@ -1,0 +1,187 @@
+//! The README's commands: `serve`, `test`, `build`.
+
+use crate::setup::{self, Needs};
+use crate::util::{Error, describe, root, run};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+pub fn build(_args: &[String]) -> Result<(), Error> {
+    setup::ensure_all(Needs::Serve)?;
+    build_frontend()?;
+    build_server()
+}
+
+pub fn serve(args: &[String]) -> Result<(), Error> {
+    build(&[])?;
+    let mut cmd = Command::new(server_binary());
+    cmd.args(["--addr", "127.0.0.1:8080"]).args(args);
+    eprintln!("starting the server; open http://127.0.0.1:8080/ (Ctrl-C stops it)");
+    run(&mut cmd)
+}
+
+fn build_frontend() -> Result<(), Error> {
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .env("PATH", setup::tool_path()))
+}
+
+fn build_server() -> Result<(), Error> {
+    run(Command::new("cargo").args(["build", "--release", "--package", "server"]))
+}
+
+fn server_binary() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"));
+    target.join("release/server")
+}
+
+/// One line of the final summary.
+struct Outcome {
+    step: &'static str,
+    passed: bool,
+    seconds: f64,
+    note: String,
+}
+
+pub fn test(_args: &[String]) -> Result<(), Error> {
+    setup::ensure_all(Needs::Test)?;
+    let mut outcomes = Vec::new();
+    let mut step = |name: &'static str, f: &mut dyn FnMut() -> Result<(), Error>| {
+        eprintln!("\n=== {name} ===");
+        let start = Instant::now();
+        let result = f();
+        let outcome = Outcome {
+            step: name,
+            passed: result.is_ok(),
+            seconds: start.elapsed().as_secs_f64(),
+            note: result.err().map(|e| e.to_string()).unwrap_or_default(),
+        };
+        let passed = outcome.passed;
+        outcomes.push(outcome);
+        passed
+    };
+
+    step("format", &mut || run(Command::new("cargo").args(["fmt", "--all", "--check"])));
+    step("clippy (native)", &mut || {
+        run(Command::new("cargo").args([
+            "clippy", "--workspace", "--all-targets", "--", "-D", "warnings",
+        ]))
+    });
+    step("clippy (wasm app)", &mut || {
+        run(Command::new("cargo").args([
+            "clippy", "--package", "app", "--target", "wasm32-unknown-unknown", "--", "-D",
+            "warnings",
+        ]))
+    });
+    step("native tests", &mut || run(Command::new("cargo").args(["test", "--workspace"])));
+    let built = step("release build (wasm app + server)", &mut || {
+        build_frontend()?;
+        build_server()
+    });
+    if built {
+        step("browser tests (Playwright, Chromium)", &mut browser_tests);
+    } else {
+        outcomes.push(Outcome {
+            step: "browser tests (Playwright, Chromium)",
+            passed: false,
+            seconds: 0.0,
+            note: "not run: the release build failed".into(),
+        });
+    }
+
+    eprintln!("\n=== summary ===");
+    for o in &outcomes {
+        let mark = if o.passed { "PASS" } else { "FAIL" };
+        eprintln!("{mark}  {:<40} {:>7.1}s  {}", o.step, o.seconds, o.note);
+    }
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    if failed == 0 {
+        eprintln!("all {} steps passed", outcomes.len());
+        Ok(())
+    } else {
+        Err(Error::msg(format!("{failed} of {} steps failed", outcomes.len())))
+    }
+}
+
+fn browser_tests() -> Result<(), Error> {
+    let server = TestServer::start()?;
+    let base = format!("http://{}", server.addr);
+    let result = run(Command::new("npx")
+        .args(["--no-install", "playwright", "test"])
+        .env("BASE_URL", &base)
+        .current_dir(root().join("e2e")));
+    let stopped = server.stop();
+    result?;
+    stopped
+}
+
+/// The release server on a free loopback port, stopped with SIGTERM.
+struct TestServer {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl TestServer {
+    fn start() -> Result<Self, Error> {
+        let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+        let mut cmd = Command::new(server_binary());
+        cmd.arg("--addr").arg(addr.to_string()).current_dir(root());
+        eprintln!("$ {}", describe(&cmd));
+        let child = cmd.spawn()?;
+        let mut server = TestServer { child, addr };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = server.child.try_wait() {
+                return Err(Error::msg(format!("the server exited at start-up ({status})")));
+            }
+            if http_get(addr, "/api/health").is_ok_and(|r| r.starts_with("HTTP/1.1 200")) {
+                return Ok(server);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = server.child.kill();
+        Err(Error::msg("the server did not answer /api/health within 30 s"))
+    }
+
+    /// SIGTERM, then wait: the server must shut down cleanly on its own.
+    fn stop(mut self) -> Result<(), Error> {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait()? {
+                return if status.success() {
+                    Ok(())
+                } else {
+                    Err(Error::msg(format!("the server exited with {status} on SIGTERM")))
+                };
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        Err(Error::msg("the server did not stop within 10 s of SIGTERM"))
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// A minimal HTTP/1.1 GET, enough to poll the health endpoint without a client crate.
+pub fn http_get(addr: SocketAddr, path: &str) -> Result<String, Error> {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    Ok(response)
+}
