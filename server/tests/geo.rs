@@ -1,0 +1,94 @@
+//! The geometry endpoints and the router's basics, through the real router.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::Config;
+use server::state::AppState;
+use std::path::PathBuf;
+use tower::ServiceExt;
+
+fn app() -> axum::Router {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let config = Config {
+        addr: "127.0.0.1:0".parse().expect("literal address"),
+        dist: root.join("dist"),
+        data: root.join("geodata"),
+    };
+    let state = AppState::load(&config).expect("the committed data loads");
+    server::routes::router(state)
+}
+
+async fn get(uri: &str, headers: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let mut request = Request::get(uri);
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    let response = app()
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+#[tokio::test]
+async fn health_answers_ok() {
+    let (status, _, body) = get("/api/health", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_slice(&body).expect("json");
+    assert_eq!(json["status"], "ok");
+}
+
+#[tokio::test]
+async fn every_level_of_detail_is_geojson_with_the_disputed_islands() {
+    for level in 0..3 {
+        let (status, headers, body) = get(&format!("/api/geo/land/{level}"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "level {level}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
+        let land = model::geodata::LandCollection::from_json(
+            std::str::from_utf8(&body).expect("utf-8"),
+        )
+        .expect("parses");
+        for id in ["etorofu", "kunashiri", "shikotan", "shibotsu", "kaigara"] {
+            assert!(land.find(id).is_some(), "level {level} lacks {id}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_matching_etag_gets_304_without_a_body() {
+    let (_, headers, _) = get("/api/geo/land/0", &[]).await;
+    let etag = headers[header::ETAG].to_str().expect("ascii").to_owned();
+    assert!(headers[header::CACHE_CONTROL].to_str().expect("ascii").contains("max-age"));
+    let (status, _, body) = get("/api/geo/land/0", &[("if-none-match", &etag)]).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert!(body.is_empty());
+}
+
+#[tokio::test]
+async fn unknown_levels_and_endpoints_are_json_404s() {
+    for uri in ["/api/geo/land/7", "/api/geo/land/-1", "/api/nothing-here"] {
+        let (status, headers, body) = get(uri, &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/json", "{uri}");
+        let json: serde_json::Value = serde_json::from_slice(&body).expect("json");
+        assert_eq!(json["error"], "not_found");
+        assert!(json["detail"].as_str().is_some_and(|d| !d.is_empty()));
+    }
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_the_client_accepts_it() {
+    let (status, headers, _) = get("/api/geo/land/2", &[("accept-encoding", "br")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+}
