@@ -1,12 +1,90 @@
 //! The map state a URL carries, and its codec.
 //!
 //! Query-string form, following OpenStreetMap's `map=zoom/lat/lon`:
-//! `?map=8.25/44.100/146.700&island=kunashiri`. Parsing is total: it never
-//! fails as a whole; each unknown or malformed parameter is dropped and
-//! reported, and the rest applies.
+//! `?map=8.25/44.100/146.700&island=kunashiri&date=2017-01-01&layers=islands,lines&names=ru`.
+//! [`format`] writes one canonical URL per state (fixed parameter order,
+//! defaults omitted, coordinates rounded for the zoom). [`parse`] is total:
+//! it never fails as a whole; each unknown, repeated or malformed parameter
+//! is dropped and reported, and the rest applies.
 
+use crate::events::Date;
+use crate::names::NameStyle;
 use crate::viewport::{MAX_ZOOM, MIN_ZOOM, View};
 use std::fmt;
+
+/// Map layers the reader can switch, in URL order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    Islands,
+    Deployments,
+    Places,
+    Lines,
+    Events,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 5] = [
+        Layer::Islands,
+        Layer::Deployments,
+        Layer::Places,
+        Layer::Lines,
+        Layer::Events,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Islands => "islands",
+            Layer::Deployments => "deployments",
+            Layer::Places => "places",
+            Layer::Lines => "lines",
+            Layer::Events => "events",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Layer> {
+        Layer::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of layers; the default shows them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Layers(u8);
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers::all()
+    }
+}
+
+impl Layers {
+    pub fn all() -> Self {
+        Layers(Layer::ALL.iter().fold(0, |bits, l| bits | l.bit()))
+    }
+
+    pub fn none() -> Self {
+        Layers(0)
+    }
+
+    pub fn contains(self, layer: Layer) -> bool {
+        self.0 & layer.bit() != 0
+    }
+
+    pub fn with(self, layer: Layer, on: bool) -> Self {
+        if on {
+            Layers(self.0 | layer.bit())
+        } else {
+            Layers(self.0 & !layer.bit())
+        }
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Layer> {
+        Layer::ALL.into_iter().filter(move |l| self.contains(*l))
+    }
+}
 
 /// Everything a permalink restores.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15,6 +93,17 @@ pub struct MapState {
     pub view: Option<View>,
     /// The island whose panel is open.
     pub island: Option<String>,
+    /// The timeline's date; `None`: today.
+    pub date: Option<Date>,
+    /// The event whose details are open.
+    pub event: Option<String>,
+    /// The article open in the reader, and optionally one of its excerpts (1-based).
+    pub article: Option<String>,
+    pub excerpt: Option<u32>,
+    pub layers: Layers,
+    pub names: NameStyle,
+    /// The map without page chrome, for `<iframe>` embedding.
+    pub embed: bool,
 }
 
 /// A part of a URL that was ignored, and why; shown to the reader.
@@ -32,11 +121,19 @@ impl fmt::Display for Ignored {
 
 /// Longest id accepted; real ids are much shorter.
 const MAX_ID_LEN: usize = 64;
+/// The timeline's range: from the Treaty of Shimoda's year to well past today.
+pub const FIRST_YEAR: u16 = 1855;
+pub const LAST_YEAR: u16 = 2100;
+/// Parameters in canonical order.
+pub const PARAMETERS: [&str; 9] = [
+    "map", "island", "date", "event", "article", "excerpt", "layers", "names", "embed",
+];
 
 /// Parses a query string (with or without the leading `?`).
 pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
     let mut state = MapState::default();
     let mut ignored = Vec::new();
+    let mut seen: Vec<&'static str> = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -48,26 +145,52 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
                 reason: reason.to_owned(),
             })
         };
-        match key.as_str() {
-            "map" => match parse_view(&value) {
-                Ok(view) => state.view = Some(view),
-                Err(reason) => reject(reason),
-            },
-            "island" => {
-                if is_valid_id(&value) {
-                    state.island = Some(value);
-                } else {
-                    reject("not an island id");
-                }
-            }
-            _ => reject("unknown parameter"),
+        let Some(name) = PARAMETERS.iter().copied().find(|p| *p == key) else {
+            reject("unknown parameter");
+            continue;
+        };
+        if seen.contains(&name) {
+            reject("repeated parameter; the first one applies");
+            continue;
         }
+        seen.push(name);
+        let applied = match name {
+            "map" => parse_view(&value).map(|v| state.view = Some(v)),
+            "island" => parse_id(&value).map(|v| state.island = Some(v)),
+            "date" => parse_date(&value).map(|d| state.date = Some(d)),
+            "event" => parse_id(&value).map(|v| state.event = Some(v)),
+            "article" => parse_id(&value).map(|v| state.article = Some(v)),
+            "excerpt" => parse_excerpt(&value).map(|n| state.excerpt = Some(n)),
+            "layers" => parse_layers(&value, &mut ignored).map(|l| state.layers = l),
+            "names" => parse_names(&value).map(|n| state.names = n),
+            "embed" => match value.as_str() {
+                "1" => {
+                    state.embed = true;
+                    Ok(())
+                }
+                "0" => Ok(()),
+                _ => Err("expected 1 or 0"),
+            },
+            _ => Err("unknown parameter"),
+        };
+        if let Err(reason) = applied {
+            ignored.push(Ignored {
+                parameter: name.to_owned(),
+                reason: reason.to_owned(),
+            });
+        }
+    }
+    if state.excerpt.is_some() && state.article.is_none() {
+        state.excerpt = None;
+        ignored.push(Ignored {
+            parameter: "excerpt".into(),
+            reason: "needs an article".into(),
+        });
     }
     (state, ignored)
 }
 
-/// The canonical query string (without `?`) for a state: fixed parameter
-/// order, defaults omitted, coordinates rounded for the zoom.
+/// The canonical query string (without `?`) for a state.
 pub fn format(state: &MapState) -> String {
     let mut parts = Vec::new();
     if let Some(view) = state.view {
@@ -76,7 +199,41 @@ pub fn format(state: &MapState) -> String {
     if let Some(island) = &state.island {
         parts.push(format!("island={island}"));
     }
+    if let Some(date) = state.date {
+        parts.push(format!("date={date}"));
+    }
+    if let Some(event) = &state.event {
+        parts.push(format!("event={event}"));
+    }
+    if let Some(article) = &state.article {
+        parts.push(format!("article={article}"));
+        if let Some(n) = state.excerpt {
+            parts.push(format!("excerpt={n}"));
+        }
+    }
+    if state.layers != Layers::all() {
+        let names: Vec<_> = state.layers.iter().map(Layer::as_str).collect();
+        parts.push(format!("layers={}", names.join(",")));
+    }
+    match state.names {
+        NameStyle::Both => {}
+        NameStyle::Japanese => parts.push("names=ja".into()),
+        NameStyle::Russian => parts.push("names=ru".into()),
+    }
+    if state.embed {
+        parts.push("embed=1".into());
+    }
     parts.join("&")
+}
+
+/// `/` or `/?…`: the path and query of a state's permalink.
+pub fn href(state: &MapState) -> String {
+    let query = format(state);
+    if query.is_empty() {
+        "/".into()
+    } else {
+        format!("/?{query}")
+    }
 }
 
 /// Rounds a view the way its URL does, so a state equals its own round trip.
@@ -85,12 +242,15 @@ pub fn canonical_view(view: View) -> View {
     parse_view(&text).unwrap_or(view)
 }
 
+/// Decimals for coordinates at a zoom: one step is under a screen pixel.
+pub fn coordinate_decimals(zoom: f64) -> usize {
+    ((zoom * std::f64::consts::LN_2 / std::f64::consts::LN_10).ceil() as usize).clamp(2, 6)
+}
+
 fn format_view(view: View) -> String {
     let view = view.clamped();
     let zoom = (view.zoom * 100.0).round() / 100.0;
-    // OpenStreetMap's rule of thumb: enough decimals that one step is under a pixel.
-    let decimals = ((zoom * std::f64::consts::LN_2 / std::f64::consts::LN_10).ceil() as usize)
-        .clamp(2, 6);
+    let decimals = coordinate_decimals(zoom);
     let zoom_text = format!("{zoom:.2}");
     let zoom_text = zoom_text.trim_end_matches('0').trim_end_matches('.');
     format!(
@@ -108,7 +268,10 @@ fn parse_view(value: &str) -> Result<View, &'static str> {
     };
     let number = |s: &str| -> Option<f64> {
         // Bound the length so a megabyte of digits is rejected cheaply.
-        (s.len() <= 24).then(|| s.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+        (s.len() <= 24)
+            .then(|| s.parse::<f64>().ok())
+            .flatten()
+            .filter(|v| v.is_finite())
     };
     let (Some(zoom), Some(lat), Some(lon)) = (number(z), number(lat), number(lon)) else {
         return Err("not a number");
@@ -120,28 +283,93 @@ fn parse_view(value: &str) -> Result<View, &'static str> {
     if view.clamped() != view {
         return Err("outside the map area");
     }
+    // Round as `format` does, so any accepted URL is already canonical in value.
+    let zoom = (zoom * 100.0).round() / 100.0;
+    let decimals = coordinate_decimals(zoom) as i32;
+    let round = |v: f64| {
+        let f = 10f64.powi(decimals);
+        (v * f).round() / f
+    };
     Ok(View {
-        zoom: (zoom * 100.0).round() / 100.0,
-        ..view
+        zoom,
+        lat: round(lat),
+        lon: round(lon),
     })
 }
 
-fn is_valid_id(value: &str) -> bool {
-    !value.is_empty()
+fn parse_id(value: &str) -> Result<String, &'static str> {
+    let valid = !value.is_empty()
         && value.len() <= MAX_ID_LEN
         && value
             .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if valid {
+        Ok(value.to_owned())
+    } else {
+        Err("not a valid id")
+    }
+}
+
+fn parse_date(value: &str) -> Result<Date, &'static str> {
+    if value.len() != 10 {
+        return Err("expected a date as YYYY-MM-DD");
+    }
+    let date: Date = value.parse().map_err(|_| "not a valid date")?;
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year) {
+        return Err("outside the timeline (1855 onwards)");
+    }
+    Ok(date)
+}
+
+fn parse_excerpt(value: &str) -> Result<u32, &'static str> {
+    match value.parse::<u32>() {
+        Ok(n) if (1..=10_000).contains(&n) && !value.starts_with('0') => Ok(n),
+        _ => Err("expected an excerpt number from 1"),
+    }
+}
+
+fn parse_layers(value: &str, ignored: &mut Vec<Ignored>) -> Result<Layers, &'static str> {
+    if value.is_empty() {
+        return Ok(Layers::none());
+    }
+    let mut layers = Layers::none();
+    let mut any_valid = false;
+    for name in value.split(',') {
+        match Layer::parse(name) {
+            Some(layer) => {
+                layers = layers.with(layer, true);
+                any_valid = true;
+            }
+            None => ignored.push(Ignored {
+                parameter: format!("layers: {}", shorten(name)),
+                reason: "unknown layer".into(),
+            }),
+        }
+    }
+    if any_valid {
+        Ok(layers)
+    } else {
+        Err("no known layer")
+    }
+}
+
+fn parse_names(value: &str) -> Result<NameStyle, &'static str> {
+    match value {
+        "ja" => Ok(NameStyle::Japanese),
+        "ru" => Ok(NameStyle::Russian),
+        "both" => Ok(NameStyle::Both),
+        _ => Err("expected ja, ru or both"),
+    }
 }
 
 /// Keeps reported parameter names short and printable.
 fn shorten(key: &str) -> String {
-    let clean: String = key
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(32)
-        .collect();
-    if clean.is_empty() { "(empty)".into() } else { clean }
+    let clean: String = key.chars().filter(|c| !c.is_control()).take(32).collect();
+    if clean.is_empty() {
+        "(empty)".into()
+    } else {
+        clean
+    }
 }
 
 /// Decodes `%XX` escapes and `+`; invalid escapes and invalid UTF-8 are kept
@@ -153,15 +381,13 @@ pub fn percent_decode(input: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -179,46 +405,4 @@ fn hex(b: u8) -> Option<u8> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_openstreetmap_style_link_restores_view_and_island() {
-        let (state, ignored) = parse("?map=8.25/44.100/146.700&island=kunashiri");
-        assert!(ignored.is_empty(), "{ignored:?}");
-        assert_eq!(state.island.as_deref(), Some("kunashiri"));
-        let view = state.view.expect("view parsed");
-        assert_eq!((view.zoom, view.lat, view.lon), (8.25, 44.1, 146.7));
-    }
-
-    #[test]
-    fn format_is_canonical_and_round_trips() {
-        let state = MapState {
-            view: Some(canonical_view(View { zoom: 8.25, lat: 44.123456, lon: 146.654321 })),
-            island: Some("shikotan".into()),
-        };
-        let text = format(&state);
-        assert_eq!(text, "map=8.25/44.123/146.654&island=shikotan");
-        assert_eq!(parse(&text), (state, vec![]));
-        assert_eq!(format(&MapState::default()), "");
-    }
-
-    #[test]
-    fn bad_parts_are_dropped_individually_and_reported() {
-        let (state, ignored) = parse("island=Robert'); DROP&map=99/1/2&colour=red&island2");
-        assert_eq!(state, MapState::default());
-        let names: Vec<_> = ignored.iter().map(|i| i.parameter.as_str()).collect();
-        assert_eq!(names, ["island", "map", "colour", "island2"]);
-        let (state, ignored) = parse("map=nan/44/146&island=etorofu");
-        assert_eq!(state.island.as_deref(), Some("etorofu"));
-        assert_eq!(ignored.len(), 1);
-    }
-
-    #[test]
-    fn decoding_never_panics_on_broken_escapes() {
-        for q in ["%", "%4", "%zz", "a=%E3%81", "%%%", "=&&=", "map=%2F%2F"] {
-            let _ = parse(q);
-        }
-        assert_eq!(percent_decode("a%20b+c%"), "a b c%");
-    }
-}
+mod tests;
