@@ -143,7 +143,10 @@ impl LandCollection {
     }
 
     pub fn vertex_count(&self) -> usize {
-        self.features.iter().map(|f| f.geometry.vertex_count()).sum()
+        self.features
+            .iter()
+            .map(|f| f.geometry.vertex_count())
+            .sum()
     }
 }
 
@@ -315,7 +318,10 @@ mod tests {
         assert_eq!(land.features.len(), 2);
         let disputed: Vec<_> = land.disputed().map(|f| f.id.as_str()).collect();
         assert_eq!(disputed, ["shikotan"]);
-        assert_eq!(land.find("hokkaido").map(|f| f.properties.clipped), Some(true));
+        assert_eq!(
+            land.find("hokkaido").map(|f| f.properties.clipped),
+            Some(true)
+        );
         assert_eq!(land.vertex_count(), 8);
     }
 

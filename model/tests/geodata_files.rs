@@ -131,12 +131,17 @@ fn assert_valid(what: &str, mp: &MultiPolygon<f64>) {
         }
         for (k, hole) in p.interiors().iter().enumerate() {
             assert!(
-                p.exterior().0.len() > 3 && Polygon::new(p.exterior().clone(), vec![]).contains(&hole.0[0]),
+                p.exterior().0.len() > 3
+                    && Polygon::new(p.exterior().clone(), vec![]).contains(&hole.0[0]),
                 "{what}: polygon {i} hole {k} lies outside its exterior"
             );
         }
         if p.exterior().0.len() < 2000 {
-            let errors: Vec<String> = p.validation_errors().iter().map(|e| e.to_string()).collect();
+            let errors: Vec<String> = p
+                .validation_errors()
+                .iter()
+                .map(|e| e.to_string())
+                .collect();
             assert!(errors.is_empty(), "{what}: polygon {i} invalid: {errors:?}");
         }
         for j in i + 1..mp.0.len() {
@@ -153,7 +158,10 @@ fn assert_valid(what: &str, mp: &MultiPolygon<f64>) {
 fn land_files_follow_rfc_7946_and_are_valid() {
     for name in LODS {
         let text = read(name);
-        assert!(!text.contains("\"crs\""), "{name}: RFC 7946 has no crs member");
+        assert!(
+            !text.contains("\"crs\""),
+            "{name}: RFC 7946 has no crs member"
+        );
         let land = land(name);
         assert!(land.features.len() >= 20, "{name}: too few features");
         let mut ids = BTreeSet::new();
@@ -186,17 +194,34 @@ fn land_files_follow_rfc_7946_and_are_valid() {
                 assert_eq!(p.administered_by, "Russia", "{}", f.id);
                 assert_eq!(p.claimed_by.as_deref(), Some("Japan"), "{}", f.id);
             }
-            assert!(!f.geometry.polygons().is_empty(), "{name} {}: no polygons", f.id);
+            assert!(
+                !f.geometry.polygons().is_empty(),
+                "{name} {}: no polygons",
+                f.id
+            );
             for rings in f.geometry.polygons() {
                 for (i, r) in rings.iter().enumerate() {
-                    assert!(r.len() >= 4, "{name} {}: ring with {} positions", f.id, r.len());
+                    assert!(
+                        r.len() >= 4,
+                        "{name} {}: ring with {} positions",
+                        f.id,
+                        r.len()
+                    );
                     assert_eq!(r.first(), r.last(), "{name} {}: ring not closed", f.id);
                     for &pos in r {
-                        assert!(in_area(pos), "{name} {}: {pos:?} is not lon/lat in the map area", f.id);
+                        assert!(
+                            in_area(pos),
+                            "{name} {}: {pos:?} is not lon/lat in the map area",
+                            f.id
+                        );
                     }
                     let a = signed_area2(r);
                     if i == 0 {
-                        assert!(a > 0.0, "{name} {}: exterior ring is not counter-clockwise", f.id);
+                        assert!(
+                            a > 0.0,
+                            "{name} {}: exterior ring is not counter-clockwise",
+                            f.id
+                        );
                     } else {
                         assert!(a < 0.0, "{name} {}: hole is not clockwise", f.id);
                     }
@@ -211,8 +236,16 @@ fn land_files_follow_rfc_7946_and_are_valid() {
 fn every_level_has_the_same_features_and_the_overview_is_light() {
     let levels: Vec<LandCollection> = LODS.iter().map(|n| land(n)).collect();
     let ids = |l: &LandCollection| l.features.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
-    assert_eq!(ids(&levels[0]), ids(&levels[1]), "land-0 and land-1 ids differ");
-    assert_eq!(ids(&levels[1]), ids(&levels[2]), "land-1 and land-2 ids differ");
+    assert_eq!(
+        ids(&levels[0]),
+        ids(&levels[1]),
+        "land-0 and land-1 ids differ"
+    );
+    assert_eq!(
+        ids(&levels[1]),
+        ids(&levels[2]),
+        "land-1 and land-2 ids differ"
+    );
     let counts: Vec<usize> = levels.iter().map(LandCollection::vertex_count).collect();
     assert!(counts[0] < 5000, "land-0 has {} vertices", counts[0]);
     assert!(
@@ -225,7 +258,10 @@ fn every_level_has_the_same_features_and_the_overview_is_light() {
 fn labels_sit_on_their_land() {
     let full = land("land-2.geojson");
     for f in &full.features {
-        let at = f.properties.label_at.unwrap_or_else(|| panic!("{}: no label_at", f.id));
+        let at = f
+            .properties
+            .label_at
+            .unwrap_or_else(|| panic!("{}: no label_at", f.id));
         assert!(
             multipolygon(f).contains(&Point::new(at[0], at[1])),
             "{}: label_at {at:?} is not on the feature",
@@ -256,23 +292,37 @@ fn each_named_island_is_its_own_feature_where_sources_put_it() {
     for name in LODS {
         let land = land(name);
         for &(id, group, at) in ISLANDS {
-            let f = land.find(id).unwrap_or_else(|| panic!("{name}: no feature {id}"));
+            let f = land
+                .find(id)
+                .unwrap_or_else(|| panic!("{name}: no feature {id}"));
             assert_eq!(f.properties.role, LandRole::Disputed, "{name} {id}");
             assert_eq!(f.properties.group.as_deref(), group, "{name} {id}: group");
-            assert!(f.properties.part_of.is_none(), "{name} {id}: named islands are not part_of");
+            assert!(
+                f.properties.part_of.is_none(),
+                "{name} {id}: named islands are not part_of"
+            );
             let d = distance_km(at, &multipolygon(f));
             assert!(d <= 2.0, "{name} {id}: {d:.2} km from {at:?}");
         }
         for id in ["hokkaido", "urup", "sakhalin", "honshu"] {
-            let f = land.find(id).unwrap_or_else(|| panic!("{name}: no context land {id}"));
+            let f = land
+                .find(id)
+                .unwrap_or_else(|| panic!("{name}: no context land {id}"));
             assert_eq!(f.properties.role, LandRole::Context, "{name} {id}");
         }
         for id in ["sakhalin", "honshu"] {
-            assert!(land.find(id).is_some_and(|f| f.properties.clipped), "{name} {id} is cut by the map edge");
+            assert!(
+                land.find(id).is_some_and(|f| f.properties.clipped),
+                "{name} {id} is cut by the map edge"
+            );
         }
         for f in &land.features {
             if let Some(parent) = &f.properties.part_of {
-                assert!(land.find(parent).is_some(), "{name} {}: part_of {parent} missing", f.id);
+                assert!(
+                    land.find(parent).is_some(),
+                    "{name} {}: part_of {parent} missing",
+                    f.id
+                );
             }
         }
     }
@@ -309,32 +359,58 @@ fn areas_match_japans_official_figures() {
 
 #[test]
 fn places_are_on_their_islands() {
-    let places = PlaceCollection::from_json(&read("places.geojson")).expect("places.geojson parses");
+    let places =
+        PlaceCollection::from_json(&read("places.geojson")).expect("places.geojson parses");
     let full = land("land-2.geojson");
     let mut ids = BTreeSet::new();
     let mut by_island: HashMap<String, Vec<Polygon<f64>>> = HashMap::new();
     for f in &full.features {
-        let keys = [Some(f.id.clone()), f.properties.group.clone(), f.properties.part_of.clone()];
+        let keys = [
+            Some(f.id.clone()),
+            f.properties.group.clone(),
+            f.properties.part_of.clone(),
+        ];
         for key in keys.into_iter().flatten() {
             by_island.entry(key).or_default().extend(multipolygon(f).0);
         }
     }
-    for required in ["kurilsk", "yuzhno-kurilsk", "malokurilskoye", "cape-nosappu", "kaigara-lighthouse", "habomai-centroid"] {
+    for required in [
+        "kurilsk",
+        "yuzhno-kurilsk",
+        "malokurilskoye",
+        "cape-nosappu",
+        "kaigara-lighthouse",
+        "habomai-centroid",
+    ] {
         assert!(places.find(required).is_some(), "no place {required}");
     }
     for p in &places.features {
         let props = &p.properties;
         assert_eq!(p.id, props.id);
         assert!(ids.insert(p.id.clone()), "duplicate place {}", p.id);
-        for value in [&props.name_en, &props.name_ja, &props.name_ja_romaji, &props.name_ru, &props.name_ru_romaji] {
+        for value in [
+            &props.name_en,
+            &props.name_ja,
+            &props.name_ja_romaji,
+            &props.name_ru,
+            &props.name_ru_romaji,
+        ] {
             assert!(!value.trim().is_empty(), "{}: empty name", p.id);
         }
-        assert!(props.source.starts_with("http"), "{}: source must be a URL", p.id);
+        assert!(
+            props.source.starts_with("http"),
+            "{}: source must be a URL",
+            p.id
+        );
         if props.kind == PlaceKind::Centroid {
             assert!(props.centroid, "{}: a centroid must be flagged", p.id);
         }
         if props.centroid && props.kind != PlaceKind::Centroid {
-            assert!(props.coordinate_note.is_some(), "{}: say why it sits at a centroid", p.id);
+            assert!(
+                props.coordinate_note.is_some(),
+                "{}: say why it sits at a centroid",
+                p.id
+            );
         }
         let at = p.geometry.position();
         assert!(in_area(at), "{}: {at:?} outside the map area", p.id);
@@ -343,7 +419,11 @@ fn places_are_on_their_islands() {
             .unwrap_or_else(|| panic!("{}: unknown island {}", p.id, props.island));
         // A bay's coordinate is its middle, on water by nature: it must be
         // enclosed by its island's coast, so it gets a wider margin.
-        let limit = if props.kind == PlaceKind::Bay { 5.0 } else { 2.0 };
+        let limit = if props.kind == PlaceKind::Bay {
+            5.0
+        } else {
+            2.0
+        };
         let d = distance_km(at, &MultiPolygon::new(island.clone()));
         assert!(d <= limit, "{}: {d:.2} km from {}", p.id, props.island);
     }
@@ -356,7 +436,13 @@ fn lines_are_dated_schematic_and_at_sea() {
     let land_mp: Vec<MultiPolygon<f64>> = full.features.iter().map(multipolygon).collect();
     let is_date = |s: &str| {
         s.len() == 10
-            && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+            && s.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
     };
     for id in ["shimoda-1855", "japan-claim-limit", "de-facto-1945"] {
         assert!(lines.find(id).is_some(), "no line {id}");
@@ -366,7 +452,11 @@ fn lines_are_dated_schematic_and_at_sea() {
         assert_eq!(l.id, p.id);
         assert!(is_date(&p.date), "{}: date {}", l.id, p.date);
         if let Some(until) = &p.until {
-            assert!(is_date(until) && until.as_str() > p.date.as_str(), "{}: until {until}", l.id);
+            assert!(
+                is_date(until) && until.as_str() > p.date.as_str(),
+                "{}: until {until}",
+                l.id
+            );
         }
         assert!(p.schematic, "{}: no published course, so schematic", l.id);
         assert!(p.source.starts_with("https://"), "{}: source", l.id);
@@ -376,8 +466,21 @@ fn lines_are_dated_schematic_and_at_sea() {
         let pts = l.geometry.positions();
         assert!(pts.len() >= 2, "{}: too short", l.id);
         for w in pts.windows(2) {
-            assert!(in_area(w[0]) && in_area(w[1]), "{}: outside the map area", l.id);
-            let seg = Line::new(Coord { x: w[0][0], y: w[0][1] }, Coord { x: w[1][0], y: w[1][1] });
+            assert!(
+                in_area(w[0]) && in_area(w[1]),
+                "{}: outside the map area",
+                l.id
+            );
+            let seg = Line::new(
+                Coord {
+                    x: w[0][0],
+                    y: w[0][1],
+                },
+                Coord {
+                    x: w[1][0],
+                    y: w[1][1],
+                },
+            );
             for (f, mp) in full.features.iter().zip(&land_mp) {
                 assert!(!seg.intersects(mp), "{}: crosses {}", l.id, f.id);
             }
@@ -390,9 +493,17 @@ fn lines_are_dated_schematic_and_at_sea() {
         .geometry
         .positions()
         .iter()
-        .map(|&p| distance_km(nosappu, &MultiPolygon::new(vec![Polygon::new(ring(&[p, p, p, p]), vec![])])))
+        .map(|&p| {
+            distance_km(
+                nosappu,
+                &MultiPolygon::new(vec![Polygon::new(ring(&[p, p, p, p]), vec![])]),
+            )
+        })
         .fold(f64::MAX, f64::min);
-    assert!(near < 5.0, "the 1945 line passes {near:.1} km from Cape Nosappu");
+    assert!(
+        near < 5.0,
+        "the 1945 line passes {near:.1} km from Cape Nosappu"
+    );
 }
 
 #[test]
@@ -406,5 +517,8 @@ fn the_geometry_checks_catch_broken_rings() {
     assert!(rings_cross(&Polygon::new(ring(&square), vec![])).is_none());
     assert!(signed_area2(&square) > 0.0);
     let clockwise: Vec<Position> = square.iter().rev().copied().collect();
-    assert!(signed_area2(&clockwise) < 0.0, "a clockwise ring must be caught");
+    assert!(
+        signed_area2(&clockwise) < 0.0,
+        "a clockwise ring must be caught"
+    );
 }

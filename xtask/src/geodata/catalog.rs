@@ -12,26 +12,30 @@ pub enum Anchor {
     Cluster { at: [f64; 2], radius_km: f64 },
 }
 
-impl Anchor {
-    pub fn at(&self) -> [f64; 2] {
-        match *self {
-            Anchor::Point { at, .. } | Anchor::Cluster { at, .. } => at,
-        }
-    }
-}
-
 /// Which source an entry's outline comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
     /// GSHHG only (detail; no official area to measure against).
     Gshhg,
-    /// Measure both against the official area; GSHHG if within
-    /// [`GSHHG_PREFERRED_WITHIN`], else whichever is closer.
+    /// Measure both against the official area: GSHHG (far more detail)
+    /// while its error is within [`GSHHG_SHARE_OF_TOLERANCE`] of the
+    /// island's tolerance, else whichever source is closer.
     ByArea,
 }
 
-/// GSHHG has far more detail, so it is kept whenever its area is this close.
-pub const GSHHG_PREFERRED_WITHIN: f64 = 0.02;
+/// How far a measured area may be from the official one: 3% for the three
+/// large islands, 8% for the Habomai islets (their outlines are a few
+/// hundred metres across, so a coastline offset of tens of metres matters).
+pub fn area_tolerance(e: &Entry) -> f64 {
+    if e.group == Some("habomai") {
+        0.08
+    } else {
+        0.03
+    }
+}
+
+/// GSHHG is kept while its error uses at most this share of the tolerance.
+pub const GSHHG_SHARE_OF_TOLERANCE: f64 = 0.75;
 
 pub const OFFICIAL_AREA_SOURCE: &str = "Geospatial Information Authority of Japan, areas as of Reiwa 3 (2021), via https://www.hoppou.go.jp/archives/basics/islands1.html";
 
@@ -121,7 +125,15 @@ const H: Option<&str> = Some("habomai");
 pub const ENTRIES: &[Entry] = &[
     disputed(
         "etorofu",
-        ["Etorofu", "択捉島", "Etorofu-tō", "Итуруп", "Iturup", "у Итурупа", "u Iturupa"],
+        [
+            "Etorofu",
+            "択捉島",
+            "Etorofu-tō",
+            "Итуруп",
+            "Iturup",
+            "у Итурупа",
+            "u Iturupa",
+        ],
         None,
         Some(3166.6),
         point(147.617, 45.033, 5.0),
@@ -129,7 +141,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "kunashiri",
-        ["Kunashiri", "国後島", "Kunashiri-tō", "Кунашир", "Kunashir", "у Кунашира", "u Kunashira"],
+        [
+            "Kunashiri",
+            "国後島",
+            "Kunashiri-tō",
+            "Кунашир",
+            "Kunashir",
+            "у Кунашира",
+            "u Kunashira",
+        ],
         None,
         Some(1489.3),
         point(145.850, 44.117, 5.0),
@@ -137,7 +157,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "shikotan",
-        ["Shikotan", "色丹島", "Shikotan-tō", "Шикотан", "Shikotan", "у Шикотана", "u Shikotana"],
+        [
+            "Shikotan",
+            "色丹島",
+            "Shikotan-tō",
+            "Шикотан",
+            "Shikotan",
+            "у Шикотана",
+            "u Shikotana",
+        ],
         None,
         Some(247.7),
         point(146.750, 43.800, 5.0),
@@ -145,7 +173,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "suisho",
-        ["Suisho", "水晶島", "Suishō-tō", "Танфильева", "Tanfilyeva", "у острова Танфильева", "u ostrova Tanfilyeva"],
+        [
+            "Suisho",
+            "水晶島",
+            "Suishō-tō",
+            "Танфильева",
+            "Tanfilyeva",
+            "у острова Танфильева",
+            "u ostrova Tanfilyeva",
+        ],
         H,
         Some(12.1),
         point(145.917, 43.433, 2.0),
@@ -153,7 +189,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "yuri",
-        ["Yuri", "勇留島", "Yuri-tō", "Юрий", "Yuriy", "у острова Юрий", "u ostrova Yuriy"],
+        [
+            "Yuri",
+            "勇留島",
+            "Yuri-tō",
+            "Юрий",
+            "Yuriy",
+            "у острова Юрий",
+            "u ostrova Yuriy",
+        ],
         H,
         Some(9.9),
         point(146.067, 43.417, 2.0),
@@ -161,7 +205,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "akiyuri",
-        ["Akiyuri", "秋勇留島", "Akiyuri-tō", "Анучина", "Anuchina", "у острова Анучина", "u ostrova Anuchina"],
+        [
+            "Akiyuri",
+            "秋勇留島",
+            "Akiyuri-tō",
+            "Анучина",
+            "Anuchina",
+            "у острова Анучина",
+            "u ostrova Anuchina",
+        ],
         H,
         Some(2.1),
         point(146.000, 43.367, 2.0),
@@ -169,7 +221,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "shibotsu",
-        ["Shibotsu", "志発島", "Shibotsu-tō", "Зелёный", "Zelyony", "у острова Зелёный", "u ostrova Zelyony"],
+        [
+            "Shibotsu",
+            "志発島",
+            "Shibotsu-tō",
+            "Зелёный",
+            "Zelyony",
+            "у острова Зелёный",
+            "u ostrova Zelyony",
+        ],
         H,
         Some(58.3),
         point(146.133, 43.500, 2.0),
@@ -177,7 +237,15 @@ pub const ENTRIES: &[Entry] = &[
     ),
     disputed(
         "taraku",
-        ["Taraku", "多楽島", "Taraku-tō", "Полонского", "Polonskogo", "у острова Полонского", "u ostrova Polonskogo"],
+        [
+            "Taraku",
+            "多楽島",
+            "Taraku-tō",
+            "Полонского",
+            "Polonskogo",
+            "у острова Полонского",
+            "u ostrova Polonskogo",
+        ],
         H,
         Some(10.9),
         point(146.317, 43.633, 2.0),
@@ -186,7 +254,15 @@ pub const ENTRIES: &[Entry] = &[
     // Dyomin islands, 43°25′N 146°10′E (ru.wikipedia «Острова Дёмина»): a few rocks.
     disputed(
         "harukaru",
-        ["Harukaru", "春苅島", "Harukaru-tō", "Дёмина", "Dyomina", "у островов Дёмина", "u ostrovov Dyomina"],
+        [
+            "Harukaru",
+            "春苅島",
+            "Harukaru-tō",
+            "Дёмина",
+            "Dyomina",
+            "у островов Дёмина",
+            "u ostrovov Dyomina",
+        ],
         H,
         None,
         Anchor::Cluster {
@@ -199,7 +275,15 @@ pub const ENTRIES: &[Entry] = &[
     // nearest rock lies about 1.4 km east-south-east of it.
     disputed(
         "kaigara",
-        ["Kaigara", "貝殻島", "Kaigara-jima", "Сигнальный", "Signalny", "у острова Сигнальный", "u ostrova Signalny"],
+        [
+            "Kaigara",
+            "貝殻島",
+            "Kaigara-jima",
+            "Сигнальный",
+            "Signalny",
+            "у острова Сигнальный",
+            "u ostrova Signalny",
+        ],
         H,
         None,
         point(145.8583, 43.3967, 2.0),
@@ -261,13 +345,25 @@ pub const ENTRIES: &[Entry] = &[
     ),
     context(
         "oshima-oshima",
-        ["Oshima-Ōshima", "渡島大島", "Oshima-Ōshima", "Осима", "Osima"],
+        [
+            "Oshima-Ōshima",
+            "渡島大島",
+            "Oshima-Ōshima",
+            "Осима",
+            "Osima",
+        ],
         "Japan",
         point(139.36, 41.51, 2.0),
     ),
     context(
         "oshima-kojima",
-        ["Oshima-Kojima", "渡島小島", "Oshima-Kojima", "Кодзима", "Kodzima"],
+        [
+            "Oshima-Kojima",
+            "渡島小島",
+            "Oshima-Kojima",
+            "Кодзима",
+            "Kodzima",
+        ],
         "Japan",
         point(139.80, 41.36, 2.0),
     ),
@@ -291,13 +387,25 @@ pub const ENTRIES: &[Entry] = &[
     ),
     context(
         "brat-chirpoyev",
-        ["Brat Chirpoyev", "ブラット・チルポエフ島", "Buratto Chiruboefu-tō", "Брат Чирпоев", "Brat Chirpoyev"],
+        [
+            "Brat Chirpoyev",
+            "ブラット・チルポエフ島",
+            "Buratto Chiruboefu-tō",
+            "Брат Чирпоев",
+            "Brat Chirpoyev",
+        ],
         "Russia",
         point(150.81, 46.46, 3.0),
     ),
     context(
         "broutona",
-        ["Broutona", "ブロウトン島", "Burouton-tō", "Броутона", "Broutona"],
+        [
+            "Broutona",
+            "ブロウトン島",
+            "Burouton-tō",
+            "Броутона",
+            "Broutona",
+        ],
         "Russia",
         point(150.73, 46.72, 3.0),
     ),

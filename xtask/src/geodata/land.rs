@@ -9,9 +9,9 @@ use geo::{
 };
 use model::geodata::{LandProperties, LandRole};
 
-use super::catalog::{self, Anchor, Choice, Entry};
-use super::sources::GshhgPolygon;
 use super::AREA;
+use super::catalog::{self, Anchor, Choice, Entry};
+use super::sources::{GshhgPolygon, OsmPolygon};
 use crate::util::Error;
 
 pub const GSHHG_LABEL: &str = "GSHHG 2.3.6 full";
@@ -89,7 +89,11 @@ fn project(c: Coord<f64>, lat0: f64) -> Coord<f64> {
 }
 
 fn project_polygon(p: &Polygon<f64>, lat0: f64) -> Polygon<f64> {
-    let ring = |r: &LineString<f64>| r.coords().map(|&c| project(c, lat0)).collect::<LineString<f64>>();
+    let ring = |r: &LineString<f64>| {
+        r.coords()
+            .map(|&c| project(c, lat0))
+            .collect::<LineString<f64>>()
+    };
     Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())
 }
 
@@ -177,7 +181,8 @@ struct Draft {
     polygons: Vec<Polygon<f64>>,
 }
 
-pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Error> {
+pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Error> {
+    let osm: Vec<Polygon<f64>> = osm_all.iter().map(|o| o.polygon.clone()).collect();
     let mut report = Vec::new();
     let land = gshhg_land(gshhg);
     let land_polys: Vec<Polygon<f64>> = land.iter().map(|(_, p)| p.clone()).collect();
@@ -202,7 +207,10 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
             taken[i] = true;
         }
         let gshhg_polys: Vec<Polygon<f64>> = found.iter().map(|&i| land[i].1.clone()).collect();
-        let gshhg_refs: Vec<String> = found.iter().map(|&i| format!("gshhs_f {}", land[i].0)).collect();
+        let gshhg_refs: Vec<String> = found
+            .iter()
+            .map(|&i| format!("gshhs_f {}", land[i].0))
+            .collect();
         let mut draft = Draft {
             entry,
             islets_of: None,
@@ -212,7 +220,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
         };
         if let (Choice::ByArea, Some(official)) = (entry.choice, entry.official_area_km2) {
             let taken_osm = vec![false; osm.len()];
-            let osm_found = find(&entry.anchor, osm, &taken_osm);
+            let osm_found = find(&entry.anchor, &osm, &taken_osm);
             let Some(&oi) = osm_found.first() else {
                 return Err(Error::msg(format!("`{}`: no OSM polygon found", entry.id)));
             };
@@ -220,7 +228,9 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
             let o_area = area_km2(std::slice::from_ref(&osm[oi]));
             let g_err = g_area / official - 1.0;
             let o_err = o_area / official - 1.0;
-            let use_osm = g_err.abs() > catalog::GSHHG_PREFERRED_WITHIN && o_err.abs() < g_err.abs();
+            let gshhg_ok =
+                g_err.abs() <= catalog::area_tolerance(entry) * catalog::GSHHG_SHARE_OF_TOLERANCE;
+            let use_osm = !gshhg_ok && o_err.abs() < g_err.abs();
             report.push(format!(
                 "{:<9} official {official:>7.1} km²  GSHHG {g_area:>8.2} ({:+.1}%)  OSM {o_area:>8.2} ({:+.1}%)  -> {}",
                 entry.id,
@@ -230,7 +240,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
             ));
             if use_osm {
                 draft.source = OSM_LABEL;
-                draft.refs = vec![format!("osm land polygon at {:?}", entry.anchor.at())];
+                draft.refs = vec![format!("earth-lands-1m polygon {}", osm_all[oi].index)];
                 draft.polygons = vec![osm[oi].clone()];
             }
         }
@@ -258,7 +268,12 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
     let lat0 = 44.0;
     let projected: Vec<Vec<Polygon<f64>>> = drafts
         .iter()
-        .map(|d| d.polygons.iter().map(|p| project_polygon(p, lat0)).collect())
+        .map(|d| {
+            d.polygons
+                .iter()
+                .map(|p| project_polygon(p, lat0))
+                .collect()
+        })
         .collect();
     let mut islets: Vec<Vec<(String, Polygon<f64>)>> = vec![Vec::new(); drafts.len()];
     for (i, (id, p)) in land.iter().enumerate() {
@@ -307,7 +322,11 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
                 )));
             }
         }
-        report.push(format!("{}-islets: {} GSHHG islets", draft.entry.id, list.len()));
+        report.push(format!(
+            "{}-islets: {} GSHHG islets",
+            draft.entry.id,
+            list.len()
+        ));
         groups.push(Draft {
             entry: draft.entry,
             islets_of: Some(draft.entry.id),
@@ -337,7 +356,9 @@ pub fn build(gshhg: &[GshhgPolygon], osm: &[Polygon<f64>]) -> Result<Built, Erro
             }
         }
         let mut mp = MultiPolygon::new(polys).orient(Direction::Default);
-        mp.0.sort_by(|a, b| area_km2(std::slice::from_ref(b)).total_cmp(&area_km2(std::slice::from_ref(a))));
+        mp.0.sort_by(|a, b| {
+            area_km2(std::slice::from_ref(b)).total_cmp(&area_km2(std::slice::from_ref(a)))
+        });
         d.polygons = mp.0;
         d.refs.sort();
         full.push((d, clipped));
@@ -482,7 +503,10 @@ fn simplify_polygon(p: &Polygon<f64>, epsilon: f64, spec: &LevelSpec) -> Option<
 }
 
 /// One feature at one level; halves the tolerance until the result is valid.
-fn simplify_feature(polygons: &[Polygon<f64>], spec: &LevelSpec) -> Result<Vec<Polygon<f64>>, String> {
+fn simplify_feature(
+    polygons: &[Polygon<f64>],
+    spec: &LevelSpec,
+) -> Result<Vec<Polygon<f64>>, String> {
     let keep: Vec<&Polygon<f64>> = polygons
         .iter()
         .enumerate()
@@ -500,7 +524,11 @@ fn simplify_feature(polygons: &[Polygon<f64>], spec: &LevelSpec) -> Result<Vec<P
             return Ok(mp.0);
         }
         if epsilon == 0.0 {
-            let errors: Vec<String> = mp.validation_errors().iter().map(|e| e.to_string()).collect();
+            let errors: Vec<String> = mp
+                .validation_errors()
+                .iter()
+                .map(|e| e.to_string())
+                .collect();
             return Err(format!("invalid even unsimplified: {}", errors.join("; ")));
         }
         epsilon /= 4.0;

@@ -48,7 +48,10 @@ fn distance(at: [f64; 2], polys: &[Polygon<f64>]) -> f64 {
         .fold(f64::MAX, f64::min)
 }
 
-fn median_line(hokkaido: &[Polygon<f64>], islands: &[Polygon<f64>]) -> Result<Vec<[f64; 2]>, Error> {
+fn median_line(
+    hokkaido: &[Polygon<f64>],
+    islands: &[Polygon<f64>],
+) -> Result<Vec<[f64; 2]>, Error> {
     let proj = |ps: &[Polygon<f64>]| -> Vec<Polygon<f64>> {
         ps.iter()
             .map(|p| {
@@ -85,9 +88,7 @@ fn median_line(hokkaido: &[Polygon<f64>], islands: &[Polygon<f64>]) -> Result<Ve
 }
 
 pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
-    let full = levels
-        .last()
-        .ok_or_else(|| Error::msg("no land levels"))?;
+    let full = levels.last().ok_or_else(|| Error::msg("no land levels"))?;
     let hokkaido: Vec<Polygon<f64>> = full
         .features
         .iter()
@@ -102,7 +103,12 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         .collect();
     let median = median_line(&hokkaido, &islands)?;
 
-    let line = |id: &str, names: [&str; 3], description: &str, date: &str, until: Option<&str>, source: &str| LineProperties {
+    let line = |id: &str,
+                names: [&str; 3],
+                description: &str,
+                date: &str,
+                until: Option<&str>,
+                source: &str| LineProperties {
         id: id.to_owned(),
         name_en: names[0].to_owned(),
         name_ja: names[1].to_owned(),
@@ -115,7 +121,11 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
     };
     let shimoda = line(
         "shimoda-1855",
-        ["Treaty of Shimoda border (1855)", "下田条約の国境（1855年）", "Граница по Симодскому трактату (1855)"],
+        [
+            "Treaty of Shimoda border (1855)",
+            "下田条約の国境（1855年）",
+            "Граница по Симодскому трактату (1855)",
+        ],
         "The first Russo-Japanese border: Etorofu and the islands south of it Japanese, Urup and the islands north of it Russian. Drawn schematically through the strait.",
         "1855-02-07",
         Some("1875-05-07"),
@@ -123,7 +133,11 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
     );
     let claim = line(
         "japan-claim-limit",
-        ["Northern limit of Japan's claim", "日本の領有権主張の北限", "Северная граница притязаний Японии"],
+        [
+            "Northern limit of Japan's claim",
+            "日本の領有権主張の北限",
+            "Северная граница притязаний Японии",
+        ],
         "Japan renounced the Kuril Islands in 1951 but holds that Etorofu, Kunashiri, Shikotan and the Habomai islands are not among them; its claim ends in this strait. Drawn schematically.",
         "1951-09-08",
         None,
@@ -131,7 +145,11 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
     );
     let de_facto = line(
         "de-facto-1945",
-        ["Line of control since 1945", "1945年以降の実効支配線", "Линия фактического контроля с 1945 года"],
+        [
+            "Line of control since 1945",
+            "1945年以降の実効支配線",
+            "Линия фактического контроля с 1945 года",
+        ],
         "Where Soviet, now Russian, control has ended since the islands were occupied in 1945; Japan does not recognise it as a border. Drawn by us as the median line between the coasts.",
         "1945-09-05",
         None,

@@ -10,6 +10,7 @@ mod catalog;
 mod land;
 mod lines;
 mod places;
+mod readme;
 mod sources;
 mod write;
 
@@ -82,6 +83,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     let osm = sources::read_osm(&tgz, &AREA)?;
     let built = land::build(&gshhg, &osm)?;
     std::fs::create_dir_all(&out)?;
+    let mut texts = Vec::new();
     for level in &built.levels {
         let path = out.join(format!("land-{}.geojson", level.index));
         let text = write::land_collection(&level.features)?;
@@ -93,7 +95,13 @@ pub fn run(args: &[String]) -> Result<(), Error> {
             level.vertices(),
             text.len()
         );
+        texts.push(text);
     }
+    let readme_path = out.join("README.md");
+    let readme = std::fs::read_to_string(&readme_path)
+        .map_err(|e| Error::msg(format!("{}: {e}", readme_path.display())))?;
+    let tables = readme::tables(&built.levels, &texts)?;
+    std::fs::write(&readme_path, readme::splice(&readme, &tables)?)?;
     for line in &built.report {
         eprintln!("geodata: {line}");
     }

@@ -38,8 +38,7 @@ const HABOMAI_C: (f64, f64, &str) = (
     "https://en.m.wikipedia.org/wiki/Habomai_Islands",
 );
 
-const NO_COORDINATE: &str =
-    "No sourced coordinate for this place: drawn at the island's centroid.";
+const NO_COORDINATE: &str = "No sourced coordinate for this place: drawn at the island's centroid.";
 
 const PLACES: &[Place] = &[
     Place {
@@ -55,7 +54,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "goryachiye-klyuchi",
         kind: PlaceKind::Base,
-        names: ["Goryachiye Klyuchi", "瀬石温泉", "Sesekionsen", "Горячие Ключи", "Goryachiye Klyuchi"],
+        names: [
+            "Goryachiye Klyuchi",
+            "瀬石温泉",
+            "Sesekionsen",
+            "Горячие Ключи",
+            "Goryachiye Klyuchi",
+        ],
         island: "etorofu",
         lat: 45.033,
         lon: 147.761,
@@ -65,7 +70,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "yasny-airport",
         kind: PlaceKind::Airfield,
-        names: ["Iturup Airport (Yasny)", "ヤースヌイ空港", "Yāsunui kūkō", "Аэропорт Итуруп (Ясный)", "Aeroport Iturup (Yasny)"],
+        names: [
+            "Iturup Airport (Yasny)",
+            "ヤースヌイ空港",
+            "Yāsunui kūkō",
+            "Аэропорт Итуруп (Ясный)",
+            "Aeroport Iturup (Yasny)",
+        ],
         island: "etorofu",
         lat: 45.256,
         lon: 147.956,
@@ -75,7 +86,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "burevestnik",
         kind: PlaceKind::Airfield,
-        names: ["Burevestnik air base", "天寧", "Tennei", "Буревестник", "Burevestnik"],
+        names: [
+            "Burevestnik air base",
+            "天寧",
+            "Tennei",
+            "Буревестник",
+            "Burevestnik",
+        ],
         island: "etorofu",
         lat: 44.920,
         lon: 147.622,
@@ -85,7 +102,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "kasatka-bay",
         kind: PlaceKind::Bay,
-        names: ["Kasatka Bay", "単冠湾", "Hitokappu-wan", "Залив Касатка", "Zaliv Kasatka"],
+        names: [
+            "Kasatka Bay",
+            "単冠湾",
+            "Hitokappu-wan",
+            "Залив Касатка",
+            "Zaliv Kasatka",
+        ],
         island: "etorofu",
         lat: 44.965,
         lon: 147.672,
@@ -105,7 +128,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "yuzhno-kurilsk",
         kind: PlaceKind::Settlement,
-        names: ["Yuzhno-Kurilsk", "古釜布", "Furukamappu", "Южно-Курильск", "Yuzhno-Kurilsk"],
+        names: [
+            "Yuzhno-Kurilsk",
+            "古釜布",
+            "Furukamappu",
+            "Южно-Курильск",
+            "Yuzhno-Kurilsk",
+        ],
         island: "kunashiri",
         lat: 44.033,
         lon: 145.850,
@@ -115,7 +144,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "mendeleyevo-airport",
         kind: PlaceKind::Airfield,
-        names: ["Mendeleyevo airport", "メンデレーエフ空港", "Menderēefu kūkō", "Менделеево", "Mendeleyevo"],
+        names: [
+            "Mendeleyevo airport",
+            "メンデレーエフ空港",
+            "Menderēefu kūkō",
+            "Менделеево",
+            "Mendeleyevo",
+        ],
         island: "kunashiri",
         lat: 43.958,
         lon: 145.683,
@@ -125,7 +160,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "lagunnoye",
         kind: PlaceKind::Base,
-        names: ["Lagunnoye", "ラグンノエ", "Ragun'noe", "Лагунное", "Lagunnoye"],
+        names: [
+            "Lagunnoye",
+            "ラグンノエ",
+            "Ragun'noe",
+            "Лагунное",
+            "Lagunnoye",
+        ],
         island: "kunashiri",
         lat: KUNASHIRI_C.0,
         lon: KUNASHIRI_C.1,
@@ -135,7 +176,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "goryachiy-plyazh",
         kind: PlaceKind::Settlement,
-        names: ["Goryachiy Plyazh", "ゴリャーチー・プリャージ", "Goryāchī puryāji", "Горячий Пляж", "Goryachiy Plyazh"],
+        names: [
+            "Goryachiy Plyazh",
+            "ゴリャーチー・プリャージ",
+            "Goryāchī puryāji",
+            "Горячий Пляж",
+            "Goryachiy Plyazh",
+        ],
         island: "kunashiri",
         lat: KUNASHIRI_C.0,
         lon: KUNASHIRI_C.1,
@@ -145,7 +192,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "malokurilskoye",
         kind: PlaceKind::Settlement,
-        names: ["Malokurilskoye", "斜古丹", "Shakotan", "Малокурильское", "Malokurilskoye"],
+        names: [
+            "Malokurilskoye",
+            "斜古丹",
+            "Shakotan",
+            "Малокурильское",
+            "Malokurilskoye",
+        ],
         island: "shikotan",
         lat: 43.871,
         lon: 146.832,
@@ -155,7 +208,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "krabozavodskoye",
         kind: PlaceKind::Settlement,
-        names: ["Krabozavodskoye", "穴澗", "Anama", "Крабозаводское", "Krabozavodskoye"],
+        names: [
+            "Krabozavodskoye",
+            "穴澗",
+            "Anama",
+            "Крабозаводское",
+            "Krabozavodskoye",
+        ],
         island: "shikotan",
         lat: SHIKOTAN_C.0,
         lon: SHIKOTAN_C.1,
@@ -165,7 +224,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "cape-nosappu",
         kind: PlaceKind::Cape,
-        names: ["Cape Nosappu", "納沙布岬", "Nosappu-misaki", "Мыс Носаппу", "Mys Nosappu"],
+        names: [
+            "Cape Nosappu",
+            "納沙布岬",
+            "Nosappu-misaki",
+            "Мыс Носаппу",
+            "Mys Nosappu",
+        ],
         island: "hokkaido",
         lat: 43.385,
         lon: 145.817,
@@ -175,7 +240,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "kaigara-lighthouse",
         kind: PlaceKind::Lighthouse,
-        names: ["Kaigara-jima lighthouse", "貝殻島灯台", "Kaigara-jima tōdai", "Сигнальный", "Signalny"],
+        names: [
+            "Kaigara-jima lighthouse",
+            "貝殻島灯台",
+            "Kaigara-jima tōdai",
+            "Сигнальный",
+            "Signalny",
+        ],
         island: "kaigara",
         lat: 43.397,
         lon: 145.858,
@@ -215,7 +286,13 @@ const PLACES: &[Place] = &[
     Place {
         id: "habomai-centroid",
         kind: PlaceKind::Centroid,
-        names: ["Habomai Islands", "歯舞群島", "Habomai guntō", "Хабомаи", "Khabomai"],
+        names: [
+            "Habomai Islands",
+            "歯舞群島",
+            "Habomai guntō",
+            "Хабомаи",
+            "Khabomai",
+        ],
         island: "habomai",
         lat: HABOMAI_C.0,
         lon: HABOMAI_C.1,

@@ -129,16 +129,16 @@ pub fn read_gshhg(wheel: &Path, area: &BBox) -> Result<Vec<GshhgPolygon>, Error>
                 y: f64::from(f32::from_le_bytes([c[4], c[5], c[6], c[7]])),
             })
             .collect();
-        let (west, east) = coords.iter().fold((f64::MAX, f64::MIN), |(w, e), c| {
-            (w.min(c.x), e.max(c.x))
-        });
+        let (west, east) = coords
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(w, e), c| (w.min(c.x), e.max(c.x)));
         if east < area.west || west > area.east {
             continue;
         }
-        if coords.first() != coords.last() {
-            if let Some(&first) = coords.first() {
-                coords.push(first);
-            }
+        if let Some(&first) = coords.first()
+            && coords.last() != Some(&first)
+        {
+            coords.push(first);
         }
         out.push(GshhgPolygon {
             level,
@@ -161,8 +161,14 @@ struct OsmMultiPolygon {
     coordinates: Vec<Vec<Vec<[f64; 2]>>>,
 }
 
+/// An OSM land polygon and its position in the package's one MultiPolygon.
+pub struct OsmPolygon {
+    pub index: usize,
+    pub polygon: Polygon<f64>,
+}
+
 /// Reads the OSM land polygons whose exterior's bounding box meets `area`.
-pub fn read_osm(tgz: &Path, area: &BBox) -> Result<Vec<Polygon<f64>>, Error> {
+pub fn read_osm(tgz: &Path, area: &BBox) -> Result<Vec<OsmPolygon>, Error> {
     let file = File::open(tgz).map_err(|e| io_err(tgz, e))?;
     let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(BufReader::new(file)));
     for entry in archive.entries().map_err(|e| io_err(tgz, e))? {
@@ -177,21 +183,26 @@ pub fn read_osm(tgz: &Path, area: &BBox) -> Result<Vec<Polygon<f64>>, Error> {
         let collection: OsmCollection = serde_json::from_reader(BufReader::new(entry))
             .map_err(|e| io_err(tgz, format!("map.geo.json: {e}")))?;
         let mut out = Vec::new();
+        let mut index = 0;
         for geometry in collection.geometries {
             if geometry.kind != "MultiPolygon" {
                 return Err(io_err(tgz, format!("unexpected {}", geometry.kind)));
             }
             for rings in geometry.coordinates {
-                let mut rings = rings.into_iter().map(|r| {
-                    LineString::new(r.into_iter().map(|[x, y]| Coord { x, y }).collect())
-                });
+                index += 1;
+                let mut rings = rings
+                    .into_iter()
+                    .map(|r| LineString::new(r.into_iter().map(|[x, y]| Coord { x, y }).collect()));
                 let Some(exterior) = rings.next() else {
                     continue;
                 };
                 if !area.meets(&exterior) {
                     continue;
                 }
-                out.push(Polygon::new(exterior, rings.collect()));
+                out.push(OsmPolygon {
+                    index: index - 1,
+                    polygon: Polygon::new(exterior, rings.collect()),
+                });
             }
         }
         return Ok(out);
