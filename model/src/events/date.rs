@@ -1,0 +1,277 @@
+//! Calendar dates with a precision: `"1978"`, `"2016-11"`, `"2017-03-20"`.
+//!
+//! Proleptic Gregorian calendar, years 1000–9999 (four digits in the file
+//! format). Old-style (Julian) dates in the sources are converted before
+//! they are written into the data files.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A valid calendar day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+pub fn is_leap_year(year: u16) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A checked date: `Date::new(2017, 2, 30)` is an error.
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
+        if !(1000..=9999).contains(&year) {
+            return Err(format!("year {year} is outside 1000–9999"));
+        }
+        if !(1..=12).contains(&month) {
+            return Err(format!("month {month} does not exist"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(format!("{year:04}-{month:02}-{day:02} is not a valid date"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    /// Only `YYYY-MM-DD`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let d = PartialDate::from_str(s)?;
+        if d.precision != Precision::Day {
+            return Err(format!("{s} is not a full date (YYYY-MM-DD)"));
+        }
+        Ok(d.start)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// How much of a date the sources give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A day, a month or a year: the period a source dates something to.
+///
+/// Serialized as the string it was written as. Ordered by first day, then
+/// finer precision first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    /// The first day of the period.
+    pub start: Date,
+    pub precision: Precision,
+}
+
+impl PartialDate {
+    pub fn day(date: Date) -> Self {
+        PartialDate {
+            start: date,
+            precision: Precision::Day,
+        }
+    }
+
+    pub fn first_day(&self) -> Date {
+        self.start
+    }
+
+    pub fn last_day(&self) -> Date {
+        let Date { year, month, .. } = self.start;
+        match self.precision {
+            Precision::Day => self.start,
+            Precision::Month => Date {
+                year,
+                month,
+                day: days_in_month(year, month),
+            },
+            Precision::Year => Date {
+                year,
+                month: 12,
+                day: 31,
+            },
+        }
+    }
+
+    /// True if the period has begun by `date` (its first day is on or before it).
+    pub fn started_by(&self, date: Date) -> bool {
+        self.first_day() <= date
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.start, self.precision).cmp(&(other.start, other.precision))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Date { year, month, .. } = self.start;
+        match self.precision {
+            Precision::Day => write!(f, "{}", self.start),
+            Precision::Month => write!(f, "{year:04}-{month:02}"),
+            Precision::Year => write!(f, "{year:04}"),
+        }
+    }
+}
+
+fn number<T: FromStr>(part: &str, digits: usize, s: &str) -> Result<T, String> {
+    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        ));
+    }
+    part.parse()
+        .map_err(|_| format!("{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"))
+}
+
+impl FromStr for PartialDate {
+    type Err = String;
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else, or a day that does
+    /// not exist (`2017-02-30`), is an error.
+    fn from_str(s: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let (year, month, day, precision) = match parts.as_slice() {
+            [y] => (number(y, 4, s)?, 1, 1, Precision::Year),
+            [y, m] => (number(y, 4, s)?, number(m, 2, s)?, 1, Precision::Month),
+            [y, m, d] => (
+                number(y, 4, s)?,
+                number(m, 2, s)?,
+                number(d, 2, s)?,
+                Precision::Day,
+            ),
+            _ => {
+                return Err(format!(
+                    "{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                ));
+            }
+        };
+        let start = Date::new(year, month, day).map_err(|e| {
+            if precision == Precision::Day {
+                format!("{s} is not a valid date")
+            } else {
+                e
+            }
+        })?;
+        Ok(PartialDate { start, precision })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pd(s: &str) -> PartialDate {
+        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn parses_three_precisions_and_round_trips() {
+        for s in ["1978", "2016-11", "2017-03-20", "2000-02-29"] {
+            assert_eq!(pd(s).to_string(), s);
+        }
+        assert_eq!(pd("1978").precision, Precision::Year);
+        assert_eq!(pd("2016-11").precision, Precision::Month);
+        assert_eq!(pd("2016-11").last_day().to_string(), "2016-11-30");
+        assert_eq!(pd("2016-02").last_day().to_string(), "2016-02-29");
+        assert_eq!(pd("1978").last_day().to_string(), "1978-12-31");
+    }
+
+    #[test]
+    fn refuses_impossible_and_malformed_dates() {
+        for bad in [
+            "2017-02-30",
+            "2019-02-29",
+            "1900-02-29",
+            "2017-13",
+            "2017-00-10",
+            "2017-1-5",
+            "17-01-01",
+            "2017/01/01",
+            "",
+            "2017-01-01-01",
+            "+2017",
+        ] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad} accepted");
+        }
+        assert_eq!(
+            "2017-02-30".parse::<PartialDate>().unwrap_err(),
+            "2017-02-30 is not a valid date"
+        );
+        assert!("2016".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn orders_by_first_day_then_precision() {
+        let mut v = [pd("2017"), pd("2016-11-18"), pd("2016-11"), pd("2016")];
+        v.sort();
+        let s: Vec<String> = v.iter().map(ToString::to_string).collect();
+        assert_eq!(s, ["2016", "2016-11", "2016-11-18", "2017"]);
+        assert!(pd("2016-11").started_by(Date::new(2016, 11, 1).unwrap()));
+        assert!(!pd("2016-11").started_by(Date::new(2016, 10, 31).unwrap()));
+    }
+
+    #[test]
+    fn serde_uses_the_written_form() {
+        let json = serde_json::to_string(&pd("2016-11")).unwrap();
+        assert_eq!(json, "\"2016-11\"");
+        let back: PartialDate = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, pd("2016-11"));
+        assert!(serde_json::from_str::<PartialDate>("\"2017-02-30\"").is_err());
+    }
+}

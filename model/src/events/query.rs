@@ -1,0 +1,267 @@
+//! Read-only queries over a loaded [`Dataset`], shared by the API and the app.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+use super::date::{Date, PartialDate};
+use super::load::{Dataset, HABOMAI_ISLETS};
+use super::types::*;
+
+/// Filters for [`Dataset::query_events`]. All given filters must match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventQuery {
+    /// Island id; `habomai` also matches its islets.
+    pub island: Option<String>,
+    pub kind: Option<EventKind>,
+    /// Events that end on or after the first day of `from`.
+    pub from: Option<PartialDate>,
+    /// Events that start on or before the last day of `to`.
+    pub to: Option<PartialDate>,
+    /// Case-insensitive words that must all occur in the id, title,
+    /// summary, location or places.
+    pub q: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// One page of results and the number of matches before paging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub total: usize,
+    pub items: Vec<T>,
+}
+
+/// An event in brief, for link lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct EventRef {
+    pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub date: PartialDate,
+    pub kind: EventKind,
+    pub title: String,
+}
+
+impl From<&Event> for EventRef {
+    fn from(e: &Event) -> Self {
+        EventRef {
+            id: e.id.clone(),
+            date: e.date,
+            kind: e.kind,
+            title: e.title.clone(),
+        }
+    }
+}
+
+/// One change in an island's deployment history, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct HistoryEntry {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub date: PartialDate,
+    pub deployment: String,
+    pub island: String,
+    pub unit: String,
+    pub category: DeploymentCategory,
+    pub status: DeploymentStatus,
+    pub note: Option<String>,
+    pub events: Vec<EventRef>,
+    /// Sources of those events, each URL once.
+    pub sources: Vec<Source>,
+    /// Article excerpts that report those events.
+    pub excerpts: Vec<Excerpt>,
+}
+
+/// An excerpt with its notes and the events it supports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ExcerptView {
+    pub excerpt: Excerpt,
+    pub annotations: Vec<Annotation>,
+    pub events: Vec<EventRef>,
+}
+
+/// An article with everything linked to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleView {
+    pub article: Article,
+    pub excerpts: Vec<ExcerptView>,
+}
+
+/// An article without its text, for lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub published: Date,
+    pub url: Option<String>,
+    pub language: String,
+    pub excerpts: usize,
+    pub annotations: usize,
+}
+
+/// Whether data tagged with `islands` concerns `island` (`habomai` includes its islets).
+pub fn concerns_island(islands: &[String], island: &str) -> bool {
+    islands
+        .iter()
+        .any(|i| i == island || (island == "habomai" && HABOMAI_ISLETS.contains(&i.as_str())))
+}
+
+impl Event {
+    fn last_day(&self) -> Date {
+        self.end.unwrap_or(self.date).last_day()
+    }
+
+    fn matches_text(&self, words: &[String]) -> bool {
+        let hay = format!(
+            "{} {} {} {} {}",
+            self.id,
+            self.title,
+            self.summary,
+            self.location.as_deref().unwrap_or(""),
+            self.places.join(" ")
+        )
+        .to_lowercase();
+        words.iter().all(|w| hay.contains(w.as_str()))
+    }
+}
+
+impl Dataset {
+    /// Events matching `q`, in date order, paged.
+    pub fn query_events(&self, q: &EventQuery) -> Page<&Event> {
+        let words: Vec<String> =
+            q.q.as_deref()
+                .unwrap_or("")
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+        let matching: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| {
+                q.island
+                    .as_deref()
+                    .is_none_or(|i| concerns_island(&e.islands, i))
+            })
+            .filter(|e| q.kind.is_none_or(|k| e.kind == k))
+            .filter(|e| q.from.is_none_or(|f| e.last_day() >= f.first_day()))
+            .filter(|e| q.to.is_none_or(|t| e.date.first_day() <= t.last_day()))
+            .filter(|e| e.matches_text(&words))
+            .collect();
+        let total = matching.len();
+        let items = matching
+            .into_iter()
+            .skip(q.offset)
+            .take(q.limit.unwrap_or(usize::MAX))
+            .collect();
+        Page { total, items }
+    }
+
+    /// Deployments physically in place on `date` (status active or reported
+    /// after the latest change up to that day).
+    pub fn deployments_at(&self, date: Date) -> Vec<&Deployment> {
+        self.deployments
+            .iter()
+            .filter(|d| d.in_place_at(date))
+            .collect()
+    }
+
+    /// Every change to the deployments on `island`, oldest first, with the
+    /// events, sources and excerpts that establish it.
+    pub fn island_history(&self, island: &str) -> Vec<HistoryEntry> {
+        let mut out = Vec::new();
+        for d in self
+            .deployments
+            .iter()
+            .filter(|d| concerns_island(std::slice::from_ref(&d.island), island))
+        {
+            for c in &d.changes {
+                let events: Vec<&Event> = c.events.iter().filter_map(|e| self.event(e)).collect();
+                let mut sources: Vec<Source> = Vec::new();
+                let mut excerpts: Vec<Excerpt> = Vec::new();
+                for e in &events {
+                    for s in &e.sources {
+                        if !sources.iter().any(|x| x.url == s.url) {
+                            sources.push(s.clone());
+                        }
+                    }
+                    for x in e.excerpts.iter().filter_map(|x| self.excerpt(x)) {
+                        if !excerpts.iter().any(|y| y.id == x.id) {
+                            excerpts.push(x.clone());
+                        }
+                    }
+                }
+                out.push(HistoryEntry {
+                    date: c.date,
+                    deployment: d.id.clone(),
+                    island: d.island.clone(),
+                    unit: d.unit.clone(),
+                    category: d.category,
+                    status: c.status,
+                    note: c.note.clone(),
+                    events: events.into_iter().map(EventRef::from).collect(),
+                    sources,
+                    excerpts,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.date, &a.deployment).cmp(&(b.date, &b.deployment)));
+        out
+    }
+
+    pub fn article_summaries(&self) -> Vec<ArticleSummary> {
+        self.articles
+            .iter()
+            .map(|a| {
+                let excerpts: Vec<&Excerpt> =
+                    self.excerpts.iter().filter(|x| x.article == a.id).collect();
+                ArticleSummary {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    outlet: a.outlet.clone(),
+                    published: a.published,
+                    url: a.url.clone(),
+                    language: a.language.clone(),
+                    excerpts: excerpts.len(),
+                    annotations: self
+                        .annotations
+                        .iter()
+                        .filter(|n| excerpts.iter().any(|x| x.id == n.excerpt))
+                        .count(),
+                }
+            })
+            .collect()
+    }
+
+    /// An article with its excerpts (in text order), their annotations and events.
+    pub fn article_view(&self, id: &str) -> Option<ArticleView> {
+        let article = self.article(id)?.clone();
+        let excerpts = self
+            .excerpts
+            .iter()
+            .filter(|x| x.article == id)
+            .map(|x| ExcerptView {
+                excerpt: x.clone(),
+                annotations: self
+                    .annotations
+                    .iter()
+                    .filter(|n| n.excerpt == x.id)
+                    .cloned()
+                    .collect(),
+                events: x
+                    .events
+                    .iter()
+                    .filter_map(|e| self.event(e))
+                    .map(EventRef::from)
+                    .collect(),
+            })
+            .collect();
+        Some(ArticleView { article, excerpts })
+    }
+}

@@ -1,0 +1,259 @@
+//! The validated data types the server serves and the app shows.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{Date, PartialDate, Precision};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// `[longitude, latitude]` in degrees (WGS84), as GeoJSON writes it.
+pub type Point = [f64; 2];
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(ToSchema))]
+        pub enum $name {
+            $($(#[$vm])* #[serde(rename = $s)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s,)+ }
+            }
+
+            /// Parses the file/URL spelling; `None` for anything else.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted spellings, for error messages.
+            pub fn expected() -> String {
+                [$($s),+].join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// What kind of thing happened.
+    EventKind {
+        Deployment = "deployment",
+        Withdrawal = "withdrawal",
+        Exercise = "exercise",
+        Construction = "construction",
+        Diplomacy = "diplomacy",
+        Treaty = "treaty",
+        Visit = "visit",
+        Occupation = "occupation",
+        Incident = "incident",
+        Statement = "statement",
+    }
+);
+
+string_enum!(
+    /// `high`: a cited page states it plainly. `medium`: inferred; the
+    /// reason is in `confidence_note`.
+    Confidence {
+        High = "high",
+        Medium = "medium",
+    }
+);
+
+string_enum!(
+    DeploymentCategory {
+        CoastalMissile = "coastal-missile",
+        AirDefence = "air-defence",
+        Aircraft = "aircraft",
+        GroundForces = "ground-forces",
+        BorderGuard = "border-guard",
+        Infrastructure = "infrastructure",
+    }
+);
+
+string_enum!(
+    /// `planned`: announced, not yet there. `reported`: sources say it is
+    /// there but nothing dates its arrival or confirms it is still there.
+    /// `active`: there, dated. `withdrawn`: gone.
+    DeploymentStatus {
+        Reported = "reported",
+        Active = "active",
+        Withdrawn = "withdrawn",
+        Planned = "planned",
+    }
+);
+
+impl DeploymentStatus {
+    /// Whether a deployment with this status is physically there.
+    pub fn in_place(self) -> bool {
+        matches!(self, DeploymentStatus::Reported | DeploymentStatus::Active)
+    }
+}
+
+string_enum!(
+    AnnotationKind {
+        FactCheck = "fact-check",
+        Context = "context",
+        Translation = "translation",
+    }
+);
+
+/// A page that supports a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Source {
+    /// http(s) URL.
+    pub url: String,
+    /// Who published it, e.g. `Kyodo News`.
+    pub outlet: String,
+    /// Language of the page, ISO 639-1 (`en`, `ja`, `ru`, ...).
+    pub language: String,
+}
+
+/// Something that happened, dated as precisely as the sources allow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Event {
+    pub id: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2016-11"))]
+    pub date: PartialDate,
+    /// How precise `date` is (implied by its form, given for convenience).
+    pub precision: Precision,
+    /// Last day, month or year for events that span a period.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub end: Option<PartialDate>,
+    pub kind: EventKind,
+    pub title: String,
+    pub summary: String,
+    /// Island ids (`etorofu`, `habomai`, `suisho`, ...).
+    pub islands: Vec<String>,
+    /// Map place ids (`goryachiye-klyuchi`, ...).
+    pub places: Vec<String>,
+    /// Extra map points, `[lon, lat]`, inside the map area.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<f64>>))]
+    pub points: Vec<Point>,
+    /// Free-text location for places off the map (`Tokyo`, `Matua`).
+    pub location: Option<String>,
+    pub sources: Vec<Source>,
+    pub confidence: Confidence,
+    /// Why the confidence is medium.
+    pub confidence_note: Option<String>,
+    /// Row(s) of the project fact base this event comes from, e.g. `A9`.
+    pub research: Vec<String>,
+    /// Excerpts of shipped articles that report this event (filled in at load).
+    pub excerpts: Vec<String>,
+}
+
+/// One change in a deployment's life, and the events that establish it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentChange {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub date: PartialDate,
+    pub status: DeploymentStatus,
+    pub events: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// When a deployment was in place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Period {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub from: PartialDate,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub until: Option<PartialDate>,
+}
+
+/// A unit, weapon system or installation on one island.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Deployment {
+    pub id: String,
+    pub island: String,
+    /// Map place id; when the site is unknown, the island's centroid place.
+    pub place: Option<String>,
+    pub unit: String,
+    pub system: Option<String>,
+    pub category: DeploymentCategory,
+    pub period: Period,
+    /// Status after the latest change.
+    pub status: DeploymentStatus,
+    pub changes: Vec<DeploymentChange>,
+    pub confidence: Confidence,
+    pub confidence_note: Option<String>,
+    pub summary: String,
+}
+
+impl Deployment {
+    /// The status on `date`, or `None` before the first change.
+    pub fn status_at(&self, date: Date) -> Option<DeploymentStatus> {
+        self.changes
+            .iter()
+            .take_while(|c| c.date.started_by(date))
+            .last()
+            .map(|c| c.status)
+    }
+
+    /// Physically there on `date`.
+    pub fn in_place_at(&self, date: Date) -> bool {
+        self.status_at(date).is_some_and(DeploymentStatus::in_place)
+    }
+}
+
+/// A shipped article; its full text is ours to quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Article {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub published: Date,
+    pub url: Option<String>,
+    /// Why there is no URL, or what is known of the provenance.
+    pub provenance: Option<String>,
+    pub language: String,
+    pub text: String,
+}
+
+/// A quoted span of an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Excerpt {
+    pub id: String,
+    pub article: String,
+    /// Start, in Unicode scalar values (chars) from the start of the text.
+    pub start: usize,
+    /// End (exclusive), in chars.
+    pub end: usize,
+    /// The text of `start..end`, checked at load.
+    pub quote: String,
+    pub events: Vec<String>,
+    pub islands: Vec<String>,
+    pub places: Vec<String>,
+}
+
+/// A note on an excerpt: a fact-check, context or a translation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Annotation {
+    pub id: String,
+    pub excerpt: String,
+    pub kind: AnnotationKind,
+    pub note: String,
+    pub sources: Vec<Source>,
+    /// Events the note relies on.
+    pub events: Vec<String>,
+}

@@ -1,0 +1,419 @@
+//! The real files in `geodata/events/`: they load with zero errors, hold what
+//! the issue asks for, and a broken copy of each is refused with the right
+//! file, line and field.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use model::events::*;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("workspace root")
+        .to_path_buf()
+}
+
+/// Every file under geodata/events, as (repo-relative name, text).
+fn data_files() -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read geodata/events") {
+            let path = entry.expect("dir entry").path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let root = repo();
+    let mut paths = Vec::new();
+    walk(&root.join("geodata/events"), &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .strip_prefix(&root)
+                .expect("under repo")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+            (name, text)
+        })
+        .collect()
+}
+
+/// Places from helper data when present, else the built-in list.
+fn known() -> Known {
+    match std::fs::read_to_string(repo().join("geodata/places.geojson")) {
+        Ok(text) => Known::with_places_geojson(&text).expect("places.geojson parses"),
+        Err(_) => Known::builtin(),
+    }
+}
+
+fn load_with(files: &[(String, String)]) -> Result<Dataset, Vec<DataError>> {
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    Dataset::load(&refs, &known())
+}
+
+fn dataset() -> Dataset {
+    load_with(&data_files()).unwrap_or_else(|errors| {
+        panic!(
+            "{} errors:\n{}",
+            errors.len(),
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })
+}
+
+#[test]
+fn the_real_data_loads_with_zero_errors() {
+    let d = dataset();
+    let high = d
+        .events
+        .iter()
+        .filter(|e| e.confidence == Confidence::High)
+        .count();
+    let medium = d.events.len() - high;
+    println!(
+        "events {} (high {high}, medium {medium}), deployments {}, excerpts {}, annotations {}",
+        d.events.len(),
+        d.deployments.len(),
+        d.excerpts.len(),
+        d.annotations.len()
+    );
+    assert!(d.events.len() >= 90, "{} events", d.events.len());
+    assert!(
+        d.deployments.len() >= 25,
+        "{} deployments",
+        d.deployments.len()
+    );
+    assert!(d.excerpts.len() >= 12, "{} excerpts", d.excerpts.len());
+    assert!(high >= 70, "{high} high-confidence events");
+}
+
+#[test]
+fn the_known_place_ids_include_every_id_the_issue_lists() {
+    let places = known().places;
+    for (id, _) in FALLBACK_PLACES {
+        assert!(places.contains_key(*id), "places.geojson lacks {id}");
+    }
+}
+
+#[test]
+fn every_row_of_sections_a_to_d_is_an_event() {
+    let d = dataset();
+    let covered: BTreeSet<&str> = d
+        .events
+        .iter()
+        .flat_map(|e| e.research.iter().map(String::as_str))
+        .collect();
+    let rows = (1..=13)
+        .map(|i| format!("A{i}"))
+        .chain((1..=42).map(|i| format!("B{i}")))
+        .chain((1..=8).map(|i| format!("C{i}")))
+        .chain((1..=45).map(|i| format!("D{i}")));
+    let missing: Vec<String> = rows.filter(|r| !covered.contains(r.as_str())).collect();
+    assert!(missing.is_empty(), "rows without an event: {missing:?}");
+}
+
+#[test]
+fn every_excerpt_range_is_its_quote() {
+    let d = dataset();
+    for x in &d.excerpts {
+        let text = &d.article(&x.article).expect("article").text;
+        let slice: String = text.chars().skip(x.start).take(x.end - x.start).collect();
+        assert_eq!(slice, x.quote, "{}", x.id);
+    }
+    // The text has multi-byte characters before the later excerpts, so char
+    // and byte offsets differ: the check above is not vacuous.
+    let seed = d.article("seed-2017-03-20").expect("seed article");
+    assert!(seed.text.contains('“') && seed.text.contains('’'));
+    assert_ne!(seed.text.len(), seed.text.chars().count());
+}
+
+#[test]
+fn the_land_to_air_claim_carries_a_fact_check() {
+    let d = dataset();
+    let view = d.article_view("seed-2017-03-20").expect("seed article");
+    assert!(view.excerpts.len() >= 12);
+    let x = view
+        .excerpts
+        .iter()
+        .find(|x| x.excerpt.quote.contains("land-to-air"))
+        .expect("land-to-air excerpt");
+    let fc = x
+        .annotations
+        .iter()
+        .find(|a| a.kind == AnnotationKind::FactCheck)
+        .expect("fact-check");
+    assert!(
+        fc.note.contains("Bastion") && fc.note.contains("Bal"),
+        "{}",
+        fc.note
+    );
+    assert!(!fc.sources.is_empty());
+    assert!(x.events.iter().any(|e| e.id == "bastion-bal-deployed-2016"));
+    // Every excerpt supports an event or a place.
+    for x in &view.excerpts {
+        assert!(
+            !x.events.is_empty() || !x.excerpt.islands.is_empty() || !x.excerpt.places.is_empty(),
+            "{}",
+            x.excerpt.id
+        );
+    }
+}
+
+#[test]
+fn coastal_missiles_are_in_place_from_november_2016() {
+    let d = dataset();
+    let at = |s: &str| -> BTreeSet<String> {
+        d.deployments_at(s.parse().expect("date"))
+            .into_iter()
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    let before = at("2015-01-01");
+    let after = at("2017-01-01");
+    for id in ["bastion-etorofu", "bal-kunashiri"] {
+        assert!(!before.contains(id), "{id} at 2015-01-01");
+        assert!(after.contains(id), "{id} missing at 2017-01-01");
+    }
+    assert!(after.contains("mgad-18-hq"));
+    assert!(at("1990-01-01").contains("iap-387-burevestnik"));
+    assert!(!at("1995-01-01").contains("iap-387-burevestnik"));
+    assert!(at("2021-06-01").contains("s-300v4-etorofu"));
+    assert!(!at("2024-01-01").contains("s-300v4-etorofu"));
+}
+
+#[test]
+fn each_island_has_a_dated_deployment_history() {
+    let d = dataset();
+    for island in ["etorofu", "kunashiri", "shikotan", "habomai"] {
+        let h = d.island_history(island);
+        assert!(!h.is_empty(), "{island}");
+        assert!(
+            h.windows(2).all(|w| w[0].date <= w[1].date),
+            "{island} out of order"
+        );
+        assert!(
+            h.iter()
+                .all(|e| !e.events.is_empty() && !e.sources.is_empty())
+        );
+        assert_eq!(
+            h[0].date.start.year, 1945,
+            "{island} history starts with 1945"
+        );
+    }
+    let etorofu = d.island_history("etorofu");
+    let bastion = etorofu
+        .iter()
+        .find(|e| e.deployment == "bastion-etorofu" && e.status == DeploymentStatus::Active)
+        .expect("bastion change");
+    assert!(
+        bastion
+            .excerpts
+            .iter()
+            .any(|x| x.id == "seed-land-to-air-missiles")
+    );
+    // Deployments agree with their events (the loader checks it; spot-check).
+    let b = d.deployment("bastion-etorofu").expect("bastion");
+    let ev = d.event("bastion-bal-deployed-2016").expect("event");
+    assert_eq!(b.period.from, ev.date);
+}
+
+// --- broken copies ----------------------------------------------------------
+
+/// Replaces the `nth` (0-based) occurrence of `from` in file `name`, loads,
+/// and returns the errors plus the 1-based line of the replacement.
+fn break_file(name: &str, from: &str, to: &str, nth: usize) -> (Vec<DataError>, usize) {
+    let mut files = data_files();
+    let file = files
+        .iter_mut()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("{name} not found"));
+    let at = file
+        .1
+        .match_indices(from)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{from:?} #{nth} not in {name}"))
+        .0;
+    file.1.replace_range(at..at + from.len(), to);
+    let line = file.1[..at].matches('\n').count() + 1;
+    let errors = load_with(&files).expect_err("a broken copy must be refused");
+    (errors, line)
+}
+
+fn index_of(name: &str, header: &str, needle: &str) -> usize {
+    let files = data_files();
+    let text = &files.iter().find(|(n, _)| n == name).expect("file").1;
+    let at = text.find(needle).expect("needle");
+    text[..at].matches(header).count() - 1
+}
+
+#[test]
+fn events_toml_with_an_impossible_date_is_refused() {
+    let name = "geodata/events/events.toml";
+    let i = index_of(name, "[[events]]", "date = \"2017-03-06\"");
+    let (errors, line) = break_file(name, "date = \"2017-03-06\"", "date = \"2017-02-30\"", 0);
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{name}:{line}: events[{i}].date: 2017-02-30 is not a valid date"
+        )]
+    );
+}
+
+#[test]
+fn events_toml_without_a_source_or_with_a_bad_url_is_refused() {
+    let name = "geodata/events/events.toml";
+    let needle = "sources = [\n  { url = \"http://tass.com/world/940833\", outlet = \"TASS\", language = \"en\" },\n]\n";
+    let i = index_of(name, "[[events]]", needle);
+    let (errors, _) = break_file(name, needle, "", 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].field, format!("events[{i}].sources"));
+    assert!(errors[0].message.contains("at least one source"));
+
+    let (errors, line) = break_file(
+        name,
+        "http://tass.com/world/940833",
+        "tass.com/world/940833",
+        0,
+    );
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        (errors[0].line, errors[0].field.clone()),
+        (line, format!("events[{i}].sources[0].url"))
+    );
+}
+
+#[test]
+fn events_toml_with_an_off_map_point_is_refused() {
+    let name = "geodata/events/events.toml";
+    let (errors, line) = break_file(
+        name,
+        "points = [[146.7, 44.1]]",
+        "points = [[139.69, 35.69]]",
+        0,
+    );
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].line, line);
+    assert!(
+        errors[0].field.ends_with(".points") && errors[0].message.contains("outside the map area")
+    );
+}
+
+#[test]
+fn deployments_toml_with_an_unknown_place_is_refused() {
+    let name = "geodata/events/deployments.toml";
+    let i = index_of(name, "[[deployments]]", "place = \"lagunnoye\"");
+    let (errors, line) = break_file(name, "place = \"lagunnoye\"", "place = \"lagunoye\"", 0);
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{name}:{line}: deployments[{i}].place: unknown place id \"lagunoye\""
+        )]
+    );
+}
+
+#[test]
+fn deployments_toml_whose_period_contradicts_its_events_is_refused() {
+    let name = "geodata/events/deployments.toml";
+    let i = index_of(name, "[[deployments]]", "id = \"bastion-etorofu\"");
+    // Bastion "from" moved a year early: no event establishes it.
+    let (errors, line) = break_file(name, "from = \"2016-11\"", "from = \"2015-11\"", 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        (errors[0].line, errors[0].field.clone()),
+        (line, format!("deployments[{i}].from"))
+    );
+    assert!(errors[0].message.contains("contradicts its events"));
+}
+
+#[test]
+fn the_article_toml_with_a_broken_excerpt_range_is_refused() {
+    let name = "geodata/events/articles/seed-2017-03-20.toml";
+    let files = data_files();
+    let text = &files.iter().find(|(n, _)| n == name).expect("file").1;
+    let id_at = text
+        .find("id = \"seed-land-to-air-missiles\"")
+        .expect("excerpt");
+    let start_at = id_at + text[id_at..].find("start = ").expect("start");
+    let start_line: String = text[start_at..].lines().next().expect("line").to_string();
+    let start: usize = start_line["start = ".len()..].parse().expect("number");
+    let i = index_of(name, "[[excerpts]]", "id = \"seed-land-to-air-missiles\"");
+    let (errors, line) = break_file(name, &start_line, &format!("start = {}", start + 1), 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!((errors[0].file.as_str(), errors[0].line), (name, line));
+    assert_eq!(errors[0].field, format!("excerpts[{i}].start"));
+    assert!(
+        errors[0]
+            .message
+            .contains(&format!("the quote is at {start}..")),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn the_article_text_changed_under_its_excerpts_is_refused() {
+    let (errors, _) = break_file(
+        "geodata/events/articles/seed-2017-03-20.txt",
+        "land-to-air",
+        "surface-to-air",
+        0,
+    );
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.file == "geodata/events/articles/seed-2017-03-20.toml")
+    );
+    assert!(
+        errors.iter().any(|e| e.message.contains("not the quote")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn annotations_toml_with_an_unknown_excerpt_or_no_source_is_refused() {
+    let name = "geodata/events/annotations.toml";
+    let (errors, line) = break_file(
+        name,
+        "excerpt = \"seed-land-to-air-missiles\"",
+        "excerpt = \"seed-land-to-sea\"",
+        0,
+    );
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{name}:{line}: annotations[0].excerpt: unknown excerpt id \"seed-land-to-sea\""
+        )]
+    );
+    let (errors, line) = break_file(name, "kind = \"fact-check\"", "kind = \"fact check\"", 0);
+    assert_eq!((errors.len(), errors[0].line), (1, line), "{errors:#?}");
+    assert_eq!(errors[0].field, "annotations[0].kind");
+}
+
+#[test]
+fn duplicate_ids_across_files_are_refused() {
+    let name = "geodata/events/deployments.toml";
+    let (errors, line) = break_file(
+        name,
+        "id = \"bal-kunashiri\"",
+        "id = \"bastion-etorofu\"",
+        0,
+    );
+    let dup = errors
+        .iter()
+        .find(|e| e.message.contains("duplicate deployment id"))
+        .expect("duplicate reported");
+    assert_eq!((dup.file.as_str(), dup.line), (name, line));
+}
