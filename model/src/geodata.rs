@@ -122,14 +122,7 @@ pub struct LandCollection {
 impl LandCollection {
     /// Parses a land GeoJSON file; the error names line, column and what was expected.
     pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| {
-            format!(
-                "line {}, column {}: {}",
-                e.line(),
-                e.column(),
-                e.to_string()
-            )
-        })
+        parse(text)
     }
 
     pub fn find(&self, id: &str) -> Option<&LandFeature> {

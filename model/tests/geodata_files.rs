@@ -145,10 +145,10 @@ fn assert_valid(what: &str, mp: &MultiPolygon<f64>) {
             assert!(errors.is_empty(), "{what}: polygon {i} invalid: {errors:?}");
         }
         for j in i + 1..mp.0.len() {
-            if let (Some(a), Some(b)) = (boxes[i], boxes[j]) {
-                if a.intersects(&b) {
-                    assert!(!p.intersects(&mp.0[j]), "{what}: polygons {i} and {j} meet");
-                }
+            if let (Some(a), Some(b)) = (boxes[i], boxes[j])
+                && a.intersects(&b)
+            {
+                assert!(!p.intersects(&mp.0[j]), "{what}: polygons {i} and {j} meet");
             }
         }
     }
