@@ -21,6 +21,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health))
         .route("/geo/land/{level}", get(crate::geo::land))
+        .merge(state.api().router())
         .fallback(api_not_found);
 
     let index = state.dist().join("index.html");

@@ -17,6 +17,8 @@ struct Inner {
     dist: PathBuf,
     /// Land GeoJSON per level of detail, as served (validated, bytes ready).
     land: Vec<Served>,
+    /// Events, deployments and articles (`geodata/events/`), validated.
+    api: crate::api::Api,
 }
 
 /// A response body prepared once, with its entity tag.
@@ -60,6 +62,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 dist: config.dist.clone(),
                 land,
+                api: crate::api::Api::load(&config.data)?,
             }),
         })
     }
@@ -70,6 +73,10 @@ impl AppState {
 
     pub fn land(&self, level: usize) -> Option<&Served> {
         self.inner.land.get(level)
+    }
+
+    pub fn api(&self) -> &crate::api::Api {
+        &self.inner.api
     }
 }
 

@@ -81,6 +81,7 @@ impl<'de> Deserialize<'de> for Date {
 
 /// How much of a date the sources give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,

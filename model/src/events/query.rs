@@ -239,6 +239,26 @@ impl Dataset {
             .collect()
     }
 
+    /// An excerpt with its annotations and the events it supports.
+    pub fn excerpt_view(&self, id: &str) -> Option<ExcerptView> {
+        let x = self.excerpt(id)?;
+        Some(ExcerptView {
+            excerpt: x.clone(),
+            annotations: self
+                .annotations
+                .iter()
+                .filter(|n| n.excerpt == x.id)
+                .cloned()
+                .collect(),
+            events: x
+                .events
+                .iter()
+                .filter_map(|e| self.event(e))
+                .map(EventRef::from)
+                .collect(),
+        })
+    }
+
     /// An article with its excerpts (in text order), their annotations and events.
     pub fn article_view(&self, id: &str) -> Option<ArticleView> {
         let article = self.article(id)?.clone();
@@ -246,21 +266,7 @@ impl Dataset {
             .excerpts
             .iter()
             .filter(|x| x.article == id)
-            .map(|x| ExcerptView {
-                excerpt: x.clone(),
-                annotations: self
-                    .annotations
-                    .iter()
-                    .filter(|n| n.excerpt == x.id)
-                    .cloned()
-                    .collect(),
-                events: x
-                    .events
-                    .iter()
-                    .filter_map(|e| self.event(e))
-                    .map(EventRef::from)
-                    .collect(),
-            })
+            .filter_map(|x| self.excerpt_view(&x.id))
             .collect();
         Some(ArticleView { article, excerpts })
     }

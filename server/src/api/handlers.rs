@@ -1,0 +1,323 @@
+//! Thin handlers: parse, query `model::events`, serialize with an ETag.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use model::events::{EventQuery, EventRef};
+use serde::Serialize;
+
+use super::Api;
+use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
+use super::schema::*;
+use crate::error::ApiError;
+use crate::geo::{GEOJSON, cached};
+use crate::state::Served;
+
+const JSON: &str = "application/json";
+
+fn internal(e: impl std::fmt::Display) -> ApiError {
+    ApiError {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        error: "internal",
+        detail: e.to_string(),
+    }
+}
+
+fn respond<T: Serialize>(
+    value: &T,
+    content_type: &'static str,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
+    let body = serde_json::to_vec(value).map_err(internal)?;
+    Ok(cached(&Served::new(body), content_type, headers))
+}
+
+fn island_known(api: &Api, id: &str) -> bool {
+    api.islands().iter().any(|i| i.id == id)
+}
+
+/// Named islands, islets and groups, with both names and data counts.
+#[utoipa::path(get, path = "/api/islands", tag = "atlas",
+    responses(
+        (status = 200, description = "All islands", body = IslandList),
+        (status = 304, description = "Not modified (If-None-Match)"),
+    ))]
+pub async fn list_islands(
+    State(api): State<Api>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let list = IslandList {
+        items: api.islands().to_vec(),
+    };
+    respond(&list, JSON, &headers)
+}
+
+/// One island: names, deployment history with evidence, and its events.
+#[utoipa::path(get, path = "/api/islands/{id}", tag = "atlas",
+    params(("id" = String, Path, description = "Island id, e.g. `etorofu` or `habomai`")),
+    responses(
+        (status = 200, description = "The island", body = IslandDetail),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "No such island", body = ErrorBody),
+    ))]
+pub async fn get_island(
+    State(api): State<Api>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let island = api
+        .islands()
+        .iter()
+        .find(|i| i.id == id)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("island", &id))?;
+    let data = api.data();
+    let members = api
+        .islands()
+        .iter()
+        .filter(|i| i.group.as_deref() == Some(id.as_str()))
+        .map(|i| i.id.clone())
+        .collect();
+    let events = data
+        .query_events(&EventQuery {
+            island: Some(id.clone()),
+            ..Default::default()
+        })
+        .items
+        .into_iter()
+        .map(EventRef::from)
+        .collect();
+    let detail = IslandDetail {
+        island,
+        members,
+        history: data.island_history(&id),
+        events,
+    };
+    respond(&detail, JSON, &headers)
+}
+
+/// Events in date order, filtered and paged.
+#[utoipa::path(get, path = "/api/events", tag = "atlas",
+    params(EventParams),
+    responses(
+        (status = 200, description = "Matching events", body = EventPage),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "A malformed or unknown parameter, named in `detail`", body = ErrorBody),
+    ))]
+pub async fn list_events(
+    State(api): State<Api>,
+    query: RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let q = params::event_query(query, |i| island_known(&api, i))?;
+    let page = api.data().query_events(&q);
+    let body = EventPage {
+        total: page.total,
+        offset: q.offset,
+        limit: q.limit.unwrap_or(MAX_LIMIT),
+        items: page.items.into_iter().cloned().collect(),
+    };
+    respond(&body, JSON, &headers)
+}
+
+/// One event with the deployments it establishes and the excerpts reporting it.
+#[utoipa::path(get, path = "/api/events/{id}", tag = "atlas",
+    params(("id" = String, Path, description = "Event id")),
+    responses(
+        (status = 200, description = "The event", body = EventDetail),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "No such event", body = ErrorBody),
+    ))]
+pub async fn get_event(
+    State(api): State<Api>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let data = api.data();
+    let event = data
+        .event(&id)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("event", &id))?;
+    let deployments = data
+        .deployments
+        .iter()
+        .filter(|d| d.changes.iter().any(|c| c.events.contains(&id)))
+        .map(DeploymentRef::from)
+        .collect();
+    let excerpts = event
+        .excerpts
+        .iter()
+        .filter_map(|x| data.excerpt_view(x))
+        .collect();
+    let detail = EventDetail {
+        event,
+        deployments,
+        excerpts,
+    };
+    respond(&detail, JSON, &headers)
+}
+
+fn at_param(query: RawQuery) -> Result<Option<model::events::Date>, ApiError> {
+    let pairs = params::pairs(query, &["at"])?;
+    pairs
+        .first()
+        .map(|(_, value)| params::date("at", value))
+        .transpose()
+}
+
+/// Deployments, all or those in place on a day.
+#[utoipa::path(get, path = "/api/deployments", tag = "atlas",
+    params(AtParams),
+    responses(
+        (status = 200, description = "Deployments", body = DeploymentList),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "Malformed `at`", body = ErrorBody),
+    ))]
+pub async fn list_deployments(
+    State(api): State<Api>,
+    query: RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let at = at_param(query)?;
+    let data = api.data();
+    let items = match at {
+        Some(date) => data.deployments_at(date).into_iter().cloned().collect(),
+        None => data.deployments.clone(),
+    };
+    let body = DeploymentList {
+        at: at.map(|d| d.to_string()),
+        items,
+    };
+    respond(&body, JSON, &headers)
+}
+
+/// Deployments as GeoJSON points (site, else the island's centroid).
+#[utoipa::path(get, path = "/api/deployments.geojson", tag = "atlas",
+    params(AtParams),
+    responses(
+        (status = 200, description = "FeatureCollection of Point features", body = DeploymentFeatureCollection, content_type = "application/geo+json"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "Malformed `at`", body = ErrorBody),
+    ))]
+pub async fn deployments_geojson(
+    State(api): State<Api>,
+    query: RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let at = at_param(query)?;
+    let data = api.data();
+    let deployments = match at {
+        Some(date) => data.deployments_at(date),
+        None => data.deployments.iter().collect(),
+    };
+    let features = deployments
+        .into_iter()
+        .filter_map(|d| {
+            let position = d
+                .place
+                .as_deref()
+                .and_then(|p| data.place_position(p))
+                .or_else(|| data.place_position(&format!("{}-centroid", d.island)))?;
+            let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
+            Some(DeploymentFeature {
+                kind: "Feature".into(),
+                id: d.id.clone(),
+                geometry: PointGeometry {
+                    kind: "Point".into(),
+                    coordinates: position,
+                },
+                properties: DeploymentProperties {
+                    id: d.id.clone(),
+                    island: d.island.clone(),
+                    place: d.place.clone(),
+                    unit: d.unit.clone(),
+                    system: d.system.clone(),
+                    category: d.category,
+                    period: DeploymentPeriod {
+                        from: d.period.from.to_string(),
+                        until: d.period.until.map(|u| u.to_string()),
+                    },
+                    status,
+                    confidence: d.confidence,
+                },
+            })
+        })
+        .collect();
+    let body = DeploymentFeatureCollection {
+        kind: "FeatureCollection".into(),
+        features,
+    };
+    respond(&body, GEOJSON, &headers)
+}
+
+/// One deployment with the events behind each change.
+#[utoipa::path(get, path = "/api/deployments/{id}", tag = "atlas",
+    params(("id" = String, Path, description = "Deployment id")),
+    responses(
+        (status = 200, description = "The deployment", body = DeploymentDetail),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "No such deployment", body = ErrorBody),
+    ))]
+pub async fn get_deployment(
+    State(api): State<Api>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let data = api.data();
+    let deployment = data
+        .deployment(&id)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found("deployment", &id))?;
+    let mut events: Vec<EventRef> = Vec::new();
+    for e in deployment.changes.iter().flat_map(|c| c.events.iter()) {
+        if let Some(event) = data.event(e)
+            && !events.iter().any(|x| x.id == event.id)
+        {
+            events.push(EventRef::from(event));
+        }
+    }
+    respond(&DeploymentDetail { deployment, events }, JSON, &headers)
+}
+
+/// Shipped articles, without their text.
+#[utoipa::path(get, path = "/api/articles", tag = "atlas",
+    responses(
+        (status = 200, description = "Articles", body = ArticleList),
+        (status = 304, description = "Not modified (If-None-Match)"),
+    ))]
+pub async fn list_articles(
+    State(api): State<Api>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let body = ArticleList {
+        items: api.data().article_summaries(),
+    };
+    respond(&body, JSON, &headers)
+}
+
+/// One article: full text, excerpts, annotations (fact-checks) and linked events.
+#[utoipa::path(get, path = "/api/articles/{id}", tag = "atlas",
+    params(("id" = String, Path, description = "Article id")),
+    responses(
+        (status = 200, description = "The article", body = model::events::ArticleView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "No such article", body = ErrorBody),
+    ))]
+pub async fn get_article(
+    State(api): State<Api>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let view = api
+        .data()
+        .article_view(&id)
+        .ok_or_else(|| ApiError::not_found("article", &id))?;
+    respond(&view, JSON, &headers)
+}
+
+/// This API's OpenAPI 3.1 description.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "atlas",
+    responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
+pub async fn openapi(State(api): State<Api>, headers: HeaderMap) -> Response {
+    cached(api.openapi_json(), JSON, &headers)
+}
