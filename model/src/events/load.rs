@@ -12,7 +12,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::date::{Date, PartialDate, Precision};
+use super::date::{PartialDate, Precision};
 use super::types::*;
 
 /// The map area: longitudes 139–151°E, latitudes 41–47°N.
@@ -1339,10 +1339,5 @@ impl Dataset {
     /// Position of a place id, if it has one.
     pub fn place_position(&self, id: &str) -> Option<Point> {
         self.places.get(id).copied().flatten()
-    }
-
-    /// A date for "now" in queries that need one: the day `d` given, checked.
-    pub fn date(year: u16, month: u8, day: u8) -> Result<Date, String> {
-        Date::new(year, month, day)
     }
 }
