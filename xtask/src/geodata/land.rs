@@ -5,13 +5,14 @@ use geo::orient::Direction;
 use geo::{
     BooleanOps, BoundingRect, Centroid, Contains, Coord, Distance, Euclidean, GeodesicArea,
     InteriorPoint, Intersects, LineString, MultiPolygon, Orient, Point, Polygon,
-    SimplifyVwPreserve, Validation,
+    SimplifyVwPreserve,
 };
 use model::geodata::{LandProperties, LandRole};
 
 use super::AREA;
 use super::catalog::{self, Anchor, Choice, Entry};
 use super::sources::{GshhgPolygon, OsmPolygon};
+use super::valid;
 use crate::util::Error;
 
 pub const GSHHG_LABEL: &str = "GSHHG 2.3.6 full";
@@ -520,16 +521,16 @@ fn simplify_feature(
             .filter_map(|p| simplify_polygon(p, epsilon, spec))
             .collect();
         let mp = MultiPolygon::new(out).orient(Direction::Default);
-        if !mp.0.is_empty() && mp.is_valid() {
+        let problem = if mp.0.is_empty() {
+            Some("no polygon left".to_owned())
+        } else {
+            valid::problem(&mp)
+        };
+        let Some(problem) = problem else {
             return Ok(mp.0);
-        }
+        };
         if epsilon == 0.0 {
-            let errors: Vec<String> = mp
-                .validation_errors()
-                .iter()
-                .map(|e| e.to_string())
-                .collect();
-            return Err(format!("invalid even unsimplified: {}", errors.join("; ")));
+            return Err(format!("invalid even unsimplified: {problem}"));
         }
         epsilon /= 4.0;
         if epsilon < 1e-12 {

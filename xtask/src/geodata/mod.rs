@@ -12,6 +12,7 @@ mod lines;
 mod places;
 mod readme;
 mod sources;
+mod valid;
 mod write;
 
 use geo::{Coord, LineString, Polygon, Rect};
