@@ -1,64 +1,97 @@
-//! The page: map, island panel, and the URL that holds their state.
+//! The page: map, controls, island panel, all driven by the URL.
 
 use crate::api;
+use crate::controls::{Controls, IgnoredNotice};
 use crate::map::MapView;
 use crate::panel::IslandPanel;
+use crate::url_state::UrlState;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
-use model::permalink::{self, MapState};
+use model::geodata::LandCollection;
+use std::sync::Arc;
+
+/// Zoom levels from which the finer land outlines are used.
+pub const LEVEL_ZOOMS: [f64; 2] = [9.0, 11.0];
 
 #[component]
 pub fn Atlas() -> impl IntoView {
-    let land = LocalResource::new(|| api::land(0));
-    let location = use_location();
-    // The URL is the single source of truth for what a permalink restores.
-    let parsed = Memo::new(move |_| permalink::parse(&location.search.get()));
-    let state = Memo::new(move |_| parsed.get().0);
-    let selected = Signal::derive(move || state.get().island);
-
-    let navigate = use_navigate();
-    let select = Callback::new(move |island: Option<String>| {
-        let mut next: MapState = state.get_untracked();
-        if next.island == island {
-            return;
+    let url = UrlState::new();
+    provide_context(url);
+    let overview = LocalResource::new(|| api::land(0));
+    // Finer levels load on demand when the reader zooms in.
+    let wanted_level = RwSignal::new(0usize);
+    let detail = LocalResource::new(move || {
+        let level = wanted_level.get();
+        async move {
+            if level == 0 {
+                Ok(None)
+            } else {
+                api::land(level).await.map(Some)
+            }
         }
-        next.island = island;
-        let query = permalink::format(&next);
-        let url = if query.is_empty() { "/".to_owned() } else { format!("/?{query}") };
-        navigate(
-            &url,
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        );
+    });
+    let on_zoom = Callback::new(move |zoom: f64| {
+        let level = LEVEL_ZOOMS.iter().filter(|z| zoom >= **z).count();
+        if wanted_level.get_untracked() != level {
+            wanted_level.set(level);
+        }
+    });
+    // The most detailed outline loaded so far for the current zoom.
+    let detail_land = Signal::derive(move || match detail.get() {
+        Some(Ok(Some(land))) => Some(land),
+        _ => None,
     });
 
+    let embed = move || url.state.get().embed;
     view! {
-        <div class="atlas">
-            <header class="masthead">
-                <h1>"Kuril Atlas"</h1>
-                <p class="convention">
-                    "Names shown as Japanese / Russian. The islands are administered by Russia and claimed by Japan."
-                </p>
-            </header>
-            {move || match land.get() {
+        <div class="atlas" class:embed=embed>
+            <Show when=move || !embed()>
+                <header class="masthead">
+                    <h1>"Kuril Atlas"</h1>
+                    <p class="convention">{move || convention_note(url.state.get().names)}</p>
+                </header>
+            </Show>
+            <IgnoredNotice/>
+            {move || match overview.get() {
                 None => view! { <p class="status" role="status">"Loading the map…"</p> }.into_any(),
                 Some(Err(message)) => view! {
                     <div class="status error" role="alert">
                         <p>{format!("The map could not be loaded: {message}")}</p>
-                        <button type="button" on:click=move |_| land.refetch()>"Try again"</button>
+                        <button type="button" on:click=move |_| overview.refetch()>"Try again"</button>
                     </div>
                 }.into_any(),
-                Some(Ok(collection)) => {
-                    let for_panel = collection.clone();
-                    view! {
-                        <MapView land=collection selected=selected on_select=select initial_view=state.get_untracked().view/>
-                        <IslandPanel land=for_panel selected=selected on_close=Callback::new(move |()| select.run(None))/>
-                    }.into_any()
-                }
+                Some(Ok(land)) => loaded(land, detail_land, on_zoom).into_any(),
             }}
         </div>
+    }
+}
+
+fn loaded(
+    land: Arc<LandCollection>,
+    detail: Signal<Option<Arc<LandCollection>>>,
+    on_zoom: Callback<f64>,
+) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let for_panel = land.clone();
+    view! {
+        <MapView land=land detail=detail on_zoom=on_zoom/>
+        <Show when=move || !url.state.get().embed>
+            <Controls/>
+        </Show>
+        <IslandPanel land=for_panel.clone()/>
+    }
+}
+
+fn convention_note(names: model::names::NameStyle) -> &'static str {
+    use model::names::NameStyle;
+    match names {
+        NameStyle::Both => {
+            "Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan."
+        }
+        NameStyle::Japanese => {
+            "Names: Japanese only. The islands are administered by Russia and claimed by Japan."
+        }
+        NameStyle::Russian => {
+            "Names: Russian only. The islands are administered by Russia and claimed by Japan."
+        }
     }
 }

@@ -1,10 +1,12 @@
 //! Kuril Atlas frontend. Components render state; the logic they rely on
-//! (projection, permalinks, viewports) lives in the `model` crate.
+//! (projection, permalinks, viewports, names) lives in the `model` crate.
 
 mod api;
 mod atlas;
+mod controls;
 mod map;
 mod panel;
+mod url_state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

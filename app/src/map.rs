@@ -1,11 +1,13 @@
 //! The SVG map. Geometry is projected to map units once; panning and zooming
 //! only change the transform of one group, and strokes do not scale.
 
-use model::names::{self, NameStyle};
+use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use model::geodata::{LandCollection, LandRole};
+use model::names::{self, NameStyle};
+use model::permalink::{Layer, canonical_view};
 use model::projection::{MapPoint, project};
 use model::svg::path_data;
 use model::viewport::{DISPUTE_BOUNDS, View};
@@ -18,6 +20,7 @@ const CLICK_SLOP_PX: f64 = 4.0;
 /// Zoom level from which single Habomai islets get their own labels.
 const ISLET_LABEL_ZOOM: f64 = 10.0;
 
+#[derive(Clone, PartialEq)]
 struct Shape {
     id: String,
     d: String,
@@ -26,7 +29,8 @@ struct Shape {
 }
 
 struct Label {
-    text: String,
+    /// Label text per name style: both, Japanese, Russian.
+    text: [String; 3],
     at: MapPoint,
     /// Shown only from this zoom on, so small islets do not crowd the overview.
     min_zoom: f64,
@@ -62,7 +66,11 @@ fn labels(land: &LandCollection) -> Vec<Label> {
             habomai.push(at);
         }
         labels.push(Label {
-            text: names::label(p, NameStyle::Both),
+            text: [
+                names::label(p, NameStyle::Both),
+                names::label(p, NameStyle::Japanese),
+                names::label(p, NameStyle::Russian),
+            ],
             at,
             min_zoom: if in_group { ISLET_LABEL_ZOOM } else { 0.0 },
             max_zoom: f64::INFINITY,
@@ -71,7 +79,11 @@ fn labels(land: &LandCollection) -> Vec<Label> {
     if !habomai.is_empty() {
         let n = habomai.len() as f64;
         labels.push(Label {
-            text: "Habomai".into(),
+            text: [
+                "Habomai / Khabomai".into(),
+                "Habomai".into(),
+                "Khabomai".into(),
+            ],
             at: MapPoint {
                 x: habomai.iter().map(|p| p.x).sum::<f64>() / n,
                 y: habomai.iter().map(|p| p.y).sum::<f64>() / n,
@@ -90,13 +102,26 @@ fn first_point(f: &model::geodata::LandFeature) -> Option<[f64; 2]> {
 #[component]
 pub fn MapView(
     land: Arc<LandCollection>,
-    selected: Signal<Option<String>>,
-    on_select: Callback<Option<String>>,
-    initial_view: Option<View>,
+    /// Finer outlines, once loaded for the current zoom.
+    detail: Signal<Option<Arc<LandCollection>>>,
+    on_zoom: Callback<f64>,
 ) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let selected = Signal::derive(move || url.state.get().island);
+    let on_select = Callback::new(move |island: Option<String>| {
+        url.push(|s| s.island = island);
+    });
     let container = NodeRef::<html::Div>::new();
     let size = RwSignal::new((1024.0_f64, 700.0_f64));
-    let view_state = RwSignal::new(initial_view);
+    let view_state = RwSignal::new(url.state.get_untracked().view);
+    // Back/Forward or a new link: follow the URL's view unless it is ours.
+    Effect::new(move |_| {
+        let from_url = url.state.get().view;
+        let ours = view_state.get_untracked().map(canonical_view);
+        if from_url.is_some() && from_url != ours {
+            view_state.set(from_url);
+        }
+    });
     // The view actually drawn: the permalink's, or one that fits the dispute.
     let current = Memo::new(move |_| {
         let (w, h) = size.get();
@@ -125,7 +150,12 @@ pub fn MapView(
     let resize = window_event_listener(ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
-    let set_view = move |v: View| view_state.set(Some(v.clamped()));
+    let set_view = move |v: View| {
+        let v = v.clamped();
+        view_state.set(Some(v));
+        url.view_changed(v);
+    };
+    Effect::new(move |_| on_zoom.run(current.get().zoom));
     let zoom_by = move |delta: f64, sx: f64, sy: f64| {
         let (w, h) = size.get_untracked();
         set_view(current.get_untracked().zoomed_about(delta, sx, sy, w, h));
@@ -214,59 +244,83 @@ pub fn MapView(
         }
     };
 
-    let shapes = shapes(&land);
     let labels = labels(&land);
-    let paths = shapes
-        .into_iter()
-        .map(|shape| {
-            let Shape { id, d, disputed, accessible_name } = shape;
-            if !disputed {
-                return view! { <path class="land context" d=d aria-hidden="true"/> }.into_any();
-            }
-            let is_selected = {
-                let id = id.clone();
-                move || selected.get().as_deref() == Some(id.as_str())
-            };
-            let activate = {
-                let id = id.clone();
-                move || on_select.run(Some(id.clone()))
-            };
-            let activate_key = activate.clone();
-            view! {
-                <path
-                    class="land disputed"
-                    class:selected=is_selected.clone()
-                    d=d
-                    data-island=id
-                    tabindex="0"
-                    role="button"
-                    aria-label=accessible_name
-                    aria-pressed=move || if is_selected() { "true" } else { "false" }
-                    on:click=move |_| if !dragged.get_value() { activate() }
-                    on:keydown=move |e: ev::KeyboardEvent| {
-                        if e.key() == "Enter" || e.key() == " " {
-                            e.prevent_default();
-                            e.stop_propagation();
-                            activate_key();
+    let overview_shapes = Arc::new(shapes(&land));
+    // Projected once per level of detail; a level switch rebuilds the paths, a pan does not.
+    let detail_shapes = Memo::new(move |_| detail.get().map(|land| Arc::new(shapes(&land))));
+    let render = move |shapes: &[Shape]| {
+        shapes
+            .iter()
+            .cloned()
+            .map(|shape| {
+                let Shape {
+                    id,
+                    d,
+                    disputed,
+                    accessible_name,
+                } = shape;
+                if !disputed {
+                    return view! { <path class="land context" d=d aria-hidden="true"/> }
+                        .into_any();
+                }
+                let is_selected = {
+                    let id = id.clone();
+                    move || selected.get().as_deref() == Some(id.as_str())
+                };
+                let activate = {
+                    let id = id.clone();
+                    move || on_select.run(Some(id.clone()))
+                };
+                let activate_key = activate.clone();
+                view! {
+                    <path
+                        class="land disputed"
+                        class:selected=is_selected.clone()
+                        d=d
+                        data-island=id
+                        tabindex="0"
+                        role="button"
+                        aria-label=accessible_name
+                        aria-pressed=move || if is_selected() { "true" } else { "false" }
+                        on:click=move |_| if !dragged.get_value() { activate() }
+                        on:keydown=move |e: ev::KeyboardEvent| {
+                            if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                e.stop_propagation();
+                                activate_key();
+                            }
                         }
-                    }
-                />
-            }
-            .into_any()
-        })
-        .collect_view();
+                    />
+                }
+                .into_any()
+            })
+            .collect_view()
+    };
+    let geometry = move || match detail_shapes.get() {
+        Some(detail) => render(&detail),
+        None => render(&overview_shapes),
+    };
 
     let label_views = move || {
         let t = transform.get();
         let zoom = current.get().zoom;
-        labels
+        let state = url.state.get();
+        if !state.layers.contains(Layer::Islands) {
+            return None;
+        }
+        let style = match state.names {
+            NameStyle::Both => 0,
+            NameStyle::Japanese => 1,
+            NameStyle::Russian => 2,
+        };
+        Some(labels
             .iter()
             .filter(|l| zoom >= l.min_zoom && zoom < l.max_zoom)
             .map(|l| {
                 let (x, y) = t.apply(l.at);
-                view! { <text class="label" x=format!("{x:.1}") y=format!("{y:.1}")>{l.text.clone()}</text> }
+                view! { <text class="label" x=format!("{x:.1}") y=format!("{y:.1}")>{l.text[style].clone()}</text> }
             })
-            .collect_view()
+            .collect_view())
     };
 
     view! {
@@ -277,14 +331,43 @@ pub fn MapView(
             on:wheel=on_wheel on:dblclick=on_dblclick on:keydown=on_keydown>
             <svg class="map-svg" width="100%" height="100%" role="presentation">
                 <rect class="sea" width="100%" height="100%"/>
-                <g class="geometry" transform=move || transform.get().to_svg()>{paths}</g>
+                <g class="geometry" transform=move || transform.get().to_svg()>
+                    {geometry}
+                </g>
                 <g class="labels" aria-hidden="true">{label_views}</g>
             </svg>
             <div class="zoom-controls">
                 <button type="button" aria-label="Zoom in" on:click=move |_| zoom_centre(1.0)>"+"</button>
                 <button type="button" aria-label="Zoom out" on:click=move |_| zoom_centre(-1.0)>"−"</button>
             </div>
+            <ScaleBar current=current/>
             <p class="attribution">"Coastlines: GSHHG (LGPL) · © OpenStreetMap contributors (ODbL)"</p>
+        </div>
+    }
+}
+
+/// A scale bar with a round distance, as Leaflet shows, plus the centre's coordinates.
+#[component]
+fn ScaleBar(current: Memo<View>) -> impl IntoView {
+    let bar = move || {
+        let v = current.get();
+        let metres_per_px = model::projection::metres_per_unit(v.lat) / v.scale();
+        let (metres, px) = model::viewport::scale_bar(metres_per_px, 120.0);
+        let text = if metres >= 1000.0 {
+            format!("{} km", metres / 1000.0)
+        } else {
+            format!("{metres} m")
+        };
+        (text, px)
+    };
+    let coords = move || {
+        let v = current.get();
+        format!("{:.3}°N {:.3}°E · zoom {:.2}", v.lat, v.lon, v.zoom)
+    };
+    view! {
+        <div class="scale" aria-hidden="true">
+            <div class="scale-bar" style:width=move || format!("{:.0}px", bar().1)>{move || bar().0}</div>
+            <div class="coords">{coords}</div>
         </div>
     }
 }

@@ -33,3 +33,29 @@ export async function mapReady(page: Page) {
 }
 
 export const shot = (name: string) => `test-results/screenshots/${name}.png`;
+
+/**
+ * Clicks a point inside an island's outline, as a reader would. The centre of
+ * an island's bounding box is often sea (Kunashiri curves), so find a point
+ * that is really in the fill and in view.
+ */
+export async function clickIsland(page: Page, id: string) {
+  const point = await page.locator(`path[data-island="${id}"]`).evaluate((el) => {
+    const path = el as SVGGeometryElement;
+    const box = path.getBBox();
+    const ctm = path.getScreenCTM()!;
+    for (let fy = 0.5, step = 0; step < 400; step++) {
+      const fx = ((step * 0.618) % 1);
+      const y = box.y + box.height * ((fy + step * 0.137) % 1);
+      const x = box.x + box.width * fx;
+      if (path.isPointInFill(new DOMPoint(x, y))) {
+        const p = new DOMPoint(x, y).matrixTransform(ctm);
+        const hit = document.elementFromPoint(p.x, p.y);
+        if (hit === el && p.x > 60 && p.y > 0 && p.x < innerWidth && p.y < innerHeight) return { x: p.x, y: p.y };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error(`no visible point inside island ${id}`);
+  await page.mouse.click(point.x, point.y);
+}

@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot } from './fixtures';
+import { test, expect, mapReady, shot, clickIsland } from './fixtures';
 
 test('the map loads cleanly and draws the disputed islands and Hokkaido', async ({ page, problems }) => {
   await page.goto('/');
@@ -21,7 +21,7 @@ test('clicking an island highlights it, opens its names, and a reload restores i
   await page.goto('/');
   await mapReady(page);
   const kunashiri = page.locator('path[data-island="kunashiri"]');
-  await kunashiri.click();
+  await clickIsland(page, 'kunashiri');
   await expect(kunashiri).toHaveAttribute('aria-pressed', 'true');
   await expect(kunashiri).toHaveClass(/selected/);
   const panel = page.locator('aside.panel');

@@ -1,0 +1,137 @@
+//! Page controls: names convention, layers, sharing, and the notice for bad links.
+
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use model::names::NameStyle;
+use model::permalink::{self, Layer};
+
+/// Shown when a link had parts that could not be applied; dismissable.
+#[component]
+pub fn IgnoredNotice() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let dismissed = RwSignal::new(false);
+    // A new navigation with new problems shows the notice again.
+    Effect::new(move |_| {
+        url.ignored.track();
+        dismissed.set(false);
+    });
+    move || {
+        let ignored = url.ignored.get();
+        (!ignored.is_empty() && !dismissed.get()).then(|| {
+            let items = ignored
+                .into_iter()
+                .map(|i| view! { <li>{i.to_string()}</li> })
+                .collect_view();
+            view! {
+                <div class="notice" role="status">
+                    <p>"Parts of this link were ignored; the rest is shown:"</p>
+                    <ul>{items}</ul>
+                    <button type="button" aria-label="Dismiss this notice"
+                        on:click=move |_| dismissed.set(true)>"×"</button>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn Controls() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let names = move || url.state.get().names;
+    let name_option = move |style: NameStyle, label: &'static str| {
+        view! {
+            <label>
+                <input type="radio" name="names" checked=move || names() == style
+                    on:change=move |_| url.push(|s| s.names = style)/>
+                {label}
+            </label>
+        }
+    };
+    let layer_option = move |layer: Layer, label: &'static str| {
+        view! {
+            <label>
+                <input type="checkbox" checked=move || url.state.get().layers.contains(layer)
+                    on:change=move |e| {
+                        let on = event_target_checked(&e);
+                        url.push(|s| s.layers = s.layers.with(layer, on));
+                    }/>
+                {label}
+            </label>
+        }
+    };
+    view! {
+        <nav class="controls" aria-label="Map options">
+            <fieldset>
+                <legend>"Names"</legend>
+                {name_option(NameStyle::Both, "Both")}
+                {name_option(NameStyle::Japanese, "Japanese")}
+                {name_option(NameStyle::Russian, "Russian")}
+            </fieldset>
+            <fieldset>
+                <legend>"Layers"</legend>
+                {layer_option(Layer::Islands, "Island labels")}
+                {layer_option(Layer::Lines, "Treaty and claim lines")}
+                {layer_option(Layer::Places, "Places")}
+                {layer_option(Layer::Deployments, "Deployments")}
+                {layer_option(Layer::Events, "Events")}
+            </fieldset>
+            <Share/>
+        </nav>
+    }
+}
+
+/// "Copy link" and "Cite this view".
+#[component]
+fn Share() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let copied = RwSignal::new(None::<&'static str>);
+    let citing = RwSignal::new(false);
+    let link = move || {
+        let origin = window().location().origin().unwrap_or_default();
+        format!("{origin}{}", permalink::href(&url.state.get()))
+    };
+    let copy = move |text: String, what: &'static str| {
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&text);
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(Some(if done { what } else { "select-and-copy" }));
+        });
+    };
+    let citation = move || {
+        let today = js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default();
+        let today = today.get(..10).unwrap_or_default().to_owned();
+        format!(
+            "Kuril Atlas, interactive map of the Kuril Islands / Northern Territories dispute (data version {}). Accessed {today}. {}",
+            env!("CARGO_PKG_VERSION"),
+            link()
+        )
+    };
+    view! {
+        <div class="share">
+            <button type="button" on:click=move |_| copy(link(), "Link copied")>"Copy link"</button>
+            <button type="button" aria-expanded=move || citing.get().to_string()
+                on:click=move |_| citing.update(|c| *c = !*c)>"Cite this view"</button>
+            <p class="copied" role="status">{move || match copied.get() {
+                Some("select-and-copy") => "Copying is blocked here: select the text below and copy it.".to_owned(),
+                Some(done) => done.to_owned(),
+                None => String::new(),
+            }}</p>
+            <Show when=move || citing.get() || copied.get() == Some("select-and-copy")>
+                <label class="citation">
+                    "Citation"
+                    <textarea readonly rows="4" on:focus=move |e| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                            t.select();
+                        }
+                    }>{citation}</textarea>
+                </label>
+                <button type="button" on:click=move |_| copy(citation(), "Citation copied")>"Copy citation"</button>
+            </Show>
+        </div>
+    }
+}
