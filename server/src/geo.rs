@@ -22,13 +22,26 @@ pub async fn land(
     Ok(cached(served, GEOJSON, &headers))
 }
 
+/// `GET /api/geo/lines`: the Treaty of Shimoda boundary and claim lines (schematic).
+pub async fn lines(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    cached(state.lines(), GEOJSON, &headers)
+}
+
+/// `GET /api/geo/places`: settlements, airfields and bases with names in three languages.
+pub async fn places(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    cached(state.places(), GEOJSON, &headers)
+}
+
 /// A prepared body with `ETag`, `Cache-Control`, and `304` for a matching `If-None-Match`.
 pub fn cached(served: &Served, content_type: &'static str, request: &HeaderMap) -> Response {
     let etag = HeaderValue::from_str(&served.etag).ok();
     let matches = request
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == served.etag || t.trim() == "*"));
+        .is_some_and(|v| {
+            v.split(',')
+                .any(|t| t.trim() == served.etag || t.trim() == "*")
+        });
     let mut response = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {

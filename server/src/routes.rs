@@ -21,6 +21,8 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health))
         .route("/geo/land/{level}", get(crate::geo::land))
+        .route("/geo/lines", get(crate::geo::lines))
+        .route("/geo/places", get(crate::geo::places))
         .merge(state.api().router())
         .fallback(api_not_found);
 
@@ -53,6 +55,9 @@ async fn api_not_found(method: Method, uri: axum::http::Uri) -> ApiError {
     ApiError {
         status: axum::http::StatusCode::NOT_FOUND,
         error: "not_found",
-        detail: format!("no API endpoint {method} {}", uri.path().chars().take(200).collect::<String>()),
+        detail: format!(
+            "no API endpoint {method} {}",
+            uri.path().chars().take(200).collect::<String>()
+        ),
     }
 }

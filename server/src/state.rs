@@ -1,7 +1,7 @@
 //! State shared by all handlers: data loaded and validated once at start-up.
 
 use crate::config::Config;
-use model::geodata::LandCollection;
+use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -17,6 +17,9 @@ struct Inner {
     dist: PathBuf,
     /// Land GeoJSON per level of detail, as served (validated, bytes ready).
     land: Vec<Served>,
+    /// Treaty and claim lines, and places (settlements, bases), as served.
+    lines: Served,
+    places: Served,
     /// Events, deployments and articles (`geodata/events/`), validated.
     api: crate::api::Api,
 }
@@ -51,17 +54,29 @@ impl AppState {
         for level in 0..LAND_LEVELS {
             let path = config.data.join(format!("land-{level}.geojson"));
             let text = read(&path)?;
-            let collection = LandCollection::from_json(&text)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let collection =
+                LandCollection::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             if collection.disputed().next().is_none() {
-                return Err(format!("{}: no disputed island in the file", path.display()));
+                return Err(format!(
+                    "{}: no disputed island in the file",
+                    path.display()
+                ));
             }
             land.push(Served::new(text));
         }
+        let lines_path = config.data.join("lines.geojson");
+        let lines = read(&lines_path)?;
+        LineCollection::from_json(&lines).map_err(|e| format!("{}: {e}", lines_path.display()))?;
+        let places_path = config.data.join("places.geojson");
+        let places = read(&places_path)?;
+        PlaceCollection::from_json(&places)
+            .map_err(|e| format!("{}: {e}", places_path.display()))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 dist: config.dist.clone(),
                 land,
+                lines: Served::new(lines),
+                places: Served::new(places),
                 api: crate::api::Api::load(&config.data)?,
             }),
         })
@@ -73,6 +88,14 @@ impl AppState {
 
     pub fn land(&self, level: usize) -> Option<&Served> {
         self.inner.land.get(level)
+    }
+
+    pub fn lines(&self) -> &Served {
+        &self.inner.lines
+    }
+
+    pub fn places(&self) -> &Served {
+        &self.inner.places
     }
 
     pub fn api(&self) -> &crate::api::Api {

@@ -54,10 +54,9 @@ async fn every_level_of_detail_is_geojson_with_the_disputed_islands() {
         let (status, headers, body) = get(&format!("/api/geo/land/{level}"), &[]).await;
         assert_eq!(status, StatusCode::OK, "level {level}");
         assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
-        let land = model::geodata::LandCollection::from_json(
-            std::str::from_utf8(&body).expect("utf-8"),
-        )
-        .expect("parses");
+        let land =
+            model::geodata::LandCollection::from_json(std::str::from_utf8(&body).expect("utf-8"))
+                .expect("parses");
         for id in ["etorofu", "kunashiri", "shikotan", "shibotsu", "kaigara"] {
             assert!(land.find(id).is_some(), "level {level} lacks {id}");
         }
@@ -68,7 +67,12 @@ async fn every_level_of_detail_is_geojson_with_the_disputed_islands() {
 async fn a_matching_etag_gets_304_without_a_body() {
     let (_, headers, _) = get("/api/geo/land/0", &[]).await;
     let etag = headers[header::ETAG].to_str().expect("ascii").to_owned();
-    assert!(headers[header::CACHE_CONTROL].to_str().expect("ascii").contains("max-age"));
+    assert!(
+        headers[header::CACHE_CONTROL]
+            .to_str()
+            .expect("ascii")
+            .contains("max-age")
+    );
     let (status, _, body) = get("/api/geo/land/0", &[("if-none-match", &etag)]).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
@@ -91,4 +95,21 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
     let (status, headers, _) = get("/api/geo/land/2", &[("accept-encoding", "br")]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_ENCODING], "br");
+}
+
+#[tokio::test]
+async fn lines_and_places_are_served_as_geojson() {
+    let (status, headers, body) = get("/api/geo/lines", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
+    let lines =
+        model::geodata::LineCollection::from_json(std::str::from_utf8(&body).expect("utf-8"))
+            .expect("lines parse");
+    assert!(lines.features.iter().any(|f| f.id == "shimoda-1855"));
+    let (status, _, body) = get("/api/geo/places", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let places =
+        model::geodata::PlaceCollection::from_json(std::str::from_utf8(&body).expect("utf-8"))
+            .expect("places parse");
+    assert!(places.features.iter().any(|f| f.id == "goryachiye-klyuchi"));
 }
