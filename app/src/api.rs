@@ -1,13 +1,17 @@
-//! Requests to the server's JSON API.
+//! Requests to the server's JSON API, decoded into shared `model` types where
+//! they exist and into small local views where the API adds fields.
 
 use gloo_net::http::Request;
-use model::geodata::LandCollection;
+use model::events::{
+    ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
+};
+use model::geodata::{LandCollection, LineCollection, PlaceCollection};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
-/// Fetches and parses the land outlines at a level of detail.
-pub async fn land(level: usize) -> Result<Arc<LandCollection>, String> {
-    let url = format!("/api/geo/land/{level}");
-    let response = Request::get(&url)
+async fn get_text(url: &str) -> Result<String, String> {
+    let response = Request::get(url)
         .send()
         .await
         .map_err(|e| format!("could not reach the server ({e})"))?;
@@ -17,11 +21,112 @@ pub async fn land(level: usize) -> Result<Arc<LandCollection>, String> {
             response.status()
         ));
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|e| format!("the map data did not arrive completely ({e})"))?;
+        .map_err(|e| format!("the answer for {url} did not arrive completely ({e})"))
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let text = get_text(url).await?;
+    serde_json::from_str(&text).map_err(|e| format!("the answer for {url} is malformed: {e}"))
+}
+
+/// Land outlines at a level of detail.
+pub async fn land(level: usize) -> Result<Arc<LandCollection>, String> {
+    let text = get_text(&format!("/api/geo/land/{level}")).await?;
     LandCollection::from_json(&text)
         .map(Arc::new)
         .map_err(|e| format!("the map data is malformed: {e}"))
+}
+
+pub async fn lines() -> Result<Arc<LineCollection>, String> {
+    let text = get_text("/api/geo/lines").await?;
+    LineCollection::from_json(&text).map(Arc::new)
+}
+
+pub async fn places() -> Result<Arc<PlaceCollection>, String> {
+    let text = get_text("/api/geo/places").await?;
+    PlaceCollection::from_json(&text).map(Arc::new)
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct IslandDetail {
+    pub history: Vec<HistoryEntry>,
+    pub events: Vec<EventRef>,
+}
+
+pub async fn island(id: &str) -> Result<IslandDetail, String> {
+    get_json(&format!("/api/islands/{id}")).await
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct EventPage {
+    items: Vec<Event>,
+}
+
+/// Every event, in date order (the API's limit covers the whole data set).
+pub async fn events() -> Result<Arc<Vec<Event>>, String> {
+    let page: EventPage = get_json("/api/events?limit=1000").await?;
+    Ok(Arc::new(page.items))
+}
+
+/// A deployment site in place on a date, as the map draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    pub id: String,
+    pub island: String,
+    pub unit: String,
+    pub category: DeploymentCategory,
+    pub status: DeploymentStatus,
+    pub lon: f64,
+    pub lat: f64,
+}
+
+#[derive(Deserialize)]
+struct SiteCollection {
+    features: Vec<SiteFeature>,
+}
+
+#[derive(Deserialize)]
+struct SiteFeature {
+    geometry: SitePoint,
+    properties: SiteProperties,
+}
+
+#[derive(Deserialize)]
+struct SitePoint {
+    coordinates: [f64; 2],
+}
+
+#[derive(Deserialize)]
+struct SiteProperties {
+    id: String,
+    island: String,
+    unit: String,
+    category: DeploymentCategory,
+    status: DeploymentStatus,
+}
+
+pub async fn sites(at: &str) -> Result<Vec<Site>, String> {
+    let collection: SiteCollection = get_json(&format!("/api/deployments.geojson?at={at}")).await?;
+    Ok(collection
+        .features
+        .into_iter()
+        .map(|f| Site {
+            id: f.properties.id,
+            island: f.properties.island,
+            unit: f.properties.unit,
+            category: f.properties.category,
+            status: f.properties.status,
+            lon: f.geometry.coordinates[0],
+            lat: f.geometry.coordinates[1],
+        })
+        .collect())
+}
+
+pub async fn article(id: &str) -> Result<Arc<ArticleView>, String> {
+    get_json::<ArticleView>(&format!("/api/articles/{id}"))
+        .await
+        .map(Arc::new)
 }

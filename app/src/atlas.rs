@@ -1,9 +1,12 @@
 //! The page: map, controls, island panel, all driven by the URL.
 
 use crate::api;
-use crate::controls::{Controls, IgnoredNotice};
+use crate::controls::{Controls, IgnoredNotice, IslandList};
+use crate::data::{AtlasData, DEFAULT_ARTICLE};
 use crate::map::MapView;
 use crate::panel::IslandPanel;
+use crate::reader::Reader;
+use crate::timeline::Timeline;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::geodata::LandCollection;
@@ -16,6 +19,7 @@ pub const LEVEL_ZOOMS: [f64; 2] = [9.0, 11.0];
 pub fn Atlas() -> impl IntoView {
     let url = UrlState::new();
     provide_context(url);
+    provide_context(AtlasData::new(url));
     let overview = LocalResource::new(|| api::land(0));
     // Finer levels load on demand when the reader zooms in.
     let wanted_level = RwSignal::new(0usize);
@@ -48,6 +52,10 @@ pub fn Atlas() -> impl IntoView {
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
                     <p class="convention">{move || convention_note(url.state.get().names)}</p>
+                    <button type="button" class="open-article"
+                        on:click=move |_| url.push(|s| s.article = Some(DEFAULT_ARTICLE.to_owned()))>
+                        "Read the article"
+                    </button>
                 </header>
             </Show>
             <IgnoredNotice/>
@@ -72,12 +80,19 @@ fn loaded(
 ) -> impl IntoView {
     let url: UrlState = expect_context();
     let for_panel = land.clone();
+    let for_list = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
-        <Show when=move || !url.state.get().embed>
+        <Show when=move || !url.state.get().embed fallback=move || view! {
+            <a class="full-map" href=move || { let mut s = url.state.get(); s.embed = false; model::permalink::href(&s) }
+                target="_blank" rel="noopener">"Open the full map"</a>
+        }>
             <Controls/>
+            <Timeline/>
+            <IslandList land=for_list.clone()/>
         </Show>
-        <IslandPanel land=for_panel.clone()/>
+        <IslandPanel land=for_panel/>
+        <Reader/>
     }
 }
 

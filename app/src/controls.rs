@@ -2,8 +2,10 @@
 
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::names::NameStyle;
+use model::geodata::LandCollection;
+use model::names::{self, NameStyle};
 use model::permalink::{self, Layer};
+use std::sync::Arc;
 
 /// Shown when a link had parts that could not be applied; dismissable.
 #[component]
@@ -133,5 +135,38 @@ fn Share() -> impl IntoView {
                 <button type="button" on:click=move |_| copy(citation(), "Citation copied")>"Copy citation"</button>
             </Show>
         </div>
+    }
+}
+
+/// A text list of the islands that mirrors the map, for screen readers and keyboards.
+#[component]
+pub fn IslandList(land: Arc<LandCollection>) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let islands: Vec<_> = land
+        .disputed()
+        .filter(|f| f.properties.part_of.is_none())
+        .map(|f| f.properties.clone())
+        .collect();
+    let items = move || {
+        let style = url.state.get().names;
+        islands
+            .iter()
+            .map(|p| {
+                let id = p.id.clone();
+                let label = names::label(p, style);
+                let scripts = format!("{} / {}", p.name_ja, p.name_ru);
+                view! {
+                    <li><button type="button" class="link"
+                        on:click=move |_| { let id = id.clone(); url.push(move |s| { s.island = Some(id); s.event = None; }) }>
+                        {label}</button>" "<span class="scripts">{scripts}</span></li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="island-list">
+            <summary>"List of islands"</summary>
+            <ul>{items}</ul>
+        </details>
     }
 }

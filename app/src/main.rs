@@ -4,8 +4,12 @@
 mod api;
 mod atlas;
 mod controls;
+mod data;
 mod map;
+mod overlays;
 mod panel;
+mod reader;
+mod timeline;
 mod url_state;
 
 use leptos::prelude::*;

@@ -1,6 +1,7 @@
 //! The SVG map. Geometry is projected to map units once; panning and zooming
 //! only change the transform of one group, and strokes do not scale.
 
+use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer};
 use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
@@ -93,6 +94,36 @@ fn labels(land: &LandCollection) -> Vec<Label> {
         });
     }
     labels
+}
+
+/// Where to attach markers for an island id (its label point); `habomai` gets the group's centre.
+fn island_points(land: &LandCollection) -> Vec<(String, MapPoint)> {
+    let mut points: Vec<(String, MapPoint)> = land
+        .disputed()
+        .filter(|f| f.properties.part_of.is_none())
+        .filter_map(|f| {
+            let [lon, lat] = f.properties.label_at.or_else(|| first_point(f))?;
+            Some((f.id.clone(), project(lon, lat)))
+        })
+        .collect();
+    let habomai: Vec<MapPoint> = land
+        .disputed()
+        .filter(|f| {
+            f.properties.group.as_deref() == Some("habomai") && f.properties.part_of.is_none()
+        })
+        .filter_map(|f| points.iter().find(|(id, _)| *id == f.id).map(|(_, p)| *p))
+        .collect();
+    if !habomai.is_empty() {
+        let n = habomai.len() as f64;
+        points.push((
+            "habomai".into(),
+            MapPoint {
+                x: habomai.iter().map(|p| p.x).sum::<f64>() / n,
+                y: habomai.iter().map(|p| p.y).sum::<f64>() / n,
+            },
+        ));
+    }
+    points
 }
 
 fn first_point(f: &model::geodata::LandFeature) -> Option<[f64; 2]> {
@@ -245,6 +276,7 @@ pub fn MapView(
     };
 
     let labels = labels(&land);
+    let island_points = island_points(&land);
     let overview_shapes = Arc::new(shapes(&land));
     // Projected once per level of detail; a level switch rebuilds the paths, a pan does not.
     let detail_shapes = Memo::new(move |_| detail.get().map(|land| Arc::new(shapes(&land))));
@@ -333,8 +365,12 @@ pub fn MapView(
                 <rect class="sea" width="100%" height="100%"/>
                 <g class="geometry" transform=move || transform.get().to_svg()>
                     {geometry}
+                    <g class="lines"><LinesLayer/></g>
                 </g>
+                <g class="places"><PlacesLayer transform=transform current=current/></g>
                 <g class="labels" aria-hidden="true">{label_views}</g>
+                <g class="events"><EventsLayer transform=transform island_points=island_points/></g>
+                <g class="sites"><SitesLayer transform=transform/></g>
             </svg>
             <div class="zoom-controls">
                 <button type="button" aria-label="Zoom in" on:click=move |_| zoom_centre(1.0)>"+"</button>

@@ -1,18 +1,44 @@
-//! The island panel: names in both languages and scripts, status, area.
+//! The side panel (a bottom sheet on phones): an island's names, status and
+//! deployment history, or one event with its sources.
 
+use crate::api;
+use crate::data::{AtlasData, DEFAULT_ARTICLE};
+use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::events::{Event, HistoryEntry, Source};
 use model::geodata::LandCollection;
 use model::names::{self, NameStyle};
+use model::status;
 use std::sync::Arc;
 
 #[component]
 pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
     let url: UrlState = expect_context();
-    let close = move || url.push(|s| s.island = None);
-    let selected = move || url.state.get().island;
+    let data: AtlasData = expect_context();
+    let close = move || {
+        data.focus_site.set(None);
+        url.push(|s| {
+            s.island = None;
+            s.event = None;
+        })
+    };
+    let island_id = Memo::new(move |_| url.state.get().island);
+    let detail = LocalResource::new(move || {
+        let id = island_id.get();
+        async move {
+            match id {
+                Some(id) => api::island(&id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
     move || {
-        let id = selected()?;
+        let state = url.state.get();
+        if let Some(event_id) = state.event.clone() {
+            return Some(view! { <EventCard id=event_id/> }.into_any());
+        }
+        let id = state.island?;
         let Some(feature) = land.find(&id) else {
             // A well-formed id this map does not have: say so, do not go blank.
             let shown: String = id.chars().take(64).collect();
@@ -24,13 +50,21 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
             }.into_any());
         };
         let p = feature.properties.clone();
-        let style = url.state.get().names;
-        let title = names::label(&p, style);
+        let title = names::label(&p, state.names);
         let full = names::label(&p, NameStyle::Both);
         let subtitle = (title != full).then(|| view! { <p class="subtitle">{full}</p> });
+        let date = data.date.get();
+        let admin = status::administered_by(&p.id, p.group.as_deref(), date)
+            .map(str::to_owned)
+            .unwrap_or_else(|| p.administered_by.clone());
         let area = p.official_area_km2.map(|a| {
             let source = p.official_area_source.clone().unwrap_or_default();
             view! { <dt>"Area (official, Japan)"</dt><dd>{format!("{a:.1} km²")}<span class="source">{source}</span></dd> }
+        });
+        let population = status::population(&p.id, p.group.as_deref()).map(|pop| {
+            let scope = if p.group.as_deref() == Some("habomai") { " (Habomai, border guards only)" } else { "" };
+            view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
+                <a class="source" href=pop.source rel="noopener noreferrer">"Rosstat via Hokkaido Shimbun"</a></dd> }
         });
         let claim = p
             .claimed_by
@@ -40,6 +74,11 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
             .group
             .clone()
             .map(|g| view! { <dt>"Group"</dt><dd>{group_name(&g)}</dd> });
+        let history_island = if p.group.as_deref() == Some("habomai") {
+            "habomai".to_owned()
+        } else {
+            p.part_of.clone().unwrap_or(p.id.clone())
+        };
         Some(view! {
             <aside class="panel" aria-labelledby="panel-title" aria-live="polite"
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
@@ -53,13 +92,152 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
                     <dt>"Russian"</dt>
                     <dd><span lang="ru">{p.name_ru.clone()}</span>" · "{p.name_ru_romaji.clone()}</dd>
                     {group}
-                    <dt>"Administered by"</dt>
-                    <dd>{p.administered_by.clone()}</dd>
+                    <dt>{format!("Administered by (on {date})")}</dt>
+                    <dd>{admin}</dd>
                     {claim}
                     {area}
+                    {population}
                     <dt>"Outline"</dt>
                     <dd class="source">{p.source.clone()}</dd>
                 </dl>
+                <h3>"Deployment history"</h3>
+                {move || match detail.get() {
+                    None => view! { <p role="status">"Loading the history…"</p> }.into_any(),
+                    Some(Err(e)) => view! {
+                        <div role="alert"><p>{format!("The history could not be loaded: {e}")}</p>
+                        <button type="button" on:click=move |_| detail.refetch()>"Try again"</button></div>
+                    }.into_any(),
+                    Some(Ok(None)) => ().into_any(),
+                    Some(Ok(Some(d))) => history_list(&d.history, &history_island).into_any(),
+                }}
+            </aside>
+        }.into_any())
+    }
+}
+
+fn history_list(history: &[HistoryEntry], island: &str) -> impl IntoView + use<> {
+    let data: AtlasData = expect_context();
+    let url: UrlState = expect_context();
+    if history.is_empty() {
+        return view! { <p>{format!("No deployment is recorded on {island} in our sources.")}</p> }
+            .into_any();
+    }
+    let items = history
+        .iter()
+        .map(|h| {
+            let (letter, class, category) = category_symbol(h.category);
+            let deployment = h.deployment.clone();
+            let focus_id = h.deployment.clone();
+            let date = h.date.last_day();
+            let choose = move |_| {
+                data.focus_site.set(Some(deployment.clone()));
+                // Show the map on the day of the change, so the site is there.
+                url.push(|s| s.date = Some(date));
+            };
+            let excerpts = h.excerpts.iter().map(|e| {
+                let quote = e.quote.clone();
+                let id = e.id.clone();
+                view! { <li><blockquote>{format!("“{quote}”")}</blockquote>
+                    <ReadInArticle excerpt=id/></li> }
+            }).collect_view();
+            let events = h.events.iter().map(|e| {
+                let id = e.id.clone();
+                view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+                    {format!("{} · {}", e.date, e.title)}</button></li> }
+            }).collect_view();
+            view! {
+                <li class="history-entry" class:focused=move || data.focus_site.get().as_deref() == Some(focus_id.as_str())>
+                    <button type="button" class="history-choose" on:click=choose>
+                        <span class=format!("badge {class}") aria-hidden="true">{letter}</span>
+                        <span class="when">{h.date.to_string()}</span>
+                        <span class="what">{format!("{} — {} ({category})", h.unit, h.status)}</span>
+                    </button>
+                    {h.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                    <ul class="evidence">{events}</ul>
+                    <Sources sources=h.sources.clone()/>
+                    <ul class="excerpts">{excerpts}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="history">{items}</ol> }.into_any()
+}
+
+/// Links to sources: http(s) only, opened without passing a referrer.
+#[component]
+pub fn Sources(sources: Vec<Source>) -> impl IntoView {
+    let items = sources
+        .into_iter()
+        .filter(|s| s.url.starts_with("https://") || s.url.starts_with("http://"))
+        .map(|s| view! { <li><a href=s.url.clone() rel="noopener noreferrer">{s.outlet.clone()}</a>{format!(" ({})", s.language)}</li> })
+        .collect_view();
+    view! { <ul class="sources" aria-label="Sources">{items}</ul> }
+}
+
+/// Opens the article reader at an excerpt.
+#[component]
+pub fn ReadInArticle(excerpt: String) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let number = move || {
+        let article = data.article.get().and_then(Result::ok).flatten();
+        article.and_then(|a| {
+            a.excerpts
+                .iter()
+                .position(|e| e.excerpt.id == excerpt)
+                .map(|i| i as u32 + 1)
+        })
+    };
+    view! {
+        <button type="button" class="link" on:click=move |_| {
+            let n = number();
+            url.push(move |s| {
+                s.article = Some(DEFAULT_ARTICLE.to_owned());
+                s.excerpt = n;
+            })
+        }>"Read in the article"</button>
+    }
+}
+
+/// One event: date, summary in our words, confidence and sources.
+#[component]
+fn EventCard(id: String) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let close = move || url.push(|s| s.event = None);
+    move || {
+        let events = data.events.get()?.ok()?;
+        let Some(e): Option<Event> = events.iter().find(|e| e.id == id).cloned() else {
+            let shown: String = id.chars().take(64).collect();
+            return Some(view! {
+                <div class="notice" role="status"><p>{format!("This link names an event the map does not have (“{shown}”).")}</p>
+                <button type="button" aria-label="Dismiss this notice" on:click=move |_| close()>"×"</button></div>
+            }.into_any());
+        };
+        let confidence = match e.confidence_note.clone() {
+            Some(note) => format!("Confidence: {} — {note}", e.confidence),
+            None => format!("Confidence: {}", e.confidence),
+        };
+        let excerpts = e
+            .excerpts
+            .iter()
+            .map(|x| view! { <li><ReadInArticle excerpt=x.clone()/></li> })
+            .collect_view();
+        let location = e
+            .location
+            .clone()
+            .map(|l| view! { <p class="location">{format!("Where: {l}")}</p> });
+        Some(view! {
+            <aside class="panel event-card" aria-labelledby="event-title" aria-live="polite"
+                on:keydown=move |k| if k.key() == "Escape" { close() }>
+                <button type="button" class="close" aria-label="Close the event" on:click=move |_| close()>"×"</button>
+                <p class="when">{format!("{} · {}", e.date, e.kind)}</p>
+                <h2 id="event-title">{e.title.clone()}</h2>
+                <p>{e.summary.clone()}</p>
+                {location}
+                <p class="confidence">{confidence}</p>
+                <Sources sources=e.sources.clone()/>
+                <ul class="excerpts">{excerpts}</ul>
             </aside>
         }.into_any())
     }

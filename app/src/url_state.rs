@@ -14,13 +14,16 @@ use std::time::Duration;
 /// Shortest interval between two URL replacements while the map moves.
 const REPLACE_INTERVAL: Duration = Duration::from_millis(400);
 
+/// The router's navigate function, kept so callbacks can use it later.
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
+
 #[derive(Clone, Copy)]
 pub struct UrlState {
     /// The state the URL describes now.
     pub state: Memo<MapState>,
     /// What the URL contained that could not be applied.
     pub ignored: Memo<Vec<Ignored>>,
-    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
     pending_view: StoredValue<Option<View>>,
 }
 

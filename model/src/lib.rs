@@ -8,5 +8,7 @@ pub mod geodata;
 pub mod names;
 pub mod permalink;
 pub mod projection;
+pub mod status;
 pub mod svg;
+pub mod timeline;
 pub mod viewport;

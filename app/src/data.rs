@@ -1,0 +1,80 @@
+//! Data the page shares between components: loaded once or per date, and the
+//! date the map shows.
+
+use crate::api::{self, Site};
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use model::events::{ArticleView, Date, Event};
+use model::geodata::{LineCollection, PlaceCollection};
+use std::sync::Arc;
+
+/// The seed article, the only one shipped so far.
+pub const DEFAULT_ARTICLE: &str = "seed-2017-03-20";
+
+#[derive(Clone, Copy)]
+pub struct AtlasData {
+    /// The date being previewed while the timeline is dragged.
+    pub live_date: RwSignal<Option<Date>>,
+    /// The date the map shows: the one being dragged, else the URL's, else today.
+    pub date: Memo<Date>,
+    pub today: Date,
+    pub events: LocalResource<Result<Arc<Vec<Event>>, String>>,
+    pub sites: LocalResource<Result<Vec<Site>, String>>,
+    pub lines: LocalResource<Result<Arc<LineCollection>, String>>,
+    pub places: LocalResource<Result<Arc<PlaceCollection>, String>>,
+    pub article: LocalResource<Result<Option<Arc<ArticleView>>, String>>,
+    /// The deployment whose site is highlighted (chosen in the island history).
+    pub focus_site: RwSignal<Option<String>>,
+}
+
+impl AtlasData {
+    pub fn new(url: UrlState) -> Self {
+        let today = today();
+        let live_date = RwSignal::new(None);
+        let date = Memo::new(move |_| {
+            live_date
+                .get()
+                .or(url.state.get().date)
+                .unwrap_or(today)
+                .min(today)
+        });
+        let article_id = Memo::new(move |_| url.state.get().article);
+        AtlasData {
+            live_date,
+            date,
+            today,
+            events: LocalResource::new(api::events),
+            sites: LocalResource::new(move || {
+                let at = date.get().to_string();
+                async move { api::sites(&at).await }
+            }),
+            lines: LocalResource::new(api::lines),
+            places: LocalResource::new(api::places),
+            article: LocalResource::new(move || {
+                let id = article_id.get();
+                async move {
+                    match id {
+                        Some(id) => api::article(&id).await.map(Some),
+                        None => Ok(None),
+                    }
+                }
+            }),
+            focus_site: RwSignal::new(None),
+        }
+    }
+}
+
+/// Today's date from the browser's clock (UTC).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(
+        u16::try_from(now.get_utc_full_year()).unwrap_or(2026),
+        u8::try_from(now.get_utc_month() + 1).unwrap_or(1),
+        u8::try_from(now.get_utc_date()).unwrap_or(1),
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}

@@ -1,0 +1,253 @@
+//! Map layers over the land: treaty and claim lines (in map units, strokes
+//! not scaled), and places, deployment sites and events (in screen space, so
+//! symbols keep a touch-friendly size at every zoom).
+
+use crate::api::Site;
+use crate::data::AtlasData;
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use model::events::{Date, DeploymentCategory};
+use model::names::NameStyle;
+use model::permalink::Layer;
+use model::projection::{MapPoint, project};
+use model::viewport::{Transform, View};
+use std::collections::BTreeMap;
+
+/// Treaty of Shimoda and claim lines in force on the map's date.
+#[component]
+pub fn LinesLayer() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    move || {
+        if !url.state.get().layers.contains(Layer::Lines) {
+            return None;
+        }
+        let date = data.date.get().to_string();
+        let lines = data.lines.get()?.ok()?;
+        Some(
+            lines
+                .features
+                .iter()
+                .filter(|l| {
+                    l.properties.date.as_str() <= date.as_str()
+                        && l.properties
+                            .until
+                            .as_ref()
+                            .is_none_or(|u| date.as_str() < u.as_str())
+                })
+                .map(|l| {
+                    let d = l
+                        .geometry
+                        .positions()
+                        .iter()
+                        .enumerate()
+                        .map(|(i, [lon, lat])| {
+                            let p = project(*lon, *lat);
+                            format!("{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, p.x, p.y)
+                        })
+                        .collect::<String>();
+                    let title = format!(
+                        "{} (since {}{}){}",
+                        l.properties.name_en,
+                        l.properties.date,
+                        l.properties
+                            .until
+                            .as_ref()
+                            .map(|u| format!(", until {u}"))
+                            .unwrap_or_default(),
+                        if l.properties.schematic {
+                            ", schematic course"
+                        } else {
+                            ""
+                        }
+                    );
+                    view! {
+                        <path class="treaty-line" class:schematic=l.properties.schematic
+                            data-line=l.id.clone() d=d><title>{title}</title></path>
+                    }
+                })
+                .collect_view(),
+        )
+    }
+}
+
+/// Settlements, airfields and bases, labelled from zoom 9.
+#[component]
+pub fn PlacesLayer(transform: Memo<Transform>, current: Memo<View>) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    move || {
+        let state = url.state.get();
+        if !state.layers.contains(Layer::Places) {
+            return None;
+        }
+        let places = data.places.get()?.ok()?;
+        let t = transform.get();
+        let show_labels = current.get().zoom >= 9.0;
+        Some(
+            places
+                .features
+                .iter()
+                .filter(|p| !p.properties.centroid)
+                .map(|p| {
+                    let [lon, lat] = p.geometry.position();
+                    let (x, y) = t.apply(project(lon, lat));
+                    let pr = &p.properties;
+                    let name = match state.names {
+                        NameStyle::Japanese => pr.name_ja_romaji.clone(),
+                        NameStyle::Russian => pr.name_ru_romaji.clone(),
+                        NameStyle::Both if pr.name_ja_romaji == pr.name_ru_romaji => pr.name_en.clone(),
+                        NameStyle::Both => format!("{} / {}", pr.name_ja_romaji, pr.name_ru_romaji),
+                    };
+                    let label = show_labels.then(|| {
+                        view! { <text class="place-label" x=format!("{:.1}", x + 6.0) y=format!("{:.1}", y + 4.0)>{name.clone()}</text> }
+                    });
+                    view! {
+                        <g class="place" data-place=p.id.clone()>
+                            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5"><title>{format!("{name} ({}, {})", pr.name_ja, pr.name_ru)}</title></circle>
+                            {label}
+                        </g>
+                    }
+                })
+                .collect_view(),
+        )
+    }
+}
+
+/// Letter, colour class and name for each category: colour is never the only signal.
+pub fn category_symbol(category: DeploymentCategory) -> (&'static str, &'static str, &'static str) {
+    match category {
+        DeploymentCategory::CoastalMissile => ("M", "cat-missile", "Coastal missiles"),
+        DeploymentCategory::AirDefence => ("A", "cat-air-defence", "Air defence"),
+        DeploymentCategory::Aircraft => ("J", "cat-aircraft", "Aircraft"),
+        DeploymentCategory::GroundForces => ("G", "cat-ground", "Ground forces"),
+        DeploymentCategory::BorderGuard => ("B", "cat-border", "Border guard"),
+        DeploymentCategory::Infrastructure => ("I", "cat-infrastructure", "Infrastructure"),
+    }
+}
+
+/// Deployment sites in place on the map's date, spread around shared points.
+#[component]
+pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    move || {
+        if !url.state.get().layers.contains(Layer::Deployments) {
+            return None;
+        }
+        let sites = data.sites.get()?.ok()?;
+        let t = transform.get();
+        let focused = data.focus_site.get();
+        Some(
+            spread(&sites, t)
+                .into_iter()
+                .map(|(site, x, y)| {
+                    let (letter, class, category) = category_symbol(site.category);
+                    let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
+                    let island = site.island.clone();
+                    let id = site.id.clone();
+                    let id_key = site.id.clone();
+                    let open = move || {
+                        data.focus_site.set(Some(id.clone()));
+                        let island = island.clone();
+                        url.push(move |s| s.island = Some(island));
+                    };
+                    let open_key = open.clone();
+                    view! {
+                        <g class=format!("site {class}") class:focused=focused.as_deref() == Some(site.id.as_str())
+                            data-site=id_key transform=format!("translate({x:.1} {y:.1})")
+                            tabindex="0" role="button" aria-label=label.clone()
+                            on:click=move |_| open()
+                            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); open_key() }>
+                            <title>{label.clone()}</title>
+                            <circle class="hit" r="16"/>
+                            <circle class="symbol" r="10"/>
+                            <text y="4">{letter}</text>
+                        </g>
+                    }
+                })
+                .collect_view(),
+        )
+    }
+}
+
+/// Screen positions: sites sharing a point (island centroids) are placed on a small ring.
+fn spread(sites: &[Site], t: Transform) -> Vec<(&Site, f64, f64)> {
+    let mut groups: BTreeMap<(i64, i64), Vec<&Site>> = BTreeMap::new();
+    for s in sites {
+        let key = ((s.lon * 1e4).round() as i64, (s.lat * 1e4).round() as i64);
+        groups.entry(key).or_default().push(s);
+    }
+    let mut out = Vec::new();
+    for group in groups.values() {
+        let Some(first) = group.first() else { continue };
+        let (cx, cy) = t.apply(project(first.lon, first.lat));
+        let n = group.len();
+        let radius = if n > 1 { 12.0 + 3.0 * n as f64 } else { 0.0 };
+        for (i, site) in group.iter().enumerate() {
+            let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
+            out.push((*site, cx + radius * angle.cos(), cy + radius * angle.sin()));
+        }
+    }
+    out
+}
+
+/// Events of the twelve months up to the map's date, at their places.
+#[component]
+pub fn EventsLayer(
+    transform: Memo<Transform>,
+    island_points: Vec<(String, MapPoint)>,
+) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    move || {
+        if !url.state.get().layers.contains(Layer::Events) {
+            return None;
+        }
+        let events = data.events.get()?.ok()?;
+        let places = data.places.get().and_then(Result::ok);
+        let date = data.date.get();
+        let year_before = Date {
+            year: date.year.saturating_sub(1),
+            ..date
+        };
+        let t = transform.get();
+        Some(
+            events
+                .iter()
+                .filter(|e| e.date.first_day() <= date && e.date.first_day() > year_before)
+                .filter_map(|e| {
+                    let point = e
+                        .points
+                        .first()
+                        .map(|[lon, lat]| project(*lon, *lat))
+                        .or_else(|| {
+                            let places = places.as_ref()?;
+                            e.places.iter().find_map(|id| places.find(id)).map(|p| {
+                                let [lon, lat] = p.geometry.position();
+                                project(lon, lat)
+                            })
+                        })
+                        .or_else(|| {
+                            e.islands.iter().find_map(|id| {
+                                island_points.iter().find(|(i, _)| i == id).map(|(_, p)| *p)
+                            })
+                        })?;
+                    let (x, y) = t.apply(point);
+                    let id = e.id.clone();
+                    let label = format!("Event {}: {}", e.date, e.title);
+                    Some(view! {
+                        <g class="event-marker" transform=format!("translate({:.1} {:.1})", x + 14.0, y - 14.0)
+                            tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()
+                            on:click={ let id = id.clone(); move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) } }
+                            on:keydown=move |ev| if ev.key() == "Enter" { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+                            <title>{label.clone()}</title>
+                            <circle class="hit" r="14"/>
+                            <rect x="-6" y="-6" width="12" height="12" transform="rotate(45)"/>
+                        </g>
+                    })
+                })
+                .collect_view(),
+        )
+    }
+}

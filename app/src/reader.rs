@@ -1,0 +1,225 @@
+//! The article reader: the text with its excerpts marked; choosing one shows
+//! its notes (the fact-check among them) and moves the map to its places and date.
+
+use crate::data::AtlasData;
+use crate::panel::Sources;
+use crate::url_state::UrlState;
+use leptos::prelude::*;
+use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
+use model::geodata::PlaceCollection;
+use model::permalink::canonical_view;
+use model::viewport::View;
+use std::sync::Arc;
+
+/// Plain text and marked excerpts, in reading order.
+enum Segment {
+    Text(String),
+    Excerpt { number: u32, text: String },
+}
+
+/// Cuts the text at the excerpts' character ranges; overlapping or invalid
+/// ranges are skipped (the server validates them, this only guards).
+fn segments(view: &ArticleView) -> Vec<Segment> {
+    let chars: Vec<char> = view.article.text.chars().collect();
+    let mut marks: Vec<(usize, usize, u32)> = view
+        .excerpts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.excerpt.start, e.excerpt.end, i as u32 + 1))
+        .collect();
+    marks.sort();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (start, end, number) in marks {
+        if start < at || end > chars.len() || start >= end {
+            continue;
+        }
+        out.push(Segment::Text(chars[at..start].iter().collect()));
+        out.push(Segment::Excerpt {
+            number,
+            text: chars[start..end].iter().collect(),
+        });
+        at = end;
+    }
+    out.push(Segment::Text(chars[at..].iter().collect()));
+    out
+}
+
+/// Map points for an excerpt: its places, then its islands' centroids, then its events'.
+fn excerpt_points(e: &ExcerptView, places: &PlaceCollection) -> Vec<[f64; 2]> {
+    let place_ids = e.excerpt.places.iter().cloned().chain(
+        e.excerpt
+            .islands
+            .iter()
+            .map(|i| format!("{}-centroid", if is_habomai(i) { "habomai" } else { i })),
+    );
+    place_ids
+        .filter_map(|id| places.find(&id).map(|p| p.geometry.position()))
+        .collect()
+}
+
+fn is_habomai(id: &str) -> bool {
+    matches!(
+        id,
+        "habomai" | "suisho" | "yuri" | "akiyuri" | "shibotsu" | "taraku" | "kaigara" | "harukaru"
+    )
+}
+
+/// The latest day of the excerpt's events, so what they established is on the map.
+fn excerpt_date(e: &ExcerptView, fallback: Date) -> Date {
+    e.events
+        .iter()
+        .map(|r| r.date.last_day())
+        .max()
+        .unwrap_or(fallback)
+}
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let close = move || {
+        url.push(|s| {
+            s.article = None;
+            s.excerpt = None;
+        })
+    };
+    move || {
+        url.state.get().article.as_ref()?;
+        let body = match data.article.get() {
+            None => view! { <p role="status">"Loading the article…"</p> }.into_any(),
+            Some(Err(e)) => {
+                view! { <p role="alert">{format!("The article could not be loaded: {e}")}</p> }
+                    .into_any()
+            }
+            Some(Ok(None)) => ().into_any(),
+            Some(Ok(Some(article))) => article_view(article).into_any(),
+        };
+        Some(view! {
+            <aside class="reader" aria-label="Article reader"
+                on:keydown=move |e| if e.key() == "Escape" { close() }>
+                <button type="button" class="close" aria-label="Close the article" on:click=move |_| close()>"×"</button>
+                {body}
+            </aside>
+        })
+    }
+}
+
+fn article_view(article: Arc<ArticleView>) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let selected = Memo::new(move |_| url.state.get().excerpt);
+    let a = &article.article;
+    let choose = {
+        let article = article.clone();
+        move |number: u32| {
+            let Some(e) = article.excerpts.get(number as usize - 1) else {
+                return;
+            };
+            let date = excerpt_date(e, article.article.published);
+            let view = data
+                .places
+                .get_untracked()
+                .and_then(Result::ok)
+                .and_then(|places| {
+                    let points = excerpt_points(e, &places);
+                    fit(&points)
+                });
+            url.push(move |s| {
+                s.excerpt = Some(number);
+                s.date = Some(date);
+                if let Some(v) = view {
+                    s.view = Some(v);
+                }
+            });
+        }
+    };
+    let text = segments(&article)
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
+            Segment::Excerpt { number, text } => {
+                let choose = choose.clone();
+                view! {
+                    <mark id=format!("excerpt-{number}") class:selected=move || selected.get() == Some(number)>
+                        <button type="button" class="excerpt" aria-pressed=move || (selected.get() == Some(number)).to_string()
+                            on:click=move |_| choose(number)>{text}</button>
+                    </mark>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    // Keep the chosen excerpt in view (links from events open the reader there).
+    Effect::new(move |_| {
+        if let Some(el) = selected
+            .get()
+            .and_then(|n| document().get_element_by_id(&format!("excerpt-{n}")))
+        {
+            el.scroll_into_view();
+        }
+    });
+    let notes = {
+        let article = article.clone();
+        move || {
+            let n = selected.get()?;
+            let e = article.excerpts.get(n as usize - 1)?.clone();
+            let annotations = e
+                .annotations
+                .iter()
+                .map(|a| {
+                    let kind = match a.kind {
+                        AnnotationKind::FactCheck => "Fact-check",
+                        AnnotationKind::Context => "Context",
+                        AnnotationKind::Translation => "Translation",
+                    };
+                    view! {
+                        <div class=format!("annotation {}", a.kind.as_str())>
+                            <p><strong>{kind}": "</strong>{a.note.clone()}</p>
+                            <Sources sources=a.sources.clone()/>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let events = e.events.iter().map(|r| {
+                let id = r.id.clone();
+                view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+                    {format!("{} · {}", r.date, r.title)}</button></li> }
+            }).collect_view();
+            Some(view! {
+                <section class="excerpt-notes" aria-label=format!("Notes on excerpt {n}")>
+                    <h3>{format!("Excerpt {n}")}</h3>
+                    {annotations}
+                    <h4>"Linked events"</h4>
+                    <ul>{events}</ul>
+                </section>
+            })
+        }
+    };
+    view! {
+        <article>
+            <h2>{a.title.clone()}</h2>
+            <p class="byline">{format!("{} · {}", a.outlet, a.published)}</p>
+            {a.provenance.clone().map(|p| view! { <p class="provenance">{p}</p> })}
+            <p class="hint">"Marked passages are excerpts: choose one for its notes and to show it on the map."</p>
+            {notes}
+            <div class="article-text">{text}</div>
+        </article>
+    }
+}
+
+/// A view showing all points, at most zoom 10 so a single point keeps context.
+fn fit(points: &[[f64; 2]]) -> Option<View> {
+    let first = points.first()?;
+    let (mut w, mut s, mut e, mut n) = (first[0], first[1], first[0], first[1]);
+    for [lon, lat] in points {
+        w = w.min(*lon);
+        e = e.max(*lon);
+        s = s.min(*lat);
+        n = n.max(*lat);
+    }
+    let pad = 0.3;
+    let mut view = View::fit([w - pad, s - pad, e + pad, n + pad], 800.0, 600.0);
+    view.zoom = view.zoom.min(10.0);
+    Some(canonical_view(view))
+}
