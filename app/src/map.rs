@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use model::geodata::{LandCollection, LandRole};
+use model::gesture::Gesture;
 use model::names::{self, NameStyle};
 use model::permalink::{Layer, canonical_view};
 use model::projection::{MapPoint, project};
@@ -196,33 +197,58 @@ pub fn MapView(
         zoom_by(delta, w / 2.0, h / 2.0);
     };
 
-    // Dragging: remember where the pointer went down, pan by the movement.
-    let drag = StoredValue::new(None::<(f64, f64, View)>);
+    // Drag with one pointer, pinch with two (model::gesture does the maths).
+    let gesture = StoredValue::new(Gesture::default());
     let dragged = StoredValue::new(false);
+    let local = move |e: &ev::PointerEvent| -> (f64, f64) {
+        let rect = container
+            .get_untracked()
+            .map(|el| el.get_bounding_client_rect());
+        let (left, top) = rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0));
+        (
+            f64::from(e.client_x()) - left,
+            f64::from(e.client_y()) - top,
+        )
+    };
     let on_pointerdown = move |e: ev::PointerEvent| {
-        if e.button() != 0 {
+        if e.pointer_type() == "mouse" && e.button() != 0 {
             return;
         }
-        drag.set_value(Some((
-            f64::from(e.client_x()),
-            f64::from(e.client_y()),
-            current.get_untracked(),
-        )));
+        let at = local(&e);
+        let view = current.get_untracked();
+        gesture.update_value(|g| g.down(e.pointer_id(), at, view));
         dragged.set_value(false);
     };
     let on_pointermove = move |e: ev::PointerEvent| {
-        if let Some((x0, y0, start)) = drag.get_value() {
-            let (dx, dy) = (f64::from(e.client_x()) - x0, f64::from(e.client_y()) - y0);
-            if dx.hypot(dy) >= CLICK_SLOP_PX {
-                dragged.set_value(true);
-            }
-            if dragged.get_value() {
-                set_view(start.panned(dx, dy));
-            }
+        if !gesture.with_value(Gesture::active) {
+            return;
+        }
+        let at = local(&e);
+        let (w, h) = size.get_untracked();
+        let mut next = None;
+        gesture.update_value(|g| next = g.moved(e.pointer_id(), at, w, h));
+        if gesture.with_value(Gesture::travel) >= CLICK_SLOP_PX {
+            dragged.set_value(true);
+        }
+        if let (Some(v), true) = (next, dragged.get_value()) {
+            set_view(v);
         }
     };
-    let end_drag = move |_e: ev::PointerEvent| drag.set_value(None);
+    let end_drag = move |e: ev::PointerEvent| {
+        let view = current.get_untracked();
+        gesture.update_value(|g| g.up(e.pointer_id(), view));
+    };
+    // Embedded maps zoom by wheel only with Ctrl, so the host page still scrolls.
+    let ctrl_hint = RwSignal::new(false);
     let on_wheel = move |e: ev::WheelEvent| {
+        if url.state.get_untracked().embed && !e.ctrl_key() {
+            ctrl_hint.set(true);
+            set_timeout(
+                move || ctrl_hint.set(false),
+                std::time::Duration::from_millis(1500),
+            );
+            return;
+        }
         e.prevent_default();
         let Some(el) = container.get_untracked() else {
             return;
@@ -377,6 +403,9 @@ pub fn MapView(
                 <button type="button" aria-label="Zoom out" on:click=move |_| zoom_centre(-1.0)>"−"</button>
             </div>
             <ScaleBar current=current/>
+            <Show when=move || ctrl_hint.get()>
+                <p class="ctrl-hint" role="status">"Use Ctrl + scroll to zoom the map"</p>
+            </Show>
             <p class="attribution">"Coastlines: GSHHG (LGPL) · © OpenStreetMap contributors (ODbL)"</p>
         </div>
     }

@@ -5,6 +5,7 @@
 
 pub mod events;
 pub mod geodata;
+pub mod gesture;
 pub mod names;
 pub mod permalink;
 pub mod projection;
