@@ -18,6 +18,7 @@ use tower_http::trace::TraceLayer;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 pub fn router(state: AppState) -> Router {
+    let security = crate::security::layer(state.dist());
     let api = Router::new()
         .route("/health", get(health))
         .route("/geo/land/{level}", get(crate::geo::land))
@@ -39,12 +40,14 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        .layer(axum::middleware::from_fn(crate::cache::immutable_hashed_assets))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http())
+        .layer(security)
 }
 
 async fn health() -> impl IntoResponse {
