@@ -127,6 +127,22 @@ impl View {
     }
 }
 
+/// A scale bar no longer than `max_px`: a round distance (1, 2 or 5 × 10ⁿ
+/// metres) and its length in pixels, given the ground resolution.
+pub fn scale_bar(metres_per_px: f64, max_px: f64) -> (f64, f64) {
+    let max_metres = metres_per_px * max_px;
+    if !(max_metres.is_finite() && max_metres > 0.0) {
+        return (0.0, 0.0);
+    }
+    let magnitude = 10f64.powf(max_metres.log10().floor());
+    let step = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|d| *d <= max_metres)
+        .unwrap_or(magnitude);
+    (step, step / metres_per_px)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +194,15 @@ mod tests {
         assert_eq!(v.zoom, MAX_ZOOM);
         assert!((AREA_SOUTH..=AREA_NORTH).contains(&v.lat));
         assert_eq!(v.lon, AREA_WEST);
+    }
+
+    #[test]
+    fn the_scale_bar_shows_a_round_distance_that_fits() {
+        // 250 m per pixel: 120 px is 30 km, so the bar shows 20 km over 80 px.
+        assert_eq!(scale_bar(250.0, 120.0), (20_000.0, 80.0));
+        let (metres, px) = scale_bar(3.7, 120.0);
+        assert_eq!(metres, 200.0);
+        assert!(px <= 120.0 && px > 40.0);
+        assert_eq!(scale_bar(f64::NAN, 120.0), (0.0, 0.0));
     }
 }

@@ -141,9 +141,8 @@ fn arb_id() -> impl Strategy<Value = String> {
 }
 
 fn arb_date() -> impl Strategy<Value = Date> {
-    (FIRST_YEAR..=LAST_YEAR, 1u8..=12, 1u8..=31).prop_filter_map("valid day", |(y, m, d)| {
-        Date::new(y, m, d).ok()
-    })
+    (FIRST_YEAR..=LAST_YEAR, 1u8..=12, 1u8..=31)
+        .prop_filter_map("valid day", |(y, m, d)| Date::new(y, m, d).ok())
 }
 
 fn arb_state() -> impl Strategy<Value = MapState> {
@@ -165,9 +164,9 @@ fn arb_state() -> impl Strategy<Value = MapState> {
     )
         .prop_map(
             |(view, island, date, event, article, layer_bits, names, embed)| {
-                let layers = Layer::ALL
-                    .into_iter()
-                    .fold(Layers::none(), |ls, l| ls.with(l, layer_bits & l.bit() != 0));
+                let layers = Layer::ALL.into_iter().fold(Layers::none(), |ls, l| {
+                    ls.with(l, layer_bits & l.bit() != 0)
+                });
                 MapState {
                     view,
                     island,
