@@ -1,6 +1,7 @@
 //! The Kuril Atlas server as a library, so tests drive the real router.
 
 pub mod api;
+pub mod cache;
 pub mod config;
 pub mod error;
 pub mod geo;

@@ -3,8 +3,11 @@
 //! - `serve`: set up tools, build the release frontend, run the server on :8080.
 //! - `test`: set up, then fmt, clippy, native tests, wasm build, browser tests.
 //! - `build`: set up and build the release frontend only.
+//! - `bench`: browser and server benchmark against Leaflet and nginx.
 //! - `geodata`: regenerate `geodata/` from the pinned upstream packages.
 
+mod bench;
+mod compress;
 mod geodata;
 mod setup;
 mod tasks;
@@ -20,6 +23,7 @@ fn main() -> ExitCode {
         "serve" => tasks::serve(rest),
         "test" => tasks::test(rest),
         "build" => tasks::build(rest),
+        "bench" => bench::run(rest),
         "setup" => setup::ensure_all(setup::Needs::Test),
         "geodata" => geodata::run(rest),
         "help" | "--help" | "-h" => {
@@ -46,6 +50,7 @@ fn print_help() {
          test     set up, then fmt, clippy, native tests, wasm build, browser tests\n\
          build    set up and build the release frontend into dist/\n\
          setup    install every tool the tests need (idempotent)\n\
-         geodata  regenerate geodata/ from the pinned upstream packages"
+         geodata  regenerate geodata/ from the pinned upstream packages\n\
+         bench    measure the app against Leaflet and nginx (bench/README.md)"
     );
 }

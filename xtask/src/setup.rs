@@ -78,10 +78,12 @@ pub fn locked_wasm_bindgen() -> Result<String, Error> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
-                return Ok(v.trim_matches('"').to_owned());
-            }
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+        {
+            return Ok(v.trim_matches('"').to_owned());
         }
     }
     Err(Error::msg("Cargo.lock has no wasm-bindgen package"))
@@ -105,7 +107,7 @@ fn ensure_wasm_bindgen() -> Result<(), Error> {
 
 fn ensure_wasm_opt() -> Result<(), Error> {
     let wasm_opt = node_tools_bin().join("wasm-opt");
-    let found = output(&mut Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
+    let found = output(Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
     if found.contains(&format!("version_{BINARYEN_VERSION}")) {
         return ok(&found);
     }

@@ -22,17 +22,18 @@ pub fn serve(args: &[String]) -> Result<(), Error> {
     run(&mut cmd)
 }
 
-fn build_frontend() -> Result<(), Error> {
+pub(crate) fn build_frontend() -> Result<(), Error> {
     run(Command::new("trunk")
         .args(["build", "--release"])
-        .env("PATH", setup::tool_path()))
+        .env("PATH", setup::tool_path()))?;
+    crate::compress::precompress_dist()
 }
 
-fn build_server() -> Result<(), Error> {
+pub(crate) fn build_server() -> Result<(), Error> {
     run(Command::new("cargo").args(["build", "--release", "--package", "server"]))
 }
 
-fn server_binary() -> PathBuf {
+pub(crate) fn server_binary() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"));
