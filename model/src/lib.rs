@@ -7,6 +7,7 @@ pub mod events;
 pub mod geodata;
 pub mod gesture;
 pub mod names;
+pub mod og;
 pub mod permalink;
 pub mod projection;
 pub mod status;

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod config;
 pub mod error;
 pub mod geo;
+pub mod page;
 pub mod routes;
 pub mod security;
 pub mod state;

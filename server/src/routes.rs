@@ -9,7 +9,7 @@ use axum::routing::get;
 use serde_json::json;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -27,20 +27,22 @@ pub fn router(state: AppState) -> Router {
         .merge(state.api().router())
         .fallback(api_not_found);
 
-    let index = state.dist().join("index.html");
     // Unknown paths are 404s, not the app: a mistyped link should say so.
     let static_files = ServeDir::new(state.dist()).precompressed_br();
 
     Router::new()
         .nest("/api", api)
-        .route_service("/", ServeFile::new(index))
+        .route("/", get(crate::page::index))
+        .route("/og.png", get(crate::page::preview))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(axum::middleware::from_fn(crate::cache::immutable_hashed_assets))
+        .layer(axum::middleware::from_fn(
+            crate::cache::immutable_hashed_assets,
+        ))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

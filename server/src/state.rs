@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 /// Number of land levels of detail in `geodata/` (`land-0` coarsest).
 pub const LAND_LEVELS: usize = 3;
+/// The level link previews are drawn from: detailed enough at 1200 px, quick to draw.
+const PREVIEW_LEVEL: usize = 1;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -20,6 +22,9 @@ struct Inner {
     /// Treaty and claim lines, and places (settlements, bases), as served.
     lines: Served,
     places: Served,
+    /// Outlines used for link-preview images (the medium level of detail).
+    preview_land: LandCollection,
+    previews: crate::page::Previews,
     /// Events, deployments and articles (`geodata/events/`), validated.
     api: crate::api::Api,
 }
@@ -51,6 +56,7 @@ impl AppState {
     /// message naming the file.
     pub fn load(config: &Config) -> Result<Self, String> {
         let mut land = Vec::with_capacity(LAND_LEVELS);
+        let mut preview_land = None;
         for level in 0..LAND_LEVELS {
             let path = config.data.join(format!("land-{level}.geojson"));
             let text = read(&path)?;
@@ -63,7 +69,11 @@ impl AppState {
                 ));
             }
             land.push(Served::new(text));
+            if level == PREVIEW_LEVEL {
+                preview_land = Some(collection);
+            }
         }
+        let preview_land = preview_land.ok_or("no level of detail for previews")?;
         let lines_path = config.data.join("lines.geojson");
         let lines = read(&lines_path)?;
         LineCollection::from_json(&lines).map_err(|e| format!("{}: {e}", lines_path.display()))?;
@@ -77,6 +87,8 @@ impl AppState {
                 land,
                 lines: Served::new(lines),
                 places: Served::new(places),
+                preview_land,
+                previews: crate::page::Previews::new(),
                 api: crate::api::Api::load(&config.data)?,
             }),
         })
@@ -96,6 +108,14 @@ impl AppState {
 
     pub fn places(&self) -> &Served {
         &self.inner.places
+    }
+
+    pub fn preview_land(&self) -> &LandCollection {
+        &self.inner.preview_land
+    }
+
+    pub fn previews(&self) -> &crate::page::Previews {
+        &self.inner.previews
     }
 
     pub fn api(&self) -> &crate::api::Api {

@@ -1,0 +1,248 @@
+//! The app's page and link previews.
+//!
+//! `GET /?<permalink>` returns Trunk's `index.html` with a title, description
+//! and Open Graph / Twitter card tags for that map state, so a pasted link
+//! previews what it opens. `GET /og.png?<permalink>` draws that state as a
+//! 1200×630 PNG with the same outlines and names as the app (SVG from
+//! `model::og`, rasterised by resvg with a font we ship), cached per state.
+
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use model::og;
+use model::permalink::{self, MapState};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// The font previews are drawn with (DejaVu Sans Bold; licence in assets/fonts/).
+const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// Rendered previews kept in memory; beyond this the cache starts over.
+const CACHE_ENTRIES: usize = 256;
+
+/// Draws previews and remembers them by canonical permalink.
+pub struct Previews {
+    options: resvg::usvg::Options<'static>,
+    cache: Mutex<HashMap<String, Bytes>>,
+}
+
+impl Default for Previews {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Previews {
+    pub fn new() -> Self {
+        let mut options = resvg::usvg::Options::default();
+        options.fontdb_mut().load_font_data(FONT.to_vec());
+        Previews {
+            options,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn cached(&self, key: &str) -> Option<Bytes> {
+        self.cache.lock().ok()?.get(key).cloned()
+    }
+
+    fn remember(&self, key: String, png: Bytes) {
+        if let Ok(mut cache) = self.cache.lock() {
+            if cache.len() >= CACHE_ENTRIES {
+                cache.clear();
+            }
+            cache.insert(key, png);
+        }
+    }
+
+    /// Rasterises an SVG document to PNG.
+    pub fn render(&self, svg: &str) -> Result<Vec<u8>, String> {
+        let tree = resvg::usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
+        let size = tree.size().to_int_size();
+        let mut pixmap =
+            resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty image size")?;
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::identity(),
+            &mut pixmap.as_mut(),
+        );
+        pixmap.encode_png().map_err(|e| e.to_string())
+    }
+}
+
+/// `GET /og.png?<permalink>`: the map state as a 1200×630 PNG.
+pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
+    let key = permalink::format(&map_state);
+    let png = match state.previews().cached(&key) {
+        Some(png) => png,
+        None => {
+            let svg = og::render_svg(state.preview_land(), &map_state);
+            let renderer = state.clone();
+            let rendered =
+                tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
+            let rendered = match rendered {
+                Ok(result) => result,
+                Err(join) => Err(join.to_string()),
+            };
+            match rendered {
+                Ok(png) => {
+                    let png = Bytes::from(png);
+                    state.previews().remember(key, png.clone());
+                    png
+                }
+                Err(detail) => {
+                    // Our own SVG failed to draw: a server bug, not the reader's input.
+                    tracing::error!("preview rendering failed: {detail}");
+                    return (
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "preview rendering failed",
+                    )
+                        .into_response();
+                }
+            }
+        }
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "image/png"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        png,
+    )
+        .into_response()
+}
+
+/// `GET /` (any query): the app page with meta tags for the linked state.
+pub async fn index(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let path = state.dist().join("index.html");
+    let Ok(html) = tokio::fs::read_to_string(&path).await else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Html("<!doctype html><title>Kuril Atlas</title><p>The app has not been built yet: run <code>cargo xtask build</code>.</p>"),
+        )
+            .into_response();
+    };
+    let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
+    let origin = origin(&headers);
+    let mut response = Html(with_meta(&html, &state, &map_state, &origin)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// `http://host` from the request's Host header, if it looks like a host name.
+fn origin(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.len() <= 255
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        })
+        .unwrap_or("127.0.0.1:8080");
+    format!("http://{host}")
+}
+
+/// The page with its `<title>` replaced and preview tags added to `<head>`.
+pub fn with_meta(html: &str, state: &AppState, map_state: &MapState, origin: &str) -> String {
+    let land = state.preview_land();
+    let headline = og::title(land, map_state);
+    let title = format!("{headline} · Kuril Atlas");
+    let description = description(state, map_state);
+    let query = permalink::format(map_state);
+    let page_url = format!("{origin}{}", permalink::href(map_state));
+    let image = if query.is_empty() {
+        format!("{origin}/og.png")
+    } else {
+        format!("{origin}/og.png?{query}")
+    };
+    let e = og::escape;
+    let tags = format!(
+        concat!(
+            "<meta name=\"description\" content=\"{d}\">\n",
+            "<meta property=\"og:type\" content=\"website\">\n",
+            "<meta property=\"og:site_name\" content=\"Kuril Atlas\">\n",
+            "<meta property=\"og:title\" content=\"{t}\">\n",
+            "<meta property=\"og:description\" content=\"{d}\">\n",
+            "<meta property=\"og:url\" content=\"{u}\">\n",
+            "<meta property=\"og:image\" content=\"{i}\">\n",
+            "<meta property=\"og:image:width\" content=\"1200\">\n",
+            "<meta property=\"og:image:height\" content=\"630\">\n",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+            "<meta name=\"twitter:title\" content=\"{t}\">\n",
+            "<meta name=\"twitter:description\" content=\"{d}\">\n",
+            "<meta name=\"twitter:image\" content=\"{i}\">\n",
+            "<link rel=\"canonical\" href=\"{u}\">\n"
+        ),
+        d = e(&description),
+        t = e(&title),
+        u = e(&page_url),
+        i = e(&image),
+    );
+    // Drop Trunk's generic title and description; ours describe this state.
+    let mut page = remove_element(html, "<title>", "</title>");
+    page = remove_tag(&page, "<meta name=\"description\"");
+    let head = format!("<title>{}</title>\n{tags}", e(&title));
+    match page.find("</head>") {
+        Some(at) => {
+            page.insert_str(at, &head);
+            page
+        }
+        None => format!("{head}{page}"),
+    }
+}
+
+fn description(state: &AppState, map_state: &MapState) -> String {
+    let land = state.preview_land();
+    let island = map_state.island.as_deref().and_then(|id| land.find(id));
+    let mut text = match island {
+        Some(f) => {
+            let p = &f.properties;
+            format!(
+                "{} ({} / {}): administered by {}{}; its deployment history with sources",
+                model::names::label(p, model::names::NameStyle::Both),
+                p.name_ja,
+                p.name_ru,
+                p.administered_by,
+                p.claimed_by
+                    .as_deref()
+                    .map(|c| format!(", claimed by {c}"))
+                    .unwrap_or_default()
+            )
+        }
+        None => "The Kuril Islands / Northern Territories dispute between Japan and Russia on an interactive map: islands with both names, military deployments and treaty lines, each with sources".to_owned(),
+    };
+    if let Some(date) = map_state.date {
+        text.push_str(&format!(", as of {date}"));
+    }
+    text.push('.');
+    text
+}
+
+fn remove_element(html: &str, open: &str, close: &str) -> String {
+    match (html.find(open), html.find(close)) {
+        (Some(start), Some(end)) if end > start => {
+            format!("{}{}", &html[..start], &html[end + close.len()..])
+        }
+        _ => html.to_owned(),
+    }
+}
+
+fn remove_tag(html: &str, open: &str) -> String {
+    match html.find(open) {
+        Some(start) => match html[start..].find('>') {
+            Some(len) => format!("{}{}", &html[..start], &html[start + len + 1..]),
+            None => html.to_owned(),
+        },
+        None => html.to_owned(),
+    }
+}

@@ -1,0 +1,153 @@
+//! The page's per-link meta tags and the preview images, through the real router.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::Config;
+use server::state::AppState;
+use std::path::PathBuf;
+use tower::ServiceExt;
+
+/// A Trunk-like index.html in a temporary dist folder.
+fn app() -> (axum::Router, tempdir::Dist) {
+    let dist = tempdir::Dist::new();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let config = Config {
+        addr: "127.0.0.1:0".parse().expect("literal address"),
+        dist: dist.path.clone(),
+        data: root.join("geodata"),
+    };
+    let state = AppState::load(&config).expect("the committed data loads");
+    (server::routes::router(state), dist)
+}
+
+mod tempdir {
+    use std::path::PathBuf;
+
+    pub struct Dist {
+        pub path: PathBuf,
+    }
+
+    impl Dist {
+        pub fn new() -> Self {
+            let path = std::env::temp_dir().join(format!(
+                "kuril-page-test-{}-{:?}",
+                std::process::id(),
+                std::thread::current().id()
+            ));
+            std::fs::create_dir_all(&path).expect("temp dir");
+            std::fs::write(
+                path.join("index.html"),
+                "<!doctype html><html><head><title>Kuril Atlas</title>\
+                 <meta name=\"description\" content=\"generic\">\
+                 <script type=\"module\">import init from '/app.js'; await init();</script>\
+                 </head><body></body></html>",
+            )
+            .expect("index.html");
+            Dist { path }
+        }
+    }
+
+    impl Drop for Dist {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+async fn get(uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let (app, _dist) = app();
+    let response = app
+        .oneshot(
+            Request::get(uri)
+                .header(header::HOST, "atlas.example")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router answers");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+fn meta<'a>(html: &'a str, property: &str) -> Option<&'a str> {
+    let key = format!("property=\"{property}\" content=\"");
+    let key = if html.contains(&key) {
+        key
+    } else {
+        format!("name=\"{property}\" content=\"")
+    };
+    let start = html.find(&key)? + key.len();
+    let len = html[start..].find('"')?;
+    Some(&html[start..start + len])
+}
+
+#[tokio::test]
+async fn a_permalink_page_carries_its_own_title_description_and_image() {
+    let (status, _, body) = get("/?island=kunashiri&date=2017-01-01&names=both").await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(body).expect("utf-8");
+    assert_eq!(
+        meta(&html, "og:title"),
+        Some("Kunashiri / Kunashir, as of 2017-01-01 · Kuril Atlas")
+    );
+    let description = meta(&html, "og:description").expect("description");
+    assert!(
+        description.contains("国後島") && description.contains("2017-01-01"),
+        "{description}"
+    );
+    assert_eq!(
+        meta(&html, "og:image"),
+        Some("http://atlas.example/og.png?island=kunashiri&amp;date=2017-01-01")
+    );
+    assert_eq!(meta(&html, "twitter:card"), Some("summary_large_image"));
+    assert_eq!(html.matches("<title>").count(), 1, "one title");
+    assert!(
+        !html.contains("generic"),
+        "Trunk's generic description is replaced"
+    );
+    assert!(
+        html.contains("import init from '/app.js'"),
+        "the app loader is untouched"
+    );
+}
+
+#[tokio::test]
+async fn the_bare_page_describes_the_whole_dispute() {
+    let (_, _, body) = get("/").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    assert_eq!(
+        meta(&html, "og:title"),
+        Some("The Kuril Islands / Northern Territories dispute · Kuril Atlas")
+    );
+    assert_eq!(meta(&html, "og:image"), Some("http://atlas.example/og.png"));
+}
+
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&png[16..20]), be(&png[20..24]))
+}
+
+#[tokio::test]
+async fn previews_are_1200_by_630_pngs_that_differ_between_states() {
+    let (status, headers, kunashiri) = get("/og.png?island=kunashiri").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/png");
+    assert_eq!(png_size(&kunashiri), (1200, 630));
+    let (_, _, habomai) = get("/og.png?map=11/43.450/146.000&island=shibotsu").await;
+    assert_eq!(png_size(&habomai), (1200, 630));
+    assert_ne!(kunashiri, habomai);
+    // A link with bad parts still gets the preview of its valid part.
+    let (status, _, bad) = get("/og.png?island=kunashiri&map=nonsense&x=%00").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(bad, kunashiri);
+}
