@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use model::geodata::{LandCollection, LandRole};
 use model::gesture::Gesture;
+use model::labels::Candidate;
 use model::names::{self, NameStyle};
 use model::permalink::{Layer, canonical_view};
 use model::projection::{MapPoint, project};
@@ -19,6 +20,8 @@ use std::sync::Arc;
 const KEY_PAN_PX: f64 = 80.0;
 /// A pointer that moved less than this between down and up made a click, not a drag.
 const CLICK_SLOP_PX: f64 = 4.0;
+/// Island label size; must match `.label` in style.css.
+const LABEL_FONT_PX: f64 = 14.0;
 /// Zoom level from which single Habomai islets get their own labels.
 const ISLET_LABEL_ZOOM: f64 = 10.0;
 
@@ -37,6 +40,8 @@ struct Label {
     /// Shown only from this zoom on, so small islets do not crowd the overview.
     min_zoom: f64,
     max_zoom: f64,
+    /// Bigger islands keep their label when labels collide.
+    priority: f64,
 }
 
 fn shapes(land: &LandCollection) -> Vec<Shape> {
@@ -76,6 +81,7 @@ fn labels(land: &LandCollection) -> Vec<Label> {
             at,
             min_zoom: if in_group { ISLET_LABEL_ZOOM } else { 0.0 },
             max_zoom: f64::INFINITY,
+            priority: p.official_area_km2.unwrap_or(1.0),
         });
     }
     if !habomai.is_empty() {
@@ -92,6 +98,7 @@ fn labels(land: &LandCollection) -> Vec<Label> {
             },
             min_zoom: 0.0,
             max_zoom: ISLET_LABEL_ZOOM,
+            priority: 100.0,
         });
     }
     labels
@@ -371,12 +378,29 @@ pub fn MapView(
             NameStyle::Japanese => 1,
             NameStyle::Russian => 2,
         };
-        Some(labels
+        let shown: Vec<&Label> = labels
             .iter()
             .filter(|l| zoom >= l.min_zoom && zoom < l.max_zoom)
+            .collect();
+        let candidates: Vec<Candidate> = shown
+            .iter()
             .map(|l| {
                 let (x, y) = t.apply(l.at);
-                view! { <text class="label" x=format!("{x:.1}") y=format!("{y:.1}")>{l.text[style].clone()}</text> }
+                Candidate {
+                    x,
+                    y,
+                    chars: l.text[style].chars().count(),
+                    priority: l.priority,
+                }
+            })
+            .collect();
+        let placed = model::labels::place(&candidates, LABEL_FONT_PX);
+        Some(shown
+            .into_iter()
+            .zip(placed)
+            .filter_map(|(l, at)| {
+                let (x, y) = at?;
+                Some(view! { <text class="label" x=format!("{x:.1}") y=format!("{y:.1}")>{l.text[style].clone()}</text> })
             })
             .collect_view())
     };

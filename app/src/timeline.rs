@@ -94,7 +94,11 @@ pub fn Timeline() -> impl IntoView {
                     prop:value=move || day_number(data.date.get()).to_string()
                     on:input=move |e| data.live_date.set(from_input(&e))
                     on:change=move |e| if let Some(d) = from_input(&e) { commit(d) }/>
-                <div class="years" aria-hidden="true"><span>"1855"</span><span>"1945"</span><span>{today.year.to_string()}</span></div>
+                <div class="years" aria-hidden="true">
+                    <span style:left="0%">"1855"</span>
+                    <span style:left=format!("{:.2}%", fraction(Date { year: 1945, month: 8, day: 28 }, today) * 100.0)>"1945"</span>
+                    <span style:left="100%">{today.year.to_string()}</span>
+                </div>
             </div>
             <output class="date" aria-live="polite">
                 {move || {

@@ -6,6 +6,7 @@
 pub mod events;
 pub mod geodata;
 pub mod gesture;
+pub mod labels;
 pub mod names;
 pub mod og;
 pub mod permalink;

@@ -3,6 +3,7 @@
 //! preview shows what the link opens. The server rasterises it (resvg).
 
 use crate::geodata::{LandCollection, LandRole};
+use crate::labels::{Candidate, place};
 use crate::names;
 use crate::permalink::{Layer, MapState};
 use crate::projection::project;
@@ -14,6 +15,7 @@ pub const WIDTH: f64 = 1200.0;
 pub const HEIGHT: f64 = 630.0;
 /// The font family the server ships and registers for previews.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
+const LABEL_FONT_PX: f64 = 20.0;
 
 /// Escapes text for SVG/XML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -78,20 +80,33 @@ pub fn render_svg(land: &LandCollection, state: &MapState) -> String {
     }
     svg.push_str("</g>");
     if state.layers.contains(Layer::Islands) {
-        for f in land.disputed() {
-            let p = &f.properties;
-            let islet = p.group.is_some() && view.zoom < 10.0;
-            let Some([lon, lat]) = p.label_at else {
-                continue;
-            };
-            if p.part_of.is_some() || islet {
-                continue;
-            }
-            let (x, y) = t.apply(project(lon, lat));
+        let labels: Vec<(String, f64, f64, f64)> = land
+            .disputed()
+            .filter(|f| f.properties.part_of.is_none())
+            .filter(|f| f.properties.group.is_none() || view.zoom >= 10.0)
+            .filter_map(|f| {
+                let p = &f.properties;
+                let [lon, lat] = p.label_at?;
+                let (x, y) = t.apply(project(lon, lat));
+                let priority = p.official_area_km2.unwrap_or(1.0);
+                Some((names::label(p, state.names), x, y, priority))
+            })
+            .collect();
+        let candidates: Vec<Candidate> = labels
+            .iter()
+            .map(|(text, x, y, priority)| Candidate {
+                x: *x,
+                y: *y,
+                chars: text.chars().count(),
+                priority: *priority,
+            })
+            .collect();
+        for ((text, ..), at) in labels.iter().zip(place(&candidates, LABEL_FONT_PX)) {
+            let Some((x, y)) = at else { continue };
             let _ = write!(
                 svg,
-                r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT_FAMILY}" font-size="20" font-weight="bold" text-anchor="middle" fill="#1d1d1b" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
-                escape(&names::label(p, state.names))
+                r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT_FAMILY}" font-size="{LABEL_FONT_PX}" font-weight="bold" text-anchor="middle" fill="#1d1d1b" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
+                escape(text)
             );
         }
     }
