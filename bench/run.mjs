@@ -337,6 +337,7 @@ async function panZoomRun(browser, name, url) {
       duration_ms: frames.length > 1 ? frames[frames.length - 1] - frames[0] : 0,
       p50_ms: quantile(intervals, 0.5),
       p95_ms: quantile(intervals, 0.95),
+      p99_ms: quantile(intervals, 0.99),
       max_ms: intervals.length ? intervals[intervals.length - 1] : null,
       dropped_frames: dropped,
       zoom_at_end: zoomAtEnd,
