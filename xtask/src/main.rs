@@ -5,9 +5,11 @@
 //! - `build`: set up and build the release frontend only.
 //! - `bench`: browser and server benchmark against Leaflet and nginx.
 //! - `geodata`: regenerate `geodata/` from the pinned upstream packages.
+//! - `fuzz [seconds]`: run every cargo-fuzz target in `fuzz/` (hardening).
 
 mod bench;
 mod compress;
+mod fuzz;
 mod geodata;
 mod setup;
 mod tasks;
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "setup" => setup::ensure_all(setup::Needs::Test),
         "geodata" => geodata::run(rest),
+        "fuzz" => fuzz::run_all(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -51,6 +54,7 @@ fn print_help() {
          build    set up and build the release frontend into dist/\n\
          setup    install every tool the tests need (idempotent)\n\
          geodata  regenerate geodata/ from the pinned upstream packages\n\
-         bench    measure the app against Leaflet and nginx (bench/README.md)"
+         bench    measure the app against Leaflet and nginx (bench/README.md)\n\
+         fuzz     run each fuzz target in fuzz/ for N seconds (default 60)"
     );
 }

@@ -10,6 +10,8 @@ mod handlers;
 mod params;
 pub mod schema;
 
+pub use params::{MAX_LIMIT, parse_event_query};
+
 use std::path::Path;
 use std::sync::Arc;
 

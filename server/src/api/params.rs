@@ -135,6 +135,18 @@ pub fn event_query(
     Ok(q)
 }
 
+/// [`event_query`] over a raw query string (without `?`), exactly as the
+/// `/api/events` handler parses it; pure, for fuzzing (`fuzz/`) and tests.
+pub fn parse_event_query(
+    query: &str,
+    island_known: impl Fn(&str) -> bool,
+) -> Result<EventQuery, ApiError> {
+    let uri: axum::http::Uri = format!("/?{query}")
+        .parse()
+        .map_err(|_| ApiError::bad_parameter("query", "not a valid URI query"))?;
+    event_query(Query::try_from_uri(&uri), island_known)
+}
+
 /// Filters of `GET /api/events` (for the OpenAPI document).
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
