@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
                 // Every error names the file and a line inside it.
                 for e in errors {
                     assert_eq!(e.file, "events/fuzz.toml");
-                    assert!(e.line >= 1 && e.line <= text.lines().count().max(1) + 1, "{e}");
+                    assert!(
+                        e.line >= 1 && e.line <= text.lines().count().max(1) + 1,
+                        "{e}"
+                    );
                 }
             }
         }

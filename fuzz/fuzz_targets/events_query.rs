@@ -20,10 +20,11 @@ fn data() -> &'static Dataset {
             "events/articles/seed-2017-03-20.toml",
             "events/articles/seed-2017-03-20.txt",
         ];
-        let texts: Vec<(String, String)> =
-            names.iter().map(|n| (n.to_string(), read(n))).collect();
-        let files: Vec<(&str, &str)> =
-            texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let texts: Vec<(String, String)> = names.iter().map(|n| (n.to_string(), read(n))).collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
         Dataset::load(&files, &known).expect("the committed data loads")
     })
 }

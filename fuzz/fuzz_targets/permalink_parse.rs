@@ -16,5 +16,9 @@ fuzz_target!(|data: &[u8]| {
         "the canonical URL {canonical:?} has ignored parts: {ignored:?}"
     );
     assert_eq!(format(&again), canonical, "format is not idempotent");
-    assert_eq!(parse(&format(&again)).0, again, "parse∘format is not stable");
+    assert_eq!(
+        parse(&format(&again)).0,
+        again,
+        "parse∘format is not stable"
+    );
 });

@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn policy_has_no_unsafe_inline() {
         let csp = content_security_policy(&["sha256-x".into()], "'none'");
-        assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval'"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
         assert!(csp.contains("'sha256-x'") && csp.contains("frame-ancestors 'none'"));
     }
 }

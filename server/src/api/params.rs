@@ -147,25 +147,39 @@ pub fn parse_event_query(
     event_query(Query::try_from_uri(&uri), island_known)
 }
 
+/// The island ids the filter accepts, as an enum in the OpenAPI document.
+fn island_ids() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(model::events::ISLAND_IDS.iter().copied()))
+        .build()
+}
+
 /// Filters of `GET /api/events` (for the OpenAPI document).
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub struct EventParams {
     /// Island id, e.g. `etorofu`; `habomai` includes its islets.
+    #[param(schema_with = island_ids)]
     island: Option<String>,
-    /// Event kind: deployment, withdrawal, exercise, construction, diplomacy,
-    /// treaty, visit, occupation, incident or statement.
+    /// Event kind.
+    #[param(value_type = Option<model::events::EventKind>)]
     kind: Option<String>,
     /// Events ending on or after this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[param(pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
     from: Option<String>,
     /// Events starting on or before this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[param(pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
     to: Option<String>,
     /// Words that must all occur in the id, title, summary, location or places.
+    #[param(max_length = 200)]
     q: Option<String>,
     /// Page size, 1–1000 (default 1000).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<usize>,
     /// Matches to skip.
+    #[param(minimum = 0, maximum = 9223372036854775807_u64)]
     offset: Option<usize>,
 }
 
@@ -175,5 +189,6 @@ pub struct EventParams {
 #[allow(dead_code)]
 pub struct AtParams {
     /// Only deployments in place on this day (`YYYY-MM-DD`); all when absent.
+    #[param(pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     at: Option<String>,
 }

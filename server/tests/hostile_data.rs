@@ -1,0 +1,162 @@
+//! Hostile data (`fixtures/hostile.tsv`: script payloads and U+202E in every
+//! text a reader sees) is served as inert data: JSON with a JSON content type
+//! and `nosniff`, and escaped wherever the server writes HTML or SVG. Source
+//! URLs that are not http(s) stop the server at start-up.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use std::path::{Path, PathBuf};
+use support::{Answer, send};
+
+/// `geodata/` copied to `dir` with the fixture's payloads planted.
+pub fn hostile_data(dir: &Path) -> PathBuf {
+    let geodata = support::workspace().join("geodata");
+    copy_dir(&geodata, dir);
+    let rules = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.tsv"),
+    )
+    .expect("fixture");
+    for line in rules
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let mut parts = line.splitn(3, '\t');
+        let (Some(file), Some(find), Some(payload)) = (parts.next(), parts.next(), parts.next())
+        else {
+            panic!("bad fixture line {line:?}");
+        };
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("data file");
+        assert!(text.contains(find), "{file} has no {find:?}");
+        std::fs::write(&path, text.replace(find, &format!("{find}{payload}"))).expect("write");
+    }
+    dir.to_path_buf()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+fn hostile_app() -> axum::Router {
+    static STATE: std::sync::OnceLock<server::state::AppState> = std::sync::OnceLock::new();
+    let state = STATE.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kuril-hostile-data");
+        let _ = std::fs::remove_dir_all(&dir);
+        let data = hostile_data(&dir);
+        support::state_with(support::fake_dist("kuril-hostile-dist"), data)
+            .unwrap_or_else(|e| panic!("hostile but valid data loads: {e}"))
+    });
+    server::routes::router(state.clone())
+}
+
+async fn get(uri: &str) -> Answer {
+    send(
+        hostile_app(),
+        Request::get(uri).body(Body::empty()).expect("request"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn hostile_text_is_served_as_json_data_only() {
+    for uri in [
+        "/api/events",
+        "/api/events/treaty-of-shimoda-1855",
+        "/api/islands",
+        "/api/islands/shikotan",
+        "/api/deployments",
+        "/api/articles",
+        "/api/articles/seed-2017-03-20",
+        "/api/geo/land/0",
+        "/api/geo/places",
+        "/api/deployments.geojson",
+    ] {
+        let a = get(uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        let content_type = a.header("content-type");
+        assert!(
+            content_type == "application/json" || content_type == "application/geo+json",
+            "{uri}: {content_type}"
+        );
+        assert_eq!(a.header("x-content-type-options"), "nosniff", "{uri}");
+        assert!(
+            a.header("content-security-policy")
+                .contains("default-src 'self'")
+        );
+        // The payloads are there, as data: JSON strings that parse back to them.
+        let json: serde_json::Value = serde_json::from_slice(&a.body).expect("json");
+        let text = json.to_string();
+        assert!(
+            text.contains("<script>alert(1)</script>\u{202e}")
+                || text.contains("<img src=x onerror=alert(6)>")
+                || text.contains("<b onmouseover=alert(7)>")
+                || text.contains("<iframe src=javascript:alert(5)>")
+                || text.contains("<svg onload=alert(3)>"),
+            "{uri}: the fixture's payloads are missing; the test would prove nothing"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_page_and_its_preview_escape_hostile_names() {
+    let a = get("/?island=shikotan&date=2017-01-01").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let html = a.text();
+    assert!(
+        html.contains("Shikotan"),
+        "the island's name is in the page"
+    );
+    for raw in [
+        "<img src=x onerror",
+        "<script>alert(8)",
+        "</text>",
+        "<b onmouseover",
+    ] {
+        assert!(!html.contains(raw), "the page contains {raw:?} unescaped");
+    }
+    // The preview draws the same names into SVG; they must not break it.
+    let png = get("/og.png?island=shikotan").await;
+    assert_eq!(png.status, StatusCode::OK, "{}", png.text());
+    assert_eq!(png.header("content-type"), "image/png");
+}
+
+#[test]
+fn source_urls_other_than_http_stop_start_up() {
+    let events = support::workspace().join("geodata/events/events.toml");
+    let text = std::fs::read_to_string(events).expect("events");
+    for bad in [
+        "javascript:alert(1)//",
+        "JAVASCRIPT:alert(1)//x.org/",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "https:javascript:alert(1)",
+        "//evil.example/x",
+        "https://",
+        "https:// x.org",
+    ] {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kuril-bad-url");
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&support::workspace().join("geodata"), &dir);
+        let broken = text.replacen("url = \"https://", &format!("url = \"{bad}#"), 1);
+        std::fs::write(dir.join("events/events.toml"), broken).expect("write");
+        let Err(message) = server::api::Api::load(&dir) else {
+            panic!("{bad:?} was accepted as a source URL")
+        };
+        assert!(
+            message.contains("events.toml:") && message.contains("url"),
+            "{bad:?}: {message}"
+        );
+    }
+}
