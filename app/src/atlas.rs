@@ -47,7 +47,7 @@ pub fn Atlas() -> impl IntoView {
 
     let embed = move || url.state.get().embed;
     view! {
-        <div class="atlas" class:embed=embed>
+        <main class="atlas" class:embed=embed>
             <Show when=move || !embed()>
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
@@ -69,7 +69,7 @@ pub fn Atlas() -> impl IntoView {
                 }.into_any(),
                 Some(Ok(land)) => loaded(land, detail_land, on_zoom).into_any(),
             }}
-        </div>
+        </main>
     }
 }
 

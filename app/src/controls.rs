@@ -1,7 +1,9 @@
 //! Page controls: names convention, layers, sharing, and the notice for bad links.
 
+use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::events::DeploymentCategory;
 use model::geodata::LandCollection;
 use model::names::{self, NameStyle};
 use model::permalink::{self, Layer};
@@ -43,7 +45,7 @@ pub fn Controls() -> impl IntoView {
     let name_option = move |style: NameStyle, label: &'static str| {
         view! {
             <label>
-                <input type="radio" name="names" checked=move || names() == style
+                <input type="radio" name="names" prop:checked=move || names() == style
                     on:change=move |_| url.push(|s| s.names = style)/>
                 {label}
             </label>
@@ -52,7 +54,7 @@ pub fn Controls() -> impl IntoView {
     let layer_option = move |layer: Layer, label: &'static str| {
         view! {
             <label>
-                <input type="checkbox" checked=move || url.state.get().layers.contains(layer)
+                <input type="checkbox" prop:checked=move || url.state.get().layers.contains(layer)
                     on:change=move |e| {
                         let on = event_target_checked(&e);
                         url.push(|s| s.layers = s.layers.with(layer, on));
@@ -75,6 +77,12 @@ pub fn Controls() -> impl IntoView {
                 {layer_option(Layer::Lines, "Treaty and claim lines")}
                 {layer_option(Layer::Places, "Places")}
                 {layer_option(Layer::Deployments, "Deployments")}
+                <ul class="legend" aria-label="Deployment symbols">
+                    {DeploymentCategory::ALL.iter().map(|c| {
+                        let (letter, class, name) = category_symbol(*c);
+                        view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{name}</li> }
+                    }).collect_view()}
+                </ul>
                 {layer_option(Layer::Events, "Events")}
             </fieldset>
             <Share/>

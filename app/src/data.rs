@@ -38,7 +38,14 @@ impl AtlasData {
                 .unwrap_or(today)
                 .min(today)
         });
-        let article_id = Memo::new(move |_| url.state.get().article);
+        // The seed article is small and links from events need its excerpt
+        // numbers, so it loads even before the reader opens.
+        let article_id = Memo::new(move |_| {
+            url.state
+                .get()
+                .article
+                .unwrap_or_else(|| DEFAULT_ARTICLE.to_owned())
+        });
         AtlasData {
             live_date,
             date,
@@ -52,12 +59,7 @@ impl AtlasData {
             places: LocalResource::new(api::places),
             article: LocalResource::new(move || {
                 let id = article_id.get();
-                async move {
-                    match id {
-                        Some(id) => api::article(&id).await.map(Some),
-                        None => Ok(None),
-                    }
-                }
+                async move { api::article(&id).await.map(Some) }
             }),
             focus_site: RwSignal::new(None),
         }

@@ -23,7 +23,10 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
             s.event = None;
         })
     };
-    let island_id = Memo::new(move |_| url.state.get().island);
+    // Only islands the map has are asked for; an unknown id gets a notice, not a 404.
+    let known = land.clone();
+    let island_id =
+        Memo::new(move |_| url.state.get().island.filter(|id| known.find(id).is_some()));
     let detail = LocalResource::new(move || {
         let id = island_id.get();
         async move {

@@ -140,10 +140,14 @@ fn article_view(article: Arc<ArticleView>) -> impl IntoView {
             Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
             Segment::Excerpt { number, text } => {
                 let choose = choose.clone();
+                let choose_key = choose.clone();
+                // A <mark> that acts as a button keeps the excerpt inline in the running text.
                 view! {
-                    <mark id=format!("excerpt-{number}") class:selected=move || selected.get() == Some(number)>
-                        <button type="button" class="excerpt" aria-pressed=move || (selected.get() == Some(number)).to_string()
-                            on:click=move |_| choose(number)>{text}</button>
+                    <mark id=format!("excerpt-{number}") class="excerpt" class:selected=move || selected.get() == Some(number)
+                        tabindex="0" role="button" aria-pressed=move || (selected.get() == Some(number)).to_string()
+                        on:click=move |_| choose(number)
+                        on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); choose_key(number) }>
+                        {text}
                     </mark>
                 }
                 .into_any()

@@ -1,0 +1,154 @@
+import { test, expect, mapReady, shot, clickIsland } from './fixtures';
+import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** The map view the URL records: [zoom, lat, lon]. */
+async function urlView(page: Page): Promise<number[] | null> {
+  const map = new URL(page.url()).searchParams.get('map');
+  return map ? map.split('/').map(Number) : null;
+}
+
+/** Moves the timeline slider to a date, as dragging and releasing it would. */
+async function setTimeline(page: Page, isoDate: string) {
+  const days = Math.round(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+  await page.getByRole('slider', { name: 'Date shown on the map' }).evaluate((el, value) => {
+    const input = el as HTMLInputElement;
+    input.value = String(value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, days);
+}
+
+test('wheel zooms around the cursor and dragging pans; the URL follows', async ({ page, problems }) => {
+  await page.goto('/');
+  await mapReady(page);
+  const map = page.locator('.map');
+  const box = (await map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(() => urlView(page)).not.toBeNull();
+  const zoomed = (await urlView(page))!;
+  await page.mouse.move(box.x + 300, box.y + 300);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 500, box.y + 350, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await urlView(page))![2]).toBeLessThan(zoomed[2]);
+  const panned = (await urlView(page))!;
+  expect(panned[0]).toBe(zoomed[0]);
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(async () => (await urlView(page))![0]).toBe(zoomed[0] + 1);
+  await page.screenshot({ path: shot('explore-pan-zoom') });
+  expect(problems.console).toEqual([]);
+});
+
+test('keyboard only: Tab to Kunashiri, Enter, read its history, Escape', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  let found = false;
+  for (let i = 0; i < 40 && !found; i++) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.getAttribute('data-island') === 'kunashiri');
+  }
+  expect(found).toBe(true);
+  await page.keyboard.press('Enter');
+  const panel = page.locator('aside.panel');
+  await expect(panel.locator('h2')).toHaveText('Kunashiri / Kunashir');
+  await expect(panel.locator('.history-entry').first()).toBeVisible();
+  await expect(panel).toContainText('Bal');
+  await expect(panel.locator('.history-entry')).not.toHaveCount(0);
+  await page.screenshot({ path: shot('explore-keyboard-history') });
+  await panel.locator('.history-choose').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+});
+
+test('the timeline hides the November 2016 missiles in 2015 and shows them in 2017', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  await setTimeline(page, '2015-01-01');
+  await expect(page).toHaveURL(/date=2015-01-01/);
+  await expect(page.locator('.timeline output')).toHaveText('2015-01-01');
+  await expect(page.locator('[data-site="mgad-18-hq"]')).toHaveCount(1);
+  await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
+  await expect(page.locator('[data-site="bal-kunashiri"]')).toHaveCount(0);
+  await setTimeline(page, '2017-01-01');
+  await expect(page).toHaveURL(/date=2017-01-01/);
+  await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(1);
+  await expect(page.locator('[data-site="bal-kunashiri"]')).toHaveCount(1);
+  await page.screenshot({ path: shot('explore-timeline-2017') });
+  // Back returns to 2015: the release of the slider made a history entry.
+  await page.goBack();
+  await expect(page.locator('.timeline output')).toHaveText('2015-01-01');
+  await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
+});
+
+test('an excerpt shows its fact-check and moves the map to its places and date', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  await page.getByRole('button', { name: 'Read the article' }).click();
+  const reader = page.locator('aside.reader');
+  await expect(reader.locator('h2')).toContainText('two-plus-two');
+  await reader.getByRole('button', { name: /land-to-air missile systems were deployed/ }).click();
+  await expect(reader.locator('.annotation.fact-check')).toContainText('Bastion');
+  await expect(reader.locator('.annotation.fact-check')).toContainText('Bal');
+  await expect(page).toHaveURL(/article=seed-2017-03-20/);
+  await expect(page).toHaveURL(/excerpt=\d+/);
+  await expect(page).toHaveURL(/date=2016-11-\d\d/);
+  await expect(page).toHaveURL(/map=/);
+  await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(1);
+  await page.screenshot({ path: shot('explore-excerpt-fact-check') });
+});
+
+test('the names switch changes labels and the panel', async ({ page }) => {
+  await page.goto('/?island=etorofu');
+  await mapReady(page);
+  await expect(page.locator('text.label', { hasText: 'Etorofu / Iturup' })).toHaveCount(1);
+  await page.getByRole('radio', { name: 'Russian' }).check();
+  await expect(page).toHaveURL(/names=ru/);
+  await expect(page.locator('text.label', { hasText: /^Iturup$/ })).toHaveCount(1);
+  await expect(page.locator('aside.panel h2')).toHaveText('Iturup');
+  await expect(page.locator('.convention')).toContainText('Russian only');
+  await page.getByRole('radio', { name: 'Japanese' }).check();
+  await expect(page.locator('text.label', { hasText: /^Etorofu$/ })).toHaveCount(1);
+});
+
+test('touch: pinch zooms in at phone size, and the panel is a bottom sheet', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto('/');
+  await mapReady(page);
+  const box = (await page.locator('.map').boundingBox())!;
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const cdp = await context.newCDPSession(page);
+  const touch = (type: string, d: number) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }],
+  });
+  await touch('touchStart', 40);
+  for (const d of [60, 80, 100, 120, 140, 160]) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  await expect.poll(() => urlView(page)).not.toBeNull();
+  const [zoom] = (await urlView(page))!;
+  expect(zoom).toBeGreaterThan(7.5);
+  // No horizontal scrolling at phone width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.goto('/?island=shikotan');
+  await mapReady(page);
+  const sheet = (await page.locator('aside.panel').boundingBox())!;
+  expect(sheet.width).toBeGreaterThanOrEqual(389);
+  expect(sheet.y + sheet.height).toBeGreaterThan(800);
+  await page.screenshot({ path: shot('explore-phone-sheet') });
+  await context.close();
+});
+
+test('axe finds no accessibility violations on the main states', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const url of ['/', '/?island=kunashiri', '/?article=seed-2017-03-20&excerpt=1', '/?event=treaty-of-shimoda-1855']) {
+    await page.goto(url);
+    await mapReady(page);
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).analyze();
+    const summary = results.violations.map((v) => `${url}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
+    expect(summary).toEqual([]);
+  }
+});
