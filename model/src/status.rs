@@ -31,7 +31,11 @@ pub fn administered_by(island: &str, group: Option<&str>, date: Date) -> Option<
         month: *m,
         day: *d,
     };
-    Some(if date < occupied { "Japan" } else { "Russia (USSR until 1991)" })
+    Some(if date < occupied {
+        "Japan"
+    } else {
+        "Russia (USSR until 1991)"
+    })
 }
 
 /// A population count with its year and source.
@@ -74,12 +78,18 @@ mod tests {
 
     #[test]
     fn each_island_changes_hands_on_its_own_landing_day() {
-        assert_eq!(administered_by("etorofu", None, day(1945, 8, 27)), Some("Japan"));
+        assert_eq!(
+            administered_by("etorofu", None, day(1945, 8, 27)),
+            Some("Japan")
+        );
         assert_eq!(
             administered_by("etorofu", None, day(1945, 8, 28)),
             Some("Russia (USSR until 1991)")
         );
-        assert_eq!(administered_by("kunashiri", None, day(1945, 8, 31)), Some("Japan"));
+        assert_eq!(
+            administered_by("kunashiri", None, day(1945, 8, 31)),
+            Some("Japan")
+        );
         assert_eq!(
             administered_by("suisho", Some("habomai"), day(1945, 9, 2)),
             Some("Japan")
@@ -95,7 +105,10 @@ mod tests {
     fn populations_are_the_latest_counted_with_their_year() {
         let kunashiri = population("kunashiri", None).expect("known");
         assert_eq!(kunashiri.people, 7_715);
-        assert_eq!(population("taraku", Some("habomai")).map(|p| p.people), Some(0));
+        assert_eq!(
+            population("taraku", Some("habomai")).map(|p| p.people),
+            Some(0)
+        );
         assert_eq!(population("urup", None), None);
     }
 }

@@ -171,7 +171,11 @@ mod tests {
 
     #[test]
     fn wheel_zoom_keeps_the_point_under_the_cursor() {
-        let view = View { zoom: 8.0, lat: 44.0, lon: 146.5 };
+        let view = View {
+            zoom: 8.0,
+            lat: 44.0,
+            lon: 146.5,
+        };
         let (w, h) = (1000.0, 700.0);
         let under = view.transform(w, h).invert(200.0, 150.0);
         let zoomed = view.zoomed_about(1.5, 200.0, 150.0, w, h);
@@ -182,7 +186,11 @@ mod tests {
 
     #[test]
     fn dragging_right_moves_the_centre_west() {
-        let view = View { zoom: 9.0, lat: 44.0, lon: 146.5 };
+        let view = View {
+            zoom: 9.0,
+            lat: 44.0,
+            lon: 146.5,
+        };
         let moved = view.panned(100.0, 0.0);
         assert!(moved.lon < view.lon);
         assert!(close(moved.lat, view.lat, 1e-9));
@@ -190,7 +198,12 @@ mod tests {
 
     #[test]
     fn zoom_and_centre_stay_within_limits_even_for_nonsense() {
-        let v = View { zoom: 99.0, lat: f64::NAN, lon: -500.0 }.clamped();
+        let v = View {
+            zoom: 99.0,
+            lat: f64::NAN,
+            lon: -500.0,
+        }
+        .clamped();
         assert_eq!(v.zoom, MAX_ZOOM);
         assert!((AREA_SOUTH..=AREA_NORTH).contains(&v.lat));
         assert_eq!(v.lon, AREA_WEST);

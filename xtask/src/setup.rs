@@ -56,9 +56,12 @@ fn tool(name: &str) -> Command {
 }
 
 fn ensure_wasm_target() -> Result<(), Error> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return ok("wasm32-unknown-unknown target");
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))

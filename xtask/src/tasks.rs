@@ -66,19 +66,34 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
         passed
     };
 
-    step("format", &mut || run(Command::new("cargo").args(["fmt", "--all", "--check"])));
+    step("format", &mut || {
+        run(Command::new("cargo").args(["fmt", "--all", "--check"]))
+    });
     step("clippy (native)", &mut || {
         run(Command::new("cargo").args([
-            "clippy", "--workspace", "--all-targets", "--", "-D", "warnings",
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
         ]))
     });
     step("clippy (wasm app)", &mut || {
         run(Command::new("cargo").args([
-            "clippy", "--package", "app", "--target", "wasm32-unknown-unknown", "--", "-D",
+            "clippy",
+            "--package",
+            "app",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
             "warnings",
         ]))
     });
-    step("native tests", &mut || run(Command::new("cargo").args(["test", "--workspace"])));
+    step("native tests", &mut || {
+        run(Command::new("cargo").args(["test", "--workspace"]))
+    });
     let built = step("release build (wasm app + server)", &mut || {
         build_frontend()?;
         build_server()
@@ -104,7 +119,10 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
         eprintln!("all {} steps passed", outcomes.len());
         Ok(())
     } else {
-        Err(Error::msg(format!("{failed} of {} steps failed", outcomes.len())))
+        Err(Error::msg(format!(
+            "{failed} of {} steps failed",
+            outcomes.len()
+        )))
     }
 }
 
@@ -137,7 +155,9 @@ impl TestServer {
         let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(Error::msg(format!("the server exited at start-up ({status})")));
+                return Err(Error::msg(format!(
+                    "the server exited at start-up ({status})"
+                )));
             }
             if http_get(addr, "/api/health").is_ok_and(|r| r.starts_with("HTTP/1.1 200")) {
                 return Ok(server);
@@ -145,7 +165,9 @@ impl TestServer {
             std::thread::sleep(Duration::from_millis(100));
         }
         let _ = server.child.kill();
-        Err(Error::msg("the server did not answer /api/health within 30 s"))
+        Err(Error::msg(
+            "the server did not answer /api/health within 30 s",
+        ))
     }
 
     /// SIGTERM, then wait: the server must shut down cleanly on its own.
@@ -158,7 +180,9 @@ impl TestServer {
                 return if status.success() {
                     Ok(())
                 } else {
-                    Err(Error::msg(format!("the server exited with {status} on SIGTERM")))
+                    Err(Error::msg(format!(
+                        "the server exited with {status} on SIGTERM"
+                    )))
                 };
             }
             std::thread::sleep(Duration::from_millis(50));

@@ -28,17 +28,18 @@ impl From<std::io::Error> for Error {
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or(manifest)
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
 /// Prints and runs a command in the workspace root; fails on a non-zero exit.
 pub fn run(cmd: &mut Command) -> Result<(), Error> {
     eprintln!("$ {}", describe(cmd));
     let status = cmd
-        .current_dir(cmd.get_current_dir().map(Path::to_path_buf).unwrap_or_else(root))
+        .current_dir(
+            cmd.get_current_dir()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(root),
+        )
         .status()
         .map_err(|e| Error::msg(format!("could not start `{}`: {e}", describe(cmd))))?;
     if status.success() {

@@ -129,7 +129,16 @@ fn a_repeated_parameter_keeps_the_first_value() {
 
 #[test]
 fn decoding_never_panics_on_broken_escapes() {
-    for q in ["%", "%4", "%zz", "a=%E3%81", "%%%", "=&&=", "map=%2F%2F", "\u{202e}=1"] {
+    for q in [
+        "%",
+        "%4",
+        "%zz",
+        "a=%E3%81",
+        "%%%",
+        "=&&=",
+        "map=%2F%2F",
+        "\u{202e}=1",
+    ] {
         let _ = parse(q);
     }
     assert_eq!(percent_decode("a%20b+c%"), "a b c%");
