@@ -9,6 +9,7 @@
 
 mod bench;
 mod compress;
+mod conformance;
 mod fuzz;
 mod geodata;
 mod setup;

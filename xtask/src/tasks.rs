@@ -100,6 +100,7 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
     });
     if built {
         step("browser tests (Playwright, Chromium)", &mut browser_tests);
+        step("API conformance (schemathesis)", &mut crate::conformance::schemathesis);
     } else {
         outcomes.push(Outcome {
             step: "browser tests (Playwright, Chromium)",
@@ -129,11 +130,14 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
 fn browser_tests() -> Result<(), Error> {
     let server = TestServer::start()?;
     let base = format!("http://{}", server.addr);
+    // A second server over hostile data, for e2e/tests/hostile.spec.ts.
+    let hostile = crate::conformance::HostileServer::start()?;
     let result = run(Command::new("npx")
         .args(["--no-install", "playwright", "test"])
         .env("BASE_URL", &base)
+        .env("HOSTILE_BASE_URL", hostile.base_url())
         .current_dir(root().join("e2e")));
-    let stopped = server.stop();
+    let stopped = server.stop().and(hostile.stop());
     result?;
     stopped
 }

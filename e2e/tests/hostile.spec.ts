@@ -1,0 +1,72 @@
+import { test, expect, mapReady } from './fixtures';
+import type { Page } from '@playwright/test';
+
+// `cargo xtask test` starts a second server over geodata/ with the payloads
+// of server/tests/fixtures/hostile.tsv planted (script tags, event handlers,
+// javascript: links, U+202E) and passes its address here. Every payload must
+// show as text; none may run or become markup.
+const hostile = process.env.HOSTILE_BASE_URL;
+
+test.skip(!hostile, 'HOSTILE_BASE_URL is not set (cargo xtask test sets it)');
+
+/** Fails the test on any alert/confirm/prompt, which every payload calls. */
+function forbidDialogs(page: Page, fired: string[]) {
+  page.on('dialog', async (d) => {
+    fired.push(d.message());
+    await d.dismiss();
+  });
+}
+
+/** No element or attribute the payloads would create if parsed as HTML/SVG. */
+async function assertNoInjectedMarkup(page: Page) {
+  const injected = await page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name)) found.push(`${el.tagName} ${attr.name}`);
+        if (/^\s*javascript:/i.test(attr.value)) found.push(`${el.tagName} ${attr.name}=${attr.value}`);
+      }
+    }
+    const extra = document.querySelectorAll('body script, body iframe, img[src="x"], body b');
+    extra.forEach((el) => found.push(el.outerHTML.slice(0, 80)));
+    return found;
+  });
+  expect(injected).toEqual([]);
+}
+
+test('hostile names in the panel and on the map are shown as text', async ({ page, problems }) => {
+  const fired: string[] = [];
+  forbidDialogs(page, fired);
+  await page.goto(`${hostile}/?island=shikotan`);
+  await mapReady(page);
+  const title = page.locator('aside.panel h2');
+  await expect(title).toContainText('<img src=x onerror=alert(9)>\u202eShikotan');
+  await expect(page.locator('aside.panel')).toContainText('</text><script>alert(8)</script>');
+  // Labels on the map are SVG <text>: the payload stays a text node there too.
+  await expect(page.locator('svg text.label').filter({ hasText: '<img src=x onerror=alert(9)>' }).first()).toBeAttached();
+  await assertNoInjectedMarkup(page);
+  expect(fired).toEqual([]);
+  expect(problems.console).toEqual([]);
+});
+
+test('hostile event titles, summaries and notes are shown as text', async ({ page, problems }) => {
+  const fired: string[] = [];
+  forbidDialogs(page, fired);
+  await page.goto(`${hostile}/?event=treaty-of-shimoda-1855`);
+  const card = page.locator('aside.event-card');
+  await expect(card.locator('h2')).toContainText('<script>alert(1)</script>\u202eTreaty of Shimoda');
+  await expect(card).toContainText('<img src=x onerror=alert(2)>');
+  // Every source link is http(s): the loader refuses anything else.
+  const hrefs = await card.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(/^https?:\/\//);
+
+  // Excerpt 12 carries the fact-check note with the `javascript:` link.
+  await page.goto(`${hostile}/?article=seed-2017-03-20&excerpt=12`);
+  const reader = page.locator('aside.reader');
+  await expect(reader).toContainText('<iframe src=javascript:alert(5)></iframe>');
+  await expect(reader.locator('.excerpt-notes')).toContainText("<a href='javascript:alert(4)'>click</a>");
+  await assertNoInjectedMarkup(page);
+  expect(fired).toEqual([]);
+  expect(problems.console).toEqual([]);
+});
