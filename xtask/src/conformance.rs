@@ -133,13 +133,13 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
 }
 
 /// A release server on a free loopback port, stopped with SIGTERM.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    addr: SocketAddr,
+    pub addr: SocketAddr,
 }
 
 impl Server {
-    fn start(data: &Path) -> Result<Self, Error> {
+    pub fn start(data: &Path) -> Result<Self, Error> {
         let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
         let mut cmd = Command::new(release_server());
         cmd.arg("--addr")
@@ -169,7 +169,11 @@ impl Server {
         ))
     }
 
-    fn stop(mut self) -> Result<(), Error> {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn stop(mut self) -> Result<(), Error> {
         let pid = self.child.id().to_string();
         let _ = Command::new("kill").args(["-TERM", &pid]).status();
         let deadline = Instant::now() + Duration::from_secs(10);

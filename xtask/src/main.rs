@@ -6,12 +6,14 @@
 //! - `bench`: browser and server benchmark against Leaflet and nginx.
 //! - `geodata`: regenerate `geodata/` from the pinned upstream packages.
 //! - `fuzz [seconds]`: run every cargo-fuzz target in `fuzz/` (hardening).
+//! - `load [seconds] [connections]`: wrk load test with an RSS check.
 
 mod bench;
 mod compress;
 mod conformance;
 mod fuzz;
 mod geodata;
+mod load;
 mod setup;
 mod tasks;
 mod util;
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         "setup" => setup::ensure_all(setup::Needs::Test),
         "geodata" => geodata::run(rest),
         "fuzz" => fuzz::run_all(rest),
+        "load" => load::run_load(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -56,6 +59,7 @@ fn print_help() {
          setup    install every tool the tests need (idempotent)\n\
          geodata  regenerate geodata/ from the pinned upstream packages\n\
          bench    measure the app against Leaflet and nginx (bench/README.md)\n\
-         fuzz     run each fuzz target in fuzz/ for N seconds (default 60)"
+         fuzz     run each fuzz target in fuzz/ for N seconds (default 60)\n\
+         load     wrk against the release server: [seconds] [connections], default 60 256"
     );
 }
