@@ -383,3 +383,30 @@ fn hostile_raw_requests_never_take_the_server_down() {
     server.terminate();
     assert!(server.wait(Duration::from_secs(20)).success());
 }
+
+#[test]
+fn a_half_sent_request_neither_holds_a_connection_nor_blocks_shutdown() {
+    let mut server = Running::start();
+    // Slow-loris: a request head that never ends.
+    let mut stalled = TcpStream::connect(server.addr).expect("connect");
+    stalled
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: t\r\nX-Slow: ")
+        .expect("write");
+    stalled
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let start = Instant::now();
+    let mut answer = Vec::new();
+    let _ = stalled.read_to_end(&mut answer);
+    let closed_after = start.elapsed();
+    assert!(
+        closed_after < Duration::from_secs(15),
+        "the server held a half-sent request for {closed_after:?}"
+    );
+    // And one stalled while SIGTERM arrives does not keep the server alive.
+    let mut second = TcpStream::connect(server.addr).expect("connect");
+    second.write_all(b"GET / HTTP/1.1\r\nHo").expect("write");
+    server.terminate();
+    let status = server.wait(Duration::from_secs(15));
+    assert!(status.success(), "{status}");
+}
