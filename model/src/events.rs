@@ -7,14 +7,16 @@
 //! so nothing invalid is ever served. No I/O happens here.
 
 mod date;
+// Reading the TOML files needs the `toml` crate; the app only needs the types.
+#[cfg(feature = "loader")]
 mod load;
 mod query;
 mod types;
 
 pub use date::{Date, PartialDate, Precision, days_in_month, is_leap_year};
+#[cfg(feature = "loader")]
 pub use load::{
-    DataError, Dataset, FALLBACK_PLACES, HABOMAI_ISLETS, ISLAND_IDS, Known, MAP_LAT, MAP_LON,
-    in_map_area,
+    DataError, Dataset, FALLBACK_PLACES, ISLAND_IDS, Known, MAP_LAT, MAP_LON, in_map_area,
 };
 pub use query::{
     ArticleSummary, ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page,
@@ -22,5 +24,5 @@ pub use query::{
 };
 pub use types::*;
 
-#[cfg(test)]
+#[cfg(all(test, feature = "loader"))]
 mod tests;

@@ -42,9 +42,7 @@ pub const ISLAND_IDS: &[&str] = &[
 ];
 
 /// Habomai islets, which an `island=habomai` filter includes.
-pub const HABOMAI_ISLETS: &[&str] = &[
-    "suisho", "yuri", "akiyuri", "shibotsu", "taraku", "kaigara", "harukaru",
-];
+pub use super::types::HABOMAI_ISLETS;
 
 /// Map place ids with the fact base's gazetteer coordinates (section F),
 /// used when `geodata/places.geojson` is not available. `None`: no sourced

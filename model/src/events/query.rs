@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::date::{Date, PartialDate};
-use super::load::{Dataset, HABOMAI_ISLETS};
+#[cfg(feature = "loader")]
+use super::load::Dataset;
 use super::types::*;
 
 /// Filters for [`Dataset::query_events`]. All given filters must match.
@@ -113,6 +114,7 @@ pub fn concerns_island(islands: &[String], island: &str) -> bool {
         .any(|i| i == island || (island == "habomai" && HABOMAI_ISLETS.contains(&i.as_str())))
 }
 
+#[cfg(feature = "loader")]
 impl Event {
     fn last_day(&self) -> Date {
         self.end.unwrap_or(self.date).last_day()
@@ -132,6 +134,7 @@ impl Event {
     }
 }
 
+#[cfg(feature = "loader")]
 impl Dataset {
     /// Events matching `q`, in date order, paged.
     pub fn query_events(&self, q: &EventQuery) -> Page<&Event> {
