@@ -42,7 +42,6 @@ pub const ISLAND_IDS: &[&str] = &[
 ];
 
 /// Habomai islets, which an `island=habomai` filter includes.
-pub use super::types::HABOMAI_ISLETS;
 
 /// Map place ids with the fact base's gazetteer coordinates (section F),
 /// used when `geodata/places.geojson` is not available. `None`: no sourced
