@@ -41,8 +41,6 @@ pub const ISLAND_IDS: &[&str] = &[
     "urup",
 ];
 
-/// Habomai islets, which an `island=habomai` filter includes.
-
 /// Map place ids with the fact base's gazetteer coordinates (section F),
 /// used when `geodata/places.geojson` is not available. `None`: no sourced
 /// coordinate.
