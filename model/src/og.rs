@@ -56,12 +56,36 @@ pub fn render_svg(land: &LandCollection, state: &MapState) -> String {
     let view = state
         .view
         .unwrap_or_else(|| View::fit(DISPUTE_BOUNDS, WIDTH, HEIGHT - 90.0));
-    let t = view.transform(WIDTH, HEIGHT);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">"##
     );
+    draw_map(&mut svg, land, state, view, WIDTH, HEIGHT);
+    // A banner with the headline and the site's name.
+    let _ = write!(
+        svg,
+        r##"<rect x="0" y="{}" width="{WIDTH}" height="80" fill="#ffffff" fill-opacity="0.93"/><text x="28" y="{}" font-family="{FONT_FAMILY}" font-size="34" font-weight="bold" fill="#1d1d1b">{}</text><text x="{}" y="{}" font-family="{FONT_FAMILY}" font-size="22" fill="#555555" text-anchor="end">Kuril Atlas</text>"##,
+        HEIGHT - 80.0,
+        HEIGHT - 28.0,
+        escape(&title(land, state)),
+        WIDTH - 28.0,
+        HEIGHT - 28.0,
+    );
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The sea, the land and the island labels of `view` on a `width`×`height` canvas.
+fn draw_map(
+    svg: &mut String,
+    land: &LandCollection,
+    state: &MapState,
+    view: View,
+    width: f64,
+    height: f64,
+) {
+    let t = view.transform(width, height);
     svg.push_str(r##"<rect width="100%" height="100%" fill="#dceaf4"/>"##);
     let _ = write!(svg, r#"<g transform="{}">"#, t.to_svg());
     // Strokes are divided by the scale so they keep one screen width, as in the app.
@@ -110,16 +134,19 @@ pub fn render_svg(land: &LandCollection, state: &MapState) -> String {
             );
         }
     }
-    // A banner with the headline and the site's name.
+}
+
+/// The default view as an inline SVG for `index.html`: the map paints before
+/// the app's WebAssembly has loaded, and the app replaces it on start.
+/// `meet` keeps the disputed islands in view whatever the screen's shape.
+pub fn prerender_svg(land: &LandCollection, width: f64, height: f64) -> String {
+    let view = View::fit(DISPUTE_BOUNDS, width, height);
+    let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<rect x="0" y="{}" width="{WIDTH}" height="80" fill="#ffffff" fill-opacity="0.93"/><text x="28" y="{}" font-family="{FONT_FAMILY}" font-size="34" font-weight="bold" fill="#1d1d1b">{}</text><text x="{}" y="{}" font-family="{FONT_FAMILY}" font-size="22" fill="#555555" text-anchor="end">Kuril Atlas</text>"##,
-        HEIGHT - 80.0,
-        HEIGHT - 28.0,
-        escape(&title(land, state)),
-        WIDTH - 28.0,
-        HEIGHT - 28.0,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="prerender-map" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of the disputed islands (loading)">"##
     );
+    draw_map(&mut svg, land, &MapState::default(), view, width, height);
     svg.push_str("</svg>");
     svg
 }

@@ -25,6 +25,8 @@ const CACHE_ENTRIES: usize = 256;
 pub struct Previews {
     options: resvg::usvg::Options<'static>,
     cache: Mutex<HashMap<String, Bytes>>,
+    /// The default view's inline SVG for `index.html`, drawn once.
+    prerender: std::sync::OnceLock<String>,
 }
 
 impl Default for Previews {
@@ -40,6 +42,7 @@ impl Previews {
         Previews {
             options,
             cache: Mutex::new(HashMap::new()),
+            prerender: std::sync::OnceLock::new(),
         }
     }
 
@@ -121,7 +124,7 @@ pub async fn index(
     headers: HeaderMap,
 ) -> Response {
     let path = state.dist().join("index.html");
-    let Ok(html) = tokio::fs::read_to_string(&path).await else {
+    let Ok(template) = tokio::fs::read_to_string(&path).await else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             Html("<!doctype html><title>Kuril Atlas</title><p>The app has not been built yet: run <code>cargo xtask build</code>.</p>"),
@@ -130,7 +133,11 @@ pub async fn index(
     };
     let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
     let origin = origin(&headers);
-    let mut response = Html(with_meta(&html, &state, &map_state, &origin)).into_response();
+    let mut html = with_meta(&template, &state, &map_state, &origin);
+    if !map_state.embed {
+        insert_prerender(&mut html, &state);
+    }
+    let mut response = Html(html).into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
@@ -198,6 +205,22 @@ pub fn with_meta(html: &str, state: &AppState, map_state: &MapState, origin: &st
             page
         }
         None => format!("{head}{page}"),
+    }
+}
+
+/// Puts a ready SVG of the default view at the top of `<body>`, so the islands
+/// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
+fn insert_prerender(html: &mut String, state: &AppState) {
+    let svg = state
+        .previews()
+        .prerender
+        .get_or_init(|| og::prerender_svg(state.overview_land(), 1280.0, 740.0));
+    let block = format!(
+        "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
+         <p class=\"convention\">Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan.</p></header>{svg}</div>"
+    );
+    if let Some(at) = html.find("<body>") {
+        html.insert_str(at + "<body>".len(), &block);
     }
 }
 

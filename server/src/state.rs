@@ -24,6 +24,8 @@ struct Inner {
     places: Served,
     /// Outlines used for link-preview images (the medium level of detail).
     preview_land: LandCollection,
+    /// The coarsest outlines, drawn into `index.html` so the map paints before the app runs.
+    overview_land: LandCollection,
     previews: crate::page::Previews,
     /// Events, deployments and articles (`geodata/events/`), validated.
     api: crate::api::Api,
@@ -57,6 +59,7 @@ impl AppState {
     pub fn load(config: &Config) -> Result<Self, String> {
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut preview_land = None;
+        let mut overview_land = None;
         for level in 0..LAND_LEVELS {
             let path = config.data.join(format!("land-{level}.geojson"));
             let text = read(&path)?;
@@ -69,11 +72,15 @@ impl AppState {
                 ));
             }
             land.push(Served::new(text));
+            if level == 0 {
+                overview_land = Some(collection.clone());
+            }
             if level == PREVIEW_LEVEL {
                 preview_land = Some(collection);
             }
         }
         let preview_land = preview_land.ok_or("no level of detail for previews")?;
+        let overview_land = overview_land.ok_or("no overview level of detail")?;
         let lines_path = config.data.join("lines.geojson");
         let lines = read(&lines_path)?;
         LineCollection::from_json(&lines).map_err(|e| format!("{}: {e}", lines_path.display()))?;
@@ -88,6 +95,7 @@ impl AppState {
                 lines: Served::new(lines),
                 places: Served::new(places),
                 preview_land,
+                overview_land,
                 previews: crate::page::Previews::new(),
                 api: crate::api::Api::load(&config.data)?,
             }),
@@ -112,6 +120,10 @@ impl AppState {
 
     pub fn preview_land(&self) -> &LandCollection {
         &self.inner.preview_land
+    }
+
+    pub fn overview_land(&self) -> &LandCollection {
+        &self.inner.overview_land
     }
 
     pub fn previews(&self) -> &crate::page::Previews {

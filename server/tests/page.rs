@@ -151,3 +151,25 @@ async fn previews_are_1200_by_630_pngs_that_differ_between_states() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(bad, kunashiri);
 }
+
+#[tokio::test]
+async fn the_page_carries_a_ready_map_that_paints_before_the_app_runs() {
+    let (_, _, body) = get("/").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let start = html
+        .find("<div class=\"prerender\"")
+        .expect("prerendered map");
+    let block = &html[start..];
+    assert!(block.contains("<svg") && block.matches("<path d=\"M").count() > 10);
+    assert!(block.contains("Etorofu / Iturup"), "labels are drawn");
+    assert!(
+        !block.contains("style="),
+        "no inline styles: the CSP forbids them"
+    );
+    let (_, _, embed) = get("/?embed=1").await;
+    assert!(
+        !String::from_utf8(embed)
+            .expect("utf-8")
+            .contains("class=\"prerender\"")
+    );
+}
