@@ -6,6 +6,7 @@ pub mod config;
 pub mod error;
 pub mod geo;
 pub mod page;
+pub mod response_cache;
 pub mod routes;
 pub mod security;
 pub mod state;

@@ -44,6 +44,11 @@ pub fn router(state: AppState) -> Router {
             crate::cache::immutable_hashed_assets,
         ))
         .layer(CompressionLayer::new())
+        // Outside compression, so a cached answer is already compressed.
+        .layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(crate::response_cache::ResponseCache::default()),
+            crate::response_cache::cached_api,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
