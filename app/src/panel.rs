@@ -24,9 +24,17 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
         })
     };
     // Only islands the map has are asked for; an unknown id gets a notice, not a 404.
+    // Habomai islets share the group's history; unnamed islets their parent's.
     let known = land.clone();
-    let island_id =
-        Memo::new(move |_| url.state.get().island.filter(|id| known.find(id).is_some()));
+    let island_id = Memo::new(move |_| {
+        let id = url.state.get().island?;
+        let p = &known.find(&id)?.properties;
+        Some(if p.group.as_deref() == Some("habomai") {
+            "habomai".to_owned()
+        } else {
+            p.part_of.clone().unwrap_or(id)
+        })
+    });
     let detail = LocalResource::new(move || {
         let id = island_id.get();
         async move {

@@ -152,3 +152,13 @@ test('axe finds no accessibility violations on the main states', async ({ page }
     expect(summary).toEqual([]);
   }
 });
+
+test('a Habomai islet shows the group deployment history', async ({ page }) => {
+  await page.goto('/?island=taraku');
+  await mapReady(page);
+  const panel = page.locator('aside.panel');
+  await expect(panel.locator('h2')).toHaveText('Taraku / Polonskogo');
+  await expect(panel).toContainText('Group');
+  await expect(panel.locator('.history-entry')).not.toHaveCount(0);
+  await expect(panel).toContainText(/border/i);
+});
