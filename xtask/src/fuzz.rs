@@ -58,18 +58,19 @@ pub fn run_all(args: &[String]) -> Result<(), Error> {
         let log = String::from_utf8_lossy(&out.stderr);
         eprint!("{}", tail(&log, 30));
         let execs = stat(&log, "stat::number_of_executed_units").unwrap_or(0);
+        let rate = stat(&log, "stat::average_exec_per_sec").unwrap_or(0);
         let elapsed = start.elapsed().as_secs_f64();
         if !out.status.success() {
             failed.push(target);
         }
-        rows.push((target, elapsed, execs, out.status.success()));
+        rows.push((target, elapsed, execs, rate, out.status.success()));
     }
     eprintln!("\n=== fuzz summary ===");
-    for (target, elapsed, execs, ok) in &rows {
+    for (target, elapsed, execs, rate, ok) in &rows {
         let mark = if *ok { "PASS" } else { "FAIL" };
         eprintln!(
-            "{mark}  {target:<16} {elapsed:>7.0} s  {execs:>12} execs  {:>8.0} exec/s",
-            *execs as f64 / elapsed.max(1.0)
+            "{mark}  {target:<16} {seconds:>5} s fuzzing ({elapsed:.0} s with the build)  \
+             {execs:>10} execs  {rate:>6} exec/s"
         );
     }
     if failed.is_empty() {
