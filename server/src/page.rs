@@ -24,6 +24,8 @@ const CACHE_ENTRIES: usize = 256;
 /// Draws previews and remembers them by canonical permalink.
 pub struct Previews {
     options: resvg::usvg::Options<'static>,
+    /// Renders allowed at once: one per core, so previews cannot starve the API.
+    rendering: tokio::sync::Semaphore,
     cache: Mutex<HashMap<String, Bytes>>,
     /// The default view's inline SVG for `index.html`, drawn once.
     prerender: std::sync::OnceLock<String>,
@@ -39,8 +41,10 @@ impl Previews {
     pub fn new() -> Self {
         let mut options = resvg::usvg::Options::default();
         options.fontdb_mut().load_font_data(FONT.to_vec());
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
         Previews {
             options,
+            rendering: tokio::sync::Semaphore::new(cores),
             cache: Mutex::new(HashMap::new()),
             prerender: std::sync::OnceLock::new(),
         }
@@ -81,6 +85,14 @@ pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -
     let png = match state.previews().cached(&key) {
         Some(png) => png,
         None => {
+            let Ok(_permit) = state.previews().rendering.try_acquire() else {
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::RETRY_AFTER, "2")],
+                    "busy drawing other previews; try again shortly",
+                )
+                    .into_response();
+            };
             let svg = og::render_svg(state.preview_land(), &map_state);
             let renderer = state.clone();
             let rendered =

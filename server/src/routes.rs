@@ -54,6 +54,8 @@ pub fn router(state: AppState) -> Router {
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http())
+        // A bug must cost one request (500), not the server.
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(security)
 }
 
