@@ -84,6 +84,7 @@ pub fn Controls() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 {layer_option(Layer::Events, "Events")}
+                <p class="legend-note">"Pale, dashed islands: administered by Japan on the map's date (before the 1945 landings)."</p>
             </fieldset>
             <Share/>
         </nav>

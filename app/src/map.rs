@@ -1,6 +1,7 @@
 //! The SVG map. Geometry is projected to map units once; panning and zooming
 //! only change the transform of one group, and strokes do not scale.
 
+use crate::data::AtlasData;
 use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer};
 use crate::url_state::UrlState;
 use leptos::ev;
@@ -31,6 +32,8 @@ struct Shape {
     d: String,
     disputed: bool,
     accessible_name: String,
+    /// Island group (`habomai`), for the date each island changed hands.
+    group: Option<String>,
 }
 
 struct Label {
@@ -52,6 +55,7 @@ fn shapes(land: &LandCollection) -> Vec<Shape> {
             d: path_data(&f.geometry),
             disputed: f.properties.role == LandRole::Disputed,
             accessible_name: names::accessible(&f.properties),
+            group: f.properties.group.clone(),
         })
         .collect()
 }
@@ -146,6 +150,7 @@ pub fn MapView(
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
     let selected = Signal::derive(move || url.state.get().island);
     let on_select = Callback::new(move |island: Option<String>| {
         url.push(|s| s.island = island);
@@ -323,6 +328,7 @@ pub fn MapView(
                     d,
                     disputed,
                     accessible_name,
+                    group,
                 } = shape;
                 if !disputed {
                     return view! { <path class="land context" d=d aria-hidden="true"/> }
@@ -337,10 +343,19 @@ pub fn MapView(
                     move || on_select.run(Some(id.clone()))
                 };
                 let activate_key = activate.clone();
+                // Before the 1945 landings the islands were Japan's: drawn differently on those dates.
+                let japanese_then = {
+                    let (id, group) = (id.clone(), group.clone());
+                    move || {
+                        model::status::administered_by(&id, group.as_deref(), data.date.get())
+                            == Some("Japan")
+                    }
+                };
                 view! {
                     <path
                         class="land disputed"
                         class:selected=is_selected.clone()
+                        class:japanese-administered=japanese_then
                         d=d
                         data-island=id
                         tabindex="0"

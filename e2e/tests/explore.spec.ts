@@ -65,8 +65,12 @@ test('keyboard only: Tab to Kunashiri, Enter, read its history, Escape', async (
 test('the timeline hides the November 2016 missiles in 2015 and shows them in 2017', async ({ page }) => {
   await page.goto('/');
   await mapReady(page);
+  await setTimeline(page, '1930-01-01');
+  await expect(page.locator('path[data-island="etorofu"]')).toHaveClass(/japanese-administered/);
+  await expect(page.locator('[data-site="mgad-18-hq"]')).toHaveCount(0);
   await setTimeline(page, '2015-01-01');
   await expect(page).toHaveURL(/date=2015-01-01/);
+  await expect(page.locator('path[data-island="etorofu"]')).not.toHaveClass(/japanese-administered/);
   await expect(page.locator('.timeline output')).toHaveText('2015-01-01');
   await expect(page.locator('[data-site="mgad-18-hq"]')).toHaveCount(1);
   await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
@@ -76,7 +80,7 @@ test('the timeline hides the November 2016 missiles in 2015 and shows them in 20
   await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(1);
   await expect(page.locator('[data-site="bal-kunashiri"]')).toHaveCount(1);
   await page.screenshot({ path: shot('explore-timeline-2017') });
-  // Back returns to 2015: the release of the slider made a history entry.
+  // Back returns to 2015: each release of the slider made a history entry.
   await page.goBack();
   await expect(page.locator('.timeline output')).toHaveText('2015-01-01');
   await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
