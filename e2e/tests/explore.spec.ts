@@ -111,7 +111,7 @@ test('the names switch changes labels and the panel', async ({ page }) => {
   await expect(page).toHaveURL(/names=ru/);
   await expect(page.locator('text.label', { hasText: /^Iturup$/ })).toHaveCount(1);
   await expect(page.locator('aside.panel h2')).toHaveText('Iturup');
-  await expect(page.locator('.convention')).toContainText('Russian only');
+  await expect(page.locator('main .convention')).toContainText('Russian only');
   await page.getByRole('radio', { name: 'Japanese' }).check();
   await expect(page.locator('text.label', { hasText: /^Etorofu$/ })).toHaveCount(1);
 });

@@ -100,7 +100,10 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
     });
     if built {
         step("browser tests (Playwright, Chromium)", &mut browser_tests);
-        step("API conformance (schemathesis)", &mut crate::conformance::schemathesis);
+        step(
+            "API conformance (schemathesis)",
+            &mut crate::conformance::schemathesis,
+        );
     } else {
         outcomes.push(Outcome {
             step: "browser tests (Playwright, Chromium)",
