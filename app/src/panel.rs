@@ -80,6 +80,8 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
         let claim = p
             .claimed_by
             .clone()
+            // A claim is only a claim while the other side administers the island.
+            .filter(|c| *c != admin)
             .map(|c| view! { <dt>"Claimed by"</dt><dd>{c}</dd> });
         let group = p
             .group
