@@ -11,14 +11,14 @@ mod http;
 mod nginx;
 mod wrk;
 
+use crate::server_process::{ServerProcess, free_addr};
 use crate::setup::{self, Needs};
 use crate::tasks;
-use crate::util::{self, Error, describe, output, root};
+use crate::util::{self, Error, output, root};
 use serde_json::{Value, json};
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 /// The API requests compared with nginx serving the same bodies as files.
 const ENDPOINTS: [&str; 3] = [
@@ -86,8 +86,8 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     ensure_tools()?;
 
     let dir = TempDir::new()?;
-    let one = BenchServer::start(free_port()?, &dir.0)?;
-    let two = BenchServer::start(free_port()?, &dir.0)?;
+    let one = bench_server(free_addr()?, &dir.0)?;
+    let two = bench_server(free_addr()?, &dir.0)?;
 
     // nginx serves the very bodies our API sends, as files.
     for path in ENDPOINTS {
@@ -102,9 +102,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         std::fs::write(&file, &r.body)?;
     }
     let ports = nginx::Ports {
-        static_api: free_port()?,
-        leaflet: free_port()?,
-        proxy: free_port()?,
+        static_api: free_addr()?,
+        leaflet: free_addr()?,
+        proxy: free_addr()?,
     };
     let config = nginx::config(&dir.0, &ports, [one.addr, two.addr])?;
     let proxy = nginx::Nginx::start(
@@ -284,10 +284,6 @@ fn static_name(path: &str) -> String {
         .to_owned()
 }
 
-fn free_port() -> Result<SocketAddr, Error> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?)
-}
-
 /// A temporary folder, removed when dropped.
 struct TempDir(PathBuf);
 
@@ -307,71 +303,13 @@ impl Drop for TempDir {
 }
 
 /// One release server instance, quiet (RUST_LOG=warn, as nginx's access_log off).
-struct BenchServer {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl BenchServer {
-    fn start(addr: SocketAddr, dir: &Path) -> Result<Self, Error> {
-        let log = std::fs::File::create(dir.join(format!("server-{}.log", addr.port())))?;
-        let mut cmd = Command::new(tasks::server_binary());
-        cmd.arg("--addr")
-            .arg(addr.to_string())
-            .env("RUST_LOG", "warn")
+fn bench_server(addr: SocketAddr, dir: &Path) -> Result<ServerProcess, Error> {
+    let log = std::fs::File::create(dir.join(format!("server-{}.log", addr.port())))?;
+    ServerProcess::start(addr, |cmd| {
+        cmd.env("RUST_LOG", "warn")
             .stdout(Stdio::null())
-            .stderr(log)
-            .current_dir(root());
-        eprintln!("$ {}", describe(&cmd));
-        let child = cmd
-            .spawn()
-            .map_err(|e| Error::msg(format!("cannot start the server: {e}")))?;
-        let mut server = BenchServer { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(Error::msg(format!(
-                    "the server exited at start-up ({status})"
-                )));
-            }
-            if http::get(addr, "/api/health", &[]).is_ok_and(|r| r.status == 200) {
-                return Ok(server);
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Err(Error::msg(
-            "the server did not answer /api/health within 30 s",
-        ))
-    }
-
-    /// SIGTERM, then wait for a clean exit.
-    fn stop(mut self) -> Result<(), Error> {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait()? {
-                return if status.success() {
-                    Ok(())
-                } else {
-                    Err(Error::msg(format!(
-                        "a server exited with {status} on SIGTERM"
-                    )))
-                };
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Err(Error::msg("a server did not stop within 10 s of SIGTERM"))
-    }
-}
-
-impl Drop for BenchServer {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
+            .stderr(log);
+    })
 }
 
 /// Caching headers of a hashed asset, and the proxy's cache on a repeat request.

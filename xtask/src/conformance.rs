@@ -7,22 +7,21 @@
 //!   payloads of `server/tests/fixtures/hostile.tsv` planted, whose address
 //!   the browser tests get as `HOSTILE_BASE_URL` (e2e/tests/hostile.spec.ts).
 
-use crate::util::{Error, describe, root, run};
-use std::net::{SocketAddr, TcpListener};
+use crate::server_process::{ServerProcess, free_addr};
+use crate::util::{Error, root, run};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 /// Pinned so a new release cannot change what passes.
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 /// Examples per operation and phase: a short pass, about a minute.
 const MAX_EXAMPLES: &str = "25";
 
-fn release_server() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
-        .join("release/server")
+/// The release server over a data folder, on a free loopback port.
+pub(crate) fn server_over(data: &Path) -> Result<ServerProcess, Error> {
+    ServerProcess::start(free_addr()?, |cmd| {
+        cmd.arg("--data").arg(data);
+    })
 }
 
 /// The schemathesis executable, installed into `.tools/venv` if missing.
@@ -45,7 +44,7 @@ fn ensure_schemathesis() -> Result<PathBuf, Error> {
 /// correct answers at random.
 pub fn schemathesis() -> Result<(), Error> {
     let exe = ensure_schemathesis()?;
-    let server = Server::start(&root().join("geodata"))?;
+    let server = server_over(&root().join("geodata"))?;
     // Its state directory (`.schemathesis/`) goes under target/, not the tree.
     let work = root().join("target/schemathesis");
     std::fs::create_dir_all(&work)?;
@@ -73,12 +72,12 @@ pub fn schemathesis() -> Result<(), Error> {
 }
 
 /// The server over hostile data, for as long as this value lives.
-pub struct HostileServer(Server);
+pub struct HostileServer(ServerProcess);
 
 impl HostileServer {
     pub fn start() -> Result<Self, Error> {
         let data = plant(&root().join("target/hostile-data"))?;
-        Ok(HostileServer(Server::start(&data)?))
+        Ok(HostileServer(server_over(&data)?))
     }
 
     pub fn base_url(&self) -> String {
@@ -130,72 +129,4 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// A release server on a free loopback port, stopped with SIGTERM.
-pub(crate) struct Server {
-    child: Child,
-    pub addr: SocketAddr,
-}
-
-impl Server {
-    pub fn start(data: &Path) -> Result<Self, Error> {
-        let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
-        let mut cmd = Command::new(release_server());
-        cmd.arg("--addr")
-            .arg(addr.to_string())
-            .arg("--data")
-            .arg(data)
-            .current_dir(root());
-        eprintln!("$ {}", describe(&cmd));
-        let child = cmd.spawn()?;
-        let mut server = Server { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(Error::msg(format!(
-                    "the server exited at start-up ({status})"
-                )));
-            }
-            if crate::tasks::http_get(addr, "/api/health")
-                .is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
-            {
-                return Ok(server);
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Err(Error::msg(
-            "the server did not answer /api/health within 30 s",
-        ))
-    }
-
-    pub fn pid(&self) -> u32 {
-        self.child.id()
-    }
-
-    pub fn stop(mut self) -> Result<(), Error> {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait()? {
-                return if status.success() {
-                    Ok(())
-                } else {
-                    Err(Error::msg(format!(
-                        "the server exited with {status} on SIGTERM"
-                    )))
-                };
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Err(Error::msg("the server did not stop within 10 s of SIGTERM"))
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }

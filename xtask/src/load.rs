@@ -3,7 +3,6 @@
 //! when there are no socket errors and no non-2xx answers, and the server's
 //! resident memory at the end is within 20% of its size after warm-up.
 
-use crate::conformance::Server;
 use crate::util::{Error, root, run};
 use std::process::Command;
 
@@ -50,7 +49,7 @@ pub fn run_load(args: &[String]) -> Result<(), Error> {
     let script = work.join("mix.lua");
     std::fs::write(&script, lua(PATHS))?;
 
-    let server = Server::start(&root().join("geodata"))?;
+    let server = crate::conformance::server_over(&root().join("geodata"))?;
     let base = format!("http://{}", server.addr);
     let wrk = |secs: u64| -> Result<String, Error> {
         let out = Command::new("wrk")

@@ -14,6 +14,7 @@ mod conformance;
 mod fuzz;
 mod geodata;
 mod load;
+mod server_process;
 mod setup;
 mod tasks;
 mod util;

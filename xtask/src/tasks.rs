@@ -1,11 +1,12 @@
 //! The README's commands: `serve`, `test`, `build`.
 
+use crate::server_process::{ServerProcess, free_addr};
 use crate::setup::{self, Needs};
-use crate::util::{Error, describe, root, run};
+use crate::util::{Error, root, run};
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
-use std::process::{Child, Command};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 pub fn build(_args: &[String]) -> Result<(), Error> {
@@ -34,10 +35,7 @@ pub(crate) fn build_server() -> Result<(), Error> {
 }
 
 pub(crate) fn server_binary() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"));
-    target.join("release/server")
+    crate::server_process::binary()
 }
 
 /// One line of the final summary.
@@ -131,8 +129,8 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
 }
 
 fn browser_tests() -> Result<(), Error> {
-    let server = TestServer::start()?;
-    let base = format!("http://{}", server.addr);
+    let server = ServerProcess::start(free_addr()?, |_| {})?;
+    let base = server.base_url();
     // A second server over hostile data, for e2e/tests/hostile.spec.ts.
     let hostile = crate::conformance::HostileServer::start()?;
     let result = run(Command::new("npx")
@@ -143,66 +141,6 @@ fn browser_tests() -> Result<(), Error> {
     let stopped = server.stop().and(hostile.stop());
     result?;
     stopped
-}
-
-/// The release server on a free loopback port, stopped with SIGTERM.
-struct TestServer {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl TestServer {
-    fn start() -> Result<Self, Error> {
-        let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
-        let mut cmd = Command::new(server_binary());
-        cmd.arg("--addr").arg(addr.to_string()).current_dir(root());
-        eprintln!("$ {}", describe(&cmd));
-        let child = cmd.spawn()?;
-        let mut server = TestServer { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while Instant::now() < deadline {
-            if let Ok(Some(status)) = server.child.try_wait() {
-                return Err(Error::msg(format!(
-                    "the server exited at start-up ({status})"
-                )));
-            }
-            if http_get(addr, "/api/health").is_ok_and(|r| r.starts_with("HTTP/1.1 200")) {
-                return Ok(server);
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = server.child.kill();
-        Err(Error::msg(
-            "the server did not answer /api/health within 30 s",
-        ))
-    }
-
-    /// SIGTERM, then wait: the server must shut down cleanly on its own.
-    fn stop(mut self) -> Result<(), Error> {
-        let pid = self.child.id().to_string();
-        let _ = Command::new("kill").args(["-TERM", &pid]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait()? {
-                return if status.success() {
-                    Ok(())
-                } else {
-                    Err(Error::msg(format!(
-                        "the server exited with {status} on SIGTERM"
-                    )))
-                };
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        Err(Error::msg("the server did not stop within 10 s of SIGTERM"))
-    }
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
 }
 
 /// A minimal HTTP/1.1 GET, enough to poll the health endpoint without a client crate.
