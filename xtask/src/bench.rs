@@ -5,7 +5,8 @@
 //!
 //! Options: `--no-build` (use dist/ and target/release/server as they are),
 //! `--runs N` (browser runs per figure, default 10), `--wrk-seconds S`
-//! (default 8), `--no-lighthouse`.
+//! (default 8), `--no-lighthouse`, `--only-server` (wrk only: no browser,
+//! no frontend build, and `bench/results.json` is left alone).
 
 mod http;
 mod nginx;
@@ -40,6 +41,9 @@ struct Options {
     runs: u32,
     wrk_seconds: u32,
     lighthouse: bool,
+    /// Only the wrk part, for iterating on the server: prints its table and
+    /// budgets but does not overwrite `bench/results.json` (a partial run).
+    only_server: bool,
 }
 
 impl Options {
@@ -49,6 +53,7 @@ impl Options {
             runs: 10,
             wrk_seconds: 8,
             lighthouse: true,
+            only_server: false,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -61,11 +66,12 @@ impl Options {
             match a.as_str() {
                 "--no-build" => o.build = false,
                 "--no-lighthouse" => o.lighthouse = false,
+                "--only-server" => o.only_server = true,
                 "--runs" => o.runs = number("--runs")?,
                 "--wrk-seconds" => o.wrk_seconds = number("--wrk-seconds")?,
                 other => {
                     return Err(Error::msg(format!(
-                        "unknown option `{other}` (--no-build, --runs N, --wrk-seconds S, --no-lighthouse)"
+                        "unknown option `{other}` (--no-build, --runs N, --wrk-seconds S, --no-lighthouse, --only-server)"
                     )));
                 }
             }
@@ -76,14 +82,20 @@ impl Options {
 
 pub fn run(args: &[String]) -> Result<(), Error> {
     let opts = Options::parse(args)?;
-    if opts.build {
+    if opts.only_server {
+        if opts.build {
+            tasks::build_server()?;
+        } else {
+            require_server_binary()?;
+        }
+    } else if opts.build {
         setup::ensure_all(Needs::Serve)?;
         tasks::build_frontend()?;
         tasks::build_server()?;
     } else {
         prepare_prebuilt()?;
     }
-    ensure_tools()?;
+    ensure_tools(!opts.only_server)?;
 
     let dir = TempDir::new()?;
     let one = bench_server(free_addr()?, &dir.0)?;
@@ -113,19 +125,87 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         &[ports.static_api, ports.leaflet, ports.proxy],
     )?;
 
-    let headers = check_headers(one.addr, ports.proxy)?;
+    let headers = check_headers(one.addr, ports.proxy, !opts.only_server)?;
+    let browser = if opts.only_server {
+        None
+    } else {
+        Some(run_browser(&opts, &dir.0, one.addr, ports.leaflet)?)
+    };
+    let server = run_wrk(&opts, one.addr, &ports);
+    drop(proxy);
+    let stopped = (one.stop(), two.stop());
+    let server = server?;
 
+    let mut results = json!({
+        "generated_unix": std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+        "machine": machine(),
+        "options": {
+            "browser_runs": opts.runs,
+            "wrk_seconds": opts.wrk_seconds,
+            "wrk_threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
+        },
+        "headers": headers,
+        "server": server,
+    });
+    if let Some(browser) = browser {
+        let assets = dist_sizes()?;
+        let wasm_br = assets
+            .iter()
+            .filter(|a| a["file"].as_str().is_some_and(|f| f.ends_with(".wasm")))
+            .filter_map(|a| a["brotli"].as_u64())
+            .sum::<u64>();
+        results["versions"] = versions(&browser);
+        results["dist"] = json!({ "files": assets, "wasm_brotli_bytes": wasm_br });
+        results["browser"] = browser;
+        let budgets = budgets(&results);
+        results["budgets"] = Value::Array(budgets);
+        let text = serde_json::to_string_pretty(&results)
+            .map_err(|e| Error::msg(format!("cannot write results: {e}")))?;
+        let out = root().join("bench/results.json");
+        std::fs::write(&out, text + "\n")?;
+        print_table(&results);
+        println!("\nwritten: {}", out.display());
+    } else {
+        results["budgets"] = Value::Array(server_budgets(&results));
+        print_server_table(&results);
+        let statuses: Vec<&str> = results["headers"]["proxy_land_0"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["x_cache_status"].as_str())
+            .collect();
+        println!(
+            "\nproxy X-Cache-Status, two requests: {}",
+            statuses.join(", ")
+        );
+        print_budgets(&results);
+        println!("\n--only-server: bench/results.json left as it was");
+    }
+    stopped.0?;
+    stopped.1
+}
+
+/// `node run.mjs`: both pages in headless Chromium (and Lighthouse).
+fn run_browser(
+    opts: &Options,
+    dir: &Path,
+    app: SocketAddr,
+    leaflet: SocketAddr,
+) -> Result<Value, Error> {
     eprintln!(
         "\n=== browser: Kuril Atlas and Leaflet, {} runs each ===",
         opts.runs
     );
-    let browser_json = dir.0.join("browser.json");
+    let browser_json = dir.join("browser.json");
     let mut node = Command::new("node");
     node.arg("run.mjs")
         .arg("--target")
-        .arg(format!("app=http://{}/", one.addr))
+        .arg(format!("app=http://{app}/"))
         .arg("--target")
-        .arg(format!("leaflet=http://{}/", ports.leaflet))
+        .arg(format!("leaflet=http://{leaflet}/"))
         .arg("--runs")
         .arg(opts.runs.to_string())
         .arg("--out")
@@ -135,9 +215,13 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         node.arg("--lighthouse");
     }
     util::run(&mut node)?;
-    let browser: Value = serde_json::from_str(&std::fs::read_to_string(&browser_json)?)
-        .map_err(|e| Error::msg(format!("bench/run.mjs wrote bad JSON: {e}")))?;
+    serde_json::from_str(&std::fs::read_to_string(&browser_json)?)
+        .map_err(|e| Error::msg(format!("bench/run.mjs wrote bad JSON: {e}")))
+}
 
+/// wrk against instance 1, nginx's static copy and both instances behind
+/// `deploy/nginx.conf`, per endpoint and connection count.
+fn run_wrk(opts: &Options, one: SocketAddr, ports: &nginx::Ports) -> Result<Vec<Value>, Error> {
     eprintln!("\n=== server: wrk, {} s per run ===", opts.wrk_seconds);
     let mut server = Vec::new();
     for path in ENDPOINTS {
@@ -147,7 +231,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         for conns in CONNECTIONS {
             let url = |addr: SocketAddr| format!("http://{addr}{path}");
             eprintln!("wrk -c{conns} {path}");
-            let ours = wrk::run(&url(one.addr), conns, opts.wrk_seconds)?;
+            let ours = wrk::run(&url(one), conns, opts.wrk_seconds)?;
             let nginx_static = wrk::run(&url(ports.static_api), conns, opts.wrk_seconds)?;
             let behind_proxy = wrk::run(&url(ports.proxy), conns, opts.wrk_seconds)?;
             server.push(json!({
@@ -160,51 +244,23 @@ pub fn run(args: &[String]) -> Result<(), Error> {
             }));
         }
     }
-    drop(proxy);
-    let stopped = (one.stop(), two.stop());
+    Ok(server)
+}
 
-    let assets = dist_sizes()?;
-    let wasm_br = assets
-        .iter()
-        .filter(|a| a["file"].as_str().is_some_and(|f| f.ends_with(".wasm")))
-        .filter_map(|a| a["brotli"].as_u64())
-        .sum::<u64>();
-    let mut results = json!({
-        "generated_unix": std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0),
-        "machine": machine(),
-        "versions": versions(&browser),
-        "options": {
-            "browser_runs": opts.runs,
-            "wrk_seconds": opts.wrk_seconds,
-            "wrk_threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
-        },
-        "dist": { "files": assets, "wasm_brotli_bytes": wasm_br },
-        "headers": headers,
-        "browser": browser,
-        "server": server,
-    });
-    let budgets = budgets(&results);
-    results["budgets"] = Value::Array(budgets);
-    let text = serde_json::to_string_pretty(&results)
-        .map_err(|e| Error::msg(format!("cannot write results: {e}")))?;
-    let out = root().join("bench/results.json");
-    std::fs::write(&out, text + "\n")?;
-    print_table(&results);
-    println!("\nwritten: {}", out.display());
-    stopped.0?;
-    stopped.1
+fn require_server_binary() -> Result<(), Error> {
+    if tasks::server_binary().exists() {
+        Ok(())
+    } else {
+        Err(Error::msg(format!(
+            "no {}; run without --no-build",
+            tasks::server_binary().display()
+        )))
+    }
 }
 
 /// With `--no-build`: the existing build must be there; precompress if needed.
 fn prepare_prebuilt() -> Result<(), Error> {
-    if !tasks::server_binary().exists() {
-        return Err(Error::msg(
-            "no target/release/server; run without --no-build",
-        ));
-    }
+    require_server_binary()?;
     let dist = root().join("dist");
     let wasm: Vec<PathBuf> = std::fs::read_dir(&dist)
         .map_err(|e| Error::msg(format!("no dist/ ({e}); run without --no-build")))?
@@ -225,16 +281,17 @@ fn prepare_prebuilt() -> Result<(), Error> {
     Ok(())
 }
 
-/// wrk, nginx and Chromium from Debian; the bench's npm packages.
-fn ensure_tools() -> Result<(), Error> {
+/// wrk and nginx from Debian; for the browser part also Chromium and the
+/// bench's npm packages.
+fn ensure_tools(browser: bool) -> Result<(), Error> {
     let missing: Vec<&str> = [
-        ("wrk", "wrk"),
-        ("nginx", "nginx-light"),
-        ("/usr/bin/chromium", "chromium"),
+        ("wrk", "wrk", true),
+        ("nginx", "nginx-light", true),
+        ("/usr/bin/chromium", "chromium", browser),
     ]
     .into_iter()
-    .filter(|(bin, _)| !on_path(bin))
-    .map(|(_, package)| package)
+    .filter(|&(bin, _, needed)| needed && !on_path(bin))
+    .map(|(_, package, _)| package)
     .collect();
     if !missing.is_empty() {
         let apt = |args: &[&str]| {
@@ -250,10 +307,10 @@ fn ensure_tools() -> Result<(), Error> {
         apt(&install)?;
     }
     let bench = root().join("bench");
-    if !bench.join("node_modules/leaflet/dist/leaflet.js").exists()
+    let npm_missing = !bench.join("node_modules/leaflet/dist/leaflet.js").exists()
         || !bench.join("node_modules/.bin/lighthouse").exists()
-        || !bench.join("node_modules/@playwright/test").exists()
-    {
+        || !bench.join("node_modules/@playwright/test").exists();
+    if browser && npm_missing {
         util::run(
             Command::new("npm")
                 .args(["ci", "--no-audit", "--no-fund"])
@@ -312,15 +369,9 @@ fn bench_server(addr: SocketAddr, dir: &Path) -> Result<ServerProcess, Error> {
     })
 }
 
-/// Caching headers of a hashed asset, and the proxy's cache on a repeat request.
-fn check_headers(server: SocketAddr, proxy: SocketAddr) -> Result<Value, Error> {
-    let dist = root().join("dist");
-    let wasm = std::fs::read_dir(&dist)?
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().into_string().ok())
-        .find(|n| n.ends_with(".wasm"))
-        .ok_or_else(|| Error::msg("dist/ has no .wasm"))?;
-    let asset = http::get(server, &format!("/{wasm}"), &[("Accept-Encoding", "br")])?;
+/// The proxy's cache on a repeat request, and (unless `--only-server`, which
+/// needs no dist/) the caching headers of a hashed asset.
+fn check_headers(server: SocketAddr, proxy: SocketAddr, asset: bool) -> Result<Value, Error> {
     let through = |n: u32| -> Result<Value, Error> {
         let r = http::get(proxy, "/api/geo/land/0", &[("Accept-Encoding", "br")])?;
         Ok(json!({
@@ -331,14 +382,23 @@ fn check_headers(server: SocketAddr, proxy: SocketAddr) -> Result<Value, Error> 
             "etag": r.header("etag"),
         }))
     };
-    Ok(json!({
-        "hashed_asset": format!("/{wasm}"),
-        "hashed_asset_status": asset.status,
-        "hashed_asset_cache_control": asset.header("cache-control"),
-        "hashed_asset_content_encoding": asset.header("content-encoding"),
-        "hashed_asset_served_bytes": asset.body.len(),
-        "proxy_land_0": [through(1)?, through(2)?],
-    }))
+    let mut headers = json!({ "proxy_land_0": [through(1)?, through(2)?] });
+    if !asset {
+        return Ok(headers);
+    }
+    let dist = root().join("dist");
+    let wasm = std::fs::read_dir(&dist)?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .find(|n| n.ends_with(".wasm"))
+        .ok_or_else(|| Error::msg("dist/ has no .wasm"))?;
+    let asset = http::get(server, &format!("/{wasm}"), &[("Accept-Encoding", "br")])?;
+    headers["hashed_asset"] = json!(format!("/{wasm}"));
+    headers["hashed_asset_status"] = json!(asset.status);
+    headers["hashed_asset_cache_control"] = json!(asset.header("cache-control"));
+    headers["hashed_asset_content_encoding"] = json!(asset.header("content-encoding"));
+    headers["hashed_asset_served_bytes"] = json!(asset.body.len());
+    Ok(headers)
 }
 
 /// Each dist/ file that has a `.br`: raw and brotli sizes.
@@ -484,6 +544,16 @@ fn budgets(r: &Value) -> Vec<Value> {
         let score = app(&format!("lighthouse/{key}"));
         budget(name, format!(">= {min}"), score, score.map(|s| s >= min));
     }
+    out.extend(server_budgets(r));
+    out
+}
+
+/// The server's budgets: requests/s against nginx, p99 at 64 connections.
+fn server_budgets(r: &Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut budget = |name: &str, target: String, value: Option<f64>, met: Option<bool>| {
+        out.push(json!({ "budget": name, "target": target, "value": value, "met": met.unwrap_or(false) }));
+    };
     let server = r["server"].as_array().cloned().unwrap_or_default();
     let ratios: Vec<f64> = server
         .iter()
@@ -654,6 +724,20 @@ fn print_table(r: &Value) {
         kb(num(r, "/dist/wasm_brotli_bytes")),
     );
 
+    print_server_table(r);
+    let h = &r["headers"];
+    println!(
+        "\nhashed asset Cache-Control: {} ({})",
+        h["hashed_asset_cache_control"].as_str().unwrap_or("none"),
+        h["hashed_asset_content_encoding"]
+            .as_str()
+            .unwrap_or("identity"),
+    );
+    print_budgets(r);
+}
+
+/// The wrk figures: ours, nginx's static copy, two instances behind nginx.
+fn print_server_table(r: &Value) {
     println!(
         "\n{:<40} {:>5} | {:>9} {:>7} {:>7} | {:>9} {:>7} {:>7} | {:>6} | {:>9} {:>7} {:>7}",
         "server (wrk --latency, req/s, ms)",
@@ -687,14 +771,9 @@ fn print_table(r: &Value) {
             f("kuril_x2_behind_nginx", "p99_ms", 2),
         );
     }
-    let h = &r["headers"];
-    println!(
-        "\nhashed asset Cache-Control: {} ({})",
-        h["hashed_asset_cache_control"].as_str().unwrap_or("none"),
-        h["hashed_asset_content_encoding"]
-            .as_str()
-            .unwrap_or("identity"),
-    );
+}
+
+fn print_budgets(r: &Value) {
     println!("\nbudgets:");
     for b in r["budgets"].as_array().into_iter().flatten() {
         println!(
@@ -723,6 +802,8 @@ mod tests {
         assert_eq!((o.runs, o.wrk_seconds), (3, 8));
         assert!(Options::parse(&["--runs".into(), "0".into()]).is_err());
         assert!(Options::parse(&["--fast".into()]).is_err());
+        let o = Options::parse(&["--only-server".into()]).expect("parses");
+        assert!(o.only_server && o.build);
     }
 
     #[test]
