@@ -10,6 +10,17 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
+/// Resolves in a later task of the event loop. Answers that arrive together
+/// would otherwise all be decoded and drawn in one long task, and a long task
+/// is a page that does not respond to input.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 async fn get_text(url: &str) -> Result<String, String> {
     let response = Request::get(url)
         .send()
@@ -21,10 +32,12 @@ async fn get_text(url: &str) -> Result<String, String> {
             response.status()
         ));
     }
-    response
+    let text = response
         .text()
         .await
-        .map_err(|e| format!("the answer for {url} did not arrive completely ({e})"))
+        .map_err(|e| format!("the answer for {url} did not arrive completely ({e})"))?;
+    next_task().await;
+    Ok(text)
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {

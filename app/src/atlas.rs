@@ -45,13 +45,13 @@ pub fn Atlas() -> impl IntoView {
         _ => None,
     });
 
-    let embed = move || url.state.get().embed;
+    let embed = move || url.embed.get();
     view! {
         <main class="atlas" class:embed=embed>
             <Show when=move || !embed()>
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
-                    <p class="convention">{move || convention_note(url.state.get().names)}</p>
+                    <p class="convention">{move || convention_note(url.names.get())}</p>
                     <button type="button" class="open-article"
                         on:click=move |_| url.push(|s| s.article = Some(DEFAULT_ARTICLE.to_owned()))>
                         "Read the article"
@@ -79,20 +79,35 @@ fn loaded(
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let url: UrlState = expect_context();
-    let for_panel = land.clone();
-    let for_list = land.clone();
+    let for_rest = land.clone();
+    // The map first, in its own task; the rest of the page one task later, so
+    // that neither blocks input for long on a slow phone.
+    let rest_ready = RwSignal::new(false);
+    set_timeout(
+        move || rest_ready.set(true),
+        std::time::Duration::from_millis(0),
+    );
+    let rest = move || {
+        rest_ready.get().then(|| {
+            let for_list = for_rest.clone();
+            let for_panel = for_rest.clone();
+            view! {
+                <Show when=move || !url.embed.get() fallback=move || view! {
+                    <a class="full-map" href=move || { let mut s = url.state.get(); s.embed = false; model::permalink::href(&s) }
+                        target="_blank" rel="noopener">"Open the full map"</a>
+                }>
+                    <Controls/>
+                    <Timeline/>
+                    <IslandList land=for_list.clone()/>
+                </Show>
+                <IslandPanel land=for_panel/>
+                <Reader/>
+            }
+        })
+    };
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
-        <Show when=move || !url.state.get().embed fallback=move || view! {
-            <a class="full-map" href=move || { let mut s = url.state.get(); s.embed = false; model::permalink::href(&s) }
-                target="_blank" rel="noopener">"Open the full map"</a>
-        }>
-            <Controls/>
-            <Timeline/>
-            <IslandList land=for_list.clone()/>
-        </Show>
-        <IslandPanel land=for_panel/>
-        <Reader/>
+        {rest}
     }
 }
 

@@ -41,7 +41,7 @@ pub fn IgnoredNotice() -> impl IntoView {
 #[component]
 pub fn Controls() -> impl IntoView {
     let url: UrlState = expect_context();
-    let names = move || url.state.get().names;
+    let names = move || url.names.get();
     let name_option = move |style: NameStyle, label: &'static str| {
         view! {
             <label>
@@ -54,7 +54,7 @@ pub fn Controls() -> impl IntoView {
     let layer_option = move |layer: Layer, label: &'static str| {
         view! {
             <label>
-                <input type="checkbox" prop:checked=move || url.state.get().layers.contains(layer)
+                <input type="checkbox" prop:checked=move || url.layers.get().contains(layer)
                     on:change=move |e| {
                         let on = event_target_checked(&e);
                         url.push(|s| s.layers = s.layers.with(layer, on));
@@ -157,7 +157,7 @@ pub fn IslandList(land: Arc<LandCollection>) -> impl IntoView {
         .map(|f| f.properties.clone())
         .collect();
     let items = move || {
-        let style = url.state.get().names;
+        let style = url.names.get();
         islands
             .iter()
             .map(|p| {

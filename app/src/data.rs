@@ -34,7 +34,7 @@ impl AtlasData {
         let date = Memo::new(move |_| {
             live_date
                 .get()
-                .or(url.state.get().date)
+                .or(url.date.get())
                 .unwrap_or(today)
                 .min(today)
         });

@@ -151,7 +151,7 @@ pub fn MapView(
 ) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let selected = Signal::derive(move || url.state.get().island);
+    let selected = url.island;
     let on_select = Callback::new(move |island: Option<String>| {
         url.push(|s| s.island = island);
     });
@@ -160,7 +160,7 @@ pub fn MapView(
     let view_state = RwSignal::new(url.state.get_untracked().view);
     // Back/Forward or a new link: follow the URL's view unless it is ours.
     Effect::new(move |_| {
-        let from_url = url.state.get().view;
+        let from_url = url.view.get();
         let ours = view_state.get_untracked().map(canonical_view);
         if from_url.is_some() && from_url != ours {
             view_state.set(from_url);
@@ -381,43 +381,59 @@ pub fn MapView(
         None => render(&overview_shapes),
     };
 
+    // Which labels show, and where: placed again as the map moves, while the
+    // text elements themselves are only rebuilt when the names change.
+    let labels = Arc::new(labels);
+    let placement = {
+        let labels = labels.clone();
+        Memo::new(move |_| -> Vec<Option<(f64, f64)>> {
+            if !url.layers.get().contains(Layer::Islands) {
+                return vec![None; labels.len()];
+            }
+            let style = style_index(url.names.get());
+            let t = transform.get();
+            let zoom = current.get().zoom;
+            let shown: Vec<usize> = (0..labels.len())
+                .filter(|&i| zoom >= labels[i].min_zoom && zoom < labels[i].max_zoom)
+                .collect();
+            let candidates: Vec<Candidate> = shown
+                .iter()
+                .map(|&i| {
+                    let (x, y) = t.apply(labels[i].at);
+                    Candidate {
+                        x,
+                        y,
+                        chars: labels[i].text[style].chars().count(),
+                        priority: labels[i].priority,
+                    }
+                })
+                .collect();
+            let mut placed = vec![None; labels.len()];
+            for (i, at) in shown
+                .into_iter()
+                .zip(model::labels::place(&candidates, LABEL_FONT_PX))
+            {
+                placed[i] = at;
+            }
+            placed
+        })
+    };
+    let placed_at = move |i: usize| placement.with(|p| p.get(i).copied().flatten());
     let label_views = move || {
-        let t = transform.get();
-        let zoom = current.get().zoom;
-        let state = url.state.get();
-        if !state.layers.contains(Layer::Islands) {
-            return None;
+        let labels = labels.clone();
+        view! {
+            <For
+                each=move || placement.with(|p| (0..p.len()).filter(|&i| p[i].is_some()).collect::<Vec<_>>())
+                key=|i| *i
+                let:i
+            >
+                <text class="label"
+                    x=move || placed_at(i).map(|(x, _)| format!("{x:.1}"))
+                    y=move || placed_at(i).map(|(_, y)| format!("{y:.1}"))>
+                    {let labels = labels.clone(); move || labels[i].text[style_index(url.names.get())].clone()}
+                </text>
+            </For>
         }
-        let style = match state.names {
-            NameStyle::Both => 0,
-            NameStyle::Japanese => 1,
-            NameStyle::Russian => 2,
-        };
-        let shown: Vec<&Label> = labels
-            .iter()
-            .filter(|l| zoom >= l.min_zoom && zoom < l.max_zoom)
-            .collect();
-        let candidates: Vec<Candidate> = shown
-            .iter()
-            .map(|l| {
-                let (x, y) = t.apply(l.at);
-                Candidate {
-                    x,
-                    y,
-                    chars: l.text[style].chars().count(),
-                    priority: l.priority,
-                }
-            })
-            .collect();
-        let placed = model::labels::place(&candidates, LABEL_FONT_PX);
-        Some(shown
-            .into_iter()
-            .zip(placed)
-            .filter_map(|(l, at)| {
-                let (x, y) = at?;
-                Some(view! { <text class="label" x=format!("{x:.1}") y=format!("{y:.1}")>{l.text[style].clone()}</text> })
-            })
-            .collect_view())
     };
 
     view! {
@@ -447,6 +463,14 @@ pub fn MapView(
             </Show>
             <p class="attribution">"Coastlines: GSHHG (LGPL) · © OpenStreetMap contributors (ODbL)"</p>
         </div>
+    }
+}
+
+fn style_index(names: NameStyle) -> usize {
+    match names {
+        NameStyle::Both => 0,
+        NameStyle::Japanese => 1,
+        NameStyle::Russian => 2,
     }
 }
 

@@ -19,7 +19,7 @@ pub fn LinesLayer() -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
-        if !url.state.get().layers.contains(Layer::Lines) {
+        if !url.layers.get().contains(Layer::Lines) {
             return None;
         }
         let date = data.date.get().to_string();
@@ -71,19 +71,29 @@ pub fn LinesLayer() -> impl IntoView {
     }
 }
 
+/// An SVG `transform` that keeps a screen-space symbol on its map point,
+/// `offset` pixels away. Symbols are built once per data change; while the
+/// map moves only this attribute changes.
+fn follow(transform: Memo<Transform>, at: MapPoint, offset: (f64, f64)) -> impl Fn() -> String {
+    move || {
+        let (x, y) = transform.get().apply(at);
+        format!("translate({:.1} {:.1})", x + offset.0, y + offset.1)
+    }
+}
+
 /// Settlements, airfields and bases, labelled from zoom 9.
 #[component]
 pub fn PlacesLayer(transform: Memo<Transform>, current: Memo<View>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
+    let show_labels = Memo::new(move |_| current.get().zoom >= 9.0);
     move || {
-        let state = url.state.get();
-        if !state.layers.contains(Layer::Places) {
+        if !url.layers.get().contains(Layer::Places) {
             return None;
         }
         let places = data.places.get()?.ok()?;
-        let t = transform.get();
-        let show_labels = current.get().zoom >= 9.0;
+        let names = url.names.get();
+        let show_labels = show_labels.get();
         Some(
             places
                 .features
@@ -91,20 +101,19 @@ pub fn PlacesLayer(transform: Memo<Transform>, current: Memo<View>) -> impl Into
                 .filter(|p| !p.properties.centroid)
                 .map(|p| {
                     let [lon, lat] = p.geometry.position();
-                    let (x, y) = t.apply(project(lon, lat));
                     let pr = &p.properties;
-                    let name = match state.names {
+                    let name = match names {
                         NameStyle::Japanese => pr.name_ja_romaji.clone(),
                         NameStyle::Russian => pr.name_ru_romaji.clone(),
                         NameStyle::Both if pr.name_ja_romaji == pr.name_ru_romaji => pr.name_en.clone(),
                         NameStyle::Both => format!("{} / {}", pr.name_ja_romaji, pr.name_ru_romaji),
                     };
                     let label = show_labels.then(|| {
-                        view! { <text class="place-label" x=format!("{:.1}", x + 6.0) y=format!("{:.1}", y + 4.0)>{name.clone()}</text> }
+                        view! { <text class="place-label" x="6" y="4">{name.clone()}</text> }
                     });
                     view! {
-                        <g class="place" data-place=p.id.clone()>
-                            <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5"><title>{format!("{name} ({}, {})", pr.name_ja, pr.name_ru)}</title></circle>
+                        <g class="place" data-place=p.id.clone() transform=follow(transform, project(lon, lat), (0.0, 0.0))>
+                            <circle r="3.5"><title>{format!("{name} ({}, {})", pr.name_ja, pr.name_ru)}</title></circle>
                             {label}
                         </g>
                     }
@@ -132,16 +141,15 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
-        if !url.state.get().layers.contains(Layer::Deployments) {
+        if !url.layers.get().contains(Layer::Deployments) {
             return None;
         }
         let sites = data.sites.get()?.ok()?;
-        let t = transform.get();
         let focused = data.focus_site.get();
         Some(
-            spread(&sites, t)
+            spread(&sites)
                 .into_iter()
-                .map(|(site, x, y)| {
+                .map(|(site, at, offset)| {
                     let (letter, class, category) = category_symbol(site.category);
                     let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
                     let island = site.island.clone();
@@ -155,7 +163,7 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                     let open_key = open.clone();
                     view! {
                         <g class=format!("site {class}") class:focused=focused.as_deref() == Some(site.id.as_str())
-                            data-site=id_key transform=format!("translate({x:.1} {y:.1})")
+                            data-site=id_key transform=follow(transform, at, offset)
                             tabindex="0" role="button" aria-label=label.clone()
                             on:click=move |_| open()
                             on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); open_key() }>
@@ -171,8 +179,9 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
     }
 }
 
-/// Screen positions: sites sharing a point (island centroids) are placed on a small ring.
-fn spread(sites: &[Site], t: Transform) -> Vec<(&Site, f64, f64)> {
+/// Where each site is drawn: its map point, and a screen offset that puts
+/// sites sharing a point (island centroids) on a small ring around it.
+fn spread(sites: &[Site]) -> Vec<(&Site, MapPoint, (f64, f64))> {
     let mut groups: BTreeMap<(i64, i64), Vec<&Site>> = BTreeMap::new();
     for s in sites {
         let key = ((s.lon * 1e4).round() as i64, (s.lat * 1e4).round() as i64);
@@ -181,12 +190,12 @@ fn spread(sites: &[Site], t: Transform) -> Vec<(&Site, f64, f64)> {
     let mut out = Vec::new();
     for group in groups.values() {
         let Some(first) = group.first() else { continue };
-        let (cx, cy) = t.apply(project(first.lon, first.lat));
+        let at = project(first.lon, first.lat);
         let n = group.len();
         let radius = if n > 1 { 12.0 + 3.0 * n as f64 } else { 0.0 };
         for (i, site) in group.iter().enumerate() {
             let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-            out.push((*site, cx + radius * angle.cos(), cy + radius * angle.sin()));
+            out.push((*site, at, (radius * angle.cos(), radius * angle.sin())));
         }
     }
     out
@@ -201,7 +210,7 @@ pub fn EventsLayer(
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
-        if !url.state.get().layers.contains(Layer::Events) {
+        if !url.layers.get().contains(Layer::Events) {
             return None;
         }
         let events = data.events.get()?.ok()?;
@@ -211,7 +220,6 @@ pub fn EventsLayer(
             year: date.year.saturating_sub(1),
             ..date
         };
-        let t = transform.get();
         Some(
             events
                 .iter()
@@ -233,11 +241,10 @@ pub fn EventsLayer(
                                 island_points.iter().find(|(i, _)| i == id).map(|(_, p)| *p)
                             })
                         })?;
-                    let (x, y) = t.apply(point);
                     let id = e.id.clone();
                     let label = format!("Event {}: {}", e.date, e.title);
                     Some(view! {
-                        <g class="event-marker" transform=format!("translate({:.1} {:.1})", x + 14.0, y - 14.0)
+                        <g class="event-marker" transform=follow(transform, point, (14.0, -14.0))
                             tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()
                             on:click={ let id = id.clone(); move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) } }
                             on:keydown=move |ev| if ev.key() == "Enter" { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>

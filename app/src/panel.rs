@@ -27,7 +27,7 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
     // Habomai islets share the group's history; unnamed islets their parent's.
     let known = land.clone();
     let island_id = Memo::new(move |_| {
-        let id = url.state.get().island?;
+        let id = url.island.get()?;
         let p = &known.find(&id)?.properties;
         Some(if p.group.as_deref() == Some("habomai") {
             "habomai".to_owned()
@@ -45,11 +45,10 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
         }
     });
     move || {
-        let state = url.state.get();
-        if let Some(event_id) = state.event.clone() {
+        if let Some(event_id) = url.event.get() {
             return Some(view! { <EventCard id=event_id/> }.into_any());
         }
-        let id = state.island?;
+        let id = url.island.get()?;
         let Some(feature) = land.find(&id) else {
             // A well-formed id this map does not have: say so, do not go blank.
             let shown: String = id.chars().take(64).collect();
@@ -61,7 +60,7 @@ pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
             }.into_any());
         };
         let p = feature.properties.clone();
-        let title = names::label(&p, state.names);
+        let title = names::label(&p, url.names.get());
         let full = names::label(&p, NameStyle::Both);
         let subtitle = (title != full).then(|| view! { <p class="subtitle">{full}</p> });
         let date = data.date.get();

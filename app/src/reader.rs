@@ -85,7 +85,7 @@ pub fn Reader() -> impl IntoView {
         })
     };
     move || {
-        url.state.get().article.as_ref()?;
+        url.article.get()?;
         let body = match data.article.get() {
             None => view! { <p role="status">"Loading the article…"</p> }.into_any(),
             Some(Err(e)) => {
@@ -108,7 +108,7 @@ pub fn Reader() -> impl IntoView {
 fn article_view(article: Arc<ArticleView>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let selected = Memo::new(move |_| url.state.get().excerpt);
+    let selected = url.excerpt;
     let a = &article.article;
     let choose = {
         let article = article.clone();

@@ -106,7 +106,7 @@ pub fn Timeline() -> impl IntoView {
                     if d == today { format!("Today, {d}") } else { d.to_string() }
                 }}
             </output>
-            <Show when=move || url.state.get().date.is_some()>
+            <Show when=move || url.date.get().is_some()>
                 <button type="button" class="to-today" on:click=move |_| commit(today)>"Today"</button>
             </Show>
         </section>

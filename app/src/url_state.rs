@@ -7,7 +7,9 @@
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
-use model::permalink::{self, Ignored, MapState};
+use model::events::Date;
+use model::names::NameStyle;
+use model::permalink::{self, Ignored, Layers, MapState};
 use model::viewport::View;
 use std::time::Duration;
 
@@ -23,6 +25,18 @@ pub struct UrlState {
     pub state: Memo<MapState>,
     /// What the URL contained that could not be applied.
     pub ignored: Memo<Vec<Ignored>>,
+    // One memo per part of the state, so that a component re-renders only
+    // when its part changes: the view is replaced in the URL while the map
+    // moves, and that must not rebuild the panel or the overlays.
+    pub view: Memo<Option<View>>,
+    pub island: Memo<Option<String>>,
+    pub date: Memo<Option<Date>>,
+    pub event: Memo<Option<String>>,
+    pub article: Memo<Option<String>>,
+    pub excerpt: Memo<Option<u32>>,
+    pub layers: Memo<Layers>,
+    pub names: Memo<NameStyle>,
+    pub embed: Memo<bool>,
     navigate: StoredValue<Navigate, LocalStorage>,
     pending_view: StoredValue<Option<View>>,
 }
@@ -32,9 +46,19 @@ impl UrlState {
         let location = use_location();
         let parsed = Memo::new(move |_| permalink::parse(&location.search.get()));
         let navigate = use_navigate();
+        let state = Memo::new(move |_| parsed.get().0);
         UrlState {
-            state: Memo::new(move |_| parsed.get().0),
+            state,
             ignored: Memo::new(move |_| parsed.get().1),
+            view: Memo::new(move |_| state.with(|s| s.view)),
+            island: Memo::new(move |_| state.with(|s| s.island.clone())),
+            date: Memo::new(move |_| state.with(|s| s.date)),
+            event: Memo::new(move |_| state.with(|s| s.event.clone())),
+            article: Memo::new(move |_| state.with(|s| s.article.clone())),
+            excerpt: Memo::new(move |_| state.with(|s| s.excerpt)),
+            layers: Memo::new(move |_| state.with(|s| s.layers)),
+            names: Memo::new(move |_| state.with(|s| s.names)),
+            embed: Memo::new(move |_| state.with(|s| s.embed)),
             navigate: StoredValue::new_local(Box::new(navigate)),
             pending_view: StoredValue::new(None),
         }
