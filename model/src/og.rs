@@ -7,7 +7,7 @@ use crate::labels::{Candidate, place};
 use crate::names;
 use crate::permalink::{Layer, MapState};
 use crate::projection::project;
-use crate::svg::path_data;
+use crate::svg::screen_path_data;
 use crate::viewport::{DISPUTE_BOUNDS, View};
 use std::fmt::Write;
 
@@ -16,6 +16,8 @@ pub const HEIGHT: f64 = 630.0;
 /// The font family the server ships and registers for previews.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
 const LABEL_FONT_PX: f64 = 20.0;
+/// Outline detail kept in ready-made pictures: about half a pixel.
+const MIN_STEP_PX: f64 = 0.5;
 
 /// Escapes text for SVG/XML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -87,9 +89,6 @@ fn draw_map(
 ) {
     let t = view.transform(width, height);
     svg.push_str(r##"<rect width="100%" height="100%" fill="#dceaf4"/>"##);
-    let _ = write!(svg, r#"<g transform="{}">"#, t.to_svg());
-    // Strokes are divided by the scale so they keep one screen width, as in the app.
-    let stroke = 1.0 / t.scale;
     for f in &land.features {
         let (fill, line) = match (f.properties.role, state.island.as_deref() == Some(&f.id)) {
             (LandRole::Context, _) => ("#d9d3c2", "#8f866e"),
@@ -98,11 +97,10 @@ fn draw_map(
         };
         let _ = write!(
             svg,
-            r#"<path d="{}" fill="{fill}" stroke="{line}" stroke-width="{stroke:.5}" fill-rule="evenodd"/>"#,
-            path_data(&f.geometry)
+            r#"<path d="{}" fill="{fill}" stroke="{line}" stroke-linejoin="round" fill-rule="evenodd"/>"#,
+            screen_path_data(&f.geometry, t, MIN_STEP_PX)
         );
     }
-    svg.push_str("</g>");
     if state.layers.contains(Layer::Islands) {
         let labels: Vec<(String, f64, f64, f64)> = land
             .disputed()

@@ -3,6 +3,7 @@
 
 use crate::geodata::{Geometry, Ring};
 use crate::projection::project;
+use crate::viewport::Transform;
 use std::fmt::Write;
 
 /// Path data (`d` attribute) for a geometry in map units, rings as closed
@@ -35,6 +36,63 @@ fn push_ring(d: &mut String, ring: &Ring) {
     }
 }
 
+/// Path data for a geometry drawn in screen pixels through `transform`, for
+/// ready-made pictures (the inlined first paint, link previews): relative
+/// commands with one decimal, and points closer than `min_step_px` to the
+/// last one kept are dropped, because a picture has a fixed size and detail
+/// finer than a pixel only makes the page heavier.
+pub fn screen_path_data(geometry: &Geometry, transform: Transform, min_step_px: f64) -> String {
+    let mut d = String::new();
+    for polygon in geometry.polygons() {
+        for ring in polygon {
+            let mut kept: Vec<(i64, i64)> = Vec::with_capacity(ring.len());
+            let mut last: Option<(f64, f64)> = None;
+            for [lon, lat] in ring {
+                let (x, y) = transform.apply(project(*lon, *lat));
+                if last.is_some_and(|(lx, ly)| (x - lx).hypot(y - ly) < min_step_px) {
+                    continue;
+                }
+                last = Some((x, y));
+                // Tenths of a pixel as integers, so relative steps add up exactly.
+                let point = ((x * 10.0).round() as i64, (y * 10.0).round() as i64);
+                if kept.last() != Some(&point) {
+                    kept.push(point);
+                }
+            }
+            if kept.first() == kept.last() && kept.len() > 1 {
+                kept.pop();
+            }
+            // Fewer than three points cannot enclose anything at this size.
+            if kept.len() < 3 {
+                continue;
+            }
+            let mut previous = (0, 0);
+            for (i, &(x, y)) in kept.iter().enumerate() {
+                let (dx, dy) = (x - previous.0, y - previous.1);
+                let _ = if i == 0 {
+                    write!(d, "M{} {}", tenths(x), tenths(y))
+                } else {
+                    write!(d, "l{} {}", tenths(dx), tenths(dy))
+                };
+                previous = (x, y);
+            }
+            d.push('z');
+        }
+    }
+    d
+}
+
+/// An integer count of tenths written as a decimal, without a trailing ".0".
+fn tenths(v: i64) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let (whole, tenth) = (v.abs() / 10, v.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{tenth}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +121,68 @@ mod tests {
             coordinates: vec![vec![ring.clone(), ring.clone()], vec![ring]],
         };
         assert_eq!(path_data(&two).matches('M').count(), 3);
+    }
+
+    #[test]
+    fn screen_paths_are_relative_and_drop_sub_pixel_detail() {
+        let t = Transform {
+            tx: 0.0,
+            ty: 0.0,
+            scale: 1.0,
+        };
+        let p = |lon: f64, lat: f64| {
+            let m = project(lon, lat);
+            [m.x, m.y]
+        };
+        // Pick a scale where one degree of longitude is 100 px.
+        let unit = p(146.0, 44.0)[0] - p(145.0, 44.0)[0];
+        let t = Transform {
+            scale: 100.0 / unit,
+            ..t
+        };
+        let ring = vec![
+            [145.0, 44.0],
+            [145.001, 44.0], // 0.1 px from the first point: dropped
+            [146.0, 44.0],
+            [146.0, 45.0],
+            [145.0, 44.0],
+        ];
+        let d = screen_path_data(
+            &Geometry::Polygon {
+                coordinates: vec![ring],
+            },
+            t,
+            0.5,
+        );
+        assert_eq!(d.matches('M').count(), 1, "{d}");
+        assert_eq!(d.matches('l').count(), 2, "{d}");
+        assert!(d.contains("l100 0"), "{d}");
+        assert!(d.ends_with('z'));
+        // An island smaller than a pixel disappears rather than drawing a dot.
+        let speck = vec![
+            [145.0, 44.0],
+            [145.001, 44.0],
+            [145.001, 44.001],
+            [145.0, 44.0],
+        ];
+        assert_eq!(
+            screen_path_data(
+                &Geometry::Polygon {
+                    coordinates: vec![speck]
+                },
+                t,
+                0.5
+            ),
+            ""
+        );
+    }
+
+    #[test]
+    fn tenths_read_as_decimals() {
+        assert_eq!(tenths(0), "0");
+        assert_eq!(tenths(15), "1.5");
+        assert_eq!(tenths(-15), "-1.5");
+        assert_eq!(tenths(-3), "-0.3");
+        assert_eq!(tenths(120), "12");
     }
 }
