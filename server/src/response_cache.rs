@@ -2,57 +2,97 @@
 //! a response, once built and compressed, is valid until the server restarts;
 //! serving it again skips serialisation, hashing and compression.
 
-use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::Response;
 use std::collections::HashMap;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll};
+use tower::{Layer, Service};
 
-/// Entries kept; beyond this the cache starts over (no unbounded growth under odd queries).
+/// Request URIs kept (each with up to one entry per encoding); beyond this
+/// the cache starts over (no unbounded growth under odd queries).
 const MAX_ENTRIES: usize = 4096;
 /// Largest body kept.
 const MAX_BODY: usize = 4 * 1024 * 1024;
 
-#[derive(Clone)]
 struct Entry {
     headers: HeaderMap,
     body: Bytes,
 }
 
+/// The encodings the compression layer may pick, as slots of one URI's entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Br = 0,
+    Gzip = 1,
+    Identity = 2,
+}
+
+impl Encoding {
+    fn header_value(self) -> HeaderValue {
+        HeaderValue::from_static(match self {
+            Encoding::Br => "br",
+            Encoding::Gzip => "gzip",
+            Encoding::Identity => "identity",
+        })
+    }
+}
+
+/// Keyed by the request's path and query, so a lookup needs no allocation.
+type Entries = HashMap<String, [Option<Arc<Entry>>; 3]>;
+
 #[derive(Default)]
 pub struct ResponseCache {
-    entries: RwLock<HashMap<String, Entry>>,
+    entries: RwLock<Entries>,
+}
+
+impl ResponseCache {
+    fn get(&self, key: &str, encoding: Encoding) -> Option<Arc<Entry>> {
+        let entries = self.entries.read().ok()?;
+        entries.get(key)?[encoding as usize].clone()
+    }
+
+    fn insert(&self, key: &str, encoding: Encoding, entry: Arc<Entry>) {
+        if let Ok(mut entries) = self.entries.write() {
+            if entries.len() >= MAX_ENTRIES && !entries.contains_key(key) {
+                entries.clear();
+            }
+            entries.entry(key.to_owned()).or_default()[encoding as usize] = Some(entry);
+        }
+    }
 }
 
 /// The one encoding the compression layer will pick for this request.
-fn encoding(request: &HeaderMap) -> &'static str {
-    let accepted = request
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>()
-        .join(",");
+fn encoding(request: &HeaderMap) -> Encoding {
     let offers = |name: &str| {
-        accepted.split(',').any(|part| {
-            let mut pieces = part.trim().split(';');
-            let coding = pieces.next().unwrap_or("").trim();
-            let refused = pieces.any(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .is_some_and(|q| q == 0.0)
-            });
-            coding.eq_ignore_ascii_case(name) && !refused
-        })
+        request
+            .get_all(header::ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|part| {
+                let mut pieces = part.trim().split(';');
+                let coding = pieces.next().unwrap_or("").trim();
+                let refused = pieces.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        .is_some_and(|q| q == 0.0)
+                });
+                coding.eq_ignore_ascii_case(name) && !refused
+            })
     };
     if offers("br") {
-        "br"
+        Encoding::Br
     } else if offers("gzip") {
-        "gzip"
+        Encoding::Gzip
     } else {
-        "identity"
+        Encoding::Identity
     }
 }
 
@@ -83,46 +123,90 @@ fn respond(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
     })
 }
 
-/// Middleware for `GET /api/*`: answer from the cache, or build, keep and answer.
-pub async fn cached_api(
-    State(cache): State<Arc<ResponseCache>>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    if request.method() != Method::GET || !request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
-    let encoding = encoding(request.headers());
-    let key = format!("{encoding} {}", request.uri());
-    let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH);
-    if let Some(entry) = cache.entries.read().ok().and_then(|e| e.get(&key).cloned()) {
-        return respond(&entry, if_none_match.as_ref());
-    }
-    // Ask for exactly the encoding the key names, and always for a full body.
-    request
-        .headers_mut()
-        .insert(header::ACCEPT_ENCODING, HeaderValue::from_static(encoding));
-    let response = next.run(request).await;
-    if response.status() != StatusCode::OK {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
-        let mut failed = Response::new(Body::from("response too large to serve"));
-        *failed.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
-        return failed;
-    };
-    let entry = Entry {
-        headers: parts.headers,
-        body,
-    };
-    if let Ok(mut entries) = cache.entries.write() {
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
+/// The layer, outside routing and the rest of the stack (see
+/// [`crate::routes::router`]), so a cached answer costs a lookup and a copy
+/// of its headers.
+#[derive(Clone, Default)]
+pub struct ResponseCacheLayer {
+    cache: Arc<ResponseCache>,
+}
+
+impl<S> Layer<S> for ResponseCacheLayer {
+    type Service = CachedApi<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        CachedApi {
+            inner,
+            cache: self.cache.clone(),
         }
-        entries.insert(key, entry.clone());
     }
-    respond(&entry, if_none_match.as_ref())
+}
+
+/// `GET /api/*`: answer from the cache, or build, keep and answer.
+#[derive(Clone)]
+pub struct CachedApi<S> {
+    inner: S,
+    cache: Arc<ResponseCache>,
+}
+
+impl<S, B> Service<axum::http::Request<B>> for CachedApi<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    B: HttpBody<Data = Bytes> + Send + 'static,
+    B::Error: Into<axum::BoxError>,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: axum::http::Request<B>) -> Self::Future {
+        let mut request = request.map(Body::new);
+        // The service that was polled ready answers; a clone stays for next time.
+        let inner = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, inner);
+        if request.method() != Method::GET || !request.uri().path().starts_with("/api/") {
+            return Box::pin(inner.call(request));
+        }
+        let encoding = encoding(request.headers());
+        let if_none_match = request.headers_mut().remove(header::IF_NONE_MATCH);
+        let key = request
+            .uri()
+            .path_and_query()
+            .map_or_else(|| request.uri().path(), |p| p.as_str());
+        if let Some(entry) = self.cache.get(key, encoding) {
+            let response = respond(&entry, if_none_match.as_ref());
+            return Box::pin(std::future::ready(Ok(response)));
+        }
+        let key = key.to_owned();
+        let cache = self.cache.clone();
+        // Ask for exactly the encoding the key names, and always for a full body.
+        request
+            .headers_mut()
+            .insert(header::ACCEPT_ENCODING, encoding.header_value());
+        Box::pin(async move {
+            let response = inner.call(request).await?;
+            if response.status() != StatusCode::OK {
+                return Ok(response);
+            }
+            let (parts, body) = response.into_parts();
+            let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+                let mut failed = Response::new(Body::from("response too large to serve"));
+                *failed.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                return Ok(failed);
+            };
+            let entry = Arc::new(Entry {
+                headers: parts.headers,
+                body,
+            });
+            cache.insert(&key, encoding, entry.clone());
+            Ok(respond(&entry, if_none_match.as_ref()))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -140,9 +224,9 @@ mod tests {
 
     #[test]
     fn the_encoding_follows_what_the_client_accepts() {
-        assert_eq!(encoding(&accept("gzip, deflate, br")), "br");
-        assert_eq!(encoding(&accept("gzip")), "gzip");
-        assert_eq!(encoding(&accept("br;q=0, gzip")), "gzip");
-        assert_eq!(encoding(&HeaderMap::new()), "identity");
+        assert_eq!(encoding(&accept("gzip, deflate, br")), Encoding::Br);
+        assert_eq!(encoding(&accept("gzip")), Encoding::Gzip);
+        assert_eq!(encoding(&accept("br;q=0, gzip")), Encoding::Gzip);
+        assert_eq!(encoding(&HeaderMap::new()), Encoding::Identity);
     }
 }

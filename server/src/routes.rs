@@ -30,7 +30,7 @@ pub fn router(state: AppState) -> Router {
     // Unknown paths are 404s, not the app: a mistyped link should say so.
     let static_files = ServeDir::new(state.dist()).precompressed_br();
 
-    Router::new()
+    let app = Router::new()
         .nest("/api", api)
         .route("/", get(crate::page::index))
         .route("/og.png", get(crate::page::preview))
@@ -44,19 +44,23 @@ pub fn router(state: AppState) -> Router {
             crate::cache::immutable_hashed_assets,
         ))
         .layer(CompressionLayer::new())
-        // Outside compression, so a cached answer is already compressed.
-        .layer(axum::middleware::from_fn_with_state(
-            std::sync::Arc::new(crate::response_cache::ResponseCache::default()),
-            crate::response_cache::cached_api,
-        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
         .layer(TraceLayer::new_for_http())
         // A bug must cost one request (500), not the server.
-        .layer(tower_http::catch_panic::CatchPanicLayer::new())
-        .layer(security)
+        .layer(tower_http::catch_panic::CatchPanicLayer::new());
+
+    // Around the whole router rather than on its routes: a cached API answer
+    // (already compressed, with its ETag) skips routing and every layer
+    // above; only the security layer's headers and limits still apply.
+    Router::new().fallback_service(
+        tower::ServiceBuilder::new()
+            .layer(security)
+            .layer(crate::response_cache::ResponseCacheLayer::default())
+            .service(app),
+    )
 }
 
 async fn health() -> impl IntoResponse {

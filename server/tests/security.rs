@@ -79,6 +79,41 @@ async fn every_kind_of_response_has_the_security_headers() {
 }
 
 #[tokio::test]
+async fn cached_api_answers_have_the_same_headers_as_fresh_ones() {
+    // One router, so the second request of each pair is answered from its cache.
+    let app = support::app();
+    for (uri, encoding) in [
+        ("/api/islands/etorofu", "identity"),
+        ("/api/geo/land/0", "gzip"),
+        ("/api/events?island=kunashiri&limit=20", "br"),
+    ] {
+        let request = |if_none_match: Option<&str>| {
+            let mut r = Request::get(uri).header("accept-encoding", encoding);
+            if let Some(tag) = if_none_match {
+                r = r.header("if-none-match", tag);
+            }
+            r.body(Body::empty()).expect("request")
+        };
+        let fresh = support::send(app.clone(), request(None)).await;
+        let cached = support::send(app.clone(), request(None)).await;
+        assert_eq!(fresh.status, StatusCode::OK, "{uri}");
+        assert_eq!(cached.status, StatusCode::OK, "{uri}");
+        assert_eq!(fresh.body, cached.body, "{uri}");
+        let mut fresh_headers = fresh.headers.clone();
+        let mut cached_headers = cached.headers.clone();
+        fresh_headers.remove("date");
+        cached_headers.remove("date");
+        assert_eq!(fresh_headers, cached_headers, "{uri}");
+        assert_hardened(uri, &cached, false);
+        let tag = cached.header("etag").to_owned();
+        let revalidated = support::send(app.clone(), request(Some(&tag))).await;
+        assert_eq!(revalidated.status, StatusCode::NOT_MODIFIED, "{uri}");
+        assert!(revalidated.body.is_empty(), "{uri}");
+        assert_hardened(uri, &revalidated, false);
+    }
+}
+
+#[tokio::test]
 async fn embed_permalinks_may_be_framed_by_any_site() {
     for uri in [
         "/?embed=1",
