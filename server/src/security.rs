@@ -17,9 +17,10 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::task::{Context, Poll};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::http::{HeaderMap, HeaderValue, Request, Response, StatusCode, header};
@@ -42,6 +43,11 @@ const REFERRER_POLICY: &str = "strict-origin-when-cross-origin";
 const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), \
      geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), \
      publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
+/// How long API responses reuse the CSP without looking at `index.html`
+/// again. A `stat` per response was about 5% of a cached API answer's cost;
+/// the script hashes only matter to the HTML page, which always re-checks.
+const API_CSP_RECHECK: Duration = Duration::from_secs(1);
 
 /// The layer: `router.layer(security::layer(dist))`.
 pub fn layer(dist: &Path) -> SecurityLayer {
@@ -105,14 +111,14 @@ where
                 ),
             }
             .into_response();
-            policy.apply(response.headers_mut(), false);
+            policy.apply(response.headers_mut(), false, api);
             return Box::pin(std::future::ready(Ok(response)));
         }
         let future = self.inner.call(request);
         Box::pin(async move {
             let response = future.await?.map(Body::new);
             let mut response = if api { json_error(response) } else { response };
-            policy.apply(response.headers_mut(), frameable);
+            policy.apply(response.headers_mut(), frameable, api);
             Ok(response)
         })
     }
@@ -173,6 +179,9 @@ fn json_error(response: Response<Body>) -> Response<Body> {
 struct Policy {
     index: PathBuf,
     cached: RwLock<Cached>,
+    /// When `index.html`'s modification time was last read, in ms since `started`.
+    started: Instant,
+    checked_ms: AtomicU64,
 }
 
 struct Cached {
@@ -189,11 +198,13 @@ impl Policy {
         Policy {
             index,
             cached: RwLock::new(cached),
+            started: Instant::now(),
+            checked_ms: AtomicU64::new(0),
         }
     }
 
-    fn apply(&self, headers: &mut HeaderMap, frameable: bool) {
-        let csp = self.csp(frameable);
+    fn apply(&self, headers: &mut HeaderMap, frameable: bool, api: bool) {
+        let csp = self.csp(frameable, api);
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
         if frameable {
             headers.remove(header::X_FRAME_OPTIONS);
@@ -214,9 +225,9 @@ impl Policy {
         );
     }
 
-    /// The CSP, rebuilt if `index.html` changed since (a new Trunk build).
-    fn csp(&self, frameable: bool) -> HeaderValue {
-        let now = modified(&self.index);
+    /// The CSP, rebuilt if `index.html` changed since (a new Trunk build);
+    /// for the API, checked at most every [`API_CSP_RECHECK`].
+    fn csp(&self, frameable: bool, api: bool) -> HeaderValue {
         let pick = |c: &Cached| {
             if frameable {
                 c.csp_embed.clone()
@@ -224,6 +235,17 @@ impl Policy {
                 c.csp.clone()
             }
         };
+        let elapsed_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let recently = elapsed_ms.saturating_sub(self.checked_ms.load(Ordering::Relaxed))
+            < API_CSP_RECHECK.as_millis() as u64;
+        if api
+            && recently
+            && let Ok(cached) = self.cached.read()
+        {
+            return pick(&cached);
+        }
+        let now = modified(&self.index);
+        self.checked_ms.store(elapsed_ms, Ordering::Relaxed);
         if let Ok(cached) = self.cached.read()
             && cached.modified == now
         {
