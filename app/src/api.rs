@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 use model::events::{
     ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
 };
-use model::geodata::{LandCollection, LineCollection, PlaceCollection};
+use model::geodata::{LandShapes, LineCollection, PlaceCollection};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -45,10 +45,10 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("the answer for {url} is malformed: {e}"))
 }
 
-/// Land outlines at a level of detail.
-pub async fn land(level: usize) -> Result<Arc<LandCollection>, String> {
-    let text = get_text(&format!("/api/geo/land/{level}")).await?;
-    LandCollection::from_json(&text)
+/// Land outlines at a level of detail, already projected to path data.
+pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
+    let text = get_text(&format!("/api/geo/shapes/{level}")).await?;
+    LandShapes::from_json(&text)
         .map(Arc::new)
         .map_err(|e| format!("the map data is malformed: {e}"))
 }

@@ -9,7 +9,7 @@ use crate::reader::Reader;
 use crate::timeline::Timeline;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::geodata::LandCollection;
+use model::geodata::LandShapes;
 use std::sync::Arc;
 
 /// Zoom levels from which the finer land outlines are used.
@@ -74,8 +74,8 @@ pub fn Atlas() -> impl IntoView {
 }
 
 fn loaded(
-    land: Arc<LandCollection>,
-    detail: Signal<Option<Arc<LandCollection>>>,
+    land: Arc<LandShapes>,
+    detail: Signal<Option<Arc<LandShapes>>>,
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let url: UrlState = expect_context();

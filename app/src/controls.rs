@@ -4,7 +4,7 @@ use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::DeploymentCategory;
-use model::geodata::LandCollection;
+use model::geodata::LandShapes;
 use model::names::{self, NameStyle};
 use model::permalink::{self, Layer};
 use std::sync::Arc;
@@ -149,7 +149,7 @@ fn Share() -> impl IntoView {
 
 /// A text list of the islands that mirrors the map, for screen readers and keyboards.
 #[component]
-pub fn IslandList(land: Arc<LandCollection>) -> impl IntoView {
+pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
     let islands: Vec<_> = land
         .disputed()

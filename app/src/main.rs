@@ -18,7 +18,12 @@ use leptos_router::path;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // Mount in a task of its own, apart from compiling and instantiating the
+    // module: two shorter tasks keep the page responsive on slow phones.
+    set_timeout(
+        || leptos::mount::mount_to_body(App),
+        std::time::Duration::ZERO,
+    );
 }
 
 #[component]

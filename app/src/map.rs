@@ -7,13 +7,12 @@ use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use model::geodata::{LandCollection, LandRole};
+use model::geodata::{LandRole, LandShapes};
 use model::gesture::Gesture;
 use model::labels::Candidate;
 use model::names::{self, NameStyle};
 use model::permalink::{Layer, canonical_view};
 use model::projection::{MapPoint, project};
-use model::svg::path_data;
 use model::viewport::{DISPUTE_BOUNDS, View};
 use std::sync::Arc;
 
@@ -47,12 +46,12 @@ struct Label {
     priority: f64,
 }
 
-fn shapes(land: &LandCollection) -> Vec<Shape> {
+fn shapes(land: &LandShapes) -> Vec<Shape> {
     land.features
         .iter()
         .map(|f| Shape {
             id: f.id.clone(),
-            d: path_data(&f.geometry),
+            d: f.d.clone(),
             disputed: f.properties.role == LandRole::Disputed,
             accessible_name: names::accessible(&f.properties),
             group: f.properties.group.clone(),
@@ -60,12 +59,12 @@ fn shapes(land: &LandCollection) -> Vec<Shape> {
         .collect()
 }
 
-fn labels(land: &LandCollection) -> Vec<Label> {
+fn labels(land: &LandShapes) -> Vec<Label> {
     let mut labels = Vec::new();
     let mut habomai = Vec::new();
     for f in land.disputed() {
         let p = &f.properties;
-        let Some([lon, lat]) = p.label_at.or_else(|| first_point(f)) else {
+        let Some([lon, lat]) = f.anchor else {
             continue;
         };
         let at = project(lon, lat);
@@ -109,12 +108,12 @@ fn labels(land: &LandCollection) -> Vec<Label> {
 }
 
 /// Where to attach markers for an island id (its label point); `habomai` gets the group's centre.
-fn island_points(land: &LandCollection) -> Vec<(String, MapPoint)> {
+fn island_points(land: &LandShapes) -> Vec<(String, MapPoint)> {
     let mut points: Vec<(String, MapPoint)> = land
         .disputed()
         .filter(|f| f.properties.part_of.is_none())
         .filter_map(|f| {
-            let [lon, lat] = f.properties.label_at.or_else(|| first_point(f))?;
+            let [lon, lat] = f.anchor?;
             Some((f.id.clone(), project(lon, lat)))
         })
         .collect();
@@ -138,15 +137,11 @@ fn island_points(land: &LandCollection) -> Vec<(String, MapPoint)> {
     points
 }
 
-fn first_point(f: &model::geodata::LandFeature) -> Option<[f64; 2]> {
-    f.geometry.polygons().first()?.first()?.first().copied()
-}
-
 #[component]
 pub fn MapView(
-    land: Arc<LandCollection>,
+    land: Arc<LandShapes>,
     /// Finer outlines, once loaded for the current zoom.
-    detail: Signal<Option<Arc<LandCollection>>>,
+    detail: Signal<Option<Arc<LandShapes>>>,
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let url: UrlState = expect_context();

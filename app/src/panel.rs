@@ -7,13 +7,13 @@ use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{Event, HistoryEntry, Source};
-use model::geodata::LandCollection;
+use model::geodata::LandShapes;
 use model::names::{self, NameStyle};
 use model::status;
 use std::sync::Arc;
 
 #[component]
-pub fn IslandPanel(land: Arc<LandCollection>) -> impl IntoView {
+pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     let close = move || {

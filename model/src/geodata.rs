@@ -143,6 +143,59 @@ impl LandCollection {
     }
 }
 
+/// A land feature ready to draw: its outline as SVG path data in map units
+/// (see [`crate::svg::path_data`]), projected once on the server so that a
+/// phone does not parse and project tens of thousands of coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LandShape {
+    pub id: String,
+    /// Where the label and markers go, `[lon, lat]`: `label_at`, else the
+    /// outline's first point.
+    pub anchor: Option<Position>,
+    pub d: String,
+    pub properties: LandProperties,
+}
+
+/// Every land feature of one level of detail, ready to draw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LandShapes {
+    pub features: Vec<LandShape>,
+}
+
+impl LandShapes {
+    pub fn from_land(land: &LandCollection) -> Self {
+        LandShapes {
+            features: land
+                .features
+                .iter()
+                .map(|f| LandShape {
+                    id: f.id.clone(),
+                    anchor: f
+                        .properties
+                        .label_at
+                        .or_else(|| f.geometry.polygons().first()?.first()?.first().copied()),
+                    d: crate::svg::path_data(&f.geometry),
+                    properties: f.properties.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        parse(text)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&LandShape> {
+        self.features.iter().find(|f| f.id == id)
+    }
+
+    pub fn disputed(&self) -> impl Iterator<Item = &LandShape> {
+        self.features
+            .iter()
+            .filter(|f| f.properties.role == LandRole::Disputed)
+    }
+}
+
 /// What a place is; drives its map symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -316,6 +369,26 @@ mod tests {
             Some(true)
         );
         assert_eq!(land.vertex_count(), 8);
+    }
+
+    #[test]
+    fn shapes_carry_outlines_anchors_and_properties_through_json() {
+        let land = LandCollection::from_json(SAMPLE).expect("sample parses");
+        let shapes = LandShapes::from_land(&land);
+        let shikotan = shapes.find("shikotan").expect("shikotan");
+        // No label_at in the sample: the anchor falls back to the first point.
+        assert_eq!(shikotan.anchor, Some([146.6, 43.8]));
+        assert_eq!(shikotan.d.matches('M').count(), 1);
+        assert_eq!(shikotan.properties.name_ru, "Шикотан");
+        assert_eq!(
+            shapes.find("hokkaido").map(|f| f.d.as_str()),
+            land.find("hokkaido")
+                .map(|f| crate::svg::path_data(&f.geometry))
+                .as_deref()
+        );
+        let text = serde_json::to_string(&shapes).expect("serialises");
+        assert_eq!(LandShapes::from_json(&text), Ok(shapes.clone()));
+        assert_eq!(shapes.disputed().count(), 1);
     }
 
     #[test]

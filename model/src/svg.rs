@@ -7,8 +7,10 @@ use crate::viewport::Transform;
 use std::fmt::Write;
 
 /// Path data (`d` attribute) for a geometry in map units, rings as closed
-/// subpaths. Holes rely on `fill-rule: evenodd`. Two decimals are 1/100 px at
-/// the reference zoom, well under a screen pixel at any zoom the app allows.
+/// subpaths. Holes rely on `fill-rule: evenodd`. Coordinates are counted in
+/// hundredths (1/100 px at the reference zoom, well under a screen pixel at
+/// any zoom the app allows) and written relative to the previous point, which
+/// keeps the full-detail outlines small; integer steps add up exactly.
 pub fn path_data(geometry: &Geometry) -> String {
     let mut d = String::new();
     for polygon in geometry.polygons() {
@@ -25,14 +27,21 @@ fn push_ring(d: &mut String, ring: &Ring) {
         Some((last, rest)) if rest.first() == Some(last) => rest,
         _ => ring.as_slice(),
     };
+    let mut previous = (0, 0);
     for (i, [lon, lat]) in open.iter().enumerate() {
         let p = project(*lon, *lat);
-        let command = if i == 0 { 'M' } else { 'L' };
+        let at = ((p.x * 100.0).round() as i64, (p.y * 100.0).round() as i64);
         // Writing to a String cannot fail.
-        let _ = write!(d, "{command}{:.2} {:.2}", p.x, p.y);
+        let _ = if i == 0 {
+            write!(d, "M{} {}", fixed(at.0, 100), fixed(at.1, 100))
+        } else {
+            let (dx, dy) = (at.0 - previous.0, at.1 - previous.1);
+            write!(d, "l{} {}", fixed(dx, 100), fixed(dy, 100))
+        };
+        previous = at;
     }
     if !open.is_empty() {
-        d.push('Z');
+        d.push('z');
     }
 }
 
@@ -70,9 +79,9 @@ pub fn screen_path_data(geometry: &Geometry, transform: Transform, min_step_px: 
             for (i, &(x, y)) in kept.iter().enumerate() {
                 let (dx, dy) = (x - previous.0, y - previous.1);
                 let _ = if i == 0 {
-                    write!(d, "M{} {}", tenths(x), tenths(y))
+                    write!(d, "M{} {}", fixed(x, 10), fixed(y, 10))
                 } else {
-                    write!(d, "l{} {}", tenths(dx), tenths(dy))
+                    write!(d, "l{} {}", fixed(dx, 10), fixed(dy, 10))
                 };
                 previous = (x, y);
             }
@@ -82,15 +91,25 @@ pub fn screen_path_data(geometry: &Geometry, transform: Transform, min_step_px: 
     d
 }
 
-/// An integer count of tenths written as a decimal, without a trailing ".0".
-fn tenths(v: i64) -> String {
+/// `v / per` written as a short decimal (`per` a power of ten): no trailing
+/// zeros, no leading zero before the point, so path data stays small.
+fn fixed(v: i64, per: i64) -> String {
     let sign = if v < 0 { "-" } else { "" };
-    let (whole, tenth) = (v.abs() / 10, v.abs() % 10);
-    if tenth == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{tenth}")
+    let (whole, mut part) = (v.abs() / per, v.abs() % per);
+    if part == 0 {
+        return format!("{sign}{whole}");
     }
+    let mut width = per.ilog10() as usize;
+    while part % 10 == 0 {
+        part /= 10;
+        width -= 1;
+    }
+    let whole = if whole == 0 {
+        String::new()
+    } else {
+        whole.to_string()
+    };
+    format!("{sign}{whole}.{part:0width$}")
 }
 
 #[cfg(test)]
@@ -108,10 +127,10 @@ mod tests {
             ]],
         };
         let d = path_data(&square);
-        assert!(d.starts_with("M0.00 0.00L"), "{d}");
+        assert!(d.starts_with("M0 0l"), "{d}");
         assert_eq!(d.matches('M').count(), 1);
-        assert_eq!(d.matches('L').count(), 2);
-        assert!(d.ends_with('Z'));
+        assert_eq!(d.matches('l').count(), 2);
+        assert!(d.ends_with('z'));
     }
 
     #[test]
@@ -178,11 +197,38 @@ mod tests {
     }
 
     #[test]
-    fn tenths_read_as_decimals() {
-        assert_eq!(tenths(0), "0");
-        assert_eq!(tenths(15), "1.5");
-        assert_eq!(tenths(-15), "-1.5");
-        assert_eq!(tenths(-3), "-0.3");
-        assert_eq!(tenths(120), "12");
+    fn fixed_point_numbers_read_as_short_decimals() {
+        assert_eq!(fixed(0, 10), "0");
+        assert_eq!(fixed(15, 10), "1.5");
+        assert_eq!(fixed(-15, 10), "-1.5");
+        assert_eq!(fixed(-3, 10), "-.3");
+        assert_eq!(fixed(120, 10), "12");
+        assert_eq!(fixed(1205, 100), "12.05");
+        assert_eq!(fixed(1250, 100), "12.5");
+        assert_eq!(fixed(-7, 100), "-.07");
+    }
+
+    #[test]
+    fn relative_steps_add_up_to_the_projected_points() {
+        let ring = vec![[145.5, 43.7], [145.61, 43.9], [146.2, 43.8], [145.5, 43.7]];
+        let d = path_data(&Geometry::Polygon {
+            coordinates: vec![ring.clone()],
+        });
+        let numbers: Vec<f64> = d
+            .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+            .filter(|t| !t.is_empty())
+            .map(|t| t.parse().unwrap_or(f64::NAN))
+            .collect();
+        assert_eq!(numbers.len(), 6, "{d}");
+        let (mut x, mut y) = (0.0, 0.0);
+        for (i, pair) in numbers.chunks(2).enumerate() {
+            x += pair[0];
+            y += pair[1];
+            let p = project(ring[i][0], ring[i][1]);
+            assert!(
+                (x - p.x).abs() < 0.006 && (y - p.y).abs() < 0.006,
+                "point {i}: {x},{y} vs {p:?}"
+            );
+        }
     }
 }

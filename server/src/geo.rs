@@ -1,4 +1,5 @@
-//! Geometry endpoints: the land GeoJSON at each level of detail.
+//! Geometry endpoints: the land at each level of detail (GeoJSON, and ready
+//! to draw), treaty lines and places.
 
 use crate::error::ApiError;
 use crate::state::{AppState, Served};
@@ -7,6 +8,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 pub const GEOJSON: &str = "application/geo+json";
+const JSON: &str = "application/json";
 
 /// `GET /api/geo/land/{level}`: land polygons, `0` (overview) to `2` (full detail).
 pub async fn land(
@@ -20,6 +22,21 @@ pub async fn land(
         .and_then(|l| state.land(l))
         .ok_or_else(|| ApiError::not_found("level of detail", &level))?;
     Ok(cached(served, GEOJSON, &headers))
+}
+
+/// `GET /api/geo/shapes/{level}`: the same land, ready to draw: each feature's
+/// properties and its outline as SVG path data in map units (what the app uses).
+pub async fn shapes(
+    State(state): State<AppState>,
+    Path(level): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let served = level
+        .parse::<usize>()
+        .ok()
+        .and_then(|l| state.shapes(l))
+        .ok_or_else(|| ApiError::not_found("level of detail", &level))?;
+    Ok(cached(served, JSON, &headers))
 }
 
 /// `GET /api/geo/lines`: the Treaty of Shimoda boundary and claim lines (schematic).

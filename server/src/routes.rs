@@ -22,6 +22,7 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health))
         .route("/geo/land/{level}", get(crate::geo::land))
+        .route("/geo/shapes/{level}", get(crate::geo::shapes))
         .route("/geo/lines", get(crate::geo::lines))
         .route("/geo/places", get(crate::geo::places))
         .merge(state.api().router())

@@ -1,7 +1,7 @@
 //! State shared by all handlers: data loaded and validated once at start-up.
 
 use crate::config::Config;
-use model::geodata::{LandCollection, LineCollection, PlaceCollection};
+use model::geodata::{LandCollection, LandShapes, LineCollection, PlaceCollection};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,6 +19,8 @@ struct Inner {
     dist: PathBuf,
     /// Land GeoJSON per level of detail, as served (validated, bytes ready).
     land: Vec<Served>,
+    /// The same levels projected to SVG path data, as the app draws them.
+    shapes: Vec<Served>,
     /// Treaty and claim lines, and places (settlements, bases), as served.
     lines: Served,
     places: Served,
@@ -58,6 +60,7 @@ impl AppState {
     /// message naming the file.
     pub fn load(config: &Config) -> Result<Self, String> {
         let mut land = Vec::with_capacity(LAND_LEVELS);
+        let mut shapes = Vec::with_capacity(LAND_LEVELS);
         let mut preview_land = None;
         let mut overview_land = None;
         for level in 0..LAND_LEVELS {
@@ -72,6 +75,9 @@ impl AppState {
                 ));
             }
             land.push(Served::new(text));
+            let drawn = serde_json::to_vec(&LandShapes::from_land(&collection))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            shapes.push(Served::new(drawn));
             if level == 0 {
                 overview_land = Some(collection.clone());
             }
@@ -92,6 +98,7 @@ impl AppState {
             inner: Arc::new(Inner {
                 dist: config.dist.clone(),
                 land,
+                shapes,
                 lines: Served::new(lines),
                 places: Served::new(places),
                 preview_land,
@@ -108,6 +115,10 @@ impl AppState {
 
     pub fn land(&self, level: usize) -> Option<&Served> {
         self.inner.land.get(level)
+    }
+
+    pub fn shapes(&self, level: usize) -> Option<&Served> {
+        self.inner.shapes.get(level)
     }
 
     pub fn lines(&self) -> &Served {

@@ -64,6 +64,28 @@ async fn every_level_of_detail_is_geojson_with_the_disputed_islands() {
 }
 
 #[tokio::test]
+async fn every_level_is_also_served_ready_to_draw_in_map_units() {
+    let mut sizes = Vec::new();
+    for level in 0..3 {
+        let (status, headers, body) = get(&format!("/api/geo/shapes/{level}"), &[]).await;
+        assert_eq!(status, StatusCode::OK, "level {level}");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+        let shapes =
+            model::geodata::LandShapes::from_json(std::str::from_utf8(&body).expect("utf-8"))
+                .expect("parses");
+        let etorofu = shapes.find("etorofu").expect("etorofu");
+        assert!(etorofu.d.starts_with('M') && etorofu.d.ends_with('z'));
+        assert!(etorofu.anchor.is_some());
+        assert_eq!(etorofu.properties.name_ja, "択捉島");
+        sizes.push(etorofu.d.len());
+    }
+    // Finer levels have longer outlines.
+    assert!(sizes.windows(2).all(|w| w[0] < w[1]), "{sizes:?}");
+    let (status, _, _) = get("/api/geo/shapes/3", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn a_matching_etag_gets_304_without_a_body() {
     let (_, headers, _) = get("/api/geo/land/0", &[]).await;
     let etag = headers[header::ETAG].to_str().expect("ascii").to_owned();
