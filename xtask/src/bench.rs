@@ -5,8 +5,10 @@
 //!
 //! Options: `--no-build` (use dist/ and target/release/server as they are),
 //! `--runs N` (browser runs per figure, default 10), `--wrk-seconds S`
-//! (default 8), `--no-lighthouse`, `--only-server` (wrk only: no browser,
-//! no frontend build, and `bench/results.json` is left alone).
+//! (default 8), `--wrk-rounds N` (default 1: each wrk figure is the median of
+//! N runs, taken in turns with the other targets), `--no-lighthouse`,
+//! `--only-server` (wrk only: no browser, no frontend build, and
+//! `bench/results.json` is left alone).
 
 mod http;
 mod nginx;
@@ -40,6 +42,7 @@ struct Options {
     build: bool,
     runs: u32,
     wrk_seconds: u32,
+    wrk_rounds: u32,
     lighthouse: bool,
     /// Only the wrk part, for iterating on the server: prints its table and
     /// budgets but does not overwrite `bench/results.json` (a partial run).
@@ -52,6 +55,7 @@ impl Options {
             build: true,
             runs: 10,
             wrk_seconds: 8,
+            wrk_rounds: 1,
             lighthouse: true,
             only_server: false,
         };
@@ -69,9 +73,10 @@ impl Options {
                 "--only-server" => o.only_server = true,
                 "--runs" => o.runs = number("--runs")?,
                 "--wrk-seconds" => o.wrk_seconds = number("--wrk-seconds")?,
+                "--wrk-rounds" => o.wrk_rounds = number("--wrk-rounds")?,
                 other => {
                     return Err(Error::msg(format!(
-                        "unknown option `{other}` (--no-build, --runs N, --wrk-seconds S, --no-lighthouse, --only-server)"
+                        "unknown option `{other}` (--no-build, --runs N, --wrk-seconds S, --wrk-rounds N, --no-lighthouse, --only-server)"
                     )));
                 }
             }
@@ -145,6 +150,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         "options": {
             "browser_runs": opts.runs,
             "wrk_seconds": opts.wrk_seconds,
+            "wrk_rounds": opts.wrk_rounds,
             "wrk_threads": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
         },
         "headers": headers,
@@ -220,20 +226,34 @@ fn run_browser(
 }
 
 /// wrk against instance 1, nginx's static copy and both instances behind
-/// `deploy/nginx.conf`, per endpoint and connection count.
+/// `deploy/nginx.conf`, per endpoint and connection count. With several
+/// rounds the three take turns, so a busy spell on the machine falls on all
+/// of them, and each figure is the median of its rounds.
 fn run_wrk(opts: &Options, one: SocketAddr, ports: &nginx::Ports) -> Result<Vec<Value>, Error> {
-    eprintln!("\n=== server: wrk, {} s per run ===", opts.wrk_seconds);
+    eprintln!(
+        "\n=== server: wrk, {} s per run, {} round(s) ===",
+        opts.wrk_seconds, opts.wrk_rounds
+    );
     let mut server = Vec::new();
     for path in ENDPOINTS {
         // Fill the proxy's cache first: concurrent misses wait on
         // proxy_cache_lock, which polls every 500 ms.
         http::get(ports.proxy, path, &[])?;
         for conns in CONNECTIONS {
-            let url = |addr: SocketAddr| format!("http://{addr}{path}");
-            eprintln!("wrk -c{conns} {path}");
-            let ours = wrk::run(&url(one), conns, opts.wrk_seconds)?;
-            let nginx_static = wrk::run(&url(ports.static_api), conns, opts.wrk_seconds)?;
-            let behind_proxy = wrk::run(&url(ports.proxy), conns, opts.wrk_seconds)?;
+            let targets = [one, ports.static_api, ports.proxy];
+            let mut runs: [Vec<wrk::WrkResult>; 3] = Default::default();
+            for round in 1..=opts.wrk_rounds {
+                eprintln!("wrk -c{conns} {path} (round {round})");
+                for (addr, runs) in targets.iter().zip(&mut runs) {
+                    runs.push(wrk::run(
+                        &format!("http://{addr}{path}"),
+                        conns,
+                        opts.wrk_seconds,
+                    )?);
+                }
+            }
+            let [ours, nginx_static, behind_proxy] =
+                runs.map(|r| wrk::median(&r).expect("at least one round"));
             server.push(json!({
                 "path": path,
                 "connections": conns,
@@ -803,7 +823,9 @@ mod tests {
         assert!(Options::parse(&["--runs".into(), "0".into()]).is_err());
         assert!(Options::parse(&["--fast".into()]).is_err());
         let o = Options::parse(&["--only-server".into()]).expect("parses");
-        assert!(o.only_server && o.build);
+        assert!(o.only_server && o.build && o.wrk_rounds == 1);
+        let args: Vec<String> = ["--wrk-rounds", "3"].map(String::from).into();
+        assert_eq!(Options::parse(&args).expect("parses").wrk_rounds, 3);
     }
 
     #[test]

@@ -40,6 +40,29 @@ pub fn run(url: &str, connections: u32, seconds: u32) -> Result<WrkResult, Error
     parse(&text).ok_or_else(|| Error::msg(format!("cannot read wrk's report for {url}:\n{text}")))
 }
 
+/// Several runs of one target as one figure: the median of each of
+/// requests/s, p50 and p99 (so one run disturbed by other work on the machine
+/// does not decide it); requests and errors summed.
+pub fn median(runs: &[WrkResult]) -> Option<WrkResult> {
+    let mid = |field: fn(&WrkResult) -> f64| {
+        let mut v: Vec<f64> = runs.iter().map(field).collect();
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            (v[n / 2 - 1] + v[n / 2]) / 2.0
+        }
+    };
+    (!runs.is_empty()).then(|| WrkResult {
+        requests_per_s: mid(|r| r.requests_per_s),
+        p50_ms: mid(|r| r.p50_ms),
+        p99_ms: mid(|r| r.p99_ms),
+        requests: runs.iter().map(|r| r.requests).sum(),
+        errors: runs.iter().map(|r| r.errors).sum(),
+    })
+}
+
 /// Reads requests/s, the 50th and 99th latency percentiles and errors.
 pub fn parse(report: &str) -> Option<WrkResult> {
     let mut rps = None;
@@ -117,6 +140,23 @@ Transfer/sec:      2.25GB
         assert_eq!(r.p99_ms, 1020.0);
         assert_eq!(r.requests, 240_000);
         assert_eq!(r.errors, 7);
+    }
+
+    #[test]
+    fn the_median_of_runs() {
+        let run = |rps: f64, p99: f64| WrkResult {
+            requests_per_s: rps,
+            p50_ms: 1.0,
+            p99_ms: p99,
+            requests: 10,
+            errors: 1,
+        };
+        let m = median(&[run(300.0, 9.0), run(100.0, 2.0), run(200.0, 4.0)]).expect("runs");
+        assert_eq!((m.requests_per_s, m.p99_ms), (200.0, 4.0));
+        assert_eq!((m.requests, m.errors), (30, 3));
+        let m = median(&[run(100.0, 2.0), run(200.0, 4.0)]).expect("runs");
+        assert_eq!(m.requests_per_s, 150.0);
+        assert_eq!(median(&[]), None);
     }
 
     #[test]
