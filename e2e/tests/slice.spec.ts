@@ -53,3 +53,24 @@ test('a keyboard user can reach an island and open it with Enter', async ({ page
   await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
   await expect(page).toHaveURL(/island=shikotan/);
 });
+
+test('the bundled Japanese font loads and covers the names in the panel', async ({ page, problems }) => {
+  await page.goto('/?island=etorofu');
+  await mapReady(page);
+  const name = page.locator('aside.panel [lang="ja"]').first();
+  await expect(name).toHaveText('択捉島');
+  // Systems without a Japanese font fall back to this face; it must load under
+  // the CSP and have glyphs for the names (document.fonts.check is false for
+  // characters a loaded face lacks).
+  const font = await page.evaluate(async (text) => {
+    const faces = await document.fonts.load('16px "Kuril Atlas CJK"', text);
+    return {
+      loaded: faces.length > 0 && faces.every((f) => f.status === 'loaded'),
+      covers: document.fonts.check('16px "Kuril Atlas CJK"', text),
+    };
+  }, '択捉島 国後島 色丹島 歯舞群島');
+  expect(font).toEqual({ loaded: true, covers: true });
+  await page.screenshot({ path: shot('panel-japanese-names') });
+  expect(problems.console).toEqual([]);
+  expect(problems.failed).toEqual([]);
+});

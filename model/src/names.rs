@@ -14,6 +14,19 @@ pub enum NameStyle {
     Both,
 }
 
+/// Whether a character is Japanese script (kana, kanji, CJK punctuation and
+/// full-width forms): the characters the app's bundled CJK font must cover,
+/// because many readers' systems have no Japanese font.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30ff}' // CJK punctuation, hiragana, katakana
+        | '\u{31f0}'..='\u{31ff}' // katakana phonetic extensions
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{ff00}'..='\u{ffef}' // half- and full-width forms
+    )
+}
+
 /// Japanese romaji without the generic suffix for "island".
 pub fn bare_japanese(romaji: &str) -> &str {
     ["-tō", "-jima", "-shima", "-guntō"]

@@ -5,12 +5,14 @@
 //! - `build`: set up and build the release frontend only.
 //! - `bench`: browser and server benchmark against Leaflet and nginx.
 //! - `geodata`: regenerate `geodata/` from the pinned upstream packages.
+//! - `fonts`: regenerate the bundled Japanese font subset from Debian's Noto CJK.
 //! - `fuzz [seconds]`: run every cargo-fuzz target in `fuzz/` (hardening).
 //! - `load [seconds] [connections]`: wrk load test with an RSS check.
 
 mod bench;
 mod compress;
 mod conformance;
+mod fonts;
 mod fuzz;
 mod geodata;
 mod load;
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         "bench" => bench::run(rest),
         "setup" => setup::ensure_all(setup::Needs::Test),
         "geodata" => geodata::run(rest),
+        "fonts" => fonts::run_fonts(rest),
         "fuzz" => fuzz::run_all(rest),
         "load" => load::run_load(rest),
         "help" | "--help" | "-h" => {
@@ -59,6 +62,7 @@ fn print_help() {
          build    set up and build the release frontend into dist/\n\
          setup    install every tool the tests need (idempotent)\n\
          geodata  regenerate geodata/ from the pinned upstream packages\n\
+         fonts    regenerate the bundled Japanese font subset (assets/fonts/)\n\
          bench    measure the app against Leaflet and nginx (bench/README.md)\n\
          fuzz     run each fuzz target in fuzz/ for N seconds (default 60)\n\
          load     wrk against the release server: [seconds] [connections], default 60 256"

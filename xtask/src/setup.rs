@@ -132,6 +132,11 @@ fn ensure_chromium() -> Result<(), Error> {
     if let (Some(c), Some(_)) = (&chromium, &driver) {
         return ok(c);
     }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// Installs Debian packages (as root, or through sudo).
+pub(crate) fn apt_install(packages: &[&str]) -> Result<(), Error> {
     let apt = |args: &[&str]| {
         let mut cmd = if is_root() {
             Command::new("apt-get")
@@ -144,7 +149,9 @@ fn ensure_chromium() -> Result<(), Error> {
         run(&mut cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])
+    let mut install = vec!["install", "-y"];
+    install.extend_from_slice(packages);
+    apt(&install)
 }
 
 fn is_root() -> bool {
