@@ -314,17 +314,7 @@ fn ensure_tools(browser: bool) -> Result<(), Error> {
     .map(|(_, package, _)| package)
     .collect();
     if !missing.is_empty() {
-        let apt = |args: &[&str]| {
-            util::run(
-                Command::new("apt-get")
-                    .args(args)
-                    .env("DEBIAN_FRONTEND", "noninteractive"),
-            )
-        };
-        apt(&["update"])?;
-        let mut install = vec!["install", "-y", "--no-install-recommends"];
-        install.extend(missing);
-        apt(&install)?;
+        crate::setup::apt_install(&missing)?;
     }
     let bench = root().join("bench");
     let npm_missing = !bench.join("node_modules/leaflet/dist/leaflet.js").exists()
