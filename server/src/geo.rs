@@ -16,11 +16,7 @@ pub async fn land(
     Path(level): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let served = level
-        .parse::<usize>()
-        .ok()
-        .and_then(|l| state.land(l))
-        .ok_or_else(|| ApiError::not_found("level of detail", &level))?;
+    let served = at_level(&level, |l| state.land(l))?;
     Ok(cached(served, GEOJSON, &headers))
 }
 
@@ -31,12 +27,20 @@ pub async fn shapes(
     Path(level): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let served = level
+    let served = at_level(&level, |l| state.shapes(l))?;
+    Ok(cached(served, JSON, &headers))
+}
+
+/// The body for a level of detail named in a path; a 404 for anything else.
+fn at_level<'a>(
+    level: &str,
+    body: impl Fn(usize) -> Option<&'a Served>,
+) -> Result<&'a Served, ApiError> {
+    level
         .parse::<usize>()
         .ok()
-        .and_then(|l| state.shapes(l))
-        .ok_or_else(|| ApiError::not_found("level of detail", &level))?;
-    Ok(cached(served, JSON, &headers))
+        .and_then(body)
+        .ok_or_else(|| ApiError::not_found("level of detail", level))
 }
 
 /// `GET /api/geo/lines`: the Treaty of Shimoda boundary and claim lines (schematic).
