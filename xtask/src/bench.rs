@@ -68,6 +68,8 @@ impl Options {
                     .ok_or_else(|| Error::msg(format!("{name} needs a positive number")))
             };
             match a.as_str() {
+                // `cargo xtask bench -- --runs 3`: the separator is cargo's habit, not an option.
+                "--" => {}
                 "--no-build" => o.build = false,
                 "--no-lighthouse" => o.lighthouse = false,
                 "--only-server" => o.only_server = true,
@@ -816,6 +818,9 @@ mod tests {
         assert!(o.only_server && o.build && o.wrk_rounds == 1);
         let args: Vec<String> = ["--wrk-rounds", "3"].map(String::from).into();
         assert_eq!(Options::parse(&args).expect("parses").wrk_rounds, 3);
+        // As bench/README.md writes it: `cargo xtask bench -- --no-build`.
+        let args: Vec<String> = ["--", "--no-build"].map(String::from).into();
+        assert!(!Options::parse(&args).expect("parses").build);
     }
 
     #[test]
