@@ -14,11 +14,7 @@ use std::sync::Arc;
 /// would otherwise all be decoded and drawn in one long task, and a long task
 /// is a page that does not respond to input.
 async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 async fn get_text(url: &str) -> Result<String, String> {
