@@ -17,9 +17,12 @@ pub fn build(_args: &[String]) -> Result<(), Error> {
 
 pub fn serve(args: &[String]) -> Result<(), Error> {
     build(&[])?;
+    // `cargo xtask serve -- --addr …`: the separator is cargo's habit, not
+    // the server's. The server's own default address is 127.0.0.1:8080.
+    let server_args = args.strip_prefix(&["--".to_owned()]).unwrap_or(args);
     let mut cmd = Command::new(server_binary());
-    cmd.args(["--addr", "127.0.0.1:8080"]).args(args);
-    eprintln!("starting the server; open http://127.0.0.1:8080/ (Ctrl-C stops it)");
+    cmd.args(server_args);
+    eprintln!("starting the server (default http://127.0.0.1:8080/; Ctrl-C stops it)");
     run(&mut cmd)
 }
 
