@@ -13,26 +13,13 @@ mod timeline;
 mod url_state;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 fn main() {
     console_error_panic_hook::set_once();
     // Mount in a task of its own, apart from compiling and instantiating the
     // module: two shorter tasks keep the page responsive on slow phones.
     set_timeout(
-        || leptos::mount::mount_to_body(App),
+        || leptos::mount::mount_to_body(atlas::Atlas),
         std::time::Duration::ZERO,
     );
-}
-
-#[component]
-fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <p class="not-found">"This page does not exist. "<a href="/">"Open the map"</a></p> }>
-                <Route path=path!("/") view=atlas::Atlas/>
-            </Routes>
-        </Router>
-    }
 }

@@ -4,20 +4,17 @@
 //! entry; continuous panning and zooming replace the current one, throttled,
 //! because browsers limit history changes (Safari: about 100 in 30 s).
 
+use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 use model::events::Date;
 use model::names::NameStyle;
 use model::permalink::{self, Ignored, Layers, MapState};
 use model::viewport::View;
 use std::time::Duration;
+use wasm_bindgen::JsValue;
 
 /// Shortest interval between two URL replacements while the map moves.
 const REPLACE_INTERVAL: Duration = Duration::from_millis(400);
-
-/// The router's navigate function, kept so callbacks can use it later.
-type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
 #[derive(Clone, Copy)]
 pub struct UrlState {
@@ -37,15 +34,22 @@ pub struct UrlState {
     pub layers: Memo<Layers>,
     pub names: Memo<NameStyle>,
     pub embed: Memo<bool>,
-    navigate: StoredValue<Navigate, LocalStorage>,
+    /// The query string in the address bar, `?` included.
+    search: RwSignal<String>,
     pending_view: StoredValue<Option<View>>,
 }
 
 impl UrlState {
     pub fn new() -> Self {
-        let location = use_location();
-        let parsed = Memo::new(move |_| permalink::parse(&location.search.get()));
-        let navigate = use_navigate();
+        // The page has one route, so the History API is all the routing it
+        // needs; leptos_router cost about 30 KB of brotli-compressed wasm.
+        let search = RwSignal::new(address_bar_query());
+        // Back and Forward change the address without us: read it again.
+        let popstate = window_event_listener(ev::popstate, move |_| {
+            search.set(address_bar_query());
+        });
+        on_cleanup(move || popstate.remove());
+        let parsed = Memo::new(move |_| permalink::parse(&search.get()));
         let state = Memo::new(move |_| parsed.get().0);
         UrlState {
             state,
@@ -59,7 +63,7 @@ impl UrlState {
             layers: Memo::new(move |_| state.with(|s| s.layers)),
             names: Memo::new(move |_| state.with(|s| s.names)),
             embed: Memo::new(move |_| state.with(|s| s.embed)),
-            navigate: StoredValue::new_local(Box::new(navigate)),
+            search,
             pending_view: StoredValue::new(None),
         }
     }
@@ -87,16 +91,20 @@ impl UrlState {
         }
         self.pending_view.set_value(None);
         let url = permalink::href(&next);
-        self.navigate.with_value(|navigate| {
-            navigate(
-                &url,
-                NavigateOptions {
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            )
+        let written = window().history().and_then(|history| {
+            if replace {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            }
         });
+        if let Err(error) = written {
+            // Browsers refuse history changes that come too fast (Safari:
+            // about 100 in 30 s); the map still follows, the link catches up
+            // with the next change.
+            leptos::logging::warn!("the address bar was not updated: {error:?}");
+        }
+        self.search.set(url.trim_start_matches('/').to_owned());
     }
 
     /// Records the map view; writes it to the URL at most every 400 ms.
@@ -119,4 +127,9 @@ impl UrlState {
             );
         }
     }
+}
+
+/// The query string of the address bar, `?` included; empty when there is none.
+fn address_bar_query() -> String {
+    window().location().search().unwrap_or_default()
 }
