@@ -2,14 +2,17 @@
 //! only change the transform of one group, and strokes do not scale.
 
 use crate::data::AtlasData;
-use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer};
+use crate::overlays::{
+    EVENT_OFFSET_PX, EVENT_RADIUS_PX, EventsLayer, LinesLayer, PlacesLayer, SITE_RADIUS_PX,
+    SitesLayer, event_point, place_name, recent_events, spread,
+};
 use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use model::geodata::{LandRole, LandShapes};
+use model::geodata::{LandRole, LandShapes, PlaceCollection, PlaceKind};
 use model::gesture::Gesture;
-use model::labels::Candidate;
+use model::labels::{Candidate, Kind, Obstacle, Placed, symbol_box};
 use model::names::{self, NameStyle};
 use model::permalink::{Layer, canonical_view};
 use model::projection::{MapPoint, project};
@@ -22,6 +25,10 @@ const KEY_PAN_PX: f64 = 80.0;
 const CLICK_SLOP_PX: f64 = 4.0;
 /// Island label size; must match `.label` in style.css.
 const LABEL_FONT_PX: f64 = 14.0;
+/// Place label size; must match `.place-label` in style.css.
+const PLACE_FONT_PX: f64 = 12.0;
+/// Zoom level from which places are named.
+const PLACE_LABEL_ZOOM: f64 = 9.0;
 /// Zoom level from which single Habomai islets get their own labels.
 const ISLET_LABEL_ZOOM: f64 = 10.0;
 
@@ -35,6 +42,7 @@ struct Shape {
     group: Option<String>,
 }
 
+#[derive(Clone, PartialEq)]
 struct Label {
     /// Label text per name style: both, Japanese, Russian.
     text: [String; 3],
@@ -42,8 +50,26 @@ struct Label {
     /// Shown only from this zoom on, so small islets do not crowd the overview.
     min_zoom: f64,
     max_zoom: f64,
-    /// Bigger islands keep their label when labels collide.
+    /// Bigger islands keep their label when labels collide; places come last.
     priority: f64,
+    kind: Kind,
+}
+
+impl Label {
+    /// The layer that shows this label.
+    fn layer(&self) -> Layer {
+        match self.kind {
+            Kind::Area => Layer::Islands,
+            Kind::Point => Layer::Places,
+        }
+    }
+
+    fn font_px(&self) -> f64 {
+        match self.kind {
+            Kind::Area => LABEL_FONT_PX,
+            Kind::Point => PLACE_FONT_PX,
+        }
+    }
 }
 
 fn shapes(land: &LandShapes) -> Vec<Shape> {
@@ -85,6 +111,7 @@ fn labels(land: &LandShapes) -> Vec<Label> {
             min_zoom: if in_group { ISLET_LABEL_ZOOM } else { 0.0 },
             max_zoom: f64::INFINITY,
             priority: p.official_area_km2.unwrap_or(1.0),
+            kind: Kind::Area,
         });
     }
     if !habomai.is_empty() {
@@ -102,9 +129,38 @@ fn labels(land: &LandShapes) -> Vec<Label> {
             min_zoom: 0.0,
             max_zoom: ISLET_LABEL_ZOOM,
             priority: 100.0,
+            kind: Kind::Area,
         });
     }
     labels
+}
+
+/// Names of places, from zoom 9: towns before airfields and bases, and
+/// every place after every island.
+fn place_labels(places: &PlaceCollection) -> Vec<Label> {
+    places
+        .on_the_ground()
+        .map(|p| {
+            let [lon, lat] = p.geometry.position();
+            let pr = &p.properties;
+            Label {
+                text: [
+                    place_name(pr, NameStyle::Both),
+                    place_name(pr, NameStyle::Japanese),
+                    place_name(pr, NameStyle::Russian),
+                ],
+                at: project(lon, lat),
+                min_zoom: PLACE_LABEL_ZOOM,
+                max_zoom: f64::INFINITY,
+                priority: match pr.kind {
+                    PlaceKind::Settlement => -1.0,
+                    PlaceKind::Airfield | PlaceKind::Base => -2.0,
+                    _ => -3.0,
+                },
+                kind: Kind::Point,
+            }
+        })
+        .collect()
 }
 
 /// Where to attach markers for an island id (its label point); `habomai` gets the group's centre.
@@ -308,8 +364,8 @@ pub fn MapView(
         }
     };
 
-    let labels = labels(&land);
-    let island_points = island_points(&land);
+    let island_labels = Arc::new(labels(&land));
+    let island_points = Arc::new(island_points(&land));
     let overview_shapes = Arc::new(shapes(&land));
     // Projected once per level of detail; a level switch rebuilds the paths, a pan does not.
     let detail_shapes = Memo::new(move |_| detail.get().map(|land| Arc::new(shapes(&land))));
@@ -376,56 +432,109 @@ pub fn MapView(
         None => render(&overview_shapes),
     };
 
-    // Which labels show, and where: placed again as the map moves, while the
-    // text elements themselves are only rebuilt when the names change.
-    let labels = Arc::new(labels);
-    let placement = {
-        let labels = labels.clone();
-        Memo::new(move |_| -> Vec<Option<(f64, f64)>> {
-            if !url.layers.get().contains(Layer::Islands) {
-                return vec![None; labels.len()];
+    // Island names, then place names once the places have loaded.
+    let labels = Memo::new(move |_| -> Arc<Vec<Label>> {
+        match data.places.get().and_then(Result::ok) {
+            Some(places) => {
+                let mut all: Vec<Label> = Vec::new();
+                all.extend(island_labels.iter().map(Label::clone));
+                all.extend(place_labels(&places));
+                Arc::new(all)
             }
-            let style = style_index(url.names.get());
-            let t = transform.get();
-            let zoom = current.get().zoom;
-            let shown: Vec<usize> = (0..labels.len())
-                .filter(|&i| zoom >= labels[i].min_zoom && zoom < labels[i].max_zoom)
-                .collect();
-            let candidates: Vec<Candidate> = shown
-                .iter()
-                .map(|&i| {
-                    let (x, y) = t.apply(labels[i].at);
-                    Candidate {
-                        x,
-                        y,
-                        chars: labels[i].text[style].chars().count(),
-                        priority: labels[i].priority,
-                    }
-                })
-                .collect();
-            let mut placed = vec![None; labels.len()];
-            for (i, at) in shown
-                .into_iter()
-                .zip(model::labels::place(&candidates, LABEL_FONT_PX))
+            None => island_labels.clone(),
+        }
+    });
+    // The symbols drawn over the map, in map units plus a pixel offset:
+    // place names keep clear of them.
+    let symbols = {
+        let island_points = island_points.clone();
+        Memo::new(move |_| -> Vec<(MapPoint, (f64, f64), f64)> {
+            let layers = url.layers.get();
+            let mut out = Vec::new();
+            if layers.contains(Layer::Deployments)
+                && let Some(Ok(sites)) = data.sites.get()
             {
-                placed[i] = at;
+                out.extend(
+                    spread(&sites)
+                        .into_iter()
+                        .map(|(_, at, offset)| (at, offset, SITE_RADIUS_PX)),
+                );
             }
-            placed
+            if layers.contains(Layer::Events)
+                && let Some(Ok(events)) = data.events.get()
+            {
+                let places = data.places.get().and_then(Result::ok);
+                out.extend(
+                    recent_events(&events, data.date.get())
+                        .filter_map(|e| event_point(e, places.as_deref(), &island_points))
+                        .map(|at| (at, EVENT_OFFSET_PX, EVENT_RADIUS_PX)),
+                );
+            }
+            out
         })
     };
+    // Which labels show, and where: placed again as the map moves, while the
+    // text elements themselves are only rebuilt when the names change.
+    let placement = Memo::new(move |_| -> Vec<Option<Placed>> {
+        let labels = labels.get();
+        let layers = url.layers.get();
+        let style = style_index(url.names.get());
+        let t = transform.get();
+        let zoom = current.get().zoom;
+        let shown: Vec<usize> = (0..labels.len())
+            .filter(|&i| {
+                let l = &labels[i];
+                layers.contains(l.layer()) && zoom >= l.min_zoom && zoom < l.max_zoom
+            })
+            .collect();
+        let candidates: Vec<Candidate> = shown
+            .iter()
+            .map(|&i| {
+                let l = &labels[i];
+                let (x, y) = t.apply(l.at);
+                Candidate {
+                    x,
+                    y,
+                    chars: l.text[style].chars().count(),
+                    priority: l.priority,
+                    font_px: l.font_px(),
+                    kind: l.kind,
+                }
+            })
+            .collect();
+        let obstacles: Vec<Obstacle> = symbols.with(|symbols| {
+            symbols
+                .iter()
+                .map(|(at, (dx, dy), radius)| {
+                    let (x, y) = t.apply(*at);
+                    symbol_box(x + dx, y + dy, *radius)
+                })
+                .collect()
+        });
+        let (w, h) = size.get();
+        let mut placed = vec![None; labels.len()];
+        for (i, at) in shown.into_iter().zip(model::labels::place(
+            &candidates,
+            &obstacles,
+            [0.0, 0.0, w, h],
+        )) {
+            placed[i] = at;
+        }
+        placed
+    });
     let placed_at = move |i: usize| placement.with(|p| p.get(i).copied().flatten());
     let label_views = move || {
-        let labels = labels.clone();
         view! {
             <For
                 each=move || placement.with(|p| (0..p.len()).filter(|&i| p[i].is_some()).collect::<Vec<_>>())
                 key=|i| *i
                 let:i
             >
-                <text class="label"
-                    x=move || placed_at(i).map(|(x, _)| format!("{x:.1}"))
-                    y=move || placed_at(i).map(|(_, y)| format!("{y:.1}"))>
-                    {let labels = labels.clone(); move || labels[i].text[style_index(url.names.get())].clone()}
+                <text class=move || labels.with(|l| match l.get(i).map(|l| l.kind) { Some(Kind::Point) => "place-label", _ => "label" })
+                    x=move || placed_at(i).map(|p| format!("{:.1}", p.x))
+                    y=move || placed_at(i).map(|p| format!("{:.1}", p.y))
+                    text-anchor=move || placed_at(i).map(|p| p.align.text_anchor())>
+                    {move || labels.with(|l| l.get(i).map(|l| l.text[style_index(url.names.get())].clone()))}
                 </text>
             </For>
         }
@@ -443,9 +552,9 @@ pub fn MapView(
                     {geometry}
                     <g class="lines"><LinesLayer/></g>
                 </g>
-                <g class="places"><PlacesLayer transform=transform current=current/></g>
+                <g class="places"><PlacesLayer transform=transform/></g>
                 <g class="labels" aria-hidden="true">{label_views}</g>
-                <g class="events"><EventsLayer transform=transform island_points=island_points/></g>
+                <g class="events"><EventsLayer transform=transform island_points=island_points.to_vec()/></g>
                 <g class="sites"><SitesLayer transform=transform/></g>
             </svg>
             <div class="zoom-controls">

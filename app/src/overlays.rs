@@ -6,11 +6,12 @@ use crate::api::Site;
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::events::{Date, DeploymentCategory};
+use model::events::{Date, DeploymentCategory, Event};
+use model::geodata::{PlaceCollection, PlaceProperties};
 use model::names::NameStyle;
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
-use model::viewport::{Transform, View};
+use model::viewport::Transform;
 use std::collections::BTreeMap;
 
 /// Treaty of Shimoda and claim lines in force on the map's date.
@@ -81,45 +82,43 @@ fn follow(transform: Memo<Transform>, at: MapPoint, offset: (f64, f64)) -> impl 
     }
 }
 
-/// Settlements, airfields and bases, labelled from zoom 9.
+/// Settlements, airfields and bases as dots; their names are placed with
+/// the island labels (`map.rs`), clear of each other and of the symbols.
 #[component]
-pub fn PlacesLayer(transform: Memo<Transform>, current: Memo<View>) -> impl IntoView {
+pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let show_labels = Memo::new(move |_| current.get().zoom >= 9.0);
     move || {
         if !url.layers.get().contains(Layer::Places) {
             return None;
         }
         let places = data.places.get()?.ok()?;
         let names = url.names.get();
-        let show_labels = show_labels.get();
         Some(
             places
-                .features
-                .iter()
-                .filter(|p| !p.properties.centroid)
+                .on_the_ground()
                 .map(|p| {
                     let [lon, lat] = p.geometry.position();
                     let pr = &p.properties;
-                    let name = match names {
-                        NameStyle::Japanese => pr.name_ja_romaji.clone(),
-                        NameStyle::Russian => pr.name_ru_romaji.clone(),
-                        NameStyle::Both if pr.name_ja_romaji == pr.name_ru_romaji => pr.name_en.clone(),
-                        NameStyle::Both => format!("{} / {}", pr.name_ja_romaji, pr.name_ru_romaji),
-                    };
-                    let label = show_labels.then(|| {
-                        view! { <text class="place-label" x="6" y="4">{name.clone()}</text> }
-                    });
+                    let title = format!("{} ({}, {})", place_name(pr, names), pr.name_ja, pr.name_ru);
                     view! {
                         <g class="place" data-place=p.id.clone() transform=follow(transform, project(lon, lat), (0.0, 0.0))>
-                            <circle r="3.5"><title>{format!("{name} ({}, {})", pr.name_ja, pr.name_ru)}</title></circle>
-                            {label}
+                            <circle r="3.5"><title>{title}</title></circle>
                         </g>
                     }
                 })
                 .collect_view(),
         )
+    }
+}
+
+/// A place's name in the reader's convention, in Latin letters.
+pub fn place_name(place: &PlaceProperties, names: NameStyle) -> String {
+    match names {
+        NameStyle::Japanese => place.name_ja_romaji.clone(),
+        NameStyle::Russian => place.name_ru_romaji.clone(),
+        NameStyle::Both if place.name_ja_romaji == place.name_ru_romaji => place.name_en.clone(),
+        NameStyle::Both => format!("{} / {}", place.name_ja_romaji, place.name_ru_romaji),
     }
 }
 
@@ -169,7 +168,7 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                             on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); open_key() }>
                             <title>{label.clone()}</title>
                             <circle class="hit" r="16"/>
-                            <circle class="symbol" r="10"/>
+                            <circle class="symbol" r=SITE_RADIUS_PX/>
                             <text y="4">{letter}</text>
                         </g>
                     }
@@ -181,7 +180,7 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
 
 /// Where each site is drawn: its map point, and a screen offset that puts
 /// sites sharing a point (island centroids) on a small ring around it.
-fn spread(sites: &[Site]) -> Vec<(&Site, MapPoint, (f64, f64))> {
+pub fn spread(sites: &[Site]) -> Vec<(&Site, MapPoint, (f64, f64))> {
     let mut groups: BTreeMap<(i64, i64), Vec<&Site>> = BTreeMap::new();
     for s in sites {
         let key = ((s.lon * 1e4).round() as i64, (s.lat * 1e4).round() as i64);
@@ -216,35 +215,14 @@ pub fn EventsLayer(
         let events = data.events.get()?.ok()?;
         let places = data.places.get().and_then(Result::ok);
         let date = data.date.get();
-        let year_before = Date {
-            year: date.year.saturating_sub(1),
-            ..date
-        };
         Some(
-            events
-                .iter()
-                .filter(|e| e.date.first_day() <= date && e.date.first_day() > year_before)
+            recent_events(&events, date)
                 .filter_map(|e| {
-                    let point = e
-                        .points
-                        .first()
-                        .map(|[lon, lat]| project(*lon, *lat))
-                        .or_else(|| {
-                            let places = places.as_ref()?;
-                            e.places.iter().find_map(|id| places.find(id)).map(|p| {
-                                let [lon, lat] = p.geometry.position();
-                                project(lon, lat)
-                            })
-                        })
-                        .or_else(|| {
-                            e.islands.iter().find_map(|id| {
-                                island_points.iter().find(|(i, _)| i == id).map(|(_, p)| *p)
-                            })
-                        })?;
+                    let point = event_point(e, places.as_deref(), &island_points)?;
                     let id = e.id.clone();
                     let label = format!("Event {}: {}", e.date, e.title);
                     Some(view! {
-                        <g class="event-marker" transform=follow(transform, point, (14.0, -14.0))
+                        <g class="event-marker" transform=follow(transform, point, EVENT_OFFSET_PX)
                             tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()
                             on:click={ let id = id.clone(); move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) } }
                             on:keydown=move |ev| if ev.key() == "Enter" { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
@@ -257,4 +235,51 @@ pub fn EventsLayer(
                 .collect_view(),
         )
     }
+}
+
+/// Radius of a deployment site's symbol, in pixels.
+pub const SITE_RADIUS_PX: f64 = 10.0;
+/// Where an event's diamond sits from its point, in pixels.
+pub const EVENT_OFFSET_PX: (f64, f64) = (14.0, -14.0);
+/// Half the diagonal of an event's diamond (a 12 px square turned 45°).
+pub const EVENT_RADIUS_PX: f64 = 8.5;
+
+/// Events of the twelve months up to `date`: the ones the map marks.
+pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
+    let year_before = Date {
+        year: date.year.saturating_sub(1),
+        ..date
+    };
+    events
+        .iter()
+        .filter(move |e| e.date.first_day() <= date && e.date.first_day() > year_before)
+}
+
+/// Where an event is marked: its own point, else its first known place,
+/// else its island's label point.
+pub fn event_point(
+    event: &Event,
+    places: Option<&PlaceCollection>,
+    island_points: &[(String, MapPoint)],
+) -> Option<MapPoint> {
+    event
+        .points
+        .first()
+        .map(|[lon, lat]| project(*lon, *lat))
+        .or_else(|| {
+            event
+                .places
+                .iter()
+                .find_map(|id| places?.find(id))
+                .map(|p| {
+                    let [lon, lat] = p.geometry.position();
+                    project(lon, lat)
+                })
+        })
+        .or_else(|| {
+            event
+                .islands
+                .iter()
+                .find_map(|id| island_points.iter().find(|(i, _)| i == id).map(|(_, p)| *p))
+        })
 }

@@ -166,3 +166,32 @@ test('a Habomai islet shows the group deployment history', async ({ page }) => {
   await expect(panel.locator('.history-entry')).not.toHaveCount(0);
   await expect(panel).toContainText(/border/i);
 });
+
+test('place names sit beside their dots, clear of symbols, other names and the map edge', async ({ page }) => {
+  // Zoom 10 over Kunashiri: a ground-forces site sits on Yuzhno-Kurilsk itself.
+  await page.goto('/?map=10/43.85/145.95');
+  await mapReady(page);
+  const town = page.locator('text.place-label', { hasText: 'Yuzhno-Kurilsk' });
+  await expect(town).toHaveCount(1);
+  await expect(page.locator('[data-site]').first()).toBeAttached();
+  const boxes = async (selector: string) =>
+    page.locator(selector).evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }));
+  type Box = { text: string; left: number; top: number; right: number; bottom: number };
+  const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const places = await boxes('text.place-label');
+  const islands = await boxes('text.label');
+  const symbols = await boxes('[data-site] .symbol, .event-marker rect');
+  const map = (await page.locator('.map').boundingBox())!;
+  expect(places.length).toBeGreaterThan(1);
+  for (const p of places) {
+    for (const s of symbols) expect(overlap(p, s), `${p.text} clear of a symbol`).toBe(false);
+    for (const other of [...places, ...islands]) {
+      if (other !== p) expect(overlap(p, other), `${p.text} clear of ${other.text}`).toBe(false);
+    }
+    expect(p.left >= map.x && p.right <= map.x + map.width, `${p.text} inside the map`).toBe(true);
+  }
+  await page.screenshot({ path: shot('explore-place-labels') });
+});

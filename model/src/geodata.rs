@@ -275,6 +275,11 @@ impl PlaceCollection {
     pub fn find(&self, id: &str) -> Option<&PlaceFeature> {
         self.features.iter().find(|f| f.id == id)
     }
+
+    /// The places a map marks with a dot and a name: all but island centroids.
+    pub fn on_the_ground(&self) -> impl Iterator<Item = &PlaceFeature> {
+        self.features.iter().filter(|f| !f.properties.centroid)
+    }
 }
 
 /// Properties of one line in `geodata/lines.geojson` (boundaries, claims).

@@ -1,30 +1,87 @@
-//! Label placement without overlaps: labels are placed in order of priority
-//! (bigger islands first), each at its anchor or, if that collides, just
-//! above or below it; a label that fits nowhere is left out at this zoom.
+//! Label placement without overlaps. Labels are placed in order of priority
+//! (bigger islands first, then places). An island's name sits on its anchor
+//! or, if that collides, just above or below it; a place's name sits beside
+//! its dot (right, left, above, below), or beside the symbol drawn on it.
+//! Labels keep clear of each other and of the map's symbols; a label that
+//! fits nowhere is left out at this zoom, except that an island never loses
+//! its name to a symbol (it then stays on its anchor, under the symbol).
+
+/// What a label names, which decides where it may go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// An area (an island): centred on its anchor, moved up or down if need be.
+    Area,
+    /// A point (a town, a base): beside the dot drawn at its anchor.
+    Point,
+}
 
 /// A label to place, in screen pixels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    /// Where the label wants to be (its centre, text baseline).
+    /// The anchor: an area label's centre on its baseline, or a point's dot.
     pub x: f64,
     pub y: f64,
     /// Number of characters, for an estimate of its width.
     pub chars: usize,
     /// Higher is placed first.
     pub priority: f64,
+    pub font_px: f64,
+    pub kind: Kind,
+}
+
+/// How placed text is aligned on its `x`, as SVG's `text-anchor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Middle,
+    Start,
+    End,
+}
+
+impl Align {
+    pub fn text_anchor(self) -> &'static str {
+        match self {
+            Align::Middle => "middle",
+            Align::Start => "start",
+            Align::End => "end",
+        }
+    }
+}
+
+/// Where a label's text goes: its baseline position and alignment.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub align: Align,
+}
+
+/// A box as `[left, top, right, bottom]`, in pixels: a symbol that labels
+/// must not cover, or the map's visible area.
+pub type Obstacle = [f64; 4];
+
+/// The box around a round symbol of `radius` pixels centred at `(x, y)`.
+pub fn symbol_box(x: f64, y: f64, radius: f64) -> Obstacle {
+    [x - radius, y - radius, x + radius, y + radius]
 }
 
 /// Average advance of a bold sans-serif character, as a share of the font size.
 const CHAR_WIDTH: f64 = 0.62;
+/// Gap between a point's dot and its label, in pixels.
+const POINT_GAP: f64 = 6.0;
 
-fn bounds(x: f64, y: f64, chars: usize, font_px: f64) -> [f64; 4] {
+fn bounds(at: Placed, chars: usize, font_px: f64) -> [f64; 4] {
     let w = chars as f64 * font_px * CHAR_WIDTH;
+    let (left, right) = match at.align {
+        Align::Middle => (at.x - w / 2.0, at.x + w / 2.0),
+        Align::Start => (at.x, at.x + w),
+        Align::End => (at.x - w, at.x),
+    };
     // Baseline at y; the box covers ascenders and a little padding.
     [
-        x - w / 2.0 - 2.0,
-        y - font_px,
-        x + w / 2.0 + 2.0,
-        y + font_px * 0.3,
+        left - 2.0,
+        at.y - font_px,
+        right + 2.0,
+        at.y + font_px * 0.3,
     ]
 }
 
@@ -32,8 +89,58 @@ fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
+fn contains(o: &Obstacle, x: f64, y: f64) -> bool {
+    o[0] <= x && x <= o[2] && o[1] <= y && y <= o[3]
+}
+
+/// How far a point's label keeps from its anchor: past its dot, or past a
+/// symbol drawn on the point (a deployment at a town).
+fn point_gap(c: &Candidate, obstacles: &[Obstacle]) -> f64 {
+    obstacles
+        .iter()
+        .filter(|o| contains(o, c.x, c.y))
+        .map(|o| (o[2] - c.x).max(c.x - o[0]).max(o[3] - c.y).max(c.y - o[1]) + 2.0)
+        .fold(POINT_GAP, f64::max)
+}
+
+/// The positions a label may take, best first.
+fn positions(c: &Candidate, obstacles: &[Obstacle]) -> [Placed; 4] {
+    let at = |x: f64, y: f64, align| Placed { x, y, align };
+    match c.kind {
+        Kind::Area => {
+            let step = c.font_px * 1.4;
+            [
+                at(c.x, c.y, Align::Middle),
+                at(c.x, c.y - step, Align::Middle),
+                at(c.x, c.y + step, Align::Middle),
+                at(c.x, c.y - 2.0 * step, Align::Middle),
+            ]
+        }
+        Kind::Point => {
+            let gap = point_gap(c, obstacles);
+            // Baseline a third of the font below the dot centres the text on it.
+            let beside = c.y + c.font_px / 3.0;
+            [
+                at(c.x + gap, beside, Align::Start),
+                at(c.x - gap, beside, Align::End),
+                at(c.x, c.y - gap, Align::Middle),
+                at(c.x, c.y + gap + c.font_px, Align::Middle),
+            ]
+        }
+    }
+}
+
+fn inside(outer: &Obstacle, b: &[f64; 4]) -> bool {
+    outer[0] <= b[0] && b[2] <= outer[2] && outer[1] <= b[1] && b[3] <= outer[3]
+}
+
 /// Final positions, in the candidates' order; `None` for labels left out.
-pub fn place(candidates: &[Candidate], font_px: f64) -> Vec<Option<(f64, f64)>> {
+/// `view` is the visible map, e.g. `[0.0, 0.0, width, height]`.
+pub fn place(
+    candidates: &[Candidate],
+    obstacles: &[Obstacle],
+    view: Obstacle,
+) -> Vec<Option<Placed>> {
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by(|a, b| {
         candidates[*b]
@@ -41,19 +148,29 @@ pub fn place(candidates: &[Candidate], font_px: f64) -> Vec<Option<(f64, f64)>> 
             .total_cmp(&candidates[*a].priority)
             .then(a.cmp(b))
     });
-    let mut placed: Vec<[f64; 4]> = Vec::new();
+    let mut taken: Vec<[f64; 4]> = Vec::new();
     let mut result = vec![None; candidates.len()];
-    let step = font_px * 1.4;
     for i in order {
         let c = &candidates[i];
-        for (dx, dy) in [(0.0, 0.0), (0.0, -step), (0.0, step), (0.0, -2.0 * step)] {
-            let (x, y) = (c.x + dx, c.y + dy);
-            let b = bounds(x, y, c.chars, font_px);
-            if !placed.iter().any(|p| overlaps(p, &b)) {
-                placed.push(b);
-                result[i] = Some((x, y));
-                break;
-            }
+        // A name whose dot is out of view would name nothing the reader sees.
+        if c.kind == Kind::Point && !contains(&view, c.x, c.y) {
+            continue;
+        }
+        let options: Vec<(Placed, [f64; 4])> = positions(c, obstacles)
+            .into_iter()
+            .map(|at| (at, bounds(at, c.chars, c.font_px)))
+            .filter(|(_, b)| !taken.iter().any(|t| overlaps(t, b)))
+            .collect();
+        let clear = options
+            .iter()
+            .find(|(_, b)| inside(&view, b) && !obstacles.iter().any(|o| overlaps(o, b)));
+        let chosen = match c.kind {
+            Kind::Point => clear,
+            Kind::Area => clear.or(options.first()),
+        };
+        if let Some((at, b)) = chosen {
+            taken.push(*b);
+            result[i] = Some(*at);
         }
     }
     result
@@ -63,42 +180,164 @@ pub fn place(candidates: &[Candidate], font_px: f64) -> Vec<Option<(f64, f64)>> 
 mod tests {
     use super::*;
 
-    fn label(x: f64, y: f64, chars: usize, priority: f64) -> Candidate {
+    fn island(x: f64, y: f64, chars: usize, priority: f64) -> Candidate {
         Candidate {
             x,
             y,
             chars,
             priority,
+            font_px: 14.0,
+            kind: Kind::Area,
         }
+    }
+
+    fn town(x: f64, y: f64, chars: usize) -> Candidate {
+        Candidate {
+            x,
+            y,
+            chars,
+            priority: 0.0,
+            font_px: 12.0,
+            kind: Kind::Point,
+        }
+    }
+
+    const VIEW: Obstacle = [0.0, 0.0, 1000.0, 800.0];
+
+    fn xy(p: Option<Placed>) -> Option<(f64, f64)> {
+        p.map(|p| (p.x, p.y))
     }
 
     #[test]
     fn distant_labels_stay_where_they_are() {
         let out = place(
-            &[label(100.0, 100.0, 10, 1.0), label(400.0, 100.0, 10, 2.0)],
-            14.0,
+            &[island(100.0, 100.0, 10, 1.0), island(400.0, 100.0, 10, 2.0)],
+            &[],
+            VIEW,
         );
-        assert_eq!(out, vec![Some((100.0, 100.0)), Some((400.0, 100.0))]);
+        assert_eq!(xy(out[0]), Some((100.0, 100.0)));
+        assert_eq!(xy(out[1]), Some((400.0, 100.0)));
+        assert_eq!(out[0].map(|p| p.align), Some(Align::Middle));
     }
 
     #[test]
     fn a_colliding_label_moves_and_the_bigger_island_keeps_its_place() {
         let out = place(
-            &[label(100.0, 100.0, 12, 1.0), label(110.0, 102.0, 12, 5.0)],
-            14.0,
+            &[island(100.0, 100.0, 12, 1.0), island(110.0, 102.0, 12, 5.0)],
+            &[],
+            VIEW,
         );
-        assert_eq!(out[1], Some((110.0, 102.0)));
-        let (_, y) = out[0].expect("moved, not dropped");
+        assert_eq!(xy(out[1]), Some((110.0, 102.0)));
+        let (_, y) = xy(out[0]).expect("moved, not dropped");
         assert!((y - 100.0).abs() >= 14.0);
     }
 
     #[test]
     fn a_label_with_no_room_is_left_out() {
         let crowd: Vec<_> = (0..6)
-            .map(|i| label(100.0, 100.0, 12, f64::from(i)))
+            .map(|i| island(100.0, 100.0, 12, f64::from(i)))
             .collect();
-        let out = place(&crowd, 14.0);
+        let out = place(&crowd, &[], VIEW);
         assert_eq!(out.iter().filter(|p| p.is_some()).count(), 4);
         assert!(out[5].is_some(), "the highest priority is always placed");
+    }
+
+    #[test]
+    fn a_town_name_starts_right_of_its_dot() {
+        let out = place(&[town(200.0, 200.0, 8)], &[], VIEW);
+        assert_eq!(
+            out[0],
+            Some(Placed {
+                x: 206.0,
+                y: 204.0,
+                align: Align::Start
+            })
+        );
+    }
+
+    #[test]
+    fn a_town_name_goes_left_of_its_dot_when_a_symbol_sits_on_the_right() {
+        // A deployment symbol (radius 10) 25 px right of the town's dot.
+        let symbol = symbol_box(225.0, 200.0, 10.0);
+        let out = place(&[town(200.0, 200.0, 8)], &[symbol], VIEW);
+        let placed = out[0].expect("there is room on the left");
+        assert_eq!(placed.align, Align::End);
+        assert_eq!(placed.x, 194.0);
+        let b = bounds(placed, 8, 12.0);
+        assert!(!overlaps(&b, &symbol), "the label clears the symbol");
+    }
+
+    #[test]
+    fn island_names_win_over_town_names() {
+        let out = place(
+            &[town(240.0, 96.0, 14), island(300.0, 100.0, 10, 1.0)],
+            &[],
+            VIEW,
+        );
+        assert_eq!(xy(out[1]), Some((300.0, 100.0)));
+        let town = out[0].expect("the town finds another side");
+        assert_eq!(
+            town.align,
+            Align::End,
+            "its name moves to the left of the dot"
+        );
+        let town_box = bounds(town, 14, 12.0);
+        let island_box = bounds(out[1].expect("placed"), 10, 14.0);
+        assert!(!overlaps(&town_box, &island_box));
+    }
+
+    #[test]
+    fn an_island_name_steps_off_a_symbol_when_it_can() {
+        let symbol = symbol_box(100.0, 95.0, 10.0);
+        let out = place(&[island(100.0, 100.0, 10, 1.0)], &[symbol], VIEW);
+        let placed = out[0].expect("placed");
+        assert!(placed.y < 100.0, "moved up, clear of the symbol");
+        assert!(!overlaps(&bounds(placed, 10, 14.0), &symbol));
+    }
+
+    #[test]
+    fn an_island_keeps_its_name_under_symbols_rather_than_lose_it() {
+        // A wall of symbols over every position the name could take.
+        let wall: Obstacle = [0.0, 0.0, 400.0, 400.0];
+        let out = place(&[island(200.0, 200.0, 10, 1.0)], &[wall], VIEW);
+        assert_eq!(xy(out[0]), Some((200.0, 200.0)));
+    }
+
+    #[test]
+    fn a_town_with_a_symbol_on_its_dot_is_named_beside_the_symbol() {
+        let symbol = symbol_box(200.0, 200.0, 10.0);
+        let out = place(&[town(200.0, 200.0, 8)], &[symbol], VIEW);
+        let placed = out[0].expect("named, not dropped");
+        assert_eq!(placed.align, Align::Start);
+        assert_eq!(placed.x, 212.0, "past the symbol's edge, with a 2 px gap");
+        assert!(!overlaps(&bounds(placed, 8, 12.0), &symbol));
+    }
+
+    #[test]
+    fn a_town_at_the_right_edge_is_named_on_its_left_and_one_out_of_view_not_at_all() {
+        // The second dot is just out of view: its name would fit on the left,
+        // but it would name nothing the reader sees.
+        let out = place(&[town(990.0, 400.0, 8), town(1003.0, 500.0, 8)], &[], VIEW);
+        assert_eq!(out[0].map(|p| p.align), Some(Align::End));
+        assert_eq!(out[1], None);
+    }
+
+    #[test]
+    fn an_island_name_stays_in_view_when_it_moves() {
+        // Above would leave the map; below is clear of the symbol.
+        let symbol = symbol_box(500.0, 12.0, 6.0);
+        let out = place(&[island(500.0, 20.0, 10, 1.0)], &[symbol], VIEW);
+        let placed = out[0].expect("placed");
+        assert!(placed.y > 20.0, "moved down, not out of view");
+    }
+
+    #[test]
+    fn a_town_boxed_in_by_symbols_loses_its_name_not_its_neighbours() {
+        let around: Vec<Obstacle> = [(-20.0, 0.0), (20.0, 0.0), (0.0, -15.0), (0.0, 18.0)]
+            .iter()
+            .map(|(dx, dy)| symbol_box(300.0 + dx, 300.0 + dy, 12.0))
+            .collect();
+        let out = place(&[town(300.0, 300.0, 6)], &around, VIEW);
+        assert_eq!(out, vec![None]);
     }
 }

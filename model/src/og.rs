@@ -3,7 +3,7 @@
 //! preview shows what the link opens. The server rasterises it (resvg).
 
 use crate::geodata::{LandCollection, LandRole};
-use crate::labels::{Candidate, place};
+use crate::labels::{Candidate, Kind, place};
 use crate::names;
 use crate::permalink::{Layer, MapState};
 use crate::projection::project;
@@ -121,10 +121,17 @@ fn draw_map(
                 y: *y,
                 chars: text.chars().count(),
                 priority: *priority,
+                font_px: LABEL_FONT_PX,
+                kind: Kind::Area,
             })
             .collect();
-        for ((text, ..), at) in labels.iter().zip(place(&candidates, LABEL_FONT_PX)) {
-            let Some((x, y)) = at else { continue };
+        for ((text, ..), at) in
+            labels
+                .iter()
+                .zip(place(&candidates, &[], [0.0, 0.0, WIDTH, HEIGHT]))
+        {
+            let Some(at) = at else { continue };
+            let (x, y) = (at.x, at.y);
             let _ = write!(
                 svg,
                 r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT_FAMILY}" font-size="{LABEL_FONT_PX}" font-weight="bold" text-anchor="middle" fill="#1d1d1b" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
