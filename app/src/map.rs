@@ -4,12 +4,13 @@
 use crate::data::AtlasData;
 use crate::overlays::{
     EVENT_OFFSET_PX, EVENT_RADIUS_PX, EventsLayer, LinesLayer, PlacesLayer, SITE_RADIUS_PX,
-    SitesLayer, event_point, place_name, recent_events, spread,
+    SitesLayer, event_point, spread,
 };
 use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use model::events::recent_events;
 use model::geodata::{LandRole, LandShapes, PlaceCollection, PlaceKind};
 use model::gesture::Gesture;
 use model::labels::{Candidate, Kind, Obstacle, Placed, symbol_box};
@@ -145,9 +146,9 @@ fn place_labels(places: &PlaceCollection) -> Vec<Label> {
             let pr = &p.properties;
             Label {
                 text: [
-                    place_name(pr, NameStyle::Both),
-                    place_name(pr, NameStyle::Japanese),
-                    place_name(pr, NameStyle::Russian),
+                    names::place_label(pr, NameStyle::Both),
+                    names::place_label(pr, NameStyle::Japanese),
+                    names::place_label(pr, NameStyle::Russian),
                 ],
                 at: project(lon, lat),
                 min_zoom: PLACE_LABEL_ZOOM,
@@ -436,8 +437,7 @@ pub fn MapView(
     let labels = Memo::new(move |_| -> Arc<Vec<Label>> {
         match data.places.get().and_then(Result::ok) {
             Some(places) => {
-                let mut all: Vec<Label> = Vec::new();
-                all.extend(island_labels.iter().map(Label::clone));
+                let mut all = island_labels.to_vec();
                 all.extend(place_labels(&places));
                 Arc::new(all)
             }

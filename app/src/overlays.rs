@@ -6,9 +6,9 @@ use crate::api::Site;
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::events::{Date, DeploymentCategory, Event};
-use model::geodata::{PlaceCollection, PlaceProperties};
-use model::names::NameStyle;
+use model::events::{DeploymentCategory, Event, recent_events};
+use model::geodata::PlaceCollection;
+use model::names;
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
 use model::viewport::Transform;
@@ -93,14 +93,14 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
             return None;
         }
         let places = data.places.get()?.ok()?;
-        let names = url.names.get();
+        let style = url.names.get();
         Some(
             places
                 .on_the_ground()
                 .map(|p| {
                     let [lon, lat] = p.geometry.position();
                     let pr = &p.properties;
-                    let title = format!("{} ({}, {})", place_name(pr, names), pr.name_ja, pr.name_ru);
+                    let title = format!("{} ({}, {})", names::place_label(pr, style), pr.name_ja, pr.name_ru);
                     view! {
                         <g class="place" data-place=p.id.clone() transform=follow(transform, project(lon, lat), (0.0, 0.0))>
                             <circle r="3.5"><title>{title}</title></circle>
@@ -109,16 +109,6 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
                 })
                 .collect_view(),
         )
-    }
-}
-
-/// A place's name in the reader's convention, in Latin letters.
-pub fn place_name(place: &PlaceProperties, names: NameStyle) -> String {
-    match names {
-        NameStyle::Japanese => place.name_ja_romaji.clone(),
-        NameStyle::Russian => place.name_ru_romaji.clone(),
-        NameStyle::Both if place.name_ja_romaji == place.name_ru_romaji => place.name_en.clone(),
-        NameStyle::Both => format!("{} / {}", place.name_ja_romaji, place.name_ru_romaji),
     }
 }
 
@@ -243,17 +233,6 @@ pub const SITE_RADIUS_PX: f64 = 10.0;
 pub const EVENT_OFFSET_PX: (f64, f64) = (14.0, -14.0);
 /// Half the diagonal of an event's diamond (a 12 px square turned 45°).
 pub const EVENT_RADIUS_PX: f64 = 8.5;
-
-/// Events of the twelve months up to `date`: the ones the map marks.
-pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
-    let year_before = Date {
-        year: date.year.saturating_sub(1),
-        ..date
-    };
-    events
-        .iter()
-        .filter(move |e| e.date.first_day() <= date && e.date.first_day() > year_before)
-}
 
 /// Where an event is marked: its own point, else its first known place,
 /// else its island's label point.

@@ -20,7 +20,7 @@ pub use load::{
 };
 pub use query::{
     ArticleSummary, ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page,
-    concerns_island,
+    concerns_island, recent_events,
 };
 pub use types::*;
 

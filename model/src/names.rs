@@ -3,7 +3,7 @@
 //! Labels use the bare romanised name ("Etorofu", not "Etorofu-tō") the way
 //! English-language maps and news do; the panel shows the full forms.
 
-use crate::geodata::LandProperties;
+use crate::geodata::{LandProperties, PlaceProperties};
 
 /// Which names the reader chose to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +48,17 @@ pub fn label(p: &LandProperties, style: NameStyle) -> String {
     }
 }
 
+/// The label for a place (a town, a base, a cape) in the chosen style, in
+/// Latin letters; its English name when both romanisations agree.
+pub fn place_label(p: &PlaceProperties, style: NameStyle) -> String {
+    match style {
+        NameStyle::Japanese => p.name_ja_romaji.clone(),
+        NameStyle::Russian => p.name_ru_romaji.clone(),
+        NameStyle::Both if p.name_ja_romaji == p.name_ru_romaji => p.name_en.clone(),
+        NameStyle::Both => format!("{} / {}", p.name_ja_romaji, p.name_ru_romaji),
+    }
+}
+
 /// The accessible name: both romanisations and both scripts, whatever the style.
 pub fn accessible(p: &LandProperties) -> String {
     format!(
@@ -61,7 +72,7 @@ pub fn accessible(p: &LandProperties) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geodata::LandRole;
+    use crate::geodata::{LandRole, PlaceKind};
 
     fn island(ja: &str, ja_romaji: &str, ru: &str, ru_romaji: &str) -> LandProperties {
         LandProperties {
@@ -95,6 +106,36 @@ mod tests {
         assert_eq!(label(&shikotan, NameStyle::Both), "Shikotan");
         let kaigara = island("貝殻島", "Kaigara-jima", "Сигнальный", "Signalny");
         assert_eq!(label(&kaigara, NameStyle::Both), "Kaigara / Signalny");
+    }
+
+    fn place(en: &str, ja_romaji: &str, ru_romaji: &str) -> PlaceProperties {
+        PlaceProperties {
+            id: "x".into(),
+            kind: PlaceKind::Settlement,
+            name_en: en.into(),
+            name_ja: "x".into(),
+            name_ja_romaji: ja_romaji.into(),
+            name_ru: "x".into(),
+            name_ru_romaji: ru_romaji.into(),
+            island: "kunashiri".into(),
+            source: "test".into(),
+            centroid: false,
+            coordinate_note: None,
+            description: None,
+        }
+    }
+
+    #[test]
+    fn place_names_side_by_side_and_the_english_one_when_equal() {
+        let town = place("Yuzhno-Kurilsk", "Furukamappu", "Yuzhno-Kurilsk");
+        assert_eq!(
+            place_label(&town, NameStyle::Both),
+            "Furukamappu / Yuzhno-Kurilsk"
+        );
+        assert_eq!(place_label(&town, NameStyle::Japanese), "Furukamappu");
+        assert_eq!(place_label(&town, NameStyle::Russian), "Yuzhno-Kurilsk");
+        let cape = place("Cape Nosappu", "Nosappu", "Nosappu");
+        assert_eq!(place_label(&cape, NameStyle::Both), "Cape Nosappu");
     }
 
     #[test]

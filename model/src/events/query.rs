@@ -107,6 +107,17 @@ pub struct ArticleSummary {
     pub annotations: usize,
 }
 
+/// Events of the twelve months up to `date`: the ones a map of that date marks.
+pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
+    let year_before = Date {
+        year: date.year.saturating_sub(1),
+        ..date
+    };
+    events
+        .iter()
+        .filter(move |e| e.date.first_day() <= date && e.date.first_day() > year_before)
+}
+
 /// Whether data tagged with `islands` concerns `island` (`habomai` includes its islets).
 pub fn concerns_island(islands: &[String], island: &str) -> bool {
     islands

@@ -412,3 +412,22 @@ fn queries_filter_and_page() {
     assert_eq!(h[1].excerpts[0].id, "x-missiles");
     assert_eq!(h[1].sources[0].url, "https://example.org/a");
 }
+
+#[test]
+fn the_map_marks_the_events_of_the_twelve_months_up_to_its_date() {
+    let d = ok();
+    let marked = |y, m, day| -> Vec<String> {
+        let date = Date::new(y, m, day).expect("valid date");
+        recent_events(&d.events, date)
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    // The talks are on 2017-03-20: marked from that day, not the day before.
+    assert_eq!(marked(2017, 3, 20), ["bastion-bal", "talks"]);
+    assert_eq!(marked(2017, 3, 19), ["bastion-bal"]);
+    // A month (2016-11) counts from its first day, for a year.
+    assert_eq!(marked(2017, 11, 1), ["talks"]);
+    assert_eq!(marked(2016, 10, 31), Vec::<String>::new());
+    // The 2014 drill is long past by 2016.
+    assert_eq!(marked(2014, 8, 12), ["drill"]);
+}
