@@ -5,7 +5,8 @@ use gloo_net::http::Request;
 use model::events::{
     ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
 };
-use model::geodata::{LandShapes, LineCollection, PlaceCollection};
+use model::geodata::LandShapes;
+use model::marks::Overlays;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -49,14 +50,12 @@ pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
         .map_err(|e| format!("the map data is malformed: {e}"))
 }
 
-pub async fn lines() -> Result<Arc<LineCollection>, String> {
-    let text = get_text("/api/geo/lines").await?;
-    LineCollection::from_json(&text).map(Arc::new)
-}
-
-pub async fn places() -> Result<Arc<PlaceCollection>, String> {
-    let text = get_text("/api/geo/places").await?;
-    PlaceCollection::from_json(&text).map(Arc::new)
+/// Places and treaty lines, ready to draw.
+pub async fn overlays() -> Result<Arc<Overlays>, String> {
+    let text = get_text("/api/geo/overlays").await?;
+    Overlays::from_json(&text)
+        .map(Arc::new)
+        .map_err(|e| format!("the places and lines are malformed: {e}"))
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

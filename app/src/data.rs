@@ -5,7 +5,7 @@ use crate::api::{self, Site};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{ArticleView, Date, Event};
-use model::geodata::{LineCollection, PlaceCollection};
+use model::marks::Overlays;
 use std::sync::Arc;
 
 /// The seed article, the only one shipped so far.
@@ -19,9 +19,9 @@ pub struct AtlasData {
     pub date: Memo<Date>,
     pub today: Date,
     pub events: LocalResource<Result<Arc<Vec<Event>>, String>>,
+    /// Places and treaty lines.
+    pub overlays: LocalResource<Result<Arc<Overlays>, String>>,
     pub sites: LocalResource<Result<Vec<Site>, String>>,
-    pub lines: LocalResource<Result<Arc<LineCollection>, String>>,
-    pub places: LocalResource<Result<Arc<PlaceCollection>, String>>,
     pub article: LocalResource<Result<Option<Arc<ArticleView>>, String>>,
     /// The deployment whose site is highlighted (chosen in the island history).
     pub focus_site: RwSignal<Option<String>>,
@@ -51,12 +51,11 @@ impl AtlasData {
             date,
             today,
             events: LocalResource::new(api::events),
+            overlays: LocalResource::new(api::overlays),
             sites: LocalResource::new(move || {
                 let at = date.get().to_string();
                 async move { api::sites(&at).await }
             }),
-            lines: LocalResource::new(api::lines),
-            places: LocalResource::new(api::places),
             article: LocalResource::new(move || {
                 let id = article_id.get();
                 async move { api::article(&id).await.map(Some) }

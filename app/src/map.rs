@@ -10,10 +10,12 @@ use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use model::decimal::{fixed, trimmed};
 use model::events::recent_events;
-use model::geodata::{LandRole, LandShapes, PlaceCollection, PlaceKind};
+use model::geodata::{LandRole, LandShapes, PlaceKind};
 use model::gesture::Gesture;
 use model::labels::{Candidate, Kind, Obstacle, Placed, symbol_box};
+use model::marks::Overlays;
 use model::names::{self, NameStyle};
 use model::permalink::{Layer, canonical_view};
 use model::projection::{MapPoint, project};
@@ -138,22 +140,21 @@ fn labels(land: &LandShapes) -> Vec<Label> {
 
 /// Names of places, from zoom 9: towns before airfields and bases, and
 /// every place after every island.
-fn place_labels(places: &PlaceCollection) -> Vec<Label> {
-    places
+fn place_labels(overlays: &Overlays) -> Vec<Label> {
+    overlays
         .on_the_ground()
         .map(|p| {
-            let [lon, lat] = p.geometry.position();
-            let pr = &p.properties;
+            let [lon, lat] = p.at;
             Label {
                 text: [
-                    names::place_label(pr, NameStyle::Both),
-                    names::place_label(pr, NameStyle::Japanese),
-                    names::place_label(pr, NameStyle::Russian),
+                    names::place_label(p, NameStyle::Both),
+                    names::place_label(p, NameStyle::Japanese),
+                    names::place_label(p, NameStyle::Russian),
                 ],
                 at: project(lon, lat),
                 min_zoom: PLACE_LABEL_ZOOM,
                 max_zoom: f64::INFINITY,
-                priority: match pr.kind {
+                priority: match p.kind {
                     PlaceKind::Settlement => -1.0,
                     PlaceKind::Airfield | PlaceKind::Base => -2.0,
                     _ => -3.0,
@@ -435,7 +436,7 @@ pub fn MapView(
 
     // Island names, then place names once the places have loaded.
     let labels = Memo::new(move |_| -> Arc<Vec<Label>> {
-        match data.places.get().and_then(Result::ok) {
+        match data.overlays.get().and_then(Result::ok) {
             Some(places) => {
                 let mut all = island_labels.to_vec();
                 all.extend(place_labels(&places));
@@ -457,13 +458,13 @@ pub fn MapView(
                 out.extend(
                     spread(&sites)
                         .into_iter()
-                        .map(|(_, at, offset)| (at, offset, SITE_RADIUS_PX)),
+                        .map(|(_, at, offset)| (at, offset, f64::from(SITE_RADIUS_PX))),
                 );
             }
             if layers.contains(Layer::Events)
                 && let Some(Ok(events)) = data.events.get()
             {
-                let places = data.places.get().and_then(Result::ok);
+                let places = data.overlays.get().and_then(Result::ok);
                 out.extend(
                     recent_events(&events, data.date.get())
                         .filter_map(|e| event_point(e, places.as_deref(), &island_points))
@@ -531,8 +532,8 @@ pub fn MapView(
                 let:i
             >
                 <text class=move || labels.with(|l| match l.get(i).map(|l| l.kind) { Some(Kind::Point) => "place-label", _ => "label" })
-                    x=move || placed_at(i).map(|p| format!("{:.1}", p.x))
-                    y=move || placed_at(i).map(|p| format!("{:.1}", p.y))
+                    x=move || placed_at(i).map(|p| fixed(p.x, 1))
+                    y=move || placed_at(i).map(|p| fixed(p.y, 1))
                     text-anchor=move || placed_at(i).map(|p| p.align.text_anchor())>
                     {move || labels.with(|l| l.get(i).map(|l| l.text[style_index(url.names.get())].clone()))}
                 </text>
@@ -586,19 +587,24 @@ fn ScaleBar(current: Memo<View>) -> impl IntoView {
         let metres_per_px = model::projection::metres_per_unit(v.lat) / v.scale();
         let (metres, px) = model::viewport::scale_bar(metres_per_px, 120.0);
         let text = if metres >= 1000.0 {
-            format!("{} km", metres / 1000.0)
+            format!("{} km", trimmed(metres / 1000.0, 3))
         } else {
-            format!("{metres} m")
+            format!("{} m", trimmed(metres, 1))
         };
         (text, px)
     };
     let coords = move || {
         let v = current.get();
-        format!("{:.3}°N {:.3}°E · zoom {:.2}", v.lat, v.lon, v.zoom)
+        format!(
+            "{}°N {}°E · zoom {}",
+            fixed(v.lat, 3),
+            fixed(v.lon, 3),
+            fixed(v.zoom, 2)
+        )
     };
     view! {
         <div class="scale" aria-hidden="true">
-            <div class="scale-bar" style:width=move || format!("{:.0}px", bar().1)>{move || bar().0}</div>
+            <div class="scale-bar" style:width=move || format!("{}px", fixed(bar().1, 0))>{move || bar().0}</div>
             <div class="coords">{coords}</div>
         </div>
     }

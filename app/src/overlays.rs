@@ -6,8 +6,9 @@ use crate::api::Site;
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::decimal::fixed;
 use model::events::{DeploymentCategory, Event, recent_events};
-use model::geodata::PlaceCollection;
+use model::marks::Overlays;
 use model::names;
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
@@ -23,48 +24,15 @@ pub fn LinesLayer() -> impl IntoView {
         if !url.layers.get().contains(Layer::Lines) {
             return None;
         }
-        let date = data.date.get().to_string();
-        let lines = data.lines.get()?.ok()?;
+        let date = data.date.get();
+        let overlays = data.overlays.get()?.ok()?;
         Some(
-            lines
-                .features
-                .iter()
-                .filter(|l| {
-                    l.properties.date.as_str() <= date.as_str()
-                        && l.properties
-                            .until
-                            .as_ref()
-                            .is_none_or(|u| date.as_str() < u.as_str())
-                })
+            overlays
+                .lines_on(date)
                 .map(|l| {
-                    let d = l
-                        .geometry
-                        .positions()
-                        .iter()
-                        .enumerate()
-                        .map(|(i, [lon, lat])| {
-                            let p = project(*lon, *lat);
-                            format!("{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, p.x, p.y)
-                        })
-                        .collect::<String>();
-                    let title = format!(
-                        "{} (since {}{}){}",
-                        l.properties.name_en,
-                        l.properties.date,
-                        l.properties
-                            .until
-                            .as_ref()
-                            .map(|u| format!(", until {u}"))
-                            .unwrap_or_default(),
-                        if l.properties.schematic {
-                            ", schematic course"
-                        } else {
-                            ""
-                        }
-                    );
                     view! {
-                        <path class="treaty-line" class:schematic=l.properties.schematic
-                            data-line=l.id.clone() d=d><title>{title}</title></path>
+                        <path class="treaty-line" class:schematic=l.schematic
+                            data-line=l.id.clone() d=l.d.clone()><title>{l.title()}</title></path>
                     }
                 })
                 .collect_view(),
@@ -78,7 +46,11 @@ pub fn LinesLayer() -> impl IntoView {
 fn follow(transform: Memo<Transform>, at: MapPoint, offset: (f64, f64)) -> impl Fn() -> String {
     move || {
         let (x, y) = transform.get().apply(at);
-        format!("translate({:.1} {:.1})", x + offset.0, y + offset.1)
+        format!(
+            "translate({} {})",
+            fixed(x + offset.0, 1),
+            fixed(y + offset.1, 1)
+        )
     }
 }
 
@@ -92,15 +64,14 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
         if !url.layers.get().contains(Layer::Places) {
             return None;
         }
-        let places = data.places.get()?.ok()?;
+        let overlays = data.overlays.get()?.ok()?;
         let style = url.names.get();
         Some(
-            places
+            overlays
                 .on_the_ground()
                 .map(|p| {
-                    let [lon, lat] = p.geometry.position();
-                    let pr = &p.properties;
-                    let title = format!("{} ({}, {})", names::place_label(pr, style), pr.name_ja, pr.name_ru);
+                    let [lon, lat] = p.at;
+                    let title = format!("{} ({}, {})", names::place_label(p, style), p.name_ja, p.name_ru);
                     view! {
                         <g class="place" data-place=p.id.clone() transform=follow(transform, project(lon, lat), (0.0, 0.0))>
                             <circle r="3.5"><title>{title}</title></circle>
@@ -203,7 +174,7 @@ pub fn EventsLayer(
             return None;
         }
         let events = data.events.get()?.ok()?;
-        let places = data.places.get().and_then(Result::ok);
+        let places = data.overlays.get().and_then(Result::ok);
         let date = data.date.get();
         Some(
             recent_events(&events, date)
@@ -228,7 +199,8 @@ pub fn EventsLayer(
 }
 
 /// Radius of a deployment site's symbol, in pixels.
-pub const SITE_RADIUS_PX: f64 = 10.0;
+/// (An integer: written into the SVG without float formatting.)
+pub const SITE_RADIUS_PX: u8 = 10;
 /// Where an event's diamond sits from its point, in pixels.
 pub const EVENT_OFFSET_PX: (f64, f64) = (14.0, -14.0);
 /// Half the diagonal of an event's diamond (a 12 px square turned 45°).
@@ -238,7 +210,7 @@ pub const EVENT_RADIUS_PX: f64 = 8.5;
 /// else its island's label point.
 pub fn event_point(
     event: &Event,
-    places: Option<&PlaceCollection>,
+    places: Option<&Overlays>,
     island_points: &[(String, MapPoint)],
 ) -> Option<MapPoint> {
     event
@@ -249,11 +221,8 @@ pub fn event_point(
             event
                 .places
                 .iter()
-                .find_map(|id| places?.find(id))
-                .map(|p| {
-                    let [lon, lat] = p.geometry.position();
-                    project(lon, lat)
-                })
+                .find_map(|id| places?.find_place(id))
+                .map(|p| project(p.at[0], p.at[1]))
         })
         .or_else(|| {
             event

@@ -69,7 +69,7 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             .unwrap_or_else(|| p.administered_by.clone());
         let area = p.official_area_km2.map(|a| {
             let source = p.official_area_source.clone().unwrap_or_default();
-            view! { <dt>"Area (official, Japan)"</dt><dd>{format!("{a:.1} km²")}<span class="source">{source}</span></dd> }
+            view! { <dt>"Area (official, Japan)"</dt><dd>{format!("{} km²", model::decimal::fixed(a, 1))}<span class="source">{source}</span></dd> }
         });
         let population = status::population(&p.id, p.group.as_deref()).map(|pop| {
             let scope = if p.group.as_deref() == Some("habomai") { " (Habomai, border guards only)" } else { "" };

@@ -6,7 +6,7 @@ use crate::panel::Sources;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
-use model::geodata::PlaceCollection;
+use model::marks::Overlays;
 use model::permalink::canonical_view;
 use model::viewport::View;
 use std::sync::Arc;
@@ -46,7 +46,7 @@ fn segments(view: &ArticleView) -> Vec<Segment> {
 }
 
 /// Map points for an excerpt: its places, then its islands' centroids, then its events'.
-fn excerpt_points(e: &ExcerptView, places: &PlaceCollection) -> Vec<[f64; 2]> {
+fn excerpt_points(e: &ExcerptView, places: &Overlays) -> Vec<[f64; 2]> {
     let place_ids = e.excerpt.places.iter().cloned().chain(
         e.excerpt
             .islands
@@ -54,7 +54,7 @@ fn excerpt_points(e: &ExcerptView, places: &PlaceCollection) -> Vec<[f64; 2]> {
             .map(|i| format!("{}-centroid", if is_habomai(i) { "habomai" } else { i })),
     );
     place_ids
-        .filter_map(|id| places.find(&id).map(|p| p.geometry.position()))
+        .filter_map(|id| places.find_place(&id).map(|p| p.at))
         .collect()
 }
 
@@ -118,7 +118,7 @@ fn article_view(article: Arc<ArticleView>) -> impl IntoView {
             };
             let date = excerpt_date(e, article.article.published);
             let view = data
-                .places
+                .overlays
                 .get_untracked()
                 .and_then(Result::ok)
                 .and_then(|places| {

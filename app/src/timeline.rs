@@ -4,6 +4,7 @@
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::decimal::fixed;
 use model::events::Date;
 use model::timeline::{START, day_number, fraction, from_day_number, next_step};
 use std::time::Duration;
@@ -47,7 +48,7 @@ pub fn Timeline() -> impl IntoView {
         event_dates()
             .into_iter()
             .map(|d| {
-                let left = format!("{:.3}%", fraction(d, today) * 100.0);
+                let left = format!("{}%", fixed(fraction(d, today) * 100.0, 3));
                 view! { <span class="tick" style:left=left></span> }
             })
             .collect_view()
@@ -96,7 +97,7 @@ pub fn Timeline() -> impl IntoView {
                     on:change=move |e| if let Some(d) = from_input(&e) { commit(d) }/>
                 <div class="years" aria-hidden="true">
                     <span style:left="0%">"1855"</span>
-                    <span style:left=format!("{:.2}%", fraction(Date { year: 1945, month: 8, day: 28 }, today) * 100.0)>"1945"</span>
+                    <span style:left=format!("{}%", fixed(fraction(Date { year: 1945, month: 8, day: 28 }, today) * 100.0, 2))>"1945"</span>
                     <span style:left="100%">{today.year.to_string()}</span>
                 </div>
             </div>

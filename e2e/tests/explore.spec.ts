@@ -86,6 +86,27 @@ test('the timeline hides the November 2016 missiles in 2015 and shows them in 20
   await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
 });
 
+test('treaty lines follow the date: Shimoda in 1860, the 1945 line and the claim limit in 2017', async ({ page }) => {
+  await page.goto('/?map=6/45/147&date=1860-01-01');
+  await mapReady(page);
+  const lines = page.locator('path.treaty-line');
+  await expect(lines).toHaveCount(1);
+  const shimoda = page.locator('path[data-line="shimoda-1855"]');
+  await expect(shimoda.locator('title')).toHaveText(/since 1855-02-07, until 1875-05-07\), schematic course/);
+  // Drawn where the map is, not collapsed to a point or thrown off it.
+  const box = (await shimoda.boundingBox())!;
+  const map = (await page.locator('.map').boundingBox())!;
+  expect(box.width + box.height).toBeGreaterThan(20);
+  expect(box.x).toBeGreaterThan(map.x);
+  expect(box.x + box.width).toBeLessThan(map.x + map.width);
+  await setTimeline(page, '2017-03-20');
+  await expect(page.locator('path[data-line="de-facto-1945"]')).toHaveCount(1);
+  await expect(page.locator('path[data-line="japan-claim-limit"]')).toHaveCount(1);
+  await expect(shimoda).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Treaty and claim lines' }).uncheck();
+  await expect(lines).toHaveCount(0);
+});
+
 test('an excerpt shows its fact-check and moves the map to its places and date', async ({ page }) => {
   await page.goto('/');
   await mapReady(page);

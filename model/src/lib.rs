@@ -3,10 +3,12 @@
 //! Everything here is plain Rust with no I/O, so it compiles to both
 //! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
 
+pub mod decimal;
 pub mod events;
 pub mod geodata;
 pub mod gesture;
 pub mod labels;
+pub mod marks;
 pub mod names;
 pub mod og;
 pub mod permalink;

@@ -3,7 +3,8 @@
 //! Labels use the bare romanised name ("Etorofu", not "Etorofu-tō") the way
 //! English-language maps and news do; the panel shows the full forms.
 
-use crate::geodata::{LandProperties, PlaceProperties};
+use crate::geodata::LandProperties;
+use crate::marks::PlaceMark;
 
 /// Which names the reader chose to see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,7 +51,7 @@ pub fn label(p: &LandProperties, style: NameStyle) -> String {
 
 /// The label for a place (a town, a base, a cape) in the chosen style, in
 /// Latin letters; its English name when both romanisations agree.
-pub fn place_label(p: &PlaceProperties, style: NameStyle) -> String {
+pub fn place_label(p: &PlaceMark, style: NameStyle) -> String {
     match style {
         NameStyle::Japanese => p.name_ja_romaji.clone(),
         NameStyle::Russian => p.name_ru_romaji.clone(),
@@ -108,8 +109,8 @@ mod tests {
         assert_eq!(label(&kaigara, NameStyle::Both), "Kaigara / Signalny");
     }
 
-    fn place(en: &str, ja_romaji: &str, ru_romaji: &str) -> PlaceProperties {
-        PlaceProperties {
+    fn place(en: &str, ja_romaji: &str, ru_romaji: &str) -> PlaceMark {
+        PlaceMark {
             id: "x".into(),
             kind: PlaceKind::Settlement,
             name_en: en.into(),
@@ -117,11 +118,8 @@ mod tests {
             name_ja_romaji: ja_romaji.into(),
             name_ru: "x".into(),
             name_ru_romaji: ru_romaji.into(),
-            island: "kunashiri".into(),
-            source: "test".into(),
+            at: [145.86, 44.02],
             centroid: false,
-            coordinate_note: None,
-            description: None,
         }
     }
 

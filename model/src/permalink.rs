@@ -7,6 +7,7 @@
 //! it never fails as a whole; each unknown, repeated or malformed parameter
 //! is dropped and reported, and the rest applies.
 
+use crate::decimal;
 use crate::events::Date;
 use crate::names::NameStyle;
 use crate::viewport::{MAX_ZOOM, MIN_ZOOM, View};
@@ -251,11 +252,12 @@ fn format_view(view: View) -> String {
     let view = view.clamped();
     let zoom = (view.zoom * 100.0).round() / 100.0;
     let decimals = coordinate_decimals(zoom);
-    let zoom_text = format!("{zoom:.2}");
-    let zoom_text = zoom_text.trim_end_matches('0').trim_end_matches('.');
+    let decimals = decimals as u32;
     format!(
-        "{zoom_text}/{:.*}/{:.*}",
-        decimals, view.lat, decimals, view.lon
+        "{}/{}/{}",
+        decimal::trimmed(zoom, 2),
+        decimal::fixed(view.lat, decimals),
+        decimal::fixed(view.lon, decimals)
     )
 }
 

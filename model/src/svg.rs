@@ -1,7 +1,7 @@
 //! SVG path data for land polygons, shared by the app (DOM) and, later, the
 //! server's preview images, so both draw the same outline.
 
-use crate::geodata::{Geometry, Ring};
+use crate::geodata::{Geometry, Position, Ring};
 use crate::projection::project;
 use crate::viewport::Transform;
 use std::fmt::Write;
@@ -21,14 +21,29 @@ pub fn path_data(geometry: &Geometry) -> String {
     d
 }
 
+/// Path data for an open line (a treaty or claim line) in map units, in the
+/// same relative hundredths as [`path_data`].
+pub fn line_path_data(positions: &[Position]) -> String {
+    let mut d = String::new();
+    push_points(&mut d, positions);
+    d
+}
+
 fn push_ring(d: &mut String, ring: &Ring) {
     // GeoJSON rings repeat the first position at the end; SVG's Z closes the path.
     let open = match ring.split_last() {
         Some((last, rest)) if rest.first() == Some(last) => rest,
         _ => ring.as_slice(),
     };
+    push_points(d, open);
+    if !open.is_empty() {
+        d.push('z');
+    }
+}
+
+fn push_points(d: &mut String, points: &[Position]) {
     let mut previous = (0, 0);
-    for (i, [lon, lat]) in open.iter().enumerate() {
+    for (i, [lon, lat]) in points.iter().enumerate() {
         let p = project(*lon, *lat);
         let at = ((p.x * 100.0).round() as i64, (p.y * 100.0).round() as i64);
         // Writing to a String cannot fail.
@@ -39,9 +54,6 @@ fn push_ring(d: &mut String, ring: &Ring) {
             write!(d, "l{} {}", fixed(dx, 100), fixed(dy, 100))
         };
         previous = at;
-    }
-    if !open.is_empty() {
-        d.push('z');
     }
 }
 

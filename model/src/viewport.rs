@@ -1,6 +1,7 @@
 //! The visible part of the map: centre, zoom and screen size, and the SVG
 //! transform that puts map units on screen. Pure arithmetic, tested natively.
 
+use crate::decimal::fixed;
 use crate::projection::{
     AREA_EAST, AREA_NORTH, AREA_SOUTH, AREA_WEST, MapPoint, REFERENCE_ZOOM, project, unproject,
 };
@@ -32,8 +33,10 @@ pub struct Transform {
 impl Transform {
     pub fn to_svg(self) -> String {
         format!(
-            "translate({:.3} {:.3}) scale({:.6})",
-            self.tx, self.ty, self.scale
+            "translate({} {}) scale({})",
+            fixed(self.tx, 3),
+            fixed(self.ty, 3),
+            fixed(self.scale, 6)
         )
     }
 

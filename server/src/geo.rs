@@ -1,5 +1,5 @@
 //! Geometry endpoints: the land at each level of detail (GeoJSON, and ready
-//! to draw), treaty lines and places.
+//! to draw), treaty lines and places (GeoJSON, and ready to draw).
 
 use crate::error::ApiError;
 use crate::state::{AppState, Served};
@@ -51,6 +51,12 @@ pub async fn lines(State(state): State<AppState>, headers: HeaderMap) -> Respons
 /// `GET /api/geo/places`: settlements, airfields and bases with names in three languages.
 pub async fn places(State(state): State<AppState>, headers: HeaderMap) -> Response {
     cached(state.places(), GEOJSON, &headers)
+}
+
+/// `GET /api/geo/overlays`: places and lines ready to draw (what the app
+/// uses): names, points, dates, and each line's path data in map units.
+pub async fn overlays(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    cached(state.overlays(), JSON, &headers)
 }
 
 /// A prepared body with `ETag`, `Cache-Control`, and `304` for a matching `If-None-Match`.

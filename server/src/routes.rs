@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router {
         .route("/geo/shapes/{level}", get(crate::geo::shapes))
         .route("/geo/lines", get(crate::geo::lines))
         .route("/geo/places", get(crate::geo::places))
+        .route("/geo/overlays", get(crate::geo::overlays))
         .merge(state.api().router())
         .fallback(api_not_found);
 

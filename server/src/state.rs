@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use model::geodata::{LandCollection, LandShapes, LineCollection, PlaceCollection};
+use model::marks::Overlays;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,6 +25,8 @@ struct Inner {
     /// Treaty and claim lines, and places (settlements, bases), as served.
     lines: Served,
     places: Served,
+    /// Places and lines digested for the app (`model::marks`).
+    overlays: Served,
     /// Outlines used for link-preview images (the medium level of detail).
     preview_land: LandCollection,
     /// The coarsest outlines, drawn into `index.html` so the map paints before the app runs.
@@ -89,11 +92,23 @@ impl AppState {
         let overview_land = overview_land.ok_or("no overview level of detail")?;
         let lines_path = config.data.join("lines.geojson");
         let lines = read(&lines_path)?;
-        LineCollection::from_json(&lines).map_err(|e| format!("{}: {e}", lines_path.display()))?;
+        let line_collection = LineCollection::from_json(&lines)
+            .map_err(|e| format!("{}: {e}", lines_path.display()))?;
         let places_path = config.data.join("places.geojson");
         let places = read(&places_path)?;
-        PlaceCollection::from_json(&places)
+        let place_collection = PlaceCollection::from_json(&places)
             .map_err(|e| format!("{}: {e}", places_path.display()))?;
+        let overlays = serde_json::to_vec(&Overlays::from_collections(
+            &place_collection,
+            &line_collection,
+        ))
+        .map_err(|e| {
+            format!(
+                "{} and {}: {e}",
+                places_path.display(),
+                lines_path.display()
+            )
+        })?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 dist: config.dist.clone(),
@@ -101,6 +116,7 @@ impl AppState {
                 shapes,
                 lines: Served::new(lines),
                 places: Served::new(places),
+                overlays: Served::new(overlays),
                 preview_land,
                 overview_land,
                 previews: crate::page::Previews::new(),
@@ -127,6 +143,10 @@ impl AppState {
 
     pub fn places(&self) -> &Served {
         &self.inner.places
+    }
+
+    pub fn overlays(&self) -> &Served {
+        &self.inner.overlays
     }
 
     pub fn preview_land(&self) -> &LandCollection {

@@ -135,3 +135,28 @@ async fn lines_and_places_are_served_as_geojson() {
             .expect("places parse");
     assert!(places.features.iter().any(|f| f.id == "goryachiye-klyuchi"));
 }
+
+#[tokio::test]
+async fn overlays_are_the_same_places_and_lines_ready_to_draw() {
+    let (status, headers, body) = get("/api/geo/overlays", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    assert!(headers.contains_key(header::ETAG));
+    let overlays = model::marks::Overlays::from_json(std::str::from_utf8(&body).expect("utf-8"))
+        .expect("overlays parse");
+    let (_, _, places) = get("/api/geo/places", &[]).await;
+    let places =
+        model::geodata::PlaceCollection::from_json(std::str::from_utf8(&places).expect("utf-8"))
+            .expect("places parse");
+    assert_eq!(overlays.places.len(), places.features.len());
+    let town = overlays.find_place("goryachiye-klyuchi").expect("a town");
+    let source = places.find("goryachiye-klyuchi").expect("same town");
+    assert_eq!(town.at, source.geometry.position());
+    assert_eq!(town.name_ru, source.properties.name_ru);
+    let shimoda = overlays
+        .lines
+        .iter()
+        .find(|l| l.id == "shimoda-1855")
+        .expect("Shimoda line");
+    assert!(shimoda.d.starts_with('M'), "path data: {}", shimoda.d);
+}

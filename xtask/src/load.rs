@@ -22,6 +22,7 @@ const PATHS: &[&str] = &[
     "/api/deployments.geojson",
     "/api/articles/seed-2017-03-20",
     "/api/geo/places",
+    "/api/geo/overlays",
     "/og.png?island=etorofu",
 ];
 

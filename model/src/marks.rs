@@ -1,0 +1,246 @@
+//! Places and treaty lines ready to draw (`GET /api/geo/overlays`): only
+//! the fields the map shows, lines already as path data in map units.
+//!
+//! The GeoJSON files stay the source and the public API; this is their
+//! digest for the app, built once on the server. Decoding two GeoJSON
+//! collections in the browser cost 9 KB of the compressed wasm; these flat
+//! records cost a fraction of that.
+
+use crate::events::Date;
+use crate::geodata::{LineCollection, PlaceCollection, PlaceKind, Position};
+use serde::{Deserialize, Serialize};
+
+/// A place the map marks, or an island's centre that events and excerpts point at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMark {
+    pub id: String,
+    pub kind: PlaceKind,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ja_romaji: String,
+    pub name_ru: String,
+    pub name_ru_romaji: String,
+    /// `[longitude, latitude]` in degrees.
+    pub at: Position,
+    /// An island's centre rather than a place on the ground: never drawn.
+    #[serde(default)]
+    pub centroid: bool,
+}
+
+/// A boundary or claim line and the dates it applies between.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineMark {
+    pub id: String,
+    pub name_en: String,
+    /// When it took effect, `YYYY-MM-DD`.
+    pub date: String,
+    /// When it stopped applying, `YYYY-MM-DD`; `None` if it still does.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// True when the drawn course is ours, not a published one.
+    pub schematic: bool,
+    /// Path data in map units (see [`crate::svg::line_path_data`]).
+    pub d: String,
+}
+
+impl LineMark {
+    /// Whether the line applies on `date`: from its first day, up to (not
+    /// including) the day it ended.
+    ///
+    /// ```
+    /// # use model::marks::LineMark;
+    /// # use model::events::Date;
+    /// let line = LineMark { id: "shimoda-1855".into(), name_en: "Shimoda".into(),
+    ///     date: "1855-02-07".into(), until: Some("1875-05-07".into()),
+    ///     schematic: true, d: String::new() };
+    /// let on = |s: &str| line.in_force_on(s.parse::<Date>().unwrap());
+    /// assert!(!on("1855-02-06") && on("1855-02-07") && on("1875-05-06") && !on("1875-05-07"));
+    /// ```
+    pub fn in_force_on(&self, date: Date) -> bool {
+        // Both sides are zero-padded `YYYY-MM-DD`, so text order is date order.
+        let date = date.to_string();
+        self.date.as_str() <= date.as_str()
+            && self
+                .until
+                .as_deref()
+                .is_none_or(|until| date.as_str() < until)
+    }
+
+    /// The line's tooltip: its name, its dates, and whether its course is schematic.
+    pub fn title(&self) -> String {
+        let until = self
+            .until
+            .as_ref()
+            .map(|u| format!(", until {u}"))
+            .unwrap_or_default();
+        let schematic = if self.schematic {
+            ", schematic course"
+        } else {
+            ""
+        };
+        format!("{} (since {}{until}){schematic}", self.name_en, self.date)
+    }
+}
+
+/// Every place and line, in the order of the data files.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Overlays {
+    pub places: Vec<PlaceMark>,
+    pub lines: Vec<LineMark>,
+}
+
+impl Overlays {
+    pub fn from_collections(places: &PlaceCollection, lines: &LineCollection) -> Self {
+        Overlays {
+            places: places
+                .features
+                .iter()
+                .map(|f| {
+                    let p = &f.properties;
+                    PlaceMark {
+                        id: f.id.clone(),
+                        kind: p.kind,
+                        name_en: p.name_en.clone(),
+                        name_ja: p.name_ja.clone(),
+                        name_ja_romaji: p.name_ja_romaji.clone(),
+                        name_ru: p.name_ru.clone(),
+                        name_ru_romaji: p.name_ru_romaji.clone(),
+                        at: f.geometry.position(),
+                        centroid: p.centroid,
+                    }
+                })
+                .collect(),
+            lines: lines
+                .features
+                .iter()
+                .map(|f| {
+                    let p = &f.properties;
+                    LineMark {
+                        id: f.id.clone(),
+                        name_en: p.name_en.clone(),
+                        date: p.date.clone(),
+                        until: p.until.clone(),
+                        schematic: p.schematic,
+                        d: crate::svg::line_path_data(f.geometry.positions()),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Parses the server's answer; the error names line and column.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text)
+            .map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))
+    }
+
+    pub fn find_place(&self, id: &str) -> Option<&PlaceMark> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The places a map marks with a dot and a name: all but island centroids.
+    pub fn on_the_ground(&self) -> impl Iterator<Item = &PlaceMark> {
+        self.places.iter().filter(|p| !p.centroid)
+    }
+
+    /// The lines that apply on `date`.
+    pub fn lines_on(&self, date: Date) -> impl Iterator<Item = &LineMark> {
+        self.lines.iter().filter(move |l| l.in_force_on(date))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACES: &str = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"kurilsk","properties":{"id":"kurilsk","kind":"settlement",
+         "name_en":"Kurilsk","name_ja":"紗那","name_ja_romaji":"Shana","name_ru":"Курильск",
+         "name_ru_romaji":"Kurilsk","island":"etorofu","source":"https://example.org",
+         "description":"A town."},
+         "geometry":{"type":"Point","coordinates":[147.883,45.217]}},
+        {"type":"Feature","id":"shikotan-centroid","properties":{"id":"shikotan-centroid",
+         "kind":"centroid","name_en":"Shikotan","name_ja":"色丹島","name_ja_romaji":"Shikotan",
+         "name_ru":"Шикотан","name_ru_romaji":"Shikotan","island":"shikotan",
+         "source":"https://example.org","centroid":true},
+         "geometry":{"type":"Point","coordinates":[146.75,43.8]}}]}"#;
+    const LINES: &str = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"shimoda-1855","properties":{"id":"shimoda-1855",
+         "name_en":"Treaty of Shimoda boundary","name_ja":"x","name_ru":"x","description":"x",
+         "date":"1855-02-07","until":"1875-05-07","source":"https://example.org","schematic":true},
+         "geometry":{"type":"LineString","coordinates":[[148.0,45.5],[149.0,46.0]]}},
+        {"type":"Feature","id":"claim","properties":{"id":"claim","name_en":"Claim",
+         "name_ja":"x","name_ru":"x","description":"x","date":"1956-10-19",
+         "source":"https://example.org","schematic":false},
+         "geometry":{"type":"LineString","coordinates":[[145.0,43.0],[146.0,44.0]]}}]}"#;
+
+    fn overlays() -> Overlays {
+        let places = PlaceCollection::from_json(PLACES).expect("places parse");
+        let lines = LineCollection::from_json(LINES).expect("lines parse");
+        Overlays::from_collections(&places, &lines)
+    }
+
+    fn date(s: &str) -> Date {
+        s.parse().expect("test date")
+    }
+
+    #[test]
+    fn places_keep_their_names_point_and_kind_and_survive_a_round_trip() {
+        let overlays = overlays();
+        let kurilsk = overlays.find_place("kurilsk").expect("kurilsk");
+        assert_eq!(kurilsk.at, [147.883, 45.217]);
+        assert_eq!(kurilsk.kind, PlaceKind::Settlement);
+        assert_eq!(
+            (kurilsk.name_ja_romaji.as_str(), kurilsk.name_ru.as_str()),
+            ("Shana", "Курильск")
+        );
+        let json = serde_json::to_string(&overlays).expect("serialises");
+        assert_eq!(Overlays::from_json(&json), Ok(overlays));
+    }
+
+    #[test]
+    fn island_centres_can_be_found_but_are_not_on_the_ground() {
+        let overlays = overlays();
+        assert!(overlays.find_place("shikotan-centroid").is_some());
+        let marked: Vec<_> = overlays.on_the_ground().map(|p| p.id.as_str()).collect();
+        assert_eq!(marked, ["kurilsk"]);
+    }
+
+    #[test]
+    fn lines_become_path_data_and_apply_between_their_dates() {
+        let overlays = overlays();
+        let shimoda = &overlays.lines[0];
+        assert!(
+            shimoda.d.starts_with('M') && shimoda.d.contains('l'),
+            "{}",
+            shimoda.d
+        );
+        assert!(
+            !shimoda.d.contains('z'),
+            "a line is not closed: {}",
+            shimoda.d
+        );
+        let ids =
+            |d: &str| -> Vec<String> { overlays.lines_on(date(d)).map(|l| l.id.clone()).collect() };
+        assert!(ids("1855-02-06").is_empty());
+        assert_eq!(ids("1855-02-07"), ["shimoda-1855"]);
+        assert_eq!(ids("1875-05-07"), Vec::<String>::new());
+        assert_eq!(ids("2017-03-20"), ["claim"]);
+    }
+
+    #[test]
+    fn a_line_title_gives_its_dates_and_says_when_its_course_is_ours() {
+        let overlays = overlays();
+        assert_eq!(
+            overlays.lines[0].title(),
+            "Treaty of Shimoda boundary (since 1855-02-07, until 1875-05-07), schematic course"
+        );
+        assert_eq!(overlays.lines[1].title(), "Claim (since 1956-10-19)");
+    }
+
+    #[test]
+    fn a_malformed_answer_names_where_it_broke() {
+        let err = Overlays::from_json("{\"places\": [}").expect_err("refused");
+        assert!(err.starts_with("line 1, column"), "{err}");
+    }
+}
