@@ -1,11 +1,13 @@
 //! Decimal text for numbers the map writes into attributes and links (SVG
-//! coordinates, transforms, permalinks), through integers.
+//! coordinates, transforms, permalinks), and reads back from links, through
+//! integers.
 //!
-//! Why not `format!("{:.3}", x)`: the standard library's float formatting
-//! (shortest and exact digit generation, with their tables) is about 5 KB of
-//! the compressed wasm, and the map never needs more than six decimals of a
-//! number far below 10^12. Rounding is half away from zero on the binary
-//! value, which can differ from `format!` only on exact ties.
+//! Why not `format!("{:.3}", x)` and `str::parse::<f64>`: the standard
+//! library's float formatting and parsing (digit generation, powers-of-five
+//! tables) are about 6 KB and 4 KB of the compressed wasm, and the map never
+//! needs more than six decimals of a number far below 10^12. Rounding is half
+//! away from zero on the binary value, which can differ from `format!` only
+//! on exact ties; [`parse`] is exact for up to 15 significant digits.
 
 /// The largest magnitude written exactly; beyond it the value is clamped,
 /// which no coordinate, zoom or percentage of the map comes near.
@@ -65,6 +67,66 @@ pub fn trimmed(value: f64, places: u32) -> String {
     }
 }
 
+/// Powers of ten that an `f64` holds exactly.
+const POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+/// Significant digits read; an `f64` holds any integer of this many digits exactly.
+const SIGNIFICANT: u32 = 15;
+
+/// A plain decimal (`-43.85`, `9`, `.5`, `+146.`): optional sign, digits,
+/// optional point and digits; no exponent, no `inf` or `NaN`. `None` for
+/// anything else.
+///
+/// With at most 15 significant digits the result is the nearest `f64`, as
+/// `str::parse` gives: the digits make an exact integer, divided once by an
+/// exact power of ten. Digits after the fifteenth are dropped (a change in
+/// the 15th digit, far below the six decimals a permalink keeps).
+///
+/// ```
+/// # use model::decimal::parse;
+/// assert_eq!(parse("-43.85"), Some(-43.85));
+/// assert_eq!(parse(".5"), Some(0.5));
+/// assert_eq!(parse("1e3"), None);
+/// assert_eq!(parse("4 3"), None);
+/// ```
+pub fn parse(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (whole, part) = digits.split_once('.').unwrap_or((digits, ""));
+    let all = || whole.bytes().chain(part.bytes());
+    if whole.len() + part.len() == 0 || !all().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut significant = 0;
+    // Decimals taken into the mantissa, and whole digits left out of it.
+    let (mut decimals, mut dropped_whole) = (0_usize, 0_i32);
+    for (i, b) in all().enumerate() {
+        let in_part = i >= whole.len();
+        if significant >= SIGNIFICANT || (in_part && decimals + 1 >= POWERS_OF_TEN.len()) {
+            if !in_part {
+                dropped_whole += 1;
+            }
+            continue;
+        }
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+        if mantissa > 0 {
+            significant += 1;
+        }
+        if in_part {
+            decimals += 1;
+        }
+    }
+    // Below 10^15, so the conversion is exact.
+    let value = mantissa as f64 * 10_f64.powi(dropped_whole) / POWERS_OF_TEN[decimals];
+    Some(if negative { -value } else { value })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,7 +148,38 @@ mod tests {
         assert_eq!(trimmed(9.99, 0), "10");
     }
 
+    #[test]
+    fn parse_reads_plain_decimals_only() {
+        assert_eq!(parse("9"), Some(9.0));
+        assert_eq!(parse("+146."), Some(146.0));
+        assert_eq!(parse("-0.000001"), Some(-0.000_001));
+        assert_eq!(parse("0000012.50"), Some(12.5));
+        for bad in [
+            "", "-", ".", "+.", "1.2.3", "1e3", "inf", "NaN", "0x10", "4 3", "١٢", "--1",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+        // Past fifteen significant digits the rest is dropped, not refused.
+        assert_eq!(parse("43.12345678901234567"), Some(43.123_456_789_012_3));
+        assert_eq!(parse("1234567890123456789"), Some(1.234_567_890_123_45e18));
+    }
+
     proptest! {
+        /// Up to fifteen significant digits, the same `f64` as the standard library's.
+        #[test]
+        fn parse_agrees_with_the_standard_library(
+            negative: bool, whole in 0_u64..1_000_000, part in 0_u64..1_000_000_000, width in 0_usize..10,
+        ) {
+            let text = if width == 0 {
+                format!("{}{whole}", if negative { "-" } else { "" })
+            } else {
+                let part = part % 10_u64.pow(width as u32);
+                format!("{}{whole}.{part:0width$}", if negative { "-" } else { "" })
+            };
+            prop_assert_eq!(parse(&text), text.parse::<f64>().ok(), "{}", text);
+        }
+
+
         /// Wherever the map's numbers live, the text matches `format!`'s
         /// except on exact ties, and reads back to within half a last digit.
         #[test]

@@ -270,10 +270,7 @@ fn parse_view(value: &str) -> Result<View, &'static str> {
     };
     let number = |s: &str| -> Option<f64> {
         // Bound the length so a megabyte of digits is rejected cheaply.
-        (s.len() <= 24)
-            .then(|| s.parse::<f64>().ok())
-            .flatten()
-            .filter(|v| v.is_finite())
+        (s.len() <= 24).then(|| decimal::parse(s)).flatten()
     };
     let (Some(zoom), Some(lat), Some(lon)) = (number(z), number(lat), number(lon)) else {
         return Err("not a number");

@@ -32,7 +32,7 @@ fn world_unit(lon: f64, lat: f64) -> (f64, f64) {
 }
 
 fn world_size() -> f64 {
-    TILE * 2f64.powf(REFERENCE_ZOOM)
+    TILE * crate::viewport::zoom_scale(REFERENCE_ZOOM)
 }
 
 fn origin() -> (f64, f64) {

@@ -71,7 +71,7 @@ impl View {
     }
 
     pub fn scale(self) -> f64 {
-        2f64.powf(self.zoom - REFERENCE_ZOOM)
+        zoom_scale(self.zoom - REFERENCE_ZOOM)
     }
 
     pub fn transform(self, width: f64, height: f64) -> Transform {
@@ -121,7 +121,7 @@ impl View {
         let before = self.transform(width, height);
         let anchor = before.invert(sx, sy);
         let zoom = (self.zoom + delta).clamp(MIN_ZOOM, MAX_ZOOM);
-        let scale = 2f64.powf(zoom - REFERENCE_ZOOM);
+        let scale = zoom_scale(zoom - REFERENCE_ZOOM);
         // Centre such that `anchor` stays at (sx, sy).
         let cx = anchor.x - (sx - width / 2.0) / scale;
         let cy = anchor.y - (sy - height / 2.0) / scale;
@@ -132,6 +132,21 @@ impl View {
 
 /// A scale bar no longer than `max_px`: a round distance (1, 2 or 5 × 10ⁿ
 /// metres) and its length in pixels, given the ground resolution.
+/// 2 to the power `levels`: the scale between two zoom levels, exact for
+/// whole levels. Not `2f64.powf`, which LLVM turns into `exp2` and its
+/// 4 KB table, part of every wasm download.
+///
+/// ```
+/// # use model::viewport::zoom_scale;
+/// assert_eq!(zoom_scale(-3.0), 0.125);
+/// assert!((zoom_scale(0.5) - std::f64::consts::SQRT_2).abs() < 1e-15);
+/// ```
+pub fn zoom_scale(levels: f64) -> f64 {
+    let whole = levels.floor();
+    // `whole` is a small integer here (zoom levels span about 15), so the cast is exact.
+    2f64.powi(whole as i32) * ((levels - whole) * std::f64::consts::LN_2).exp()
+}
+
 pub fn scale_bar(metres_per_px: f64, max_px: f64) -> (f64, f64) {
     let max_metres = metres_per_px * max_px;
     if !(max_metres.is_finite() && max_metres > 0.0) {
@@ -210,6 +225,22 @@ mod tests {
         assert_eq!(v.zoom, MAX_ZOOM);
         assert!((AREA_SOUTH..=AREA_NORTH).contains(&v.lat));
         assert_eq!(v.lon, AREA_WEST);
+    }
+
+    #[test]
+    fn zoom_scale_matches_powers_of_two() {
+        for tenths in -150..=150 {
+            let levels = f64::from(tenths) / 10.0;
+            let ours = zoom_scale(levels);
+            let exact = 2f64.powf(levels);
+            assert!(
+                (ours - exact).abs() <= exact * 4.0 * f64::EPSILON,
+                "{levels}: {ours} vs {exact}"
+            );
+            if tenths % 10 == 0 {
+                assert_eq!(ours, exact, "whole levels are exact");
+            }
+        }
     }
 
     #[test]
