@@ -1,14 +1,15 @@
 //! Requests to the server's JSON API, decoded into shared `model` types where
-//! they exist and into small local views where the API adds fields.
+//! they exist and into small local views where the API adds fields. Decoding
+//! is miniserde's (`model::wire`): much less wasm than serde_json, and a
+//! failure names the request but not the line and column.
 
 use gloo_net::http::Request;
+use miniserde::Deserialize;
 use model::events::{
     ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
 };
 use model::geodata::LandShapes;
 use model::marks::Overlays;
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 /// Resolves in a later task of the event loop. Answers that arrive together
@@ -37,15 +38,15 @@ async fn get_text(url: &str) -> Result<String, String> {
     Ok(text)
 }
 
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+async fn get_json<T: Deserialize>(url: &str) -> Result<T, String> {
     let text = get_text(url).await?;
-    serde_json::from_str(&text).map_err(|e| format!("the answer for {url} is malformed: {e}"))
+    model::wire::decode(&text).map_err(|e| format!("the answer for {url} is malformed: {e}"))
 }
 
 /// Land outlines at a level of detail, already projected to path data.
 pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
     let text = get_text(&format!("/api/geo/shapes/{level}")).await?;
-    LandShapes::from_json(&text)
+    model::wire::land_shapes(&text)
         .map(Arc::new)
         .map_err(|e| format!("the map data is malformed: {e}"))
 }
@@ -53,7 +54,7 @@ pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
 /// Places and treaty lines, ready to draw.
 pub async fn overlays() -> Result<Arc<Overlays>, String> {
     let text = get_text("/api/geo/overlays").await?;
-    Overlays::from_json(&text)
+    model::wire::decode::<Overlays>(&text)
         .map(Arc::new)
         .map_err(|e| format!("the places and lines are malformed: {e}"))
 }

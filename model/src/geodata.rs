@@ -41,11 +41,14 @@ impl Geometry {
 
 /// Whether a land feature is part of the dispute (interactive) or context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub enum LandRole {
+    // One rename per variant (not `rename_all`): miniserde reads only `rename`.
     /// One of the four islands or groups Japan claims and Russia administers.
+    #[serde(rename = "disputed")]
     Disputed,
     /// Surrounding land (Hokkaido, Urup, ...) drawn for orientation only.
+    #[serde(rename = "context")]
     Context,
 }
 
@@ -198,15 +201,22 @@ impl LandShapes {
 
 /// What a place is; drives its map symbol.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub enum PlaceKind {
+    #[serde(rename = "settlement")]
     Settlement,
+    #[serde(rename = "airfield")]
     Airfield,
+    #[serde(rename = "base")]
     Base,
+    #[serde(rename = "cape")]
     Cape,
+    #[serde(rename = "lighthouse")]
     Lighthouse,
+    #[serde(rename = "bay")]
     Bay,
     /// An island's (or island group's) centre, not a place on the ground.
+    #[serde(rename = "centroid")]
     Centroid,
 }
 

@@ -17,3 +17,5 @@ pub mod status;
 pub mod svg;
 pub mod timeline;
 pub mod viewport;
+#[cfg(feature = "mini")]
+pub mod wire;

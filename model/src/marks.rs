@@ -2,7 +2,8 @@
 //! the fields the map shows, lines already as path data in map units.
 //!
 //! The GeoJSON files stay the source and the public API; this is their
-//! digest for the app, built once on the server. Decoding two GeoJSON
+//! digest for the app, built once on the server. Every field is always
+//! written, so the app's decoder (`crate::wire`) needs no defaults. Decoding two GeoJSON
 //! collections in the browser cost 9 KB of the compressed wasm; these flat
 //! records cost a fraction of that.
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// A place the map marks, or an island's centre that events and excerpts point at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct PlaceMark {
     pub id: String,
     pub kind: PlaceKind,
@@ -23,19 +25,18 @@ pub struct PlaceMark {
     /// `[longitude, latitude]` in degrees.
     pub at: Position,
     /// An island's centre rather than a place on the ground: never drawn.
-    #[serde(default)]
     pub centroid: bool,
 }
 
 /// A boundary or claim line and the dates it applies between.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct LineMark {
     pub id: String,
     pub name_en: String,
     /// When it took effect, `YYYY-MM-DD`.
     pub date: String,
     /// When it stopped applying, `YYYY-MM-DD`; `None` if it still does.
-    #[serde(default)]
     pub until: Option<String>,
     /// True when the drawn course is ours, not a published one.
     pub schematic: bool,
@@ -84,6 +85,7 @@ impl LineMark {
 
 /// Every place and line, in the order of the data files.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Overlays {
     pub places: Vec<PlaceMark>,
     pub lines: Vec<LineMark>,

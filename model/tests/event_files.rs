@@ -417,3 +417,25 @@ fn duplicate_ids_across_files_are_refused() {
         .expect("duplicate reported");
     assert_eq!((dup.file.as_str(), dup.line), (name, line));
 }
+
+/// The app decodes answers with miniserde (`model::wire`): every event,
+/// island history and article the server sends comes back unchanged.
+#[cfg(feature = "mini")]
+#[test]
+fn the_apps_decoders_read_back_every_event_history_and_article() {
+    use model::wire::decode;
+    let data = dataset();
+    let sent = serde_json::to_string(&data.events).expect("serialises");
+    assert_eq!(decode::<Vec<Event>>(&sent), Ok(data.events.clone()));
+    for island in ["etorofu", "kunashiri", "shikotan", "habomai"] {
+        let history = data.island_history(island);
+        assert!(!history.is_empty(), "{island} has a history");
+        let sent = serde_json::to_string(&history).expect("serialises");
+        assert_eq!(decode::<Vec<HistoryEntry>>(&sent), Ok(history));
+    }
+    for article in &data.articles {
+        let view = data.article_view(&article.id).expect("article view");
+        let sent = serde_json::to_string(&view).expect("serialises");
+        assert_eq!(decode::<ArticleView>(&sent), Ok(view));
+    }
+}

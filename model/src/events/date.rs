@@ -82,10 +82,14 @@ impl<'de> Deserialize<'de> for Date {
 /// How much of a date the sources give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub enum Precision {
+    // One rename per variant: miniserde reads `rename`, not `rename_all`.
+    #[serde(rename = "day")]
     Day,
+    #[serde(rename = "month")]
     Month,
+    #[serde(rename = "year")]
     Year,
 }
 
@@ -210,6 +214,35 @@ impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The app's decoders read dates as the strings they are written as.
+#[cfg(feature = "mini")]
+mod mini {
+    use super::{Date, PartialDate};
+    use miniserde::de::{Deserialize, Visitor};
+    use miniserde::make_place;
+
+    make_place!(Place);
+
+    impl<T: std::str::FromStr> Visitor for Place<T> {
+        fn string(&mut self, s: &str) -> miniserde::Result<()> {
+            self.out = Some(s.parse().map_err(|_| miniserde::Error)?);
+            Ok(())
+        }
+    }
+
+    impl Deserialize for Date {
+        fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+            Place::new(out)
+        }
+    }
+
+    impl Deserialize for PartialDate {
+        fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+            Place::new(out)
+        }
     }
 }
 

@@ -37,6 +37,7 @@ pub struct Page<T> {
 /// An event in brief, for link lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct EventRef {
     pub id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
@@ -59,6 +60,7 @@ impl From<&Event> for EventRef {
 /// One change in an island's deployment history, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct HistoryEntry {
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub date: PartialDate,
@@ -78,6 +80,7 @@ pub struct HistoryEntry {
 /// An excerpt with its notes and the events it supports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ExcerptView {
     pub excerpt: Excerpt,
     pub annotations: Vec<Annotation>,
@@ -87,6 +90,7 @@ pub struct ExcerptView {
 /// An article with everything linked to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleView {
     pub article: Article,
     pub excerpts: Vec<ExcerptView>,

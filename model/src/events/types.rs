@@ -20,6 +20,7 @@ macro_rules! string_enum {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(ToSchema))]
+        #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
         pub enum $name {
             $($(#[$vm])* #[serde(rename = $s)] $variant,)+
         }
@@ -116,6 +117,7 @@ string_enum!(
 /// A page that supports a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Source {
     /// http(s) URL.
     pub url: String,
@@ -128,6 +130,7 @@ pub struct Source {
 /// Something that happened, dated as precisely as the sources allow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Event {
     pub id: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -220,6 +223,7 @@ impl Deployment {
 /// A shipped article; its full text is ours to quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Article {
     pub id: String,
     pub title: String,
@@ -236,6 +240,7 @@ pub struct Article {
 /// A quoted span of an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Excerpt {
     pub id: String,
     pub article: String,
@@ -253,6 +258,7 @@ pub struct Excerpt {
 /// A note on an excerpt: a fact-check, context or a translation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Annotation {
     pub id: String,
     pub excerpt: String,
