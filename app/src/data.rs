@@ -25,6 +25,9 @@ pub struct AtlasData {
     pub article: LocalResource<Result<Option<Arc<ArticleView>>, String>>,
     /// The deployment whose site is highlighted (chosen in the island history).
     pub focus_site: RwSignal<Option<String>>,
+    /// Pixels at the bottom of the map that the timeline bar covers: names
+    /// are placed above them.
+    pub covered_bottom: RwSignal<f64>,
 }
 
 impl AtlasData {
@@ -61,6 +64,7 @@ impl AtlasData {
                 async move { api::article(&id).await.map(Some) }
             }),
             focus_site: RwSignal::new(None),
+            covered_bottom: RwSignal::new(0.0),
         }
     }
 }

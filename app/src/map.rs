@@ -513,11 +513,12 @@ pub fn MapView(
                 .collect()
         });
         let (w, h) = size.get();
+        let visible_h = (h - data.covered_bottom.get()).max(0.0);
         let mut placed = vec![None; labels.len()];
         for (i, at) in shown.into_iter().zip(model::labels::place(
             &candidates,
             &obstacles,
-            [0.0, 0.0, w, h],
+            [0.0, 0.0, w, visible_h],
         )) {
             placed[i] = at;
         }

@@ -81,8 +81,27 @@ pub fn Timeline() -> impl IntoView {
         tick(step);
     };
 
+    // The bar lies over the map's bottom edge; the map keeps names above it.
+    let bar = NodeRef::<leptos::html::Section>::new();
+    let measure = move || {
+        if let Some(el) = bar.get_untracked() {
+            data.covered_bottom.set(f64::from(el.offset_height()));
+        }
+    };
+    Effect::new(move |_| {
+        if bar.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        resize.remove();
+        // The page may be going away with it; then there is nothing to tell.
+        let _ = data.covered_bottom.try_set(0.0);
+    });
+
     view! {
-        <section class="timeline" aria-label="Timeline">
+        <section class="timeline" aria-label="Timeline" node_ref=bar>
             <button type="button" class="play" on:click=move |_| play()
                 aria-label=move || if playing.get() { "Pause the timeline" } else { "Play through the events" }>
                 {move || if playing.get() { "❚❚" } else { "▶" }}

@@ -188,6 +188,19 @@ test('a Habomai islet shows the group deployment history', async ({ page }) => {
   await expect(panel).toContainText(/border/i);
 });
 
+test('no name is placed under the timeline bar', async ({ page }) => {
+  // Habomai's name would fall on the bottom edge here, behind the bar.
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto('/?map=9.5/43.9/145.9&date=2017-03-20');
+  await mapReady(page);
+  await expect(page.locator('text.place-label').first()).toBeAttached();
+  const bar = (await page.locator('.timeline').boundingBox())!;
+  const names = await page.locator('text.label, text.place-label').evaluateAll((els) =>
+    els.map((el) => ({ text: el.textContent ?? '', bottom: el.getBoundingClientRect().bottom })));
+  expect(names.length).toBeGreaterThan(3);
+  for (const n of names) expect(n.bottom, `${n.text} above the timeline`).toBeLessThanOrEqual(bar.y);
+});
+
 test('place names sit beside their dots, clear of symbols, other names and the map edge', async ({ page }) => {
   // Zoom 10 over Kunashiri: a ground-forces site sits on Yuzhno-Kurilsk itself.
   await page.goto('/?map=10/43.85/145.95');

@@ -4,7 +4,8 @@
 //! its dot (right, left, above, below), or beside the symbol drawn on it.
 //! Labels keep clear of each other and of the map's symbols; a label that
 //! fits nowhere is left out at this zoom, except that an island never loses
-//! its name to a symbol (it then stays on its anchor, under the symbol).
+//! its name to a symbol: it then goes where it is in view, over the symbol,
+//! or failing that stays on its anchor.
 
 /// What a label names, which decides where it may go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,9 +165,13 @@ pub fn place(
         let clear = options
             .iter()
             .find(|(_, b)| inside(&view, b) && !obstacles.iter().any(|o| overlaps(o, b)));
+        // An island keeps its name: in view over a symbol if it must, and
+        // on its anchor if nothing else is left.
         let chosen = match c.kind {
             Kind::Point => clear,
-            Kind::Area => clear.or(options.first()),
+            Kind::Area => clear
+                .or_else(|| options.iter().find(|(_, b)| inside(&view, b)))
+                .or(options.first()),
         };
         if let Some((at, b)) = chosen {
             taken.push(*b);
@@ -329,6 +334,22 @@ mod tests {
         let out = place(&[island(500.0, 20.0, 10, 1.0)], &[symbol], VIEW);
         let placed = out[0].expect("placed");
         assert!(placed.y > 20.0, "moved down, not out of view");
+    }
+
+    #[test]
+    fn an_island_on_the_visible_edge_is_named_in_view_even_over_a_symbol() {
+        // Its anchor just past the bottom edge (e.g. under the timeline bar),
+        // symbols above: in view over a symbol beats out of sight.
+        let low = island(500.0, 805.0, 10, 1.0);
+        let symbols = [
+            symbol_box(500.0, 785.0, 10.0),
+            symbol_box(500.0, 765.0, 10.0),
+        ];
+        let placed = place(&[low], &symbols, VIEW)[0].expect("named");
+        assert!(
+            inside(&VIEW, &bounds(placed, 10, 14.0)),
+            "in view: {placed:?}"
+        );
     }
 
     #[test]
