@@ -1,6 +1,7 @@
 //! SVG path data for land polygons, shared by the app (DOM) and, later, the
 //! server's preview images, so both draw the same outline.
 
+use crate::decimal::compact;
 use crate::geodata::{Geometry, Position, Ring};
 use crate::projection::project;
 use crate::viewport::Transform;
@@ -48,10 +49,10 @@ fn push_points(d: &mut String, points: &[Position]) {
         let at = ((p.x * 100.0).round() as i64, (p.y * 100.0).round() as i64);
         // Writing to a String cannot fail.
         let _ = if i == 0 {
-            write!(d, "M{} {}", fixed(at.0, 100), fixed(at.1, 100))
+            write!(d, "M{} {}", compact(at.0, 100), compact(at.1, 100))
         } else {
             let (dx, dy) = (at.0 - previous.0, at.1 - previous.1);
-            write!(d, "l{} {}", fixed(dx, 100), fixed(dy, 100))
+            write!(d, "l{} {}", compact(dx, 100), compact(dy, 100))
         };
         previous = at;
     }
@@ -91,9 +92,9 @@ pub fn screen_path_data(geometry: &Geometry, transform: Transform, min_step_px: 
             for (i, &(x, y)) in kept.iter().enumerate() {
                 let (dx, dy) = (x - previous.0, y - previous.1);
                 let _ = if i == 0 {
-                    write!(d, "M{} {}", fixed(x, 10), fixed(y, 10))
+                    write!(d, "M{} {}", compact(x, 10), compact(y, 10))
                 } else {
-                    write!(d, "l{} {}", fixed(dx, 10), fixed(dy, 10))
+                    write!(d, "l{} {}", compact(dx, 10), compact(dy, 10))
                 };
                 previous = (x, y);
             }
@@ -101,27 +102,6 @@ pub fn screen_path_data(geometry: &Geometry, transform: Transform, min_step_px: 
         }
     }
     d
-}
-
-/// `v / per` written as a short decimal (`per` a power of ten): no trailing
-/// zeros, no leading zero before the point, so path data stays small.
-fn fixed(v: i64, per: i64) -> String {
-    let sign = if v < 0 { "-" } else { "" };
-    let (whole, mut part) = (v.abs() / per, v.abs() % per);
-    if part == 0 {
-        return format!("{sign}{whole}");
-    }
-    let mut width = per.ilog10() as usize;
-    while part % 10 == 0 {
-        part /= 10;
-        width -= 1;
-    }
-    let whole = if whole == 0 {
-        String::new()
-    } else {
-        whole.to_string()
-    };
-    format!("{sign}{whole}.{part:0width$}")
 }
 
 #[cfg(test)]
@@ -206,18 +186,6 @@ mod tests {
             ),
             ""
         );
-    }
-
-    #[test]
-    fn fixed_point_numbers_read_as_short_decimals() {
-        assert_eq!(fixed(0, 10), "0");
-        assert_eq!(fixed(15, 10), "1.5");
-        assert_eq!(fixed(-15, 10), "-1.5");
-        assert_eq!(fixed(-3, 10), "-.3");
-        assert_eq!(fixed(120, 10), "12");
-        assert_eq!(fixed(1205, 100), "12.05");
-        assert_eq!(fixed(1250, 100), "12.5");
-        assert_eq!(fixed(-7, 100), "-.07");
     }
 
     #[test]
