@@ -19,21 +19,36 @@ async fn next_task() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// A failed request in the browser's words. Formatting `gloo_net::Error`
+/// itself would link serde_json's messages into the wasm (it has a variant
+/// for them when another crate enables gloo-net's `json`), though only the
+/// browser's own errors can happen here.
+fn browser_error(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(js) => js.message,
+        gloo_net::Error::GlooError(message) => message,
+        #[allow(unreachable_patterns)]
+        _ => "an unexpected error".to_owned(),
+    }
+}
+
 async fn get_text(url: &str) -> Result<String, String> {
     let response = Request::get(url)
         .send()
         .await
-        .map_err(|e| format!("could not reach the server ({e})"))?;
+        .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?;
     if !response.ok() {
         return Err(format!(
             "the server answered {} for {url}",
             response.status()
         ));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("the answer for {url} did not arrive completely ({e})"))?;
+    let text = response.text().await.map_err(|e| {
+        format!(
+            "the answer for {url} did not arrive completely ({})",
+            browser_error(e)
+        )
+    })?;
     next_task().await;
     Ok(text)
 }

@@ -147,12 +147,27 @@ pub fn zoom_scale(levels: f64) -> f64 {
     2f64.powi(whole as i32) * ((levels - whole) * std::f64::consts::LN_2).exp()
 }
 
+/// The longest round distance (1, 2 or 5 times a power of ten metres) that
+/// fits in `max_px`, and its length in pixels.
+///
+/// ```
+/// # use model::viewport::scale_bar;
+/// assert_eq!(scale_bar(250.0, 120.0), (20_000.0, 80.0));
+/// ```
 pub fn scale_bar(metres_per_px: f64, max_px: f64) -> (f64, f64) {
     let max_metres = metres_per_px * max_px;
     if !(max_metres.is_finite() && max_metres > 0.0) {
         return (0.0, 0.0);
     }
-    let magnitude = 10f64.powf(max_metres.log10().floor());
+    // The power of ten at or below `max_metres`, by steps rather than
+    // `powf(log10)`: the app would otherwise carry libm's `pow` (2 KB of wasm).
+    let mut magnitude = 1.0;
+    while magnitude * 10.0 <= max_metres {
+        magnitude *= 10.0;
+    }
+    while magnitude > max_metres {
+        magnitude /= 10.0;
+    }
     let step = [5.0, 2.0, 1.0]
         .into_iter()
         .map(|m| m * magnitude)
@@ -251,5 +266,29 @@ mod tests {
         assert_eq!(metres, 200.0);
         assert!(px <= 120.0 && px > 40.0);
         assert_eq!(scale_bar(f64::NAN, 120.0), (0.0, 0.0));
+    }
+
+    #[test]
+    fn the_scale_bar_picks_the_same_distance_as_powers_of_ten_by_logarithm() {
+        // From a street (0.05 m per px) to the whole planet, edges included.
+        let mut metres_per_px = 0.05;
+        while metres_per_px < 200_000.0 {
+            for exact_edge in [false, true] {
+                let m = if exact_edge {
+                    (metres_per_px * 120.0_f64).round() / 120.0
+                } else {
+                    metres_per_px
+                };
+                let max = m * 120.0;
+                let magnitude = 10f64.powf(max.log10().floor());
+                let expected = [5.0, 2.0, 1.0]
+                    .into_iter()
+                    .map(|k| k * magnitude)
+                    .find(|d| *d <= max)
+                    .unwrap_or(magnitude);
+                assert_eq!(scale_bar(m, 120.0).0, expected, "at {m} m per px");
+            }
+            metres_per_px *= 1.37;
+        }
     }
 }
