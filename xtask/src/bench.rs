@@ -527,12 +527,15 @@ fn budgets(r: &Value) -> Vec<Value> {
     budget(
         "pan/zoom frame p95",
         format!(
-            "<= 16.7 ms (+0.1 ms timer resolution) and <= Leaflet ({:.1} ms)",
+            "<= 16.7 ms and <= Leaflet ({:.2} ms), each +0.1 ms timer resolution",
             leaflet_p95.unwrap_or(f64::NAN)
         ),
         p95,
-        p95.zip(leaflet_p95)
-            .map(|(a, l)| a <= FRAME_BUDGET_MS + TIMER_RESOLUTION_MS && a <= l),
+        // Both comparisons allow one timer tick: a steady 60 Hz reads 16.7 or
+        // 16.8 ms per frame, so a median of 16.75 and one of 16.8 are the same.
+        p95.zip(leaflet_p95).map(|(a, l)| {
+            a <= FRAME_BUDGET_MS + TIMER_RESOLUTION_MS && a <= l + TIMER_RESOLUTION_MS
+        }),
     );
     let click = app("load/click_to_panel_ms");
     budget(
@@ -855,5 +858,23 @@ mod tests {
             met,
             [false, true, true, true, true, true, false, false, true]
         );
+    }
+
+    #[test]
+    fn frame_times_within_one_timer_tick_of_leaflet_are_no_worse() {
+        let frame_budget = |p95: f64, leaflet: f64| {
+            let r = json!({ "browser": { "targets": {
+                "app": { "pan_zoom": { "p95_ms": p95 } },
+                "leaflet": { "pan_zoom": { "p95_ms": leaflet } }
+            } } });
+            budgets(&r)
+                .into_iter()
+                .find(|b| b["budget"] == "pan/zoom frame p95")
+                .and_then(|b| b["met"].as_bool())
+        };
+        // The medians of the run at 7a32c55: both steady 60 Hz.
+        assert_eq!(frame_budget(16.799999999999272, 16.75), Some(true));
+        assert_eq!(frame_budget(16.8, 16.6), Some(false));
+        assert_eq!(frame_budget(16.9, 16.9), Some(false));
     }
 }
