@@ -66,3 +66,47 @@ pub fn describe(cmd: &Command) -> String {
     }
     text
 }
+
+/// Bytes free for this user on the disk that holds `path`, read from POSIX
+/// `df -Pk`; `None` when `df` is missing or prints something unexpected.
+pub fn free_disk_bytes(path: &Path) -> Option<u64> {
+    let text = output(Command::new("df").arg("-Pk").arg(path))?;
+    parse_df_available_kib(&text).map(|kib| kib * 1024)
+}
+
+/// The "Available" column (KiB) of `df -Pk`'s one data line.
+fn parse_df_available_kib(text: &str) -> Option<u64> {
+    text.lines().nth(1)?.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// `1234567890` → `"1.1 GiB"`: disk sizes in messages.
+pub fn gib(bytes: u64) -> String {
+    format!("{:.1} GiB", bytes as f64 / (1u64 << 30) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_available_column_of_posix_df() {
+        let df = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n\
+                  /dev/vda         264212084 39775632  55510256      42% /\n";
+        assert_eq!(parse_df_available_kib(df), Some(55_510_256));
+    }
+
+    #[test]
+    fn unexpected_df_output_gives_no_figure() {
+        assert_eq!(parse_df_available_kib(""), None);
+        assert_eq!(
+            parse_df_available_kib("Filesystem\n/dev/vda 1 2 full 0% /\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn sizes_read_in_gib() {
+        assert_eq!(gib(3 << 30), "3.0 GiB");
+        assert_eq!(gib(300 << 20), "0.3 GiB");
+    }
+}
