@@ -20,10 +20,10 @@ pub fn Atlas() -> impl IntoView {
     let url = UrlState::new();
     provide_context(url);
     provide_context(AtlasData::new(url));
-    let overview = LocalResource::new(|| api::land(0));
+    let overview = crate::fetched::Fetched::new(|| api::land(0));
     // Finer levels load on demand when the reader zooms in.
     let wanted_level = RwSignal::new(0usize);
-    let detail = LocalResource::new(move || {
+    let detail = crate::fetched::Fetched::new(move || {
         let level = wanted_level.get();
         async move {
             if level == 0 {

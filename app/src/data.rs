@@ -2,6 +2,7 @@
 //! date the map shows.
 
 use crate::api::{self, Site};
+use crate::fetched::Fetched;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{ArticleView, Date, Event};
@@ -18,11 +19,11 @@ pub struct AtlasData {
     /// The date the map shows: the one being dragged, else the URL's, else today.
     pub date: Memo<Date>,
     pub today: Date,
-    pub events: LocalResource<Result<Arc<Vec<Event>>, String>>,
+    pub events: Fetched<Arc<Vec<Event>>>,
     /// Places and treaty lines.
-    pub overlays: LocalResource<Result<Arc<Overlays>, String>>,
-    pub sites: LocalResource<Result<Vec<Site>, String>>,
-    pub article: LocalResource<Result<Option<Arc<ArticleView>>, String>>,
+    pub overlays: Fetched<Arc<Overlays>>,
+    pub sites: Fetched<Vec<Site>>,
+    pub article: Fetched<Option<Arc<ArticleView>>>,
     /// The deployment whose site is highlighted (chosen in the island history).
     pub focus_site: RwSignal<Option<String>>,
     /// Pixels at the bottom of the map that the timeline bar covers: names
@@ -53,13 +54,13 @@ impl AtlasData {
             live_date,
             date,
             today,
-            events: LocalResource::new(api::events),
-            overlays: LocalResource::new(api::overlays),
-            sites: LocalResource::new(move || {
+            events: Fetched::new(api::events),
+            overlays: Fetched::new(api::overlays),
+            sites: Fetched::new(move || {
                 let at = date.get().to_string();
                 async move { api::sites(&at).await }
             }),
-            article: LocalResource::new(move || {
+            article: Fetched::new(move || {
                 let id = article_id.get();
                 async move { api::article(&id).await.map(Some) }
             }),

@@ -5,6 +5,7 @@ mod api;
 mod atlas;
 mod controls;
 mod data;
+mod fetched;
 mod map;
 mod overlays;
 mod panel;

@@ -37,7 +37,7 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             p.part_of.clone().unwrap_or(id)
         })
     });
-    let detail = LocalResource::new(move || {
+    let detail = crate::fetched::Fetched::new(move || {
         let id = island_id.get();
         async move {
             match id {
