@@ -50,6 +50,8 @@ struct Label {
     /// Label text per name style: both, Japanese, Russian.
     text: [String; 3],
     at: MapPoint,
+    /// Other places for an island's name when symbols cover `at`.
+    slots: Vec<MapPoint>,
     /// Shown only from this zoom on, so small islets do not crowd the overview.
     min_zoom: f64,
     max_zoom: f64,
@@ -111,6 +113,11 @@ fn labels(land: &LandShapes) -> Vec<Label> {
                 names::label(p, NameStyle::Russian),
             ],
             at,
+            slots: f
+                .label_slots
+                .iter()
+                .map(|&[lon, lat]| project(lon, lat))
+                .collect(),
             min_zoom: if in_group { ISLET_LABEL_ZOOM } else { 0.0 },
             max_zoom: f64::INFINITY,
             priority: p.official_area_km2.unwrap_or(1.0),
@@ -119,16 +126,19 @@ fn labels(land: &LandShapes) -> Vec<Label> {
     }
     if !habomai.is_empty() {
         let n = habomai.len() as f64;
+        let centre = MapPoint {
+            x: habomai.iter().map(|p| p.x).sum::<f64>() / n,
+            y: habomai.iter().map(|p| p.y).sum::<f64>() / n,
+        };
+        // The group's name may also go on any of its islets.
         labels.push(Label {
             text: [
                 "Habomai / Khabomai".into(),
                 "Habomai".into(),
                 "Khabomai".into(),
             ],
-            at: MapPoint {
-                x: habomai.iter().map(|p| p.x).sum::<f64>() / n,
-                y: habomai.iter().map(|p| p.y).sum::<f64>() / n,
-            },
+            at: centre,
+            slots: habomai,
             min_zoom: 0.0,
             max_zoom: ISLET_LABEL_ZOOM,
             priority: 100.0,
@@ -152,6 +162,7 @@ fn place_labels(overlays: &Overlays) -> Vec<Label> {
                     names::place_label(p, NameStyle::Russian),
                 ],
                 at: project(lon, lat),
+                slots: Vec::new(),
                 min_zoom: PLACE_LABEL_ZOOM,
                 max_zoom: f64::INFINITY,
                 priority: match p.kind {
@@ -496,6 +507,7 @@ pub fn MapView(
                 Candidate {
                     x,
                     y,
+                    slots: l.slots.iter().map(|p| t.apply(*p)).collect(),
                     chars: l.text[style].chars().count(),
                     priority: l.priority,
                     font_px: l.font_px(),

@@ -229,3 +229,35 @@ test('place names sit beside their dots, clear of symbols, other names and the m
   }
   await page.screenshot({ path: shot('explore-place-labels') });
 });
+
+for (const [width, height] of [[1280, 800], [420, 800]]) {
+  test(`at the default view every island name is clear of the deployment symbols (${width}×${height})`, async ({ page }) => {
+    // Etorofu's and Habomai's anchors lie among their bases' symbols: the
+    // names move along their islands rather than sit under them.
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await mapReady(page);
+    await expect(page.locator('[data-site]').first()).toBeAttached();
+    const boxes = async (selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }));
+    type Box = { text: string; left: number; top: number; right: number; bottom: number };
+    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const islands = await boxes('text.label');
+    const symbols = await boxes('[data-site] .symbol, .event-marker rect');
+    expect(islands.map((i) => i.text).sort()).toEqual(
+      ['Etorofu / Iturup', 'Habomai / Khabomai', 'Kunashiri / Kunashir', 'Shikotan']);
+    expect(symbols.length).toBeGreaterThan(10);
+    for (const i of islands) {
+      for (const s of symbols) expect(overlap(i, s), `${i.text} clear of a symbol`).toBe(false);
+    }
+    // Still on its own island: Etorofu's name overlaps Etorofu's outline.
+    const etorofu = (await page.locator('path[data-island="etorofu"]').boundingBox())!;
+    const name = islands.find((i) => i.text === 'Etorofu / Iturup')!;
+    expect(name.left < etorofu.x + etorofu.width && etorofu.x < name.right
+      && name.top < etorofu.y + etorofu.height && etorofu.y < name.bottom).toBe(true);
+    await page.screenshot({ path: shot(`explore-island-names-${width}`) });
+  });
+}

@@ -155,6 +155,9 @@ pub struct LandShape {
     /// Where the label and markers go, `[lon, lat]`: `label_at`, else the
     /// outline's first point.
     pub anchor: Option<Position>,
+    /// Where else on a disputed island its name may go when symbols cover
+    /// the anchor (see [`crate::labels::slots_along`]).
+    pub label_slots: Vec<Position>,
     pub d: String,
     pub properties: LandProperties,
 }
@@ -171,14 +174,26 @@ impl LandShapes {
             features: land
                 .features
                 .iter()
-                .map(|f| LandShape {
-                    id: f.id.clone(),
-                    anchor: f
-                        .properties
-                        .label_at
-                        .or_else(|| f.geometry.polygons().first()?.first()?.first().copied()),
-                    d: crate::svg::path_data(&f.geometry),
-                    properties: f.properties.clone(),
+                .map(|f| {
+                    let outline = f.geometry.polygons().first().and_then(|p| p.first());
+                    let anchor = f.properties.label_at.or_else(|| outline?.first().copied());
+                    // Only disputed islands are named on the map, and islets
+                    // that belong to one carry its name, not their own.
+                    let named =
+                        f.properties.role == LandRole::Disputed && f.properties.part_of.is_none();
+                    let label_slots = match (anchor, outline) {
+                        (Some(anchor), Some(ring)) if named => {
+                            crate::labels::slots_along(ring, anchor)
+                        }
+                        _ => Vec::new(),
+                    };
+                    LandShape {
+                        id: f.id.clone(),
+                        anchor,
+                        label_slots,
+                        d: crate::svg::path_data(&f.geometry),
+                        properties: f.properties.clone(),
+                    }
                 })
                 .collect(),
         }

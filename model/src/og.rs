@@ -119,6 +119,8 @@ fn draw_map(
             .map(|(text, x, y, priority)| Candidate {
                 x: *x,
                 y: *y,
+                // No symbols on the preview image, so the anchor is always free.
+                slots: Vec::new(),
                 chars: text.chars().count(),
                 priority: *priority,
                 font_px: LABEL_FONT_PX,

@@ -30,6 +30,7 @@ pub fn land_shapes(text: &str) -> Result<LandShapes, String> {
             .map(|f| LandShape {
                 id: f.id,
                 anchor: f.anchor,
+                label_slots: f.label_slots,
                 d: f.d,
                 properties: f.properties.into(),
             })
@@ -46,6 +47,7 @@ struct ShapesWire {
 struct ShapeWire {
     id: String,
     anchor: Option<Position>,
+    label_slots: Vec<Position>,
     d: String,
     properties: ShapePropertiesWire,
 }
