@@ -3,7 +3,7 @@
 //! is miniserde's (`model::wire`): much less wasm than serde_json, and a
 //! failure names the request but not the line and column.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
 use model::events::{
     ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
@@ -11,6 +11,8 @@ use model::events::{
 use model::geodata::LandShapes;
 use model::marks::Overlays;
 use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Resolves in a later task of the event loop. Answers that arrive together
 /// would otherwise all be decoded and drawn in one long task, and a long task
@@ -32,11 +34,33 @@ fn browser_error(error: gloo_net::Error) -> String {
     }
 }
 
+/// The answer the page's loader script (`Trunk.toml`) already asked for,
+/// while the app itself was still downloading: taken once, so that a retry
+/// asks the server again.
+async fn prefetched(url: &str) -> Option<Response> {
+    let table = js_sys::Reflect::get(&web_sys::window()?.into(), &PREFETCH_TABLE.into()).ok()?;
+    if !table.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(url);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&table, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(table.unchecked_ref::<js_sys::Object>(), &key);
+    // A failed prefetch is not an answer: the caller then asks itself.
+    let response: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    Some(Response::from(response))
+}
+
+/// The global the loader script keeps its requests in, by URL.
+const PREFETCH_TABLE: &str = "__kurilPrefetch";
+
 async fn get_text(url: &str) -> Result<String, String> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?;
+    let response = match prefetched(url).await {
+        Some(response) => response,
+        None => Request::get(url)
+            .send()
+            .await
+            .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?,
+    };
     if !response.ok() {
         return Err(format!(
             "the server answered {} for {url}",

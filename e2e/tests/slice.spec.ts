@@ -116,3 +116,36 @@ test('with an island in the link, no warm-up panel is built', async ({ page }) =
   expect(await page.evaluate(() => (window as any).__warmups)).toBe(0);
   await expect(page.locator('#panel-title')).toHaveCount(1);
 });
+
+test('the land outlines are asked for once, before the app starts, and the app uses that answer', async ({ page, problems }) => {
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith('/api/geo/shapes/') || path.endsWith('.wasm')) asked.push(path);
+  });
+  await page.goto('/');
+  await expect(page.locator('.timeline')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(asked.filter((p) => p === '/api/geo/shapes/0')).toHaveLength(1);
+  // Asked for by the page's loader, before the app's own download.
+  expect(asked.indexOf('/api/geo/shapes/0')).toBeLessThan(asked.findIndex((p) => p.endsWith('.wasm')));
+  // The app drew from it: the map answers a click.
+  await clickIsland(page, 'shikotan');
+  await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
+  expect(problems.console).toEqual([]);
+  expect(problems.failed).toEqual([]);
+});
+
+test('when the early request for the outlines fails, the app asks again and draws the map', async ({ page }) => {
+  let failed = 0;
+  await page.route('**/api/geo/shapes/0', (route) => {
+    if (failed++ === 0) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('.timeline')).toBeVisible();
+  await clickIsland(page, 'kunashiri');
+  await expect(page.locator('aside.panel h2')).toHaveText('Kunashiri / Kunashir');
+  expect(failed).toBe(2);
+  await expect(page.locator('.status.error')).toHaveCount(0);
+});
