@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot, clickIsland } from './fixtures';
+import { test, expect, mapReady, shot, clickIsland, textBoxes, overlap } from './fixtures';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -208,13 +208,7 @@ test('place names sit beside their dots, clear of symbols, other names and the m
   const town = page.locator('text.place-label', { hasText: 'Yuzhno-Kurilsk' });
   await expect(town).toHaveCount(1);
   await expect(page.locator('[data-site]').first()).toBeAttached();
-  const boxes = async (selector: string) =>
-    page.locator(selector).evaluateAll((els) => els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    }));
-  type Box = { text: string; left: number; top: number; right: number; bottom: number };
-  const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const boxes = (selector: string) => textBoxes(page, selector);
   const places = await boxes('text.place-label');
   const islands = await boxes('text.label');
   const symbols = await boxes('[data-site] .symbol, .event-marker rect');
@@ -238,13 +232,7 @@ for (const [width, height] of [[1280, 800], [420, 800]]) {
     await page.goto('/');
     await mapReady(page);
     await expect(page.locator('[data-site]').first()).toBeAttached();
-    const boxes = async (selector: string) =>
-      page.locator(selector).evaluateAll((els) => els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-      }));
-    type Box = { text: string; left: number; top: number; right: number; bottom: number };
-    const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const boxes = (selector: string) => textBoxes(page, selector);
     const islands = await boxes('text.label');
     const symbols = await boxes('[data-site] .symbol, .event-marker rect');
     expect(islands.map((i) => i.text).sort()).toEqual(

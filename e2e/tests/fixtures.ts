@@ -32,6 +32,21 @@ export async function mapReady(page: Page) {
   await expect(page.locator('path.land.disputed').first()).toBeVisible();
 }
 
+/** An element's text and its box on screen. */
+export type Box = { text: string; left: number; top: number; right: number; bottom: number };
+
+/** The on-screen boxes of every element `selector` matches (names, symbols). */
+export async function textBoxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }));
+}
+
+/** Whether two boxes share any area (touching edges do not count). */
+export const overlap = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 export const shot = (name: string) => `test-results/screenshots/${name}.png`;
 
 /**
