@@ -363,17 +363,11 @@ mod tests {
         }
     }
 
-    /// Even-odd ray casting: whether `p` lies inside the closed `ring`.
+    /// Whether `p` lies inside the closed `ring`, by georust's `geo`.
     fn ring_contains(ring: &[Position], p: Position) -> bool {
-        let mut inside = false;
-        for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
-            if (a[1] > p[1]) != (b[1] > p[1])
-                && p[0] < a[0] + (p[1] - a[1]) / (b[1] - a[1]) * (b[0] - a[0])
-            {
-                inside = !inside;
-            }
-        }
-        inside
+        use geo::Contains;
+        let outline = geo::Polygon::new(geo::LineString::from(ring.to_vec()), Vec::new());
+        outline.contains(&geo::Point::new(p[0], p[1]))
     }
 
     const VIEW: Obstacle = [0.0, 0.0, 1000.0, 800.0];
