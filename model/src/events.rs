@@ -15,9 +15,7 @@ mod types;
 
 pub use date::{Date, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
-pub use load::{
-    DataError, Dataset, FALLBACK_PLACES, ISLAND_IDS, Known, MAP_LAT, MAP_LON, in_map_area,
-};
+pub use load::{DataError, Dataset, FALLBACK_PLACES, ISLAND_IDS, Known};
 pub use query::{
     ArticleSummary, ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page,
     concerns_island, recent_events,

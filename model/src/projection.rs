@@ -9,6 +9,11 @@ pub const AREA_EAST: f64 = 151.0;
 pub const AREA_SOUTH: f64 = 41.0;
 pub const AREA_NORTH: f64 = 47.0;
 
+/// Whether `[lon, lat]` lies in the map area (edges included).
+pub fn in_map_area([lon, lat]: [f64; 2]) -> bool {
+    (AREA_WEST..=AREA_EAST).contains(&lon) && (AREA_SOUTH..=AREA_NORTH).contains(&lat)
+}
+
 /// The zoom level at which one map unit is one screen pixel.
 pub const REFERENCE_ZOOM: f64 = 10.0;
 /// Web Mercator tile size in pixels.
@@ -32,11 +37,28 @@ fn world_unit(lon: f64, lat: f64) -> (f64, f64) {
 }
 
 fn world_size() -> f64 {
-    TILE * crate::viewport::zoom_scale(REFERENCE_ZOOM)
+    TILE * zoom_scale(REFERENCE_ZOOM)
 }
 
 fn origin() -> (f64, f64) {
     world_unit(AREA_WEST, AREA_NORTH)
+}
+
+/// A scale bar no longer than `max_px`: a round distance (1, 2 or 5 × 10ⁿ
+/// metres) and its length in pixels, given the ground resolution.
+/// 2 to the power `levels`: the scale between two zoom levels, exact for
+/// whole levels. Not `2f64.powf`, which LLVM turns into `exp2` and its
+/// 4 KB table, part of every wasm download.
+///
+/// ```
+/// # use model::projection::zoom_scale;
+/// assert_eq!(zoom_scale(-3.0), 0.125);
+/// assert!((zoom_scale(0.5) - std::f64::consts::SQRT_2).abs() < 1e-15);
+/// ```
+pub fn zoom_scale(levels: f64) -> f64 {
+    let whole = levels.floor();
+    // `whole` is a small integer here (zoom levels span about 15), so the cast is exact.
+    2f64.powi(whole as i32) * ((levels - whole) * std::f64::consts::LN_2).exp()
 }
 
 /// Projects `[lon, lat]` degrees to map units.

@@ -4,6 +4,7 @@
 use crate::decimal::fixed;
 use crate::projection::{
     AREA_EAST, AREA_NORTH, AREA_SOUTH, AREA_WEST, MapPoint, REFERENCE_ZOOM, project, unproject,
+    zoom_scale,
 };
 
 /// Zoom limits: the whole area fits at the minimum on a phone; the maximum
@@ -128,23 +129,6 @@ impl View {
         let (lon, lat) = unproject(MapPoint { x: cx, y: cy });
         View { zoom, lat, lon }.clamped()
     }
-}
-
-/// A scale bar no longer than `max_px`: a round distance (1, 2 or 5 × 10ⁿ
-/// metres) and its length in pixels, given the ground resolution.
-/// 2 to the power `levels`: the scale between two zoom levels, exact for
-/// whole levels. Not `2f64.powf`, which LLVM turns into `exp2` and its
-/// 4 KB table, part of every wasm download.
-///
-/// ```
-/// # use model::viewport::zoom_scale;
-/// assert_eq!(zoom_scale(-3.0), 0.125);
-/// assert!((zoom_scale(0.5) - std::f64::consts::SQRT_2).abs() < 1e-15);
-/// ```
-pub fn zoom_scale(levels: f64) -> f64 {
-    let whole = levels.floor();
-    // `whole` is a small integer here (zoom levels span about 15), so the cast is exact.
-    2f64.powi(whole as i32) * ((levels - whole) * std::f64::consts::LN_2).exp()
 }
 
 /// The longest round distance (1, 2 or 5 times a power of ten metres) that

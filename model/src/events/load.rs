@@ -15,14 +15,6 @@ use toml::Spanned;
 use super::date::{PartialDate, Precision};
 use super::types::*;
 
-/// The map area: longitudes 139–151°E, latitudes 41–47°N.
-pub const MAP_LON: Range<f64> = 139.0..151.0;
-pub const MAP_LAT: Range<f64> = 41.0..47.0;
-
-pub fn in_map_area(p: Point) -> bool {
-    (MAP_LON.start..=MAP_LON.end).contains(&p[0]) && (MAP_LAT.start..=MAP_LAT.end).contains(&p[1])
-}
-
 /// Island ids the map knows: the four disputed islands/groups, the Habomai
 /// islets, and context land.
 pub const ISLAND_IDS: &[&str] = &[
@@ -761,7 +753,7 @@ impl Dataset {
                 let mut points = Vec::new();
                 for (j, pt) in r.points.iter().enumerate() {
                     match pt.as_slice() {
-                        [lon, lat] if in_map_area([*lon, *lat]) => points.push([*lon, *lat]),
+                        [lon, lat] if crate::projection::in_map_area([*lon, *lat]) => points.push([*lon, *lat]),
                         [lon, lat] => report.key(
                             &span,
                             &path,
