@@ -10,11 +10,11 @@
 //! `--only-server` (wrk only: no browser, no frontend build, and
 //! `bench/results.json` is left alone).
 
-mod http;
 mod nginx;
 mod wrk;
 
-use crate::server_process::{ServerProcess, free_addr};
+use crate::http;
+use crate::server_process::{self, ServerProcess, free_addr};
 use crate::setup::{self, Needs};
 use crate::tasks;
 use crate::util::{self, Error, output, root};
@@ -270,12 +270,12 @@ fn run_wrk(opts: &Options, one: SocketAddr, ports: &nginx::Ports) -> Result<Vec<
 }
 
 fn require_server_binary() -> Result<(), Error> {
-    if tasks::server_binary().exists() {
+    if server_process::binary().exists() {
         Ok(())
     } else {
         Err(Error::msg(format!(
             "no {}; run without --no-build",
-            tasks::server_binary().display()
+            server_process::binary().display()
         )))
     }
 }

@@ -7,7 +7,7 @@
 //!   payloads of `server/tests/fixtures/hostile.tsv` planted, whose address
 //!   the browser tests get as `HOSTILE_BASE_URL` (e2e/tests/hostile.spec.ts).
 
-use crate::server_process::{ServerProcess, free_addr};
+use crate::server_process::{self, ServerProcess};
 use crate::util::{Error, root, run};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,13 +16,6 @@ use std::process::Command;
 const SCHEMATHESIS: &str = "schemathesis==4.32.5";
 /// Examples per operation and phase: a short pass, about a minute.
 const MAX_EXAMPLES: &str = "25";
-
-/// The release server over a data folder, on a free loopback port.
-pub(crate) fn server_over(data: &Path) -> Result<ServerProcess, Error> {
-    ServerProcess::start(free_addr()?, |cmd| {
-        cmd.arg("--data").arg(data);
-    })
-}
 
 /// The schemathesis executable, installed into `.tools/venv` if missing.
 fn ensure_schemathesis() -> Result<PathBuf, Error> {
@@ -44,7 +37,7 @@ fn ensure_schemathesis() -> Result<PathBuf, Error> {
 /// correct answers at random.
 pub fn schemathesis() -> Result<(), Error> {
     let exe = ensure_schemathesis()?;
-    let server = server_over(&root().join("geodata"))?;
+    let server = server_process::over(&root().join("geodata"))?;
     // Its state directory (`.schemathesis/`) goes under target/, not the tree.
     let work = root().join("target/schemathesis");
     std::fs::create_dir_all(&work)?;
@@ -77,7 +70,7 @@ pub struct HostileServer(ServerProcess);
 impl HostileServer {
     pub fn start() -> Result<Self, Error> {
         let data = plant(&root().join("target/hostile-data"))?;
-        Ok(HostileServer(server_over(&data)?))
+        Ok(HostileServer(server_process::over(&data)?))
     }
 
     pub fn base_url(&self) -> String {

@@ -50,7 +50,7 @@ pub fn run_load(args: &[String]) -> Result<(), Error> {
     let script = work.join("mix.lua");
     std::fs::write(&script, lua(PATHS))?;
 
-    let server = crate::conformance::server_over(&root().join("geodata"))?;
+    let server = crate::server_process::over(&root().join("geodata"))?;
     let base = format!("http://{}", server.addr);
     let wrk = |secs: u64| -> Result<String, Error> {
         let out = Command::new("wrk")

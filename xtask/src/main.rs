@@ -15,6 +15,7 @@ mod conformance;
 mod fonts;
 mod fuzz;
 mod geodata;
+mod http;
 mod load;
 mod server_process;
 mod setup;

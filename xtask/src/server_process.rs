@@ -2,9 +2,10 @@
 //! ready once `/api/health` answers, stopped with SIGTERM and expected to
 //! exit cleanly. Used by the browser tests, conformance, load and bench.
 
+use crate::http;
 use crate::util::{Error, describe, root};
 use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,13 @@ pub fn free_addr() -> Result<SocketAddr, Error> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?)
 }
 
+/// The release server over a data folder, on a free loopback port.
+pub fn over(data: &Path) -> Result<ServerProcess, Error> {
+    ServerProcess::start(free_addr()?, |cmd| {
+        cmd.arg("--data").arg(data);
+    })
+}
+
 impl ServerProcess {
     /// Starts the server on `addr`; `configure` adds arguments, environment or
     /// output redirection. Waits up to 30 s for `/api/health` to answer 200.
@@ -45,9 +53,7 @@ impl ServerProcess {
                     "the server exited at start-up ({status})"
                 )));
             }
-            if crate::tasks::http_get(addr, "/api/health")
-                .is_ok_and(|r| r.starts_with("HTTP/1.1 200"))
-            {
+            if http::get(addr, "/api/health", &[]).is_ok_and(|r| r.status == 200) {
                 return Ok(server);
             }
             std::thread::sleep(Duration::from_millis(100));

@@ -3,11 +3,8 @@
 use crate::server_process::{ServerProcess, free_addr};
 use crate::setup::{self, Needs};
 use crate::util::{Error, free_disk_bytes, gib, root, run};
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub fn build(_args: &[String]) -> Result<(), Error> {
     setup::ensure_all(Needs::Serve)?;
@@ -20,7 +17,7 @@ pub fn serve(args: &[String]) -> Result<(), Error> {
     // `cargo xtask serve -- --addr …`: the separator is cargo's habit, not
     // the server's. The server's own default address is 127.0.0.1:8080.
     let server_args = args.strip_prefix(&["--".to_owned()]).unwrap_or(args);
-    let mut cmd = Command::new(server_binary());
+    let mut cmd = Command::new(crate::server_process::binary());
     cmd.args(server_args);
     eprintln!("starting the server (default http://127.0.0.1:8080/; Ctrl-C stops it)");
     run(&mut cmd)
@@ -35,10 +32,6 @@ pub(crate) fn build_frontend() -> Result<(), Error> {
 
 pub(crate) fn build_server() -> Result<(), Error> {
     run(Command::new("cargo").args(["build", "--release", "--package", "server"]))
-}
-
-pub(crate) fn server_binary() -> PathBuf {
-    crate::server_process::binary()
 }
 
 /// One line of the final summary.
@@ -180,17 +173,4 @@ fn browser_tests() -> Result<(), Error> {
     let stopped = server.stop().and(hostile.stop());
     result?;
     stopped
-}
-
-/// A minimal HTTP/1.1 GET, enough to poll the health endpoint without a client crate.
-pub fn http_get(addr: SocketAddr, path: &str) -> Result<String, Error> {
-    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response)?;
-    Ok(response)
 }

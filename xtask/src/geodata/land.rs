@@ -9,7 +9,7 @@ use geo::{
 };
 use model::geodata::{LandProperties, LandRole};
 
-use super::AREA;
+use super::area::AREA;
 use super::catalog::{self, Anchor, Choice, Entry};
 use super::sources::{GshhgPolygon, OsmPolygon};
 use super::valid;

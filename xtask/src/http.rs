@@ -1,5 +1,5 @@
-//! A minimal HTTP/1.1 client for loopback: enough to copy API bodies and read
-//! headers without a client crate.
+//! A minimal HTTP/1.1 client for loopback: enough to poll the server's health,
+//! copy API bodies and read headers without a client crate.
 
 use crate::util::Error;
 use std::io::{Read, Write};
