@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "validity")]
+pub mod validity;
+
 /// A position as GeoJSON writes it: `[longitude, latitude]` in degrees.
 pub type Position = [f64; 2];
 /// A closed ring: first and last positions are equal.

@@ -7,6 +7,7 @@ use geo::{
     BoundingRect, Contains, Coord, Distance, Euclidean, GeodesicArea, Intersects, Line, LineString,
     MultiPolygon, Point, Polygon, Validation,
 };
+use model::geodata::validity::rings_cross;
 use model::geodata::{
     LandCollection, LandFeature, LandRole, LineCollection, PlaceCollection, PlaceKind, Position,
 };
@@ -74,50 +75,6 @@ fn distance_km(at: Position, mp: &MultiPolygon<f64>) -> f64 {
             Euclidean.distance(&here, &q)
         })
         .fold(f64::MAX, f64::min)
-}
-
-/// Whether any two non-adjacent segments of a polygon's rings touch or
-/// cross (a sweep over x; geo's own ring check is quadratic, too slow for
-/// an 18,000-vertex coastline in a debug build).
-fn rings_cross(p: &Polygon<f64>) -> Option<String> {
-    struct Seg {
-        ring: usize,
-        index: usize,
-        ring_len: usize,
-        line: Line<f64>,
-        min_x: f64,
-        max_x: f64,
-    }
-    let rings: Vec<&LineString<f64>> = std::iter::once(p.exterior()).chain(p.interiors()).collect();
-    let mut segs: Vec<Seg> = rings
-        .iter()
-        .enumerate()
-        .flat_map(|(ring, r)| {
-            let ring_len = r.0.len() - 1;
-            r.lines().enumerate().map(move |(index, line)| Seg {
-                ring,
-                index,
-                ring_len,
-                line,
-                min_x: line.start.x.min(line.end.x),
-                max_x: line.start.x.max(line.end.x),
-            })
-        })
-        .collect();
-    segs.sort_by(|a, b| a.min_x.total_cmp(&b.min_x));
-    for (i, a) in segs.iter().enumerate() {
-        for b in segs[i + 1..].iter().take_while(|b| b.min_x <= a.max_x) {
-            let adjacent = a.ring == b.ring
-                && (a.index.abs_diff(b.index) == 1 || a.index.abs_diff(b.index) == a.ring_len - 1);
-            if !adjacent && a.line.intersects(&b.line) {
-                return Some(format!(
-                    "ring {} segment {} meets ring {} segment {} near {:?}",
-                    a.ring, a.index, b.ring, b.index, a.line.start
-                ));
-            }
-        }
-    }
-    None
 }
 
 /// Polygon validity (rings simple and not crossing each other, holes inside

@@ -1,9 +1,8 @@
 //! Validity checking fast enough for an 18,000-vertex coastline in a debug
 //! build (geo's ring check compares every segment with every other).
 
-use geo::{
-    BoundingRect, Contains, Intersects, Line, LineString, MultiPolygon, Polygon, Validation,
-};
+use geo::{BoundingRect, Contains, Intersects, MultiPolygon, Polygon, Validation};
+use model::geodata::validity::rings_cross;
 
 /// Polygons up to this many vertices also go through geo's `Validation`.
 const GEO_VALIDATION_MAX: usize = 2000;
@@ -36,48 +35,6 @@ pub fn problem(mp: &MultiPolygon<f64>) -> Option<String> {
                 && p.intersects(&mp.0[j])
             {
                 return Some(format!("polygons {i} and {j} meet"));
-            }
-        }
-    }
-    None
-}
-
-/// Whether two non-adjacent segments of a polygon's rings meet (sweep on x).
-pub fn rings_cross(p: &Polygon<f64>) -> Option<String> {
-    struct Seg {
-        ring: usize,
-        index: usize,
-        ring_len: usize,
-        line: Line<f64>,
-        min_x: f64,
-        max_x: f64,
-    }
-    let rings: Vec<&LineString<f64>> = std::iter::once(p.exterior()).chain(p.interiors()).collect();
-    let mut segs: Vec<Seg> = rings
-        .iter()
-        .enumerate()
-        .flat_map(|(ring, r)| {
-            let ring_len = r.0.len().saturating_sub(1);
-            r.lines().enumerate().map(move |(index, line)| Seg {
-                ring,
-                index,
-                ring_len,
-                line,
-                min_x: line.start.x.min(line.end.x),
-                max_x: line.start.x.max(line.end.x),
-            })
-        })
-        .collect();
-    segs.sort_by(|a, b| a.min_x.total_cmp(&b.min_x));
-    for (i, a) in segs.iter().enumerate() {
-        for b in segs[i + 1..].iter().take_while(|b| b.min_x <= a.max_x) {
-            let gap = a.index.abs_diff(b.index);
-            let adjacent = a.ring == b.ring && (gap == 1 || gap + 1 == a.ring_len);
-            if !adjacent && a.line.intersects(&b.line) {
-                return Some(format!(
-                    "ring {} segment {} meets ring {} segment {}",
-                    a.ring, a.index, b.ring, b.index
-                ));
             }
         }
     }
