@@ -127,7 +127,7 @@ pub struct LandCollection {
 
 impl LandCollection {
     /// Parses a land GeoJSON file; the error names line, column and what was expected.
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, ParseError> {
         parse(text)
     }
 
@@ -202,7 +202,7 @@ impl LandShapes {
         }
     }
 
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, ParseError> {
         parse(text)
     }
 
@@ -296,7 +296,7 @@ pub struct PlaceCollection {
 
 impl PlaceCollection {
     /// Parses `places.geojson`; the error names line, column and what was expected.
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, ParseError> {
         parse(text)
     }
 
@@ -363,7 +363,7 @@ pub struct LineCollection {
 
 impl LineCollection {
     /// Parses `lines.geojson`; the error names line, column and what was expected.
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, ParseError> {
         parse(text)
     }
 
@@ -372,9 +372,30 @@ impl LineCollection {
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_str(text)
-        .map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))
+/// JSON (a data file or an API answer) that does not parse as the type
+/// asked for: where, and what serde_json expected there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}, column {column}: {detail}")]
+pub struct ParseError {
+    pub line: usize,
+    pub column: usize,
+    /// serde_json's own message (it repeats the position).
+    pub detail: String,
+}
+
+impl From<serde_json::Error> for ParseError {
+    fn from(e: serde_json::Error) -> Self {
+        ParseError {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
+    }
+}
+
+/// Strict JSON parsing into one of the data types.
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    Ok(serde_json::from_str(text)?)
 }
 
 #[cfg(test)]
@@ -451,14 +472,14 @@ mod tests {
         assert_eq!(line.geometry.positions().len(), 2);
         let err = LineCollection::from_json(r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"x","properties":{"id":"x"},"geometry":{"type":"LineString","coordinates":[]}}]}"#)
             .expect_err("missing fields are refused");
-        assert!(err.contains("name_en"), "{err}");
+        assert!(err.to_string().contains("name_en"), "{err}");
     }
 
     #[test]
     fn a_missing_name_is_refused_with_its_field_and_line() {
         let broken = SAMPLE.replacen(r#""name_ru":"Шикотан","#, "", 1);
         let err = LandCollection::from_json(&broken).expect_err("must be refused");
-        assert!(err.contains("name_ru"), "{err}");
-        assert!(err.starts_with("line "), "{err}");
+        assert!(err.to_string().contains("name_ru"), "{err}");
+        assert!(err.to_string().starts_with("line "), "{err}");
     }
 }

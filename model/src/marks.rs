@@ -8,7 +8,7 @@
 //! records cost a fraction of that.
 
 use crate::events::Date;
-use crate::geodata::{LineCollection, PlaceCollection, PlaceKind, Position};
+use crate::geodata::{LineCollection, ParseError, PlaceCollection, PlaceKind, Position};
 use serde::{Deserialize, Serialize};
 
 /// A place the map marks, or an island's centre that events and excerpts point at.
@@ -131,9 +131,8 @@ impl Overlays {
     }
 
     /// Parses the server's answer; the error names line and column.
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text)
-            .map_err(|e| format!("line {}, column {}: {e}", e.line(), e.column()))
+    pub fn from_json(text: &str) -> Result<Self, ParseError> {
+        crate::geodata::parse(text)
     }
 
     pub fn find_place(&self, id: &str) -> Option<&PlaceMark> {
@@ -243,6 +242,6 @@ mod tests {
     #[test]
     fn a_malformed_answer_names_where_it_broke() {
         let err = Overlays::from_json("{\"places\": [}").expect_err("refused");
-        assert!(err.starts_with("line 1, column"), "{err}");
+        assert!(err.to_string().starts_with("line 1, column"), "{err}");
     }
 }
