@@ -3,6 +3,9 @@
 //! and `nosniff`, and escaped wherever the server writes HTML or SVG. Source
 //! URLs that are not http(s) stop the server at start-up.
 
+// Shared with xtask (the browser tests' hostile server).
+#[path = "fixtures/hostile_plant.rs"]
+mod hostile_plant;
 mod support;
 
 use axum::body::Body;
@@ -13,46 +16,14 @@ use support::{Answer, send};
 /// `geodata/` copied to `dir` with the fixture's payloads planted.
 pub fn hostile_data(dir: &Path) -> PathBuf {
     let geodata = support::workspace().join("geodata");
-    copy_dir(&geodata, dir);
-    let rules = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.tsv"),
-    )
-    .expect("fixture");
-    for line in rules
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let mut parts = line.splitn(3, '\t');
-        let (Some(file), Some(find), Some(payload)) = (parts.next(), parts.next(), parts.next())
-        else {
-            panic!("bad fixture line {line:?}");
-        };
-        let path = dir.join(file);
-        let text = std::fs::read_to_string(&path).expect("data file");
-        assert!(text.contains(find), "{file} has no {find:?}");
-        std::fs::write(&path, text.replace(find, &format!("{find}{payload}"))).expect("write");
-    }
+    hostile_plant::plant(&geodata, dir).unwrap_or_else(|e| panic!("planting hostile data: {e}"));
     dir.to_path_buf()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read_dir") {
-        let path = entry.expect("entry").path();
-        let target = to.join(path.file_name().expect("name"));
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).expect("copy");
-        }
-    }
 }
 
 fn hostile_app() -> axum::Router {
     static STATE: std::sync::OnceLock<server::state::AppState> = std::sync::OnceLock::new();
     let state = STATE.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kuril-hostile-data");
-        let _ = std::fs::remove_dir_all(&dir);
         let data = hostile_data(&dir);
         support::state_with(support::fake_dist("kuril-hostile-dist"), data)
             .unwrap_or_else(|e| panic!("hostile but valid data loads: {e}"))
@@ -149,7 +120,7 @@ fn source_urls_other_than_http_stop_start_up() {
     ] {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kuril-bad-url");
         let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&support::workspace().join("geodata"), &dir);
+        hostile_plant::copy_dir(&support::workspace().join("geodata"), &dir).expect("copy");
         let broken = text.replacen("url = \"https://", &format!("url = \"{bad}#"), 1);
         std::fs::write(dir.join("events/events.toml"), broken).expect("write");
         let Err(message) = server::api::Api::load(&dir) else {

@@ -7,9 +7,13 @@
 //!   payloads of `server/tests/fixtures/hostile.tsv` planted, whose address
 //!   the browser tests get as `HOSTILE_BASE_URL` (e2e/tests/hostile.spec.ts).
 
+// The planting code is the server tests' own (server/tests/hostile_data.rs).
+#[path = "../../server/tests/fixtures/hostile_plant.rs"]
+mod hostile_plant;
+
 use crate::server_process::{self, ServerProcess};
 use crate::util::{Error, root, run};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Pinned so a new release cannot change what passes.
@@ -69,7 +73,8 @@ pub struct HostileServer(ServerProcess);
 
 impl HostileServer {
     pub fn start() -> Result<Self, Error> {
-        let data = plant(&root().join("target/hostile-data"))?;
+        let data = root().join("target/hostile-data");
+        hostile_plant::plant(&root().join("geodata"), &data)?;
         Ok(HostileServer(server_process::over(&data)?))
     }
 
@@ -80,46 +85,4 @@ impl HostileServer {
     pub fn stop(self) -> Result<(), Error> {
         self.0.stop()
     }
-}
-
-/// `geodata/` copied to `dir` with every payload of the fixture planted.
-fn plant(dir: &Path) -> Result<PathBuf, Error> {
-    if dir.exists() {
-        std::fs::remove_dir_all(dir)?;
-    }
-    copy_dir(&root().join("geodata"), dir)?;
-    let rules = std::fs::read_to_string(root().join("server/tests/fixtures/hostile.tsv"))?;
-    for line in rules
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let mut parts = line.splitn(3, '\t');
-        let (Some(file), Some(find), Some(payload)) = (parts.next(), parts.next(), parts.next())
-        else {
-            return Err(Error::msg(format!("hostile.tsv: bad line {line:?}")));
-        };
-        let path = dir.join(file);
-        let text = std::fs::read_to_string(&path)?;
-        if !text.contains(find) {
-            return Err(Error::msg(format!("hostile.tsv: {file} has no {find:?}")));
-        }
-        std::fs::write(&path, text.replace(find, &format!("{find}{payload}")))?;
-    }
-    Ok(dir.to_path_buf())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let path = entry?.path();
-        let Some(name) = path.file_name() else {
-            continue;
-        };
-        if path.is_dir() {
-            copy_dir(&path, &to.join(name))?;
-        } else {
-            std::fs::copy(&path, to.join(name))?;
-        }
-    }
-    Ok(())
 }
