@@ -210,3 +210,31 @@ fn check_language(s: &str) -> Result<(), LanguageError> {
         Err(LanguageError(s.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_languages_say_why_they_are_refused() {
+        assert_eq!(check_url("https://example.org/a"), Ok(()));
+        let why = |url: &str| check_url(url).unwrap_err().to_string();
+        assert_eq!(
+            why("ftp://example.org"),
+            "\"ftp://example.org\" is not an http(s) URL"
+        );
+        assert_eq!(
+            why("https://localhost/"),
+            "\"https://localhost/\" is not a valid http(s) URL"
+        );
+        assert_eq!(
+            why("https://a.org/b c"),
+            "\"https://a.org/b c\" is not a valid http(s) URL"
+        );
+        assert_eq!(check_language("ja"), Ok(()));
+        assert_eq!(
+            check_language("EN").unwrap_err().to_string(),
+            "\"EN\" is not an ISO 639 language code (e.g. en, ja, ru)"
+        );
+    }
+}
