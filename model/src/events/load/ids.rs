@@ -10,7 +10,7 @@ use super::raw::Parsed;
 use super::report::{DataError, Report};
 
 /// The kinds of record a data file holds, each with its own id space.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum RecordKind {
     Event,
     Deployment,
@@ -20,8 +20,6 @@ pub(super) enum RecordKind {
 }
 
 impl RecordKind {
-    const COUNT: usize = 5;
-
     /// The word error messages use.
     fn name(self) -> &'static str {
         match self {
@@ -68,7 +66,7 @@ struct Defined {
 
 /// Every id the data defines, by kind, and the map ids the caller knows.
 pub(super) struct Ids<'k> {
-    defined: [HashMap<String, Defined>; RecordKind::COUNT],
+    defined: HashMap<RecordKind, HashMap<String, Defined>>,
     known: &'k Known,
 }
 
@@ -98,7 +96,7 @@ impl<'k> Ids<'k> {
                 format!("{id:?} is not a valid id (lowercase letters, digits and single hyphens)"),
             );
         }
-        let defined = &mut self.defined[kind as usize];
+        let defined = self.defined.entry(kind).or_default();
         if let Some(first) = defined.get(id) {
             check.error(
                 "id",
@@ -123,7 +121,7 @@ impl<'k> Ids<'k> {
         match target {
             Target::Island => self.known.islands.contains(id),
             Target::Place => self.known.places.contains_key(id),
-            Target::Record(kind) => self.defined[kind as usize].contains_key(id),
+            Target::Record(kind) => self.defined.get(&kind).is_some_and(|d| d.contains_key(id)),
         }
     }
 }
