@@ -13,7 +13,7 @@ mod load;
 mod query;
 mod types;
 
-pub use date::{Date, PartialDate, Precision, days_in_month, is_leap_year};
+pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
 pub use load::{DataError, Dataset, FALLBACK_PLACES, ISLAND_IDS, Known};
 pub use query::{

@@ -32,17 +32,35 @@ pub fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// Why a date is refused; the data validator shows the message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("year {0} is outside 1000–9999")]
+    Year(u16),
+    #[error("month {0} does not exist")]
+    Month(u8),
+    #[error("{year:04}-{month:02}-{day:02} is not a valid date")]
+    Day { year: u16, month: u8, day: u8 },
+    /// A `YYYY-MM-DD` text that names no day, as written.
+    #[error("{0} is not a valid date")]
+    NoSuchDay(String),
+    #[error("{0:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    Malformed(String),
+    #[error("{0} is not a full date (YYYY-MM-DD)")]
+    NotFullDate(String),
+}
+
 impl Date {
     /// A checked date: `Date::new(2017, 2, 30)` is an error.
-    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, String> {
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Self, DateError> {
         if !(1000..=9999).contains(&year) {
-            return Err(format!("year {year} is outside 1000–9999"));
+            return Err(DateError::Year(year));
         }
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} does not exist"));
+            return Err(DateError::Month(month));
         }
         if day == 0 || day > days_in_month(year, month) {
-            return Err(format!("{year:04}-{month:02}-{day:02} is not a valid date"));
+            return Err(DateError::Day { year, month, day });
         }
         Ok(Date { year, month, day })
     }
@@ -55,12 +73,12 @@ impl fmt::Display for Date {
 }
 
 impl FromStr for Date {
-    type Err = String;
+    type Err = DateError;
     /// Only `YYYY-MM-DD`.
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, DateError> {
         let d = PartialDate::from_str(s)?;
         if d.precision != Precision::Day {
-            return Err(format!("{s} is not a full date (YYYY-MM-DD)"));
+            return Err(DateError::NotFullDate(s.to_string()));
         }
         Ok(d.start)
     }
@@ -162,21 +180,20 @@ impl fmt::Display for PartialDate {
     }
 }
 
-fn number<T: FromStr>(part: &str, digits: usize, s: &str) -> Result<T, String> {
+/// `part` of the date `s`: exactly `digits` ASCII digits.
+fn number<T: FromStr>(part: &str, digits: usize, s: &str) -> Result<T, DateError> {
+    let malformed = || DateError::Malformed(s.to_string());
     if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-        ));
+        return Err(malformed());
     }
-    part.parse()
-        .map_err(|_| format!("{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"))
+    part.parse().map_err(|_| malformed())
 }
 
 impl FromStr for PartialDate {
-    type Err = String;
+    type Err = DateError;
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else, or a day that does
     /// not exist (`2017-02-30`), is an error.
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, DateError> {
         let parts: Vec<&str> = s.split('-').collect();
         let (year, month, day, precision) = match parts.as_slice() {
             [y] => (number(y, 4, s)?, 1, 1, Precision::Year),
@@ -187,15 +204,11 @@ impl FromStr for PartialDate {
                 number(d, 2, s)?,
                 Precision::Day,
             ),
-            _ => {
-                return Err(format!(
-                    "{s:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-                ));
-            }
+            _ => return Err(DateError::Malformed(s.to_string())),
         };
         let start = Date::new(year, month, day).map_err(|e| {
             if precision == Precision::Day {
-                format!("{s} is not a valid date")
+                DateError::NoSuchDay(s.to_string())
             } else {
                 e
             }
@@ -284,10 +297,30 @@ mod tests {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad} accepted");
         }
         assert_eq!(
-            "2017-02-30".parse::<PartialDate>().unwrap_err(),
+            "2017-02-30".parse::<PartialDate>().unwrap_err().to_string(),
             "2017-02-30 is not a valid date"
         );
         assert!("2016".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn each_refusal_says_why() {
+        let why = |s: &str| s.parse::<PartialDate>().unwrap_err().to_string();
+        assert_eq!(why("0999"), "year 999 is outside 1000–9999");
+        assert_eq!(why("2017-13"), "month 13 does not exist");
+        assert_eq!(why("2017-02-30"), "2017-02-30 is not a valid date");
+        assert_eq!(
+            why("2017/01/01"),
+            "\"2017/01/01\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
+        assert_eq!(
+            "2016".parse::<Date>().unwrap_err().to_string(),
+            "2016 is not a full date (YYYY-MM-DD)"
+        );
+        assert_eq!(
+            Date::new(2019, 2, 29).unwrap_err().to_string(),
+            "2019-02-29 is not a valid date"
+        );
     }
 
     #[test]

@@ -1,0 +1,43 @@
+//! `[[annotations]]`: notes (fact-checks, context, translations) on an
+//! excerpt, with their sources.
+
+use super::fields::Check;
+use super::ids::{Ids, Target};
+use super::raw::{Parsed, RawAnnotation};
+use super::report::{DataError, Report};
+use crate::events::types::{Annotation, AnnotationKind};
+
+/// The valid annotations of all `files`.
+pub(super) fn validate(
+    files: &[Parsed],
+    ids: &Ids,
+    errors: &mut Vec<DataError>,
+) -> Vec<Annotation> {
+    let mut annotations = Vec::new();
+    for file in files {
+        let mut report = Report::new(&file.src, errors);
+        for (i, spanned) in file.raw.annotations.iter().enumerate() {
+            let span = file.src.item(spanned.span());
+            let mut check = Check::new(&mut report, span, format!("annotations[{i}]"));
+            annotations.extend(annotation(&mut check, spanned.get_ref(), ids));
+        }
+    }
+    annotations
+}
+
+fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotation> {
+    check.refer(ids, Target::EXCERPT, "excerpt", &r.excerpt);
+    let kind = check.choice::<AnnotationKind>("kind", &r.kind);
+    check.non_empty("note", &r.note);
+    let needs_source = kind != Some(AnnotationKind::Translation);
+    let sources = check.sources(&r.sources, needs_source);
+    check.refer_all(ids, Target::EVENT, "events", &r.events);
+    Some(Annotation {
+        id: r.id.clone(),
+        excerpt: r.excerpt.clone(),
+        kind: kind?,
+        note: r.note.clone(),
+        sources,
+        events: r.events.clone(),
+    })
+}

@@ -1,0 +1,82 @@
+//! `[[events]]`: dates, kind, text, where (islands, places, points, location),
+//! sources and confidence.
+
+use super::fields::Check;
+use super::ids::{Ids, Target};
+use super::raw::{Parsed, RawEvent};
+use super::report::{DataError, Report};
+use crate::events::types::{Event, EventKind, Point};
+
+/// The valid events of all `files`.
+pub(super) fn validate(files: &[Parsed], ids: &Ids, errors: &mut Vec<DataError>) -> Vec<Event> {
+    let mut events = Vec::new();
+    for file in files {
+        let mut report = Report::new(&file.src, errors);
+        for (i, spanned) in file.raw.events.iter().enumerate() {
+            let span = file.src.item(spanned.span());
+            let mut check = Check::new(&mut report, span, format!("events[{i}]"));
+            events.extend(event(&mut check, spanned.get_ref(), ids));
+        }
+    }
+    events
+}
+
+fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
+    let date = check.date("date", &r.date);
+    let end = r.end.as_deref().and_then(|e| check.date("end", e));
+    if let (Some(d), Some(e)) = (date, end)
+        && e.last_day() < d.first_day()
+    {
+        check.error("end", format!("{e} is before the date {d}"));
+    }
+    let kind = check.choice::<EventKind>("kind", &r.kind);
+    check.non_empty("title", &r.title);
+    check.non_empty("summary", &r.summary);
+    check.refer_all(ids, Target::Island, "islands", &r.islands);
+    check.refer_all(ids, Target::Place, "places", &r.places);
+    let points = points(check, &r.points);
+    if let Some(loc) = &r.location {
+        check.non_empty("location", loc);
+    }
+    let sources = check.sources(&r.sources, true);
+    let confidence = check.confidence(&r.confidence, &r.confidence_note);
+    let (date, kind) = (date?, kind?);
+    Some(Event {
+        id: r.id.clone(),
+        date,
+        precision: date.precision,
+        end,
+        kind,
+        title: r.title.clone(),
+        summary: r.summary.clone(),
+        islands: r.islands.clone(),
+        places: r.places.clone(),
+        points,
+        location: r.location.clone(),
+        sources,
+        confidence,
+        confidence_note: r.confidence_note.clone(),
+        research: r.research.clone(),
+        excerpts: Vec::new(),
+    })
+}
+
+/// `points`, each `[longitude, latitude]` inside the map area.
+fn points(check: &mut Check, raw: &[Vec<f64>]) -> Vec<Point> {
+    let mut points = Vec::new();
+    for (j, pt) in raw.iter().enumerate() {
+        match pt.as_slice() {
+            [lon, lat] if crate::projection::in_map_area([*lon, *lat]) => {
+                points.push([*lon, *lat])
+            }
+            [lon, lat] => check.error(
+                "points",
+                format!(
+                    "points[{j}] [{lon}, {lat}] is outside the map area (139–151°E, 41–47°N); put off-map places in `location`"
+                ),
+            ),
+            _ => check.error("points", format!("points[{j}] must be [longitude, latitude]")),
+        }
+    }
+    points
+}

@@ -1,0 +1,58 @@
+//! The last phase, once everything is valid: records in their documented
+//! order, events linked to the excerpts that cite them, and the id indexes.
+
+use std::collections::HashMap;
+
+use super::Dataset;
+use super::known::Known;
+use crate::events::types::{Annotation, Article, Deployment, Event, Excerpt};
+
+/// The valid records of all files.
+pub(super) struct Records {
+    pub(super) events: Vec<Event>,
+    pub(super) deployments: Vec<Deployment>,
+    pub(super) articles: Vec<Article>,
+    pub(super) excerpts: Vec<Excerpt>,
+    pub(super) annotations: Vec<Annotation>,
+}
+
+pub(super) fn link(records: Records, known: &Known) -> Dataset {
+    let Records {
+        mut events,
+        mut deployments,
+        mut articles,
+        mut excerpts,
+        mut annotations,
+    } = records;
+    events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    deployments.sort_by(|a, b| (a.period.from, &a.id).cmp(&(b.period.from, &b.id)));
+    articles.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+    excerpts.sort_by(|a, b| (&a.article, a.start, &a.id).cmp(&(&b.article, b.start, &b.id)));
+    annotations.sort_by(|a, b| a.id.cmp(&b.id));
+    let event_index = index(events.iter().map(|e| &e.id));
+    for x in &excerpts {
+        for e in &x.events {
+            if let Some(&i) = event_index.get(e) {
+                events[i].excerpts.push(x.id.clone());
+            }
+        }
+    }
+    Dataset {
+        deployment_index: index(deployments.iter().map(|d| &d.id)),
+        article_index: index(articles.iter().map(|a| &a.id)),
+        excerpt_index: index(excerpts.iter().map(|x| &x.id)),
+        event_index,
+        events,
+        deployments,
+        articles,
+        excerpts,
+        annotations,
+        places: known.places.clone(),
+        islands: known.islands.clone(),
+    }
+}
+
+/// Id → position.
+fn index<'a>(ids: impl Iterator<Item = &'a String>) -> HashMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}

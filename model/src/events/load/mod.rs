@@ -1,0 +1,105 @@
+//! Loading and validating the human-edited TOML files of `geodata/events/`.
+//!
+//! [`Dataset::load`] is pure: the caller reads the files and passes their
+//! names and text. Every problem found becomes a [`DataError`] that names the
+//! file, the line and the field, so a reviewer can jump straight to it; all
+//! problems are reported at once, not only the first.
+//!
+//! The phases, in order: parse (`raw`), ids and duplicates (`ids`), then one
+//! validator per kind of record (`events`, `deployments`, `articles`,
+//! `excerpts`, `annotations`; later kinds refer to earlier ones), and last
+//! `link`. Shared field checks are in `fields`; lines and the error report
+//! in `source` and `report`.
+
+mod annotations;
+mod articles;
+mod deployments;
+mod events;
+mod excerpts;
+mod fields;
+mod ids;
+mod known;
+mod link;
+mod raw;
+mod report;
+mod source;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::types::*;
+use ids::Ids;
+pub use known::{FALLBACK_PLACES, ISLAND_IDS, Known};
+use link::Records;
+pub use report::DataError;
+
+/// Everything in `geodata/events/`, validated and cross-linked.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// In date order (then id).
+    pub events: Vec<Event>,
+    /// In `from` order (then id).
+    pub deployments: Vec<Deployment>,
+    pub articles: Vec<Article>,
+    /// In article, then start order.
+    pub excerpts: Vec<Excerpt>,
+    pub annotations: Vec<Annotation>,
+    /// The known places the data was checked against, with positions.
+    pub places: BTreeMap<String, Option<Point>>,
+    pub islands: BTreeSet<String>,
+    event_index: HashMap<String, usize>,
+    deployment_index: HashMap<String, usize>,
+    article_index: HashMap<String, usize>,
+    excerpt_index: HashMap<String, usize>,
+}
+
+impl Dataset {
+    /// Parses and validates `files` (`(name, text)`; names such as
+    /// `geodata/events/events.toml`). `.toml` files hold any of `[[events]]`,
+    /// `[[deployments]]`, `[article]`, `[[excerpts]]`, `[[annotations]]`;
+    /// other files are article texts, found through `article.text_file`
+    /// relative to the TOML file that names them.
+    pub fn load(files: &[(&str, &str)], known: &Known) -> Result<Dataset, Vec<DataError>> {
+        let parsed = raw::parse(files)?;
+        let texts: HashMap<&str, &str> = files.iter().copied().collect();
+        let mut errors = Vec::new();
+        let ids = Ids::collect(&parsed, known, &mut errors);
+        let events = events::validate(&parsed, &ids, &mut errors);
+        let deployments = deployments::validate(&parsed, &ids, &events, &mut errors);
+        let articles = articles::validate(&parsed, &texts, &mut errors);
+        let excerpts = excerpts::validate(&parsed, &ids, &articles, &mut errors);
+        let annotations = annotations::validate(&parsed, &ids, &mut errors);
+        if !errors.is_empty() {
+            errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            return Err(errors);
+        }
+        let records = Records {
+            events,
+            deployments,
+            articles,
+            excerpts,
+            annotations,
+        };
+        Ok(link::link(records, known))
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.event_index.get(id).map(|&i| &self.events[i])
+    }
+
+    pub fn deployment(&self, id: &str) -> Option<&Deployment> {
+        self.deployment_index.get(id).map(|&i| &self.deployments[i])
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.article_index.get(id).map(|&i| &self.articles[i])
+    }
+
+    pub fn excerpt(&self, id: &str) -> Option<&Excerpt> {
+        self.excerpt_index.get(id).map(|&i| &self.excerpts[i])
+    }
+
+    /// Position of a place id, if it has one.
+    pub fn place_position(&self, id: &str) -> Option<Point> {
+        self.places.get(id).copied().flatten()
+    }
+}

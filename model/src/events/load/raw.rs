@@ -1,0 +1,171 @@
+//! The file format: what a `.toml` file of `geodata/events/` may hold, as
+//! written, and parsing it.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::report::DataError;
+use super::source::SourceFile;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFile {
+    #[serde(default)]
+    pub(super) events: Vec<Spanned<RawEvent>>,
+    #[serde(default)]
+    pub(super) deployments: Vec<Spanned<RawDeployment>>,
+    #[serde(default)]
+    pub(super) article: Option<Spanned<RawArticle>>,
+    #[serde(default)]
+    pub(super) excerpts: Vec<Spanned<RawExcerpt>>,
+    #[serde(default)]
+    pub(super) annotations: Vec<Spanned<RawAnnotation>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSource {
+    pub(super) url: String,
+    pub(super) outlet: String,
+    pub(super) language: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEvent {
+    pub(super) id: String,
+    pub(super) date: String,
+    pub(super) end: Option<String>,
+    pub(super) kind: String,
+    pub(super) title: String,
+    pub(super) summary: String,
+    #[serde(default)]
+    pub(super) islands: Vec<String>,
+    #[serde(default)]
+    pub(super) places: Vec<String>,
+    #[serde(default)]
+    pub(super) points: Vec<Vec<f64>>,
+    pub(super) location: Option<String>,
+    #[serde(default)]
+    pub(super) sources: Vec<Spanned<RawSource>>,
+    pub(super) confidence: String,
+    pub(super) confidence_note: Option<String>,
+    #[serde(default)]
+    pub(super) research: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawChange {
+    pub(super) date: String,
+    pub(super) status: String,
+    #[serde(default)]
+    pub(super) events: Vec<String>,
+    pub(super) note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDeployment {
+    pub(super) id: String,
+    pub(super) island: String,
+    pub(super) place: Option<String>,
+    pub(super) unit: String,
+    pub(super) system: Option<String>,
+    pub(super) category: String,
+    pub(super) from: String,
+    pub(super) until: Option<String>,
+    pub(super) status: String,
+    #[serde(default)]
+    pub(super) changes: Vec<Spanned<RawChange>>,
+    pub(super) confidence: String,
+    pub(super) confidence_note: Option<String>,
+    pub(super) summary: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArticle {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) outlet: String,
+    pub(super) published: String,
+    pub(super) url: Option<String>,
+    pub(super) provenance: Option<String>,
+    pub(super) language: String,
+    /// Path of the UTF-8 text, relative to this file.
+    pub(super) text_file: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawExcerpt {
+    pub(super) id: String,
+    pub(super) article: String,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) quote: String,
+    #[serde(default)]
+    pub(super) events: Vec<String>,
+    #[serde(default)]
+    pub(super) islands: Vec<String>,
+    #[serde(default)]
+    pub(super) places: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawAnnotation {
+    pub(super) id: String,
+    pub(super) excerpt: String,
+    pub(super) kind: String,
+    pub(super) note: String,
+    #[serde(default)]
+    pub(super) sources: Vec<Spanned<RawSource>>,
+    #[serde(default)]
+    pub(super) events: Vec<String>,
+}
+
+/// One TOML file, parsed.
+pub(super) struct Parsed<'a> {
+    pub(super) src: SourceFile<'a>,
+    pub(super) raw: RawFile,
+}
+
+/// Parses the `.toml` files among `files`. A file that does not parse hides
+/// its items, and cross-reference errors would only be noise, so any syntax
+/// error stops here.
+pub(super) fn parse<'a>(files: &[(&'a str, &'a str)]) -> Result<Vec<Parsed<'a>>, Vec<DataError>> {
+    let mut parsed = Vec::new();
+    let mut errors = Vec::new();
+    for &(name, text) in files.iter().filter(|(n, _)| n.ends_with(".toml")) {
+        let src = SourceFile::new(name, text);
+        match toml::from_str::<RawFile>(text) {
+            Ok(raw) => parsed.push(Parsed { src, raw }),
+            Err(e) => errors.push(syntax_error(&src, &e)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A TOML error on its line; the field is the one the message quotes, if any.
+fn syntax_error(src: &SourceFile, e: &toml::de::Error) -> DataError {
+    let line = e.span().map(|s| src.line(s.start)).unwrap_or(1);
+    let message = e.message().trim().to_string();
+    let field = message
+        .split('`')
+        .nth(1)
+        .filter(|_| message.contains("field"))
+        .unwrap_or("(syntax)")
+        .to_string();
+    DataError {
+        file: src.name.to_string(),
+        line,
+        field,
+        message,
+    }
+}
