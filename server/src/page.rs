@@ -6,6 +6,7 @@
 //! 1200×630 PNG with the same outlines and names as the app (SVG from
 //! `model::og`, rasterised by resvg with a font we ship), cached per state.
 
+use crate::http_cache::{NO_CACHE, PREVIEW};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -122,7 +123,7 @@ pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -
     (
         [
             (header::CONTENT_TYPE, "image/png"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (header::CACHE_CONTROL, PREVIEW),
         ],
         png,
     )
@@ -152,7 +153,7 @@ pub async fn index(
     let mut response = Html(html).into_response();
     response
         .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
     response
 }
 

@@ -1,6 +1,7 @@
 //! State shared by all handlers: data loaded and validated once at start-up.
 
 use crate::config::Config;
+use crate::http_cache::Served;
 use model::geodata::{LandCollection, LandShapes, LineCollection, PlaceCollection};
 use model::marks::Overlays;
 use std::path::{Path, PathBuf};
@@ -34,28 +35,6 @@ struct Inner {
     previews: crate::page::Previews,
     /// Events, deployments and articles (`geodata/events/`), validated.
     api: crate::api::Api,
-}
-
-/// A response body prepared once, with its entity tag.
-#[derive(Clone)]
-pub struct Served {
-    pub body: axum::body::Bytes,
-    pub etag: String,
-}
-
-impl Served {
-    pub fn new(body: impl Into<axum::body::Bytes>) -> Self {
-        let body = body.into();
-        let etag = format!("\"{:016x}\"", fnv1a(&body));
-        Served { body, etag }
-    }
-}
-
-/// FNV-1a: a stable, dependency-free hash; entity tags need change detection, not security.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 impl AppState {

@@ -10,8 +10,8 @@ use super::Api;
 use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
 use super::schema::*;
 use crate::error::ApiError;
-use crate::geo::{GEOJSON, cached};
-use crate::state::Served;
+use crate::geo::GEOJSON;
+use crate::http_cache::{Served, cached};
 
 const JSON: &str = "application/json";
 

@@ -21,7 +21,7 @@ use model::events::{Dataset, Known};
 use model::geodata::{LandCollection, LandRole};
 use utoipa::OpenApi;
 
-use crate::state::Served;
+use crate::http_cache::Served;
 use schema::IslandSummary;
 
 /// The API's data, shared by its handlers.
