@@ -1,15 +1,13 @@
 //! Geometry endpoints: the land at each level of detail (GeoJSON, and ready
 //! to draw), treaty lines and places (GeoJSON, and ready to draw).
 
+use crate::api::{GEOJSON, JSON};
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-
-pub const GEOJSON: &str = "application/geo+json";
-const JSON: &str = "application/json";
 
 /// `GET /api/geo/land/{level}`: land polygons, `0` (overview) to `2` (full detail).
 pub async fn land(

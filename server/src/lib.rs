@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod config;
+pub mod data;
 pub mod error;
 pub mod geo;
 pub mod http_cache;

@@ -3,21 +3,11 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use server::config::Config;
-use server::state::AppState;
-use std::path::PathBuf;
 use tower::ServiceExt;
 
-fn app() -> axum::Router {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("literal address"),
-        dist: root.join("dist"),
-        data: root.join("geodata"),
-    };
-    let state = AppState::load(&config).expect("the committed data loads");
-    server::routes::router(state)
-}
+mod support;
+
+use support::app;
 
 async fn get(uri: &str, headers: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let mut request = Request::get(uri);

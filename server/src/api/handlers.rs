@@ -6,14 +6,11 @@ use axum::response::Response;
 use model::events::{EventQuery, EventRef};
 use serde::Serialize;
 
-use super::Api;
 use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
 use super::schema::*;
+use super::{Api, GEOJSON, JSON};
 use crate::error::ApiError;
-use crate::geo::GEOJSON;
 use crate::http_cache::{Served, cached};
-
-const JSON: &str = "application/json";
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError {
