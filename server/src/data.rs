@@ -77,14 +77,14 @@ fn read(path: &Path) -> Result<String, LoadError> {
 }
 
 /// Reads `path` and parses it with `from_text`, whose error names the place in the file.
-pub fn parse<T>(
+pub fn parse<T, E: std::fmt::Display>(
     path: &Path,
-    from_text: impl FnOnce(&str) -> Result<T, String>,
+    from_text: impl FnOnce(&str) -> Result<T, E>,
 ) -> Result<Parsed<T>, LoadError> {
     let text = read(path)?;
     let value = from_text(&text).map_err(|problem| LoadError::Parse {
         path: path.to_owned(),
-        problem,
+        problem: problem.to_string(),
     })?;
     Ok(Parsed { text, value })
 }
