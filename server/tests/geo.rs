@@ -90,6 +90,26 @@ async fn a_matching_etag_gets_304_without_a_body() {
     assert!(body.is_empty());
 }
 
+/// `HEAD` passes the response cache by, so the handlers' own `304` answers it.
+#[tokio::test]
+async fn a_head_request_with_a_matching_etag_gets_304_too() {
+    let (_, headers, _) = get("/api/islands", &[]).await;
+    let etag = headers[header::ETAG].to_str().expect("ascii").to_owned();
+    for (tag, expected) in [
+        (etag.as_str(), StatusCode::NOT_MODIFIED),
+        ("\"other\"", StatusCode::OK),
+    ] {
+        let request = Request::head("/api/islands")
+            .header("if-none-match", tag)
+            .body(Body::empty())
+            .expect("request");
+        let answer = support::send(app(), request).await;
+        assert_eq!(answer.status, expected, "{tag}");
+        assert_eq!(answer.header("etag"), etag);
+        assert!(answer.body.is_empty());
+    }
+}
+
 #[tokio::test]
 async fn unknown_levels_and_endpoints_are_json_404s() {
     for uri in ["/api/geo/land/7", "/api/geo/land/-1", "/api/nothing-here"] {
