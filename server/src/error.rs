@@ -1,4 +1,5 @@
-//! The one error type handlers return; it renders as JSON `{ error, detail }`.
+//! The one error type handlers return, [`ApiError`], rendered as JSON
+//! `{ error, detail }`; and [`StartupError`], why the server did not start.
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -47,4 +48,28 @@ impl IntoResponse for ApiError {
         };
         (self.status, Json(body)).into_response()
     }
+}
+
+/// Why the server did not start; `main` reports it and exits with failure.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Data(#[from] crate::data::LoadError),
+    /// Serialising a body prepared at start-up failed (a bug, not the data).
+    #[error("{what}: {source}")]
+    Prepare {
+        what: String,
+        source: serde_json::Error,
+    },
+    #[error("no land level {level} (previews and the first paint need it)")]
+    NoLevel { level: usize },
+    #[error(
+        "cannot listen on {addr}: the address is already in use (is another server running? choose another with --addr)"
+    )]
+    AddrInUse { addr: std::net::SocketAddr },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
 }

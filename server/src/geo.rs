@@ -1,14 +1,13 @@
 //! Geometry endpoints: the land at each level of detail (GeoJSON, and ready
 //! to draw), treaty lines and places (GeoJSON, and ready to draw).
 
+use crate::api::{GEOJSON, JSON};
 use crate::error::ApiError;
-use crate::state::{AppState, Served};
+use crate::http_cache::{Served, cached};
+use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-
-pub const GEOJSON: &str = "application/geo+json";
-const JSON: &str = "application/json";
+use axum::http::HeaderMap;
+use axum::response::Response;
 
 /// `GET /api/geo/land/{level}`: land polygons, `0` (overview) to `2` (full detail).
 pub async fn land(
@@ -57,30 +56,4 @@ pub async fn places(State(state): State<AppState>, headers: HeaderMap) -> Respon
 /// uses): names, points, dates, and each line's path data in map units.
 pub async fn overlays(State(state): State<AppState>, headers: HeaderMap) -> Response {
     cached(state.overlays(), JSON, &headers)
-}
-
-/// A prepared body with `ETag`, `Cache-Control`, and `304` for a matching `If-None-Match`.
-pub fn cached(served: &Served, content_type: &'static str, request: &HeaderMap) -> Response {
-    let etag = HeaderValue::from_str(&served.etag).ok();
-    let matches = request
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|t| t.trim() == served.etag || t.trim() == "*")
-        });
-    let mut response = if matches {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        ([(header::CONTENT_TYPE, content_type)], served.body.clone()).into_response()
-    };
-    let h = response.headers_mut();
-    if let Some(etag) = etag {
-        h.insert(header::ETAG, etag);
-    }
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=300, must-revalidate"),
-    );
-    response
 }

@@ -4,7 +4,7 @@ use clap::Parser;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
-use server::{config::Config, state::AppState};
+use server::{config::Config, error::StartupError, state::AppState};
 use std::process::ExitCode;
 use std::time::Duration;
 use tracing_subscriber::EnvFilter;
@@ -29,23 +29,21 @@ async fn main() -> ExitCode {
     let config = Config::parse();
     match run(config).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            tracing::error!("{message}");
+        Err(error) => {
+            tracing::error!("{error}");
             ExitCode::FAILURE
         }
     }
 }
 
-async fn run(config: Config) -> Result<(), String> {
+async fn run(config: Config) -> Result<(), StartupError> {
     let state = AppState::load(&config)?;
-    let listener = tokio::net::TcpListener::bind(config.addr)
+    let addr = config.addr;
+    let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AddrInUse => format!(
-                "cannot listen on {}: the address is already in use (is another server running? choose another with --addr)",
-                config.addr
-            ),
-            _ => format!("cannot listen on {}: {e}", config.addr),
+        .map_err(|source| match source.kind() {
+            std::io::ErrorKind::AddrInUse => StartupError::AddrInUse { addr },
+            _ => StartupError::Listen { addr, source },
         })?;
     let app = server::routes::router(state);
     tracing::info!("Kuril Atlas listening on http://{}", config.addr);

@@ -6,20 +6,80 @@
 //! 1200×630 PNG with the same outlines and names as the app (SVG from
 //! `model::og`, rasterised by resvg with a font we ship), cached per state.
 
-use crate::state::AppState;
+use crate::http_cache::{NO_CACHE, PREVIEW};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use model::geodata::LandCollection;
 use model::og;
 use model::permalink::{self, MapState};
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// The font previews are drawn with (DejaVu Sans Bold; licence in assets/fonts/).
 const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// Rendered previews kept in memory; beyond this the cache starts over.
 const CACHE_ENTRIES: usize = 256;
+
+/// What the page and preview handlers need: the built app, the outlines
+/// they draw and the previews drawn so far.
+#[derive(Clone)]
+pub struct Pages {
+    inner: Arc<PagesInner>,
+}
+
+struct PagesInner {
+    dist: PathBuf,
+    /// Outlines used for link-preview images (the medium level of detail).
+    preview_land: LandCollection,
+    /// The coarsest outlines, drawn into `index.html` so the map paints before the app runs.
+    overview_land: LandCollection,
+    previews: Previews,
+}
+
+impl Pages {
+    pub fn new(dist: PathBuf, preview_land: LandCollection, overview_land: LandCollection) -> Self {
+        Pages {
+            inner: Arc::new(PagesInner {
+                dist,
+                preview_land,
+                overview_land,
+                previews: Previews::new(),
+            }),
+        }
+    }
+
+    pub fn dist(&self) -> &Path {
+        &self.inner.dist
+    }
+
+    pub fn preview_land(&self) -> &LandCollection {
+        &self.inner.preview_land
+    }
+
+    pub fn overview_land(&self) -> &LandCollection {
+        &self.inner.overview_land
+    }
+
+    pub fn previews(&self) -> &Previews {
+        &self.inner.previews
+    }
+}
+
+/// Why a preview was not drawn: our own SVG or its drawing failed, a server bug.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{0}")]
+    Svg(#[from] resvg::usvg::Error),
+    #[error("empty image size")]
+    EmptySize,
+    #[error("{0}")]
+    Png(Box<dyn std::error::Error + Send + Sync>),
+    #[error("{0}")]
+    Task(#[from] tokio::task::JoinError),
+}
 
 /// Draws previews and remembers them by canonical permalink.
 pub struct Previews {
@@ -64,22 +124,24 @@ impl Previews {
     }
 
     /// Rasterises an SVG document to PNG.
-    pub fn render(&self, svg: &str) -> Result<Vec<u8>, String> {
-        let tree = resvg::usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
+    pub fn render(&self, svg: &str) -> Result<Vec<u8>, RenderError> {
+        let tree = resvg::usvg::Tree::from_str(svg, &self.options)?;
         let size = tree.size().to_int_size();
-        let mut pixmap =
-            resvg::tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("empty image size")?;
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
+            .ok_or(RenderError::EmptySize)?;
         resvg::render(
             &tree,
             resvg::tiny_skia::Transform::identity(),
             &mut pixmap.as_mut(),
         );
-        pixmap.encode_png().map_err(|e| e.to_string())
+        pixmap
+            .encode_png()
+            .map_err(|e| RenderError::Png(Box::new(e)))
     }
 }
 
 /// `GET /og.png?<permalink>`: the map state as a 1200×630 PNG.
-pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -> Response {
+pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> Response {
     let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
     let key = permalink::format(&map_state);
     let png = match state.previews().cached(&key) {
@@ -97,10 +159,7 @@ pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -
             let renderer = state.clone();
             let rendered =
                 tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
-            let rendered = match rendered {
-                Ok(result) => result,
-                Err(join) => Err(join.to_string()),
-            };
+            let rendered = rendered.map_err(RenderError::from).and_then(|drawn| drawn);
             match rendered {
                 Ok(png) => {
                     let png = Bytes::from(png);
@@ -122,7 +181,7 @@ pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -
     (
         [
             (header::CONTENT_TYPE, "image/png"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (header::CACHE_CONTROL, PREVIEW),
         ],
         png,
     )
@@ -131,7 +190,7 @@ pub async fn preview(State(state): State<AppState>, RawQuery(query): RawQuery) -
 
 /// `GET /` (any query): the app page with meta tags for the linked state.
 pub async fn index(
-    State(state): State<AppState>,
+    State(state): State<Pages>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
@@ -152,7 +211,7 @@ pub async fn index(
     let mut response = Html(html).into_response();
     response
         .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
     response
 }
 
@@ -172,7 +231,7 @@ fn origin(headers: &HeaderMap) -> String {
 }
 
 /// The page with its `<title>` replaced and preview tags added to `<head>`.
-pub fn with_meta(html: &str, state: &AppState, map_state: &MapState, origin: &str) -> String {
+pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) -> String {
     let land = state.preview_land();
     let headline = og::title(land, map_state);
     let title = format!("{headline} · Kuril Atlas");
@@ -222,7 +281,7 @@ pub fn with_meta(html: &str, state: &AppState, map_state: &MapState, origin: &st
 
 /// Puts a ready SVG of the default view at the top of `<body>`, so the islands
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
-fn insert_prerender(html: &mut String, state: &AppState) {
+fn insert_prerender(html: &mut String, state: &Pages) {
     let svg = state
         .previews()
         .prerender
@@ -236,7 +295,7 @@ fn insert_prerender(html: &mut String, state: &AppState) {
     }
 }
 
-fn description(state: &AppState, map_state: &MapState) -> String {
+fn description(state: &Pages, map_state: &MapState) -> String {
     let land = state.preview_land();
     let island = map_state.island.as_deref().and_then(|id| land.find(id));
     let mut text = match island {

@@ -43,7 +43,7 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .layer(axum::middleware::from_fn(
-            crate::cache::immutable_hashed_assets,
+            crate::http_cache::assets::immutable_hashed_assets,
         ))
         .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
@@ -60,7 +60,7 @@ pub fn router(state: AppState) -> Router {
     Router::new().fallback_service(
         tower::ServiceBuilder::new()
             .layer(security)
-            .layer(crate::response_cache::ResponseCacheLayer::default())
+            .layer(crate::http_cache::responses::ResponseCacheLayer::default())
             .service(app),
     )
 }

@@ -1,15 +1,24 @@
-//! State shared by all handlers: data loaded and validated once at start-up.
+//! State shared by all handlers: the data loaded and validated once at
+//! start-up ([`crate::data`]), as prepared bodies with entity tags and as
+//! the states of the API and the page handlers.
 
+use crate::api::Api;
 use crate::config::Config;
-use model::geodata::{LandCollection, LandShapes, LineCollection, PlaceCollection};
+use crate::data::{Data, LAND_LEVELS, Parsed};
+use crate::error::StartupError;
+use crate::http_cache::Served;
+use crate::page::Pages;
+use axum::extract::FromRef;
+use model::geodata::{LandCollection, LandShapes};
 use model::marks::Overlays;
-use std::path::{Path, PathBuf};
+use serde::Serialize;
+use std::path::Path;
 use std::sync::Arc;
 
-/// Number of land levels of detail in `geodata/` (`land-0` coarsest).
-pub const LAND_LEVELS: usize = 3;
 /// The level link previews are drawn from: detailed enough at 1200 px, quick to draw.
 const PREVIEW_LEVEL: usize = 1;
+/// The level drawn into `index.html` for the first paint, and the islands list's source.
+const OVERVIEW_LEVEL: usize = 0;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -17,7 +26,6 @@ pub struct AppState {
 }
 
 struct Inner {
-    dist: PathBuf,
     /// Land GeoJSON per level of detail, as served (validated, bytes ready).
     land: Vec<Served>,
     /// The same levels projected to SVG path data, as the app draws them.
@@ -27,106 +35,64 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
-    /// Outlines used for link-preview images (the medium level of detail).
-    preview_land: LandCollection,
-    /// The coarsest outlines, drawn into `index.html` so the map paints before the app runs.
-    overview_land: LandCollection,
-    previews: crate::page::Previews,
+    /// The page and its link previews.
+    pages: Pages,
     /// Events, deployments and articles (`geodata/events/`), validated.
-    api: crate::api::Api,
-}
-
-/// A response body prepared once, with its entity tag.
-#[derive(Clone)]
-pub struct Served {
-    pub body: axum::body::Bytes,
-    pub etag: String,
-}
-
-impl Served {
-    pub fn new(body: impl Into<axum::body::Bytes>) -> Self {
-        let body = body.into();
-        let etag = format!("\"{:016x}\"", fnv1a(&body));
-        Served { body, etag }
-    }
-}
-
-/// FNV-1a: a stable, dependency-free hash; entity tags need change detection, not security.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    api: Api,
 }
 
 impl AppState {
     /// Loads and validates every data file; any problem stops start-up with a
     /// message naming the file.
-    pub fn load(config: &Config) -> Result<Self, String> {
+    pub fn load(config: &Config) -> Result<Self, StartupError> {
+        let data = Data::load(&config.data)?;
+        Self::new(config, data)
+    }
+
+    fn new(config: &Config, data: Data) -> Result<Self, StartupError> {
+        let Data {
+            land: levels,
+            lines,
+            places,
+            events,
+        } = data;
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut shapes = Vec::with_capacity(LAND_LEVELS);
-        let mut preview_land = None;
-        let mut overview_land = None;
-        for level in 0..LAND_LEVELS {
-            let path = config.data.join(format!("land-{level}.geojson"));
-            let text = read(&path)?;
-            let collection =
-                LandCollection::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            if collection.disputed().next().is_none() {
-                return Err(format!(
-                    "{}: no disputed island in the file",
-                    path.display()
-                ));
-            }
+        let mut collections = Vec::with_capacity(LAND_LEVELS);
+        for (level, Parsed { text, value }) in levels.into_iter().enumerate() {
+            let what = || {
+                let path = config.data.join(format!("land-{level}.geojson"));
+                path.display().to_string()
+            };
+            shapes.push(prepare(&LandShapes::from_land(&value), what)?);
             land.push(Served::new(text));
-            let drawn = serde_json::to_vec(&LandShapes::from_land(&collection))
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            shapes.push(Served::new(drawn));
-            if level == 0 {
-                overview_land = Some(collection.clone());
-            }
-            if level == PREVIEW_LEVEL {
-                preview_land = Some(collection);
-            }
+            collections.push(value);
         }
-        let preview_land = preview_land.ok_or("no level of detail for previews")?;
-        let overview_land = overview_land.ok_or("no overview level of detail")?;
-        let lines_path = config.data.join("lines.geojson");
-        let lines = read(&lines_path)?;
-        let line_collection = LineCollection::from_json(&lines)
-            .map_err(|e| format!("{}: {e}", lines_path.display()))?;
-        let places_path = config.data.join("places.geojson");
-        let places = read(&places_path)?;
-        let place_collection = PlaceCollection::from_json(&places)
-            .map_err(|e| format!("{}: {e}", places_path.display()))?;
-        let overlays = serde_json::to_vec(&Overlays::from_collections(
-            &place_collection,
-            &line_collection,
-        ))
-        .map_err(|e| {
-            format!(
-                "{} and {}: {e}",
-                places_path.display(),
-                lines_path.display()
-            )
-        })?;
+        let overlays = prepare(
+            &Overlays::from_collections(&places.value, &lines.value),
+            || data_pair(&config.data),
+        )?;
+        let api = Api::new(events, level(&collections, OVERVIEW_LEVEL)?)?;
+        let pages = Pages::new(
+            config.dist.clone(),
+            level(&collections, PREVIEW_LEVEL)?.clone(),
+            level(&collections, OVERVIEW_LEVEL)?.clone(),
+        );
         Ok(AppState {
             inner: Arc::new(Inner {
-                dist: config.dist.clone(),
                 land,
                 shapes,
-                lines: Served::new(lines),
-                places: Served::new(places),
-                overlays: Served::new(overlays),
-                preview_land,
-                overview_land,
-                previews: crate::page::Previews::new(),
-                api: crate::api::Api::load(&config.data)?,
+                lines: Served::new(lines.text),
+                places: Served::new(places.text),
+                overlays,
+                pages,
+                api,
             }),
         })
     }
 
     pub fn dist(&self) -> &Path {
-        &self.inner.dist
+        self.inner.pages.dist()
     }
 
     pub fn land(&self, level: usize) -> Option<&Served> {
@@ -149,23 +115,45 @@ impl AppState {
         &self.inner.overlays
     }
 
-    pub fn preview_land(&self) -> &LandCollection {
-        &self.inner.preview_land
+    pub fn pages(&self) -> &Pages {
+        &self.inner.pages
     }
 
-    pub fn overview_land(&self) -> &LandCollection {
-        &self.inner.overview_land
-    }
-
-    pub fn previews(&self) -> &crate::page::Previews {
-        &self.inner.previews
-    }
-
-    pub fn api(&self) -> &crate::api::Api {
+    pub fn api(&self) -> &Api {
         &self.inner.api
     }
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+/// The page handlers take only what they need.
+impl FromRef<AppState> for Pages {
+    fn from_ref(state: &AppState) -> Pages {
+        state.inner.pages.clone()
+    }
+}
+
+/// A body serialised once, named by what it was made from when that fails.
+fn prepare<T: Serialize>(
+    value: &T,
+    made_from: impl FnOnce() -> String,
+) -> Result<Served, StartupError> {
+    serde_json::to_vec(value)
+        .map(Served::new)
+        .map_err(|source| StartupError::Prepare {
+            what: made_from(),
+            source,
+        })
+}
+
+fn data_pair(dir: &Path) -> String {
+    format!(
+        "{} and {}",
+        dir.join("places.geojson").display(),
+        dir.join("lines.geojson").display()
+    )
+}
+
+fn level(collections: &[LandCollection], level: usize) -> Result<&LandCollection, StartupError> {
+    collections
+        .get(level)
+        .ok_or(StartupError::NoLevel { level })
 }

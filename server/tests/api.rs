@@ -5,25 +5,12 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use serde_json::Value;
-use server::config::Config;
-use server::state::AppState;
 use std::path::PathBuf;
-use std::sync::OnceLock;
 use tower::ServiceExt;
 
-fn app() -> axum::Router {
-    static STATE: OnceLock<AppState> = OnceLock::new();
-    let state = STATE.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-        let config = Config {
-            addr: "127.0.0.1:0".parse().expect("literal address"),
-            dist: root.join("dist"),
-            data: root.join("geodata"),
-        };
-        AppState::load(&config).unwrap_or_else(|e| panic!("the committed data loads: {e}"))
-    });
-    server::routes::router(state.clone())
-}
+mod support;
+
+use support::app;
 
 async fn get_with(uri: &str, headers: &[(&str, &str)]) -> (StatusCode, HeaderMap, Vec<u8>) {
     let mut request = Request::get(uri);
@@ -452,7 +439,13 @@ fn invalid_event_data_stops_start_up_with_file_line_and_field() {
     let tmp = std::env::temp_dir().join(format!("kuril-api-test-{}", std::process::id()));
     let events = tmp.join("events");
     std::fs::create_dir_all(events.join("articles")).expect("tmp dir");
-    for f in ["land-0.geojson", "places.geojson"] {
+    for f in [
+        "land-0.geojson",
+        "land-1.geojson",
+        "land-2.geojson",
+        "lines.geojson",
+        "places.geojson",
+    ] {
         std::fs::copy(root.join("geodata").join(f), tmp.join(f)).expect("copy");
     }
     for f in [
@@ -470,11 +463,12 @@ fn invalid_event_data_stops_start_up_with_file_line_and_field() {
         .count()
         + 1;
     std::fs::write(events.join("events.toml"), broken).expect("write");
-    let result = server::api::Api::load(&tmp);
+    let result = server::data::Data::load(&tmp);
     let _ = std::fs::remove_dir_all(&tmp);
-    let Err(message) = result else {
+    let Err(error) = result else {
         panic!("broken data must stop start-up")
     };
+    let message = error.to_string();
     assert!(
         message.contains(&format!("events.toml:{line}: events["))
             && message.contains("].date: 2017-02-30 is not a valid date"),

@@ -3,21 +3,11 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use server::config::Config;
-use server::state::AppState;
-use std::path::PathBuf;
 use tower::ServiceExt;
 
-fn app() -> axum::Router {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("literal address"),
-        dist: root.join("dist"),
-        data: root.join("geodata"),
-    };
-    let state = AppState::load(&config).expect("the committed data loads");
-    server::routes::router(state)
-}
+mod support;
+
+use support::app;
 
 async fn get(uri: &str, headers: &[(&str, &str)]) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let mut request = Request::get(uri);
@@ -98,6 +88,26 @@ async fn a_matching_etag_gets_304_without_a_body() {
     let (status, _, body) = get("/api/geo/land/0", &[("if-none-match", &etag)]).await;
     assert_eq!(status, StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
+}
+
+/// `HEAD` passes the response cache by, so the handlers' own `304` answers it.
+#[tokio::test]
+async fn a_head_request_with_a_matching_etag_gets_304_too() {
+    let (_, headers, _) = get("/api/islands", &[]).await;
+    let etag = headers[header::ETAG].to_str().expect("ascii").to_owned();
+    for (tag, expected) in [
+        (etag.as_str(), StatusCode::NOT_MODIFIED),
+        ("\"other\"", StatusCode::OK),
+    ] {
+        let request = Request::head("/api/islands")
+            .header("if-none-match", tag)
+            .body(Body::empty())
+            .expect("request");
+        let answer = support::send(app(), request).await;
+        assert_eq!(answer.status, expected, "{tag}");
+        assert_eq!(answer.header("etag"), etag);
+        assert!(answer.body.is_empty());
+    }
 }
 
 #[tokio::test]

@@ -20,15 +20,14 @@ pub fn hostile_data(dir: &Path) -> PathBuf {
     dir.to_path_buf()
 }
 
+/// Hostile but valid data loads.
 fn hostile_app() -> axum::Router {
     static STATE: std::sync::OnceLock<server::state::AppState> = std::sync::OnceLock::new();
-    let state = STATE.get_or_init(|| {
+    support::app_once(&STATE, || {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("kuril-hostile-data");
         let data = hostile_data(&dir);
-        support::state_with(support::fake_dist("kuril-hostile-dist"), data)
-            .unwrap_or_else(|e| panic!("hostile but valid data loads: {e}"))
-    });
-    server::routes::router(state.clone())
+        (support::fake_dist("kuril-hostile-dist"), data)
+    })
 }
 
 async fn get(uri: &str) -> Answer {
@@ -123,9 +122,10 @@ fn source_urls_other_than_http_stop_start_up() {
         hostile_plant::copy_dir(&support::workspace().join("geodata"), &dir).expect("copy");
         let broken = text.replacen("url = \"https://", &format!("url = \"{bad}#"), 1);
         std::fs::write(dir.join("events/events.toml"), broken).expect("write");
-        let Err(message) = server::api::Api::load(&dir) else {
+        let Err(error) = server::data::Data::load(&dir) else {
             panic!("{bad:?} was accepted as a source URL")
         };
+        let message = error.to_string();
         assert!(
             message.contains("events.toml:") && message.contains("url"),
             "{bad:?}: {message}"

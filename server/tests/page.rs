@@ -3,22 +3,16 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use server::config::Config;
-use server::state::AppState;
-use std::path::PathBuf;
 use tower::ServiceExt;
 
-/// A Trunk-like index.html in a temporary dist folder.
+mod support;
+
+/// The router over the committed data and a Trunk-like index.html in a
+/// temporary dist folder (removed when the folder guard is dropped).
 fn app() -> (axum::Router, tempdir::Dist) {
     let dist = tempdir::Dist::new();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("literal address"),
-        dist: dist.path.clone(),
-        data: root.join("geodata"),
-    };
-    let state = AppState::load(&config).expect("the committed data loads");
-    (server::routes::router(state), dist)
+    let app = support::app_with(dist.path.clone(), support::workspace().join("geodata"));
+    (app, dist)
 }
 
 mod tempdir {

@@ -152,9 +152,7 @@ async fn non_get_api_requests_are_json_405s_with_the_headers() {
 #[tokio::test]
 async fn the_csp_follows_a_rebuilt_index_html() {
     let dist = support::fake_dist("kuril-csp-rebuild");
-    let state = support::state_with(dist.clone(), support::workspace().join("geodata"))
-        .expect("data loads");
-    let app = server::routes::router(state);
+    let app = support::app_with(dist.clone(), support::workspace().join("geodata"));
     let request = || Request::get("/").body(Body::empty()).expect("request");
     let before = support::send(app.clone(), request()).await;
     assert!(

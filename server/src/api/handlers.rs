@@ -6,14 +6,11 @@ use axum::response::Response;
 use model::events::{EventQuery, EventRef};
 use serde::Serialize;
 
-use super::Api;
 use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
 use super::schema::*;
+use super::{Api, GEOJSON, JSON};
 use crate::error::ApiError;
-use crate::geo::{GEOJSON, cached};
-use crate::state::Served;
-
-const JSON: &str = "application/json";
+use crate::http_cache::{Served, cached};
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError {
@@ -109,7 +106,7 @@ pub async fn list_events(
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let q = params::event_query(query, |i| island_known(&api, i))?;
+    let q = params::event_params(query, |i| island_known(&api, i))?.into_query();
     let page = api.data().query_events(&q);
     let body = EventPage {
         total: page.total,
@@ -157,14 +154,6 @@ pub async fn get_event(
     respond(&detail, JSON, &headers)
 }
 
-fn at_param(query: RawQuery) -> Result<Option<model::events::Date>, ApiError> {
-    let pairs = params::pairs(query, &["at"])?;
-    pairs
-        .first()
-        .map(|(_, value)| params::date("at", value))
-        .transpose()
-}
-
 /// Deployments, all or those in place on a day.
 #[utoipa::path(get, path = "/api/deployments", tag = "atlas",
     params(AtParams),
@@ -178,7 +167,7 @@ pub async fn list_deployments(
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let at = at_param(query)?;
+    let AtParams { at } = params::at_params(query)?;
     let data = api.data();
     let items = match at {
         Some(date) => data.deployments_at(date).into_iter().cloned().collect(),
@@ -204,7 +193,7 @@ pub async fn deployments_geojson(
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let at = at_param(query)?;
+    let AtParams { at } = params::at_params(query)?;
     let data = api.data();
     let deployments = match at {
         Some(date) => data.deployments_at(date),

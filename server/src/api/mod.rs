@@ -1,10 +1,10 @@
 //! The data API: islands, events, deployments and articles from
 //! `geodata/events/`, validated at start-up, plus the OpenAPI description.
 //!
-//! The data is loaded once by [`Api::load`]; a single problem in any file
-//! stops the server with every error listed (file, line, field), so nothing
-//! invalid is ever served. Handlers are thin: parse, call a `model::events`
-//! query, serialize with an entity tag.
+//! The data is loaded and validated once by [`crate::data`]; a single problem
+//! in any file stops the server with every error listed (file, line, field),
+//! so nothing invalid is ever served. Handlers are thin: parse, call a
+//! `model::events` query, serialize with an entity tag.
 
 mod handlers;
 mod params;
@@ -12,17 +12,21 @@ pub mod schema;
 
 pub use params::{MAX_LIMIT, parse_event_query};
 
-use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::get;
-use model::events::{Dataset, Known};
+use model::events::Dataset;
 use model::geodata::{LandCollection, LandRole};
 use utoipa::OpenApi;
 
-use crate::state::Served;
+use crate::error::StartupError;
+use crate::http_cache::Served;
 use schema::IslandSummary;
+
+/// Media types of the API's answers (`/api/geo` too).
+pub const JSON: &str = "application/json";
+pub const GEOJSON: &str = "application/geo+json";
 
 /// The API's data, shared by its handlers.
 #[derive(Clone)]
@@ -37,42 +41,15 @@ struct Inner {
 }
 
 impl Api {
-    /// Reads `data_dir/events/**`, `data_dir/places.geojson` and
-    /// `data_dir/land-0.geojson`, and validates them together.
-    pub fn load(data_dir: &Path) -> Result<Api, String> {
-        let places_path = data_dir.join("places.geojson");
-        let known = Known::with_places_geojson(&read(&places_path)?)
-            .map_err(|e| format!("{}: {e}", places_path.display()))?;
-        let land_path = data_dir.join("land-0.geojson");
-        let land = LandCollection::from_json(&read(&land_path)?)
-            .map_err(|e| format!("{}: {e}", land_path.display()))?;
-
-        let mut paths = Vec::new();
-        collect_files(&data_dir.join("events"), &mut paths)?;
-        paths.sort();
-        let mut files = Vec::with_capacity(paths.len());
-        for path in &paths {
-            let name = path.to_string_lossy().replace('\\', "/");
-            files.push((name, read(path)?));
-        }
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(n, t)| (n.as_str(), t.as_str()))
-            .collect();
-        let data = Dataset::load(&refs, &known).map_err(|errors| {
-            let mut message = format!(
-                "the events data has {} error(s); fix them and restart:",
-                errors.len()
-            );
-            for e in &errors {
-                message.push_str("\n  ");
-                message.push_str(&e.to_string());
-            }
-            message
-        })?;
-        let islands = islands(&land, &data);
-        let openapi = serde_json::to_vec(&ApiDoc::openapi())
-            .map_err(|e| format!("cannot render the OpenAPI document: {e}"))?;
+    /// The API over the events data (validated by [`crate::data`]), with
+    /// islands listed from the coarsest land level.
+    pub fn new(data: Dataset, land: &LandCollection) -> Result<Api, StartupError> {
+        let islands = islands(land, &data);
+        let openapi =
+            serde_json::to_vec(&ApiDoc::openapi()).map_err(|source| StartupError::Prepare {
+                what: "cannot render the OpenAPI document".into(),
+                source,
+            })?;
         Ok(Api {
             inner: Arc::new(Inner {
                 data,
@@ -109,26 +86,6 @@ impl Api {
     fn openapi_json(&self) -> &Served {
         &self.inner.openapi
     }
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-fn collect_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            collect_files(&path, out)?;
-        } else if path.extension().is_some_and(|x| x == "toml" || x == "txt") {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Named islands from the land file (unnamed islet clusters left out), plus

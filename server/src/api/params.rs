@@ -78,17 +78,67 @@ fn number(
         })
 }
 
+/// The island ids the filter accepts, as an enum in the OpenAPI document.
+fn island_ids() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(model::events::ISLAND_IDS.iter().copied()))
+        .build()
+}
+
+/// Filters of `GET /api/events`, as parsed by [`event_params`]; the OpenAPI
+/// document describes the parameters from this type.
+#[derive(Debug, Default, PartialEq, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EventParams {
+    /// Island id, e.g. `etorofu`; `habomai` includes its islets.
+    #[param(schema_with = island_ids)]
+    pub island: Option<String>,
+    /// Event kind.
+    #[param(value_type = Option<model::events::EventKind>)]
+    pub kind: Option<EventKind>,
+    /// Events ending on or after this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
+    pub from: Option<PartialDate>,
+    /// Events starting on or before this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
+    pub to: Option<PartialDate>,
+    /// Words that must all occur in the id, title, summary, location or places.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Page size, 1–1000 (default 1000).
+    #[param(minimum = 1, maximum = 1000)]
+    pub limit: Option<usize>,
+    /// Matches to skip.
+    #[param(minimum = 0, maximum = 9223372036854775807_u64)]
+    pub offset: Option<usize>,
+}
+
+/// The names [`EventParams`] has, in its order.
+const EVENT_PARAMS: [&str; 7] = ["island", "kind", "from", "to", "q", "limit", "offset"];
+
+impl EventParams {
+    /// The model's query: a page of at most [`MAX_LIMIT`] from the start unless asked otherwise.
+    pub fn into_query(self) -> EventQuery {
+        EventQuery {
+            island: self.island,
+            kind: self.kind,
+            from: self.from,
+            to: self.to,
+            q: self.q,
+            limit: Some(self.limit.unwrap_or(MAX_LIMIT)),
+            offset: self.offset.unwrap_or(0),
+        }
+    }
+}
+
 /// Parses the `/api/events` filters; `island_known` says whether an island id exists.
-pub fn event_query(
+pub fn event_params(
     query: RawQuery,
     island_known: impl Fn(&str) -> bool,
-) -> Result<EventQuery, ApiError> {
-    let mut q = EventQuery {
-        limit: Some(MAX_LIMIT),
-        ..Default::default()
-    };
-    let allowed = ["island", "kind", "from", "to", "q", "limit", "offset"];
-    for (name, value) in pairs(query, &allowed)? {
+) -> Result<EventParams, ApiError> {
+    let mut q = EventParams::default();
+    for (name, value) in pairs(query, &EVENT_PARAMS)? {
         match name.as_str() {
             "island" => {
                 if !island_known(&value) {
@@ -120,7 +170,7 @@ pub fn event_query(
                 q.q = Some(value);
             }
             "limit" => q.limit = Some(number("limit", &value, 1..=MAX_LIMIT)?),
-            "offset" => q.offset = number("offset", &value, 0..=usize::MAX / 2)?,
+            "offset" => q.offset = Some(number("offset", &value, 0..=usize::MAX / 2)?),
             _ => {}
         }
     }
@@ -135,7 +185,7 @@ pub fn event_query(
     Ok(q)
 }
 
-/// [`event_query`] over a raw query string (without `?`), exactly as the
+/// [`event_params`] over a raw query string (without `?`), exactly as the
 /// `/api/events` handler parses it; pure, for fuzzing (`fuzz/`) and tests.
 pub fn parse_event_query(
     query: &str,
@@ -144,51 +194,61 @@ pub fn parse_event_query(
     let uri: axum::http::Uri = format!("/?{query}")
         .parse()
         .map_err(|_| ApiError::bad_parameter("query", "not a valid URI query"))?;
-    event_query(Query::try_from_uri(&uri), island_known)
+    event_params(Query::try_from_uri(&uri), island_known).map(EventParams::into_query)
 }
 
-/// The island ids the filter accepts, as an enum in the OpenAPI document.
-fn island_ids() -> utoipa::openapi::Object {
-    utoipa::openapi::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .enum_values(Some(model::events::ISLAND_IDS.iter().copied()))
-        .build()
-}
-
-/// Filters of `GET /api/events` (for the OpenAPI document).
-#[derive(IntoParams)]
+/// The date filter of the deployment endpoints, as parsed by [`at_params`].
+#[derive(Debug, Default, PartialEq, IntoParams)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct EventParams {
-    /// Island id, e.g. `etorofu`; `habomai` includes its islets.
-    #[param(schema_with = island_ids)]
-    island: Option<String>,
-    /// Event kind.
-    #[param(value_type = Option<model::events::EventKind>)]
-    kind: Option<String>,
-    /// Events ending on or after this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    #[param(pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
-    from: Option<String>,
-    /// Events starting on or before this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    #[param(pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
-    to: Option<String>,
-    /// Words that must all occur in the id, title, summary, location or places.
-    #[param(max_length = 200)]
-    q: Option<String>,
-    /// Page size, 1–1000 (default 1000).
-    #[param(minimum = 1, maximum = 1000)]
-    limit: Option<usize>,
-    /// Matches to skip.
-    #[param(minimum = 0, maximum = 9223372036854775807_u64)]
-    offset: Option<usize>,
-}
-
-/// The date filter of the deployment endpoints.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct AtParams {
     /// Only deployments in place on this day (`YYYY-MM-DD`); all when absent.
-    #[param(pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
-    at: Option<String>,
+    #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    pub at: Option<Date>,
+}
+
+/// The names [`AtParams`] has.
+const AT_PARAMS: [&str; 1] = ["at"];
+
+/// Parses the deployment endpoints' `at`.
+pub fn at_params(query: RawQuery) -> Result<AtParams, ApiError> {
+    let pairs = pairs(query, &AT_PARAMS)?;
+    let at = pairs
+        .first()
+        .map(|(_, value)| date("at", value))
+        .transpose()?;
+    Ok(AtParams { at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn documented<P: IntoParams>() -> Vec<String> {
+        P::into_params(|| None)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn the_parser_accepts_exactly_the_documented_names() {
+        assert_eq!(documented::<EventParams>(), EVENT_PARAMS);
+        assert_eq!(documented::<AtParams>(), AT_PARAMS);
+    }
+
+    #[test]
+    fn the_parsed_filters_become_the_models_query() {
+        let all = |_: &str| true;
+        let q =
+            parse_event_query("island=etorofu&kind=treaty&from=2016&limit=5", all).expect("valid");
+        assert_eq!(q.island.as_deref(), Some("etorofu"));
+        assert_eq!(q.limit, Some(5));
+        assert_eq!(q.offset, 0);
+        assert!(q.kind.is_some() && q.from.is_some() && q.to.is_none());
+        assert_eq!(
+            parse_event_query("", all).expect("empty").limit,
+            Some(MAX_LIMIT)
+        );
+        assert!(parse_event_query("island=atlantis", |_| false).is_err());
+    }
 }

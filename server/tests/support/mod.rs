@@ -1,5 +1,6 @@
-//! Shared by the hardening tests: the real router over the committed data and
-//! a throwaway `dist/` with a secret file next to it (outside it).
+//! Shared by the server's tests: the one place they build the real router
+//! (over the committed data, or data and a `dist/` of their own), and a
+//! throwaway `dist/` with a secret file next to it (outside it).
 
 #![allow(dead_code)]
 
@@ -7,6 +8,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
 use server::config::Config;
+use server::error::StartupError;
 use server::state::AppState;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -47,7 +49,7 @@ pub fn fake_dist(name: &str) -> PathBuf {
     dist
 }
 
-pub fn state_with(dist: PathBuf, data: PathBuf) -> Result<AppState, String> {
+pub fn state_with(dist: PathBuf, data: PathBuf) -> Result<AppState, StartupError> {
     AppState::load(&Config {
         addr: "127.0.0.1:0".parse().expect("literal address"),
         dist,
@@ -55,14 +57,32 @@ pub fn state_with(dist: PathBuf, data: PathBuf) -> Result<AppState, String> {
     })
 }
 
+/// The router over `dist` and `data`, loaded now.
+pub fn app_with(dist: PathBuf, data: PathBuf) -> axum::Router {
+    let state = state_with(dist, data).unwrap_or_else(|e| panic!("the data loads: {e}"));
+    server::routes::router(state)
+}
+
+/// A router over the state in `slot`, loaded the first time from the
+/// `(dist, data)` folders `folders` gives; each call gets a fresh router
+/// (with an empty response cache) over the same state.
+pub fn app_once(
+    slot: &'static OnceLock<AppState>,
+    folders: impl FnOnce() -> (PathBuf, PathBuf),
+) -> axum::Router {
+    let state = slot.get_or_init(|| {
+        let (dist, data) = folders();
+        state_with(dist, data).unwrap_or_else(|e| panic!("the data loads: {e}"))
+    });
+    server::routes::router(state.clone())
+}
+
 /// The router over the committed data and [`fake_dist`].
 pub fn app() -> axum::Router {
     static STATE: OnceLock<AppState> = OnceLock::new();
-    let state = STATE.get_or_init(|| {
-        state_with(fake_dist("kuril-hardening"), workspace().join("geodata"))
-            .unwrap_or_else(|e| panic!("the committed data loads: {e}"))
-    });
-    server::routes::router(state.clone())
+    app_once(&STATE, || {
+        (fake_dist("kuril-hardening"), workspace().join("geodata"))
+    })
 }
 
 pub struct Answer {

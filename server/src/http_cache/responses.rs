@@ -98,11 +98,7 @@ fn encoding(request: &HeaderMap) -> Encoding {
 
 fn not_modified(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Option<Response> {
     let etag = entry.headers.get(header::ETAG)?;
-    let wanted = if_none_match?.to_str().ok()?;
-    let matches = wanted
-        .split(',')
-        .any(|t| t.trim() == "*" || t.trim().as_bytes() == etag.as_bytes());
-    if !matches {
+    if !super::etag_matches(if_none_match?, etag.as_bytes()) {
         return None;
     }
     let mut response = Response::new(Body::empty());

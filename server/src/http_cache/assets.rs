@@ -7,7 +7,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+use super::IMMUTABLE;
 
 /// Middleware: `Cache-Control: public, max-age=31536000, immutable` on
 /// successful (or 304) responses for content-hashed file names, unless the

@@ -1,0 +1,183 @@
+//! The data files, each read once and parsed once, typed: the land at every
+//! level of detail, lines, places and the events data (`geodata/events/`),
+//! validated together. Whoever needs a file takes its typed value (and its
+//! text, where it is served as committed) from [`Data`].
+//!
+//! A new data file is one more field and one more [`parse`] line in
+//! [`Data::load`].
+
+use std::path::{Path, PathBuf};
+
+use model::events::{DataError, Dataset, ISLAND_IDS, Known};
+use model::geodata::{LandCollection, LineCollection, PlaceCollection};
+
+/// Number of land levels of detail in `geodata/` (`land-0` coarsest).
+pub const LAND_LEVELS: usize = 3;
+
+/// Why the data did not load; each names the file (or folder) at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {problem}", path.display())]
+    Parse { path: PathBuf, problem: String },
+    #[error("{}: no disputed island in the file", path.display())]
+    NoDisputedIsland { path: PathBuf },
+    #[error("the events data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
+    Events { errors: Vec<DataError> },
+}
+
+fn listed(errors: &[DataError]) -> String {
+    errors.iter().map(|e| format!("\n  {e}")).collect()
+}
+
+/// A file as committed (served as is) and its parsed value.
+pub struct Parsed<T> {
+    pub text: String,
+    pub value: T,
+}
+
+/// Every data file, parsed and validated.
+pub struct Data {
+    /// `land-{level}.geojson`, coarsest first; each has a disputed island.
+    pub land: Vec<Parsed<LandCollection>>,
+    pub lines: Parsed<LineCollection>,
+    pub places: Parsed<PlaceCollection>,
+    /// Events, deployments and articles, checked against the places above.
+    pub events: Dataset,
+}
+
+impl Data {
+    /// Reads and validates every file in `dir`; the first problem stops it
+    /// (for the events data: all of its problems, with file, line and field).
+    pub fn load(dir: &Path) -> Result<Data, LoadError> {
+        let land = (0..LAND_LEVELS)
+            .map(|level| land(&dir.join(format!("land-{level}.geojson"))))
+            .collect::<Result<Vec<_>, _>>()?;
+        let lines = parse(&dir.join("lines.geojson"), LineCollection::from_json)?;
+        let places = parse(&dir.join("places.geojson"), PlaceCollection::from_json)?;
+        let events = events(&dir.join("events"), &known(&places.value))?;
+        Ok(Data {
+            land,
+            lines,
+            places,
+            events,
+        })
+    }
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Reads `path` and parses it with `from_text`, whose error names the place in the file.
+pub fn parse<T, E: std::fmt::Display>(
+    path: &Path,
+    from_text: impl FnOnce(&str) -> Result<T, E>,
+) -> Result<Parsed<T>, LoadError> {
+    let text = read(path)?;
+    let value = from_text(&text).map_err(|problem| LoadError::Parse {
+        path: path.to_owned(),
+        problem: problem.to_string(),
+    })?;
+    Ok(Parsed { text, value })
+}
+
+/// A land file; one without a disputed island is the wrong file.
+fn land(path: &Path) -> Result<Parsed<LandCollection>, LoadError> {
+    let parsed = parse(path, LandCollection::from_json)?;
+    if parsed.value.disputed().next().is_none() {
+        return Err(LoadError::NoDisputedIsland {
+            path: path.to_owned(),
+        });
+    }
+    Ok(parsed)
+}
+
+/// The ids events may name: the islands, and the places with their positions.
+pub fn known(places: &PlaceCollection) -> Known {
+    Known {
+        islands: ISLAND_IDS.iter().map(|id| id.to_string()).collect(),
+        places: places
+            .features
+            .iter()
+            .map(|f| (f.id.clone(), Some(f.geometry.position())))
+            .collect(),
+    }
+}
+
+/// Every `.toml` and `.txt` file under `dir`, loaded as one [`Dataset`].
+fn events(dir: &Path, known: &Known) -> Result<Dataset, LoadError> {
+    let mut paths = Vec::new();
+    collect_files(dir, &mut paths)?;
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let name = path.to_string_lossy().replace('\\', "/");
+        files.push((name, read(path)?));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    Dataset::load(&refs, known).map_err(|errors| LoadError::Events { errors })
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let unreadable = |source| LoadError::Read {
+        path: dir.to_owned(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else if path.extension().is_some_and(|x| x == "toml" || x == "txt") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn geodata() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../geodata")
+    }
+
+    #[test]
+    fn the_typed_places_give_what_the_untyped_walk_gave() {
+        let path = geodata().join("places.geojson");
+        let places = parse(&path, PlaceCollection::from_json).expect("places parse");
+        let untyped = Known::with_places_geojson(&places.text).expect("untyped parse");
+        let typed = known(&places.value);
+        assert_eq!(typed.islands, untyped.islands);
+        assert_eq!(typed.places, untyped.places);
+        assert!(!typed.places.is_empty());
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_problem() {
+        let missing = geodata().join("no-such-file.geojson");
+        let Err(e) = parse(&missing, LandCollection::from_json) else {
+            panic!("a missing file parsed");
+        };
+        let text = e.to_string();
+        assert!(
+            text.starts_with("cannot read ") && text.contains("no-such-file.geojson"),
+            "{text}"
+        );
+        let Err(e) = land(&geodata().join("lines.geojson")) else {
+            panic!("lines parsed as land");
+        };
+        assert!(e.to_string().contains("lines.geojson: "), "{e}");
+    }
+}
