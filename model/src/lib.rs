@@ -6,6 +6,7 @@
 pub mod decimal;
 pub mod events;
 pub mod geodata;
+pub mod geometry;
 pub mod gesture;
 pub mod labels;
 pub mod marks;
