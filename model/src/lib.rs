@@ -14,6 +14,7 @@ pub mod names;
 pub mod og;
 pub mod permalink;
 pub mod projection;
+pub mod scene;
 pub mod status;
 pub mod svg;
 pub mod timeline;
