@@ -1,19 +1,21 @@
 //! Map layers over the land: treaty and claim lines (in map units, strokes
 //! not scaled), and places, deployment sites and events (in screen space, so
-//! symbols keep a touch-friendly size at every zoom).
+//! symbols keep a touch-friendly size at every zoom), drawn where
+//! `model::scene` puts them.
 
 use crate::api::Site;
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::decimal::fixed;
-use model::events::{DeploymentCategory, Event, recent_events};
-use model::marks::Overlays;
+use model::events::{DeploymentCategory, recent_events};
+use model::geometry::Position;
 use model::names;
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
+use model::scene::{EVENT_OFFSET_PX, SITE_RADIUS_PX, Scene, Spread, event_point, spread};
 use model::viewport::Transform;
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Treaty of Shimoda and claim lines in force on the map's date.
 #[component]
@@ -107,9 +109,9 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
         let sites = data.sites.get()?.ok()?;
         let focused = data.focus_site.get();
         Some(
-            spread(&sites)
+            site_spread(&sites)
                 .into_iter()
-                .map(|(site, at, offset)| {
+                .map(|(site, Spread { at, offset, .. })| {
                     let (letter, class, category) = category_symbol(site.category);
                     let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
                     let island = site.island.clone();
@@ -139,34 +141,18 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
     }
 }
 
-/// Where each site is drawn: its map point, and a screen offset that puts
-/// sites sharing a point (island centroids) on a small ring around it.
-pub fn spread(sites: &[Site]) -> Vec<(&Site, MapPoint, (f64, f64))> {
-    let mut groups: BTreeMap<(i64, i64), Vec<&Site>> = BTreeMap::new();
-    for s in sites {
-        let key = ((s.lon * 1e4).round() as i64, (s.lat * 1e4).round() as i64);
-        groups.entry(key).or_default().push(s);
-    }
-    let mut out = Vec::new();
-    for group in groups.values() {
-        let Some(first) = group.first() else { continue };
-        let at = project(first.lon, first.lat);
-        let n = group.len();
-        let radius = if n > 1 { 12.0 + 3.0 * n as f64 } else { 0.0 };
-        for (i, site) in group.iter().enumerate() {
-            let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-            out.push((*site, at, (radius * angle.cos(), radius * angle.sin())));
-        }
-    }
-    out
+/// The sites with where each is drawn (see [`model::scene::spread`]).
+pub fn site_spread(sites: &[Site]) -> Vec<(&Site, Spread)> {
+    let points: Vec<Position> = sites.iter().map(|s| [s.lon, s.lat]).collect();
+    spread(&points)
+        .into_iter()
+        .filter_map(|at| Some((sites.get(at.index)?, at)))
+        .collect()
 }
 
 /// Events of the twelve months up to the map's date, at their places.
 #[component]
-pub fn EventsLayer(
-    transform: Memo<Transform>,
-    island_points: Vec<(String, MapPoint)>,
-) -> impl IntoView {
+pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
@@ -179,7 +165,7 @@ pub fn EventsLayer(
         Some(
             recent_events(&events, date)
                 .filter_map(|e| {
-                    let point = event_point(e, places.as_deref(), &island_points)?;
+                    let point = event_point(e, places.as_deref(), &scene)?;
                     let id = e.id.clone();
                     let label = format!("Event {}: {}", e.date, e.title);
                     Some(view! {
@@ -196,38 +182,4 @@ pub fn EventsLayer(
                 .collect_view(),
         )
     }
-}
-
-/// Radius of a deployment site's symbol, in pixels.
-/// (An integer: written into the SVG without float formatting.)
-pub const SITE_RADIUS_PX: u8 = 10;
-/// Where an event's diamond sits from its point, in pixels.
-pub const EVENT_OFFSET_PX: (f64, f64) = (14.0, -14.0);
-/// Half the diagonal of an event's diamond (a 12 px square turned 45°).
-pub const EVENT_RADIUS_PX: f64 = 8.5;
-
-/// Where an event is marked: its own point, else its first known place,
-/// else its island's label point.
-pub fn event_point(
-    event: &Event,
-    places: Option<&Overlays>,
-    island_points: &[(String, MapPoint)],
-) -> Option<MapPoint> {
-    event
-        .points
-        .first()
-        .map(|[lon, lat]| project(*lon, *lat))
-        .or_else(|| {
-            event
-                .places
-                .iter()
-                .find_map(|id| places?.find_place(id))
-                .map(|p| project(p.at[0], p.at[1]))
-        })
-        .or_else(|| {
-            event
-                .islands
-                .iter()
-                .find_map(|id| island_points.iter().find(|(i, _)| i == id).map(|(_, p)| *p))
-        })
 }

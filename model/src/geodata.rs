@@ -10,37 +10,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "validity")]
 pub mod validity;
 
-/// A position as GeoJSON writes it: `[longitude, latitude]` in degrees.
-pub type Position = [f64; 2];
-/// A closed ring: first and last positions are equal.
-pub type Ring = Vec<Position>;
-/// Exterior ring first, then holes.
-pub type PolygonRings = Vec<Ring>;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
-pub enum Geometry {
-    Polygon { coordinates: PolygonRings },
-    MultiPolygon { coordinates: Vec<PolygonRings> },
-}
-
-impl Geometry {
-    /// The polygons of this geometry, whatever its type.
-    pub fn polygons(&self) -> &[PolygonRings] {
-        match self {
-            Geometry::Polygon { coordinates } => std::slice::from_ref(coordinates),
-            Geometry::MultiPolygon { coordinates } => coordinates,
-        }
-    }
-
-    pub fn vertex_count(&self) -> usize {
-        self.polygons()
-            .iter()
-            .flat_map(|rings| rings.iter())
-            .map(Vec::len)
-            .sum()
-    }
-}
+pub use crate::geometry::{Geometry, PolygonRings, Position, Ring};
 
 /// Whether a land feature is part of the dispute (interactive) or context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +78,31 @@ pub struct LandFeature {
     pub geometry: Geometry,
 }
 
+impl LandFeature {
+    /// Where its label and markers go: `label_at`, else the outline's first point.
+    pub fn anchor(&self) -> Option<Position> {
+        self.properties
+            .label_at
+            .or_else(|| self.outline()?.first().copied())
+    }
+
+    /// Where else its name may go when symbols cover the anchor (see
+    /// [`crate::geometry::slots_along`]). Only disputed islands are named on
+    /// the map, and islets that belong to one carry its name, not their own.
+    pub fn label_slots(&self) -> Vec<Position> {
+        let named = self.properties.role == LandRole::Disputed && self.properties.part_of.is_none();
+        match (self.anchor(), self.outline()) {
+            (Some(anchor), Some(ring)) if named => crate::geometry::slots_along(ring, anchor),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The exterior ring of its first polygon.
+    fn outline(&self) -> Option<&Ring> {
+        self.geometry.polygons().first()?.first()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum FeatureTag {
     Feature,
@@ -159,7 +154,7 @@ pub struct LandShape {
     /// outline's first point.
     pub anchor: Option<Position>,
     /// Where else on a disputed island its name may go when symbols cover
-    /// the anchor (see [`crate::labels::slots_along`]).
+    /// the anchor (see [`crate::geometry::slots_along`]).
     pub label_slots: Vec<Position>,
     pub d: String,
     pub properties: LandProperties,
@@ -177,26 +172,12 @@ impl LandShapes {
             features: land
                 .features
                 .iter()
-                .map(|f| {
-                    let outline = f.geometry.polygons().first().and_then(|p| p.first());
-                    let anchor = f.properties.label_at.or_else(|| outline?.first().copied());
-                    // Only disputed islands are named on the map, and islets
-                    // that belong to one carry its name, not their own.
-                    let named =
-                        f.properties.role == LandRole::Disputed && f.properties.part_of.is_none();
-                    let label_slots = match (anchor, outline) {
-                        (Some(anchor), Some(ring)) if named => {
-                            crate::labels::slots_along(ring, anchor)
-                        }
-                        _ => Vec::new(),
-                    };
-                    LandShape {
-                        id: f.id.clone(),
-                        anchor,
-                        label_slots,
-                        d: crate::svg::path_data(&f.geometry),
-                        properties: f.properties.clone(),
-                    }
+                .map(|f| LandShape {
+                    id: f.id.clone(),
+                    anchor: f.anchor(),
+                    label_slots: f.label_slots(),
+                    d: crate::svg::path_data(&f.geometry),
+                    properties: f.properties.clone(),
                 })
                 .collect(),
         }
@@ -481,5 +462,45 @@ mod tests {
         let err = LandCollection::from_json(&broken).expect_err("must be refused");
         assert!(err.to_string().contains("name_ru"), "{err}");
         assert!(err.to_string().starts_with("line "), "{err}");
+    }
+
+    #[test]
+    fn every_big_disputed_island_has_slots_on_land_along_it() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../geodata/land-0.geojson");
+        let text = std::fs::read_to_string(path).expect("committed data file");
+        let land = LandCollection::from_json(&text).expect("land parses");
+        let shapes = LandShapes::from_land(&land);
+        for id in ["etorofu", "kunashiri", "shikotan"] {
+            let shape = shapes.find(id).expect("island present");
+            let [lon, lat] = shape.anchor.expect("anchored");
+            assert!(
+                shape.label_slots.len() >= 2,
+                "{id}: {:?}",
+                shape.label_slots
+            );
+            let ring = &land
+                .features
+                .iter()
+                .find(|f| f.id == id)
+                .expect("feature")
+                .geometry
+                .polygons()[0][0];
+            for slot in &shape.label_slots {
+                assert!(
+                    crate::geometry::tests::ring_contains(ring, *slot),
+                    "{id}: {slot:?} is on land"
+                );
+                let km = ((slot[0] - lon) * lat.to_radians().cos()).hypot(slot[1] - lat) * 111.0;
+                assert!(km > 3.0, "{id}: {slot:?} is {km:.1} km from the anchor");
+            }
+        }
+        // Hokkaido and the islets named after their island carry none: the
+        // map does not name them.
+        let unnamed = shapes
+            .features
+            .iter()
+            .filter(|f| f.properties.role != LandRole::Disputed || f.properties.part_of.is_some());
+        assert!(unnamed.clone().count() > 3);
+        assert!(unnamed.clone().all(|f| f.label_slots.is_empty()));
     }
 }

@@ -2,14 +2,12 @@
 //! (bigger islands first, then places). An island's name sits on its anchor
 //! or, if that collides, at the clear position nearest to it: just above or
 //! below or beside it, or on one of its slots further along the island
-//! ([`slots_along`]); a place's name sits beside
+//! ([`crate::geometry::slots_along`]); a place's name sits beside
 //! its dot (right, left, above, below), or beside the symbol drawn on it.
 //! Labels keep clear of each other and of the map's symbols; a label that
 //! fits nowhere is left out at this zoom, except that an island never loses
 //! its name to a symbol: it then goes where it is in view, over the symbol,
 //! or failing that stays on its anchor.
-
-use crate::geodata::Position;
 
 /// What a label names, which decides where it may go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,125 +147,6 @@ fn positions(c: &Candidate, obstacles: &[Obstacle]) -> Vec<Placed> {
     }
 }
 
-/// Other points inside an island where its name may go when symbols cover
-/// its anchor. They lie a quarter, half and three quarters of the way from
-/// the anchor to either end of the island's long axis (the principal axis of
-/// its outline), each moved across the island to the middle of the land
-/// there, so a slot stays on a curving island. Positions are `[lon, lat]`;
-/// computed once on the server, so the trigonometry costs the app nothing.
-///
-/// ```
-/// // A long thin island lying west-east, anchored in its middle.
-/// let ring = [[0.0, 0.0], [3.0, 0.0], [3.0, 0.2], [0.0, 0.2], [0.0, 0.0]];
-/// let slots = model::labels::slots_along(&ring, [1.5, 0.1]);
-/// assert_eq!(slots.len(), 6);
-/// assert!(slots.iter().all(|s| (s[1] - 0.1).abs() < 1e-3), "along the island");
-/// assert!(slots.iter().any(|s| s[0] < 0.5) && slots.iter().any(|s| s[0] > 2.5), "both ends");
-/// ```
-pub fn slots_along(ring: &[Position], anchor: Position) -> Vec<Position> {
-    if ring.len() < 4 {
-        return Vec::new();
-    }
-    // Local plane around the anchor: degrees of longitude shrink with latitude.
-    let shrink = anchor[1].to_radians().cos();
-    let local: Vec<(f64, f64)> = ring
-        .iter()
-        .map(|p| ((p[0] - anchor[0]) * shrink, p[1] - anchor[1]))
-        .collect();
-    let Some((ux, uy)) = long_axis(&local) else {
-        return Vec::new();
-    };
-    // Across the island: a quarter turn from the axis.
-    let (vx, vy) = (-uy, ux);
-    let (low, high) = local
-        .iter()
-        .map(|(x, y)| x * ux + y * uy)
-        .fold((0.0_f64, 0.0_f64), |(lo, hi), t| (lo.min(t), hi.max(t)));
-    let round5 = |v: f64| (v * 1e5).round() / 1e5;
-    [0.25, 0.5, 0.75]
-        .iter()
-        .flat_map(|share| [high * share, low * share])
-        .filter_map(|t| {
-            let across = middle_of_land_across(&local, (ux, uy), (vx, vy), t)?;
-            let (x, y) = (t * ux + across * vx, t * uy + across * vy);
-            Some([round5(anchor[0] + x / shrink), round5(anchor[1] + y)])
-        })
-        .collect()
-}
-
-/// The direction of a closed ring's principal axis, from its edges each
-/// weighted by its length (so the axis does not depend on how densely a
-/// stretch of coast was digitised); `None` for a degenerate ring.
-fn long_axis(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
-    let edges: Vec<((f64, f64), f64)> = ring
-        .windows(2)
-        .map(|w| {
-            let ((ax, ay), (bx, by)) = (w[0], w[1]);
-            (((ax + bx) / 2.0, (ay + by) / 2.0), (bx - ax).hypot(by - ay))
-        })
-        .collect();
-    let total: f64 = edges.iter().map(|(_, len)| len).sum();
-    if total <= 0.0 {
-        return None;
-    }
-    let (mx, my) = edges.iter().fold((0.0, 0.0), |(sx, sy), ((x, y), len)| {
-        (sx + x * len / total, sy + y * len / total)
-    });
-    let (sxx, syy, sxy) = edges
-        .iter()
-        .fold((0.0, 0.0, 0.0), |(a, b, c), ((x, y), len)| {
-            let (dx, dy) = (x - mx, y - my);
-            (a + dx * dx * len, b + dy * dy * len, c + dx * dy * len)
-        });
-    let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
-    Some((angle.cos(), angle.sin()))
-}
-
-/// On the line across the island at `t` along `axis`, the middle of the
-/// stretch of land nearest the axis, as an offset along `across`; `None`
-/// when the line misses the island.
-fn middle_of_land_across(
-    ring: &[(f64, f64)],
-    axis: (f64, f64),
-    across: (f64, f64),
-    t: f64,
-) -> Option<f64> {
-    let along = |p: (f64, f64)| p.0 * axis.0 + p.1 * axis.1 - t;
-    let mut crossings: Vec<f64> = ring
-        .windows(2)
-        .filter_map(|w| {
-            let (da, db) = (along(w[0]), along(w[1]));
-            ((da > 0.0) != (db > 0.0)).then(|| {
-                let f = da / (da - db);
-                let (x, y) = (
-                    w[0].0 + f * (w[1].0 - w[0].0),
-                    w[0].1 + f * (w[1].1 - w[0].1),
-                );
-                x * across.0 + y * across.1
-            })
-        })
-        .collect();
-    crossings.sort_by(f64::total_cmp);
-    // A closed ring crosses the line an even number of times; each pair of
-    // crossings bounds a stretch of land.
-    crossings
-        .chunks_exact(2)
-        .map(|pair| (pair[0], pair[1]))
-        .min_by(|a, b| gap_to_zero(*a).total_cmp(&gap_to_zero(*b)))
-        .map(|(enter, leave)| (enter + leave) / 2.0)
-}
-
-/// How far the interval `[a, b]` is from 0 (0 when it contains it).
-fn gap_to_zero((a, b): (f64, f64)) -> f64 {
-    if a > 0.0 {
-        a
-    } else if b < 0.0 {
-        -b
-    } else {
-        0.0
-    }
-}
-
 fn inside(outer: &Obstacle, b: &[f64; 4]) -> bool {
     outer[0] <= b[0] && b[2] <= outer[2] && outer[1] <= b[1] && b[3] <= outer[3]
 }
@@ -361,13 +240,6 @@ mod tests {
             font_px: 12.0,
             kind: Kind::Point,
         }
-    }
-
-    /// Whether `p` lies inside the closed `ring`, by georust's `geo`.
-    fn ring_contains(ring: &[Position], p: Position) -> bool {
-        use geo::Contains;
-        let outline = geo::Polygon::new(geo::LineString::from(ring.to_vec()), Vec::new());
-        outline.contains(&geo::Point::new(p[0], p[1]))
     }
 
     const VIEW: Obstacle = [0.0, 0.0, 1000.0, 800.0];
@@ -564,68 +436,5 @@ mod tests {
         let mut long = island(200.0, 200.0, 16, 1.0);
         long.slots = vec![(300.0, 150.0)];
         assert_eq!(xy(place(&[long], &[wall], VIEW)[0]), Some((200.0, 200.0)));
-    }
-
-    #[test]
-    fn slots_off_the_island_are_left_out() {
-        // A C-shape open to the east: a bay cuts into its eastern half, so
-        // the eastern slots on the axis would fall in the water; they move
-        // across to the land either side of the bay.
-        let ring = [
-            [0.0, 0.0],
-            [3.0, 0.0],
-            [3.0, 0.1],
-            [2.0, 0.1],
-            [2.0, 0.3],
-            [3.0, 0.3],
-            [3.0, 0.4],
-            [0.0, 0.4],
-            [0.0, 0.0],
-        ];
-        let slots = slots_along(&ring, [1.0, 0.2]);
-        assert!(slots.iter().all(|s| ring_contains(&ring, *s)), "{slots:?}");
-        let in_the_bay = |s: &&Position| s[0] > 2.0 && s[1] > 0.1 && s[1] < 0.3;
-        assert!(!slots.iter().any(|s| in_the_bay(&s)), "{slots:?}");
-        assert!(
-            slots.iter().any(|s| s[0] > 2.0),
-            "the eastern arms still have slots: {slots:?}"
-        );
-    }
-
-    #[test]
-    fn every_big_disputed_island_has_slots_on_land_along_it() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../geodata/land-0.geojson");
-        let text = std::fs::read_to_string(path).expect("committed data file");
-        let land = crate::geodata::LandCollection::from_json(&text).expect("land parses");
-        let shapes = crate::geodata::LandShapes::from_land(&land);
-        for id in ["etorofu", "kunashiri", "shikotan"] {
-            let shape = shapes.find(id).expect("island present");
-            let [lon, lat] = shape.anchor.expect("anchored");
-            assert!(
-                shape.label_slots.len() >= 2,
-                "{id}: {:?}",
-                shape.label_slots
-            );
-            let ring = &land
-                .features
-                .iter()
-                .find(|f| f.id == id)
-                .expect("feature")
-                .geometry
-                .polygons()[0][0];
-            for slot in &shape.label_slots {
-                assert!(ring_contains(ring, *slot), "{id}: {slot:?} is on land");
-                let km = ((slot[0] - lon) * lat.to_radians().cos()).hypot(slot[1] - lat) * 111.0;
-                assert!(km > 3.0, "{id}: {slot:?} is {km:.1} km from the anchor");
-            }
-        }
-        // Hokkaido and the islets named after their island carry none: the
-        // map does not name them.
-        let unnamed = shapes.features.iter().filter(|f| {
-            f.properties.role != crate::geodata::LandRole::Disputed
-                || f.properties.part_of.is_some()
-        });
-        assert!(unnamed.clone().count() > 3);
-        assert!(unnamed.clone().all(|f| f.label_slots.is_empty()));
     }
 }

@@ -6,6 +6,7 @@
 pub mod decimal;
 pub mod events;
 pub mod geodata;
+pub mod geometry;
 pub mod gesture;
 pub mod labels;
 pub mod marks;
@@ -13,6 +14,7 @@ pub mod names;
 pub mod og;
 pub mod permalink;
 pub mod projection;
+pub mod scene;
 pub mod status;
 pub mod svg;
 pub mod timeline;

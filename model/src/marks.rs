@@ -8,7 +8,8 @@
 //! records cost a fraction of that.
 
 use crate::events::Date;
-use crate::geodata::{LineCollection, ParseError, PlaceCollection, PlaceKind, Position};
+use crate::geodata::{LineCollection, ParseError, PlaceCollection, PlaceKind};
+use crate::geometry::Position;
 use serde::{Deserialize, Serialize};
 
 /// A place the map marks, or an island's centre that events and excerpts point at.

@@ -1,12 +1,12 @@
 //! A map state drawn as a standalone SVG document, for link previews. It uses
-//! the same projection, viewport, outlines and names as the app, so the
-//! preview shows what the link opens. The server rasterises it (resvg).
+//! the same projection, viewport, outlines and scene (land classes, island and
+//! group names and their placement) as the app, so the preview shows what the
+//! link opens. The server rasterises it (resvg).
 
-use crate::geodata::{LandCollection, LandRole};
-use crate::labels::{Candidate, Kind, place};
+use crate::geodata::LandCollection;
 use crate::names;
-use crate::permalink::{Layer, MapState};
-use crate::projection::project;
+use crate::permalink::MapState;
+use crate::scene::{Frame, LandClass, PREVIEW_FONTS, Scene, placement};
 use crate::svg::screen_path_data;
 use crate::viewport::{DISPUTE_BOUNDS, View};
 use std::fmt::Write;
@@ -15,7 +15,6 @@ pub const WIDTH: f64 = 1200.0;
 pub const HEIGHT: f64 = 630.0;
 /// The font family the server ships and registers for previews.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
-const LABEL_FONT_PX: f64 = 20.0;
 /// Outline detail kept in ready-made pictures: about half a pixel.
 const MIN_STEP_PX: f64 = 0.5;
 
@@ -53,8 +52,10 @@ pub fn title(land: &LandCollection, state: &MapState) -> String {
     }
 }
 
-/// An SVG document of `WIDTH`×`HEIGHT` showing `state`'s view of `land`.
-pub fn render_svg(land: &LandCollection, state: &MapState) -> String {
+/// An SVG document of `WIDTH`×`HEIGHT` showing `state`'s view of `land`,
+/// named as `scene` says (the app names the islands from the overview's
+/// scene whatever the outlines' detail: pass the same).
+pub fn render_svg(land: &LandCollection, scene: &Scene, state: &MapState) -> String {
     let view = state
         .view
         .unwrap_or_else(|| View::fit(DISPUTE_BOUNDS, WIDTH, HEIGHT - 90.0));
@@ -63,7 +64,7 @@ pub fn render_svg(land: &LandCollection, state: &MapState) -> String {
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">"##
     );
-    draw_map(&mut svg, land, state, view, WIDTH, HEIGHT);
+    draw_map(&mut svg, land, scene, state, view, WIDTH, HEIGHT);
     // A banner with the headline and the site's name.
     let _ = write!(
         svg,
@@ -78,10 +79,12 @@ pub fn render_svg(land: &LandCollection, state: &MapState) -> String {
     svg
 }
 
-/// The sea, the land and the island labels of `view` on a `width`×`height` canvas.
+/// The sea, the land and the island and group names of `view` on a
+/// `width`×`height` canvas.
 fn draw_map(
     svg: &mut String,
     land: &LandCollection,
+    scene: &Scene,
     state: &MapState,
     view: View,
     width: f64,
@@ -90,10 +93,11 @@ fn draw_map(
     let t = view.transform(width, height);
     svg.push_str(r##"<rect width="100%" height="100%" fill="#dceaf4"/>"##);
     for f in &land.features {
-        let (fill, line) = match (f.properties.role, state.island.as_deref() == Some(&f.id)) {
-            (LandRole::Context, _) => ("#d9d3c2", "#8f866e"),
-            (LandRole::Disputed, true) => ("#0072b2", "#00304d"),
-            (LandRole::Disputed, false) => ("#e69f00", "#7a4b00"),
+        let selected = state.island.as_deref() == Some(&f.id);
+        let (fill, line) = match LandClass::of(f.properties.role, selected) {
+            LandClass::Context => ("#d9d3c2", "#8f866e"),
+            LandClass::Selected => ("#0072b2", "#00304d"),
+            LandClass::Disputed => ("#e69f00", "#7a4b00"),
         };
         let _ = write!(
             svg,
@@ -101,59 +105,49 @@ fn draw_map(
             screen_path_data(&f.geometry, t, MIN_STEP_PX)
         );
     }
-    if state.layers.contains(Layer::Islands) {
-        let labels: Vec<(String, f64, f64, f64)> = land
-            .disputed()
-            .filter(|f| f.properties.part_of.is_none())
-            .filter(|f| f.properties.group.is_none() || view.zoom >= 10.0)
-            .filter_map(|f| {
-                let p = &f.properties;
-                let [lon, lat] = p.label_at?;
-                let (x, y) = t.apply(project(lon, lat));
-                let priority = p.official_area_km2.unwrap_or(1.0);
-                Some((names::label(p, state.names), x, y, priority))
-            })
-            .collect();
-        let candidates: Vec<Candidate> = labels
-            .iter()
-            .map(|(text, x, y, priority)| Candidate {
-                x: *x,
-                y: *y,
-                // No symbols on the preview image, so the anchor is always free.
-                slots: Vec::new(),
-                chars: text.chars().count(),
-                priority: *priority,
-                font_px: LABEL_FONT_PX,
-                kind: Kind::Area,
-            })
-            .collect();
-        for ((text, ..), at) in
-            labels
-                .iter()
-                .zip(place(&candidates, &[], [0.0, 0.0, WIDTH, HEIGHT]))
-        {
-            let Some(at) = at else { continue };
-            let (x, y) = (at.x, at.y);
-            let _ = write!(
-                svg,
-                r##"<text x="{x:.1}" y="{y:.1}" font-family="{FONT_FAMILY}" font-size="{LABEL_FONT_PX}" font-weight="bold" text-anchor="middle" fill="#1d1d1b" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
-                escape(text)
-            );
-        }
+    let frame = Frame {
+        transform: t,
+        zoom: view.zoom,
+        layers: state.layers,
+        names: state.names,
+        fonts: PREVIEW_FONTS,
+        visible: [0.0, 0.0, width, height],
+    };
+    // No symbols on the preview image: names keep clear of each other only.
+    let placed = placement(&scene.labels, &[], &frame);
+    for (label, at) in scene.labels.iter().zip(placed) {
+        let Some(at) = at else { continue };
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="{}" font-weight="bold" text-anchor="{}" fill="#1d1d1b" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
+            at.x,
+            at.y,
+            frame.fonts.for_kind(label.kind),
+            at.align.text_anchor(),
+            escape(label.text(state.names))
+        );
     }
 }
 
 /// The default view as an inline SVG for `index.html`: the map paints before
 /// the app's WebAssembly has loaded, and the app replaces it on start.
 /// `meet` keeps the disputed islands in view whatever the screen's shape.
-pub fn prerender_svg(land: &LandCollection, width: f64, height: f64) -> String {
+pub fn prerender_svg(land: &LandCollection, scene: &Scene, width: f64, height: f64) -> String {
     let view = View::fit(DISPUTE_BOUNDS, width, height);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" class="prerender-map" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of the disputed islands (loading)">"##
     );
-    draw_map(&mut svg, land, &MapState::default(), view, width, height);
+    draw_map(
+        &mut svg,
+        land,
+        scene,
+        &MapState::default(),
+        view,
+        width,
+        height,
+    );
     svg.push_str("</svg>");
     svg
 }
@@ -161,6 +155,84 @@ pub fn prerender_svg(land: &LandCollection, width: f64, height: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::GroupName;
+
+    fn land() -> LandCollection {
+        LandCollection::from_json(include_str!("../../geodata/land-0.geojson")).expect("parses")
+    }
+
+    fn scene(land: &LandCollection) -> Scene {
+        let group = GroupName {
+            id: "habomai".into(),
+            label: ["Group Both".into(), "Group Ja".into(), "Group Ru".into()],
+        };
+        Scene::from_land(land, &[group])
+    }
+
+    fn at_zoom(zoom: f64) -> MapState {
+        let fit = View::fit(DISPUTE_BOUNDS, WIDTH, HEIGHT - 90.0);
+        MapState {
+            view: Some(View { zoom, ..fit }),
+            ..MapState::default()
+        }
+    }
+
+    #[test]
+    fn the_preview_names_a_group_below_islet_zoom_and_its_islets_from_it() {
+        let land = land();
+        let scene = scene(&land);
+        let overview = render_svg(&land, &scene, &MapState::default());
+        assert!(
+            overview.contains(">Group Both</text>"),
+            "the group's name, from the input"
+        );
+        assert!(overview.contains(">Etorofu / Iturup</text>"));
+        assert!(
+            !overview.contains(">Shibotsu"),
+            "no islet names in the overview"
+        );
+        // Close in over Habomai: the islets are named, the group is not.
+        let habomai = scene.anchor("habomai").expect("anchored");
+        let mut close = at_zoom(11.0);
+        if let Some(v) = close.view.as_mut() {
+            let (lon, lat) = crate::projection::unproject(habomai);
+            (v.lon, v.lat) = (lon, lat);
+        }
+        let close = render_svg(&land, &scene, &close);
+        assert!(!close.contains("Group Both"));
+        assert!(close.contains(">Shibotsu"), "islets named from islet zoom");
+    }
+
+    #[test]
+    fn the_preview_draws_the_names_the_scene_places() {
+        let land = land();
+        let scene = scene(&land);
+        let state = at_zoom(8.0);
+        let svg = render_svg(&land, &scene, &state);
+        let view = state.view.expect("set");
+        let frame = crate::scene::Frame {
+            transform: view.transform(WIDTH, HEIGHT),
+            zoom: view.zoom,
+            layers: state.layers,
+            names: state.names,
+            fonts: PREVIEW_FONTS,
+            visible: [0.0, 0.0, WIDTH, HEIGHT],
+        };
+        let placed = placement(&scene.labels, &[], &frame);
+        let drawn = placed.iter().filter(|p| p.is_some()).count();
+        assert!(drawn >= 4);
+        assert_eq!(
+            svg.matches("<text").count(),
+            drawn + 2,
+            "names and the banner's two texts"
+        );
+        for (label, at) in scene.labels.iter().zip(&placed) {
+            if let Some(at) = at {
+                let text = format!(r#"<text x="{:.1}" y="{:.1}""#, at.x, at.y);
+                assert!(svg.contains(&text), "{} at {text}", label.text(state.names));
+            }
+        }
+    }
 
     #[test]
     fn escaping_makes_markup_and_bidi_overrides_inert() {

@@ -2,7 +2,7 @@
 //! server's preview images, so both draw the same outline.
 
 use crate::decimal::compact;
-use crate::geodata::{Geometry, Position, Ring};
+use crate::geometry::{Geometry, Position, Ring};
 use crate::projection::project;
 use crate::viewport::Transform;
 use std::fmt::Write;

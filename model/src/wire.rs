@@ -12,7 +12,8 @@
 //! properties carry more (they are also the GeoJSON file format), so they are
 //! decoded through [`ShapePropertiesWire`] here.
 
-use crate::geodata::{LandProperties, LandRole, LandShape, LandShapes, Position};
+use crate::geodata::{LandProperties, LandRole, LandShape, LandShapes};
+use crate::geometry::Position;
 use miniserde::Deserialize;
 
 /// An answer that is not the JSON of the type asked for. miniserde does not

@@ -14,6 +14,7 @@ use axum::response::{Html, IntoResponse, Response};
 use model::geodata::LandCollection;
 use model::og;
 use model::permalink::{self, MapState};
+use model::scene::{GroupName, Scene};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -155,7 +156,7 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
                 )
                     .into_response();
             };
-            let svg = og::render_svg(state.preview_land(), &map_state);
+            let svg = og::render_svg(state.preview_land(), &preview_scene(&state), &map_state);
             let renderer = state.clone();
             let rendered =
                 tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
@@ -279,13 +280,28 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
     }
 }
 
+/// What the previews name, from the overview's land as the app does (the
+/// outlines may be finer). TEMPORARY, the one place the server spells a
+/// group's name: to be replaced by the group names of `model::islands`
+/// (geodata/islands.toml) when that lands.
+fn preview_scene(state: &Pages) -> Scene {
+    let habomai = GroupName {
+        id: "habomai".into(),
+        label: [
+            "Habomai / Khabomai".into(),
+            "Habomai".into(),
+            "Khabomai".into(),
+        ],
+    };
+    Scene::from_land(state.overview_land(), &[habomai])
+}
+
 /// Puts a ready SVG of the default view at the top of `<body>`, so the islands
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
 fn insert_prerender(html: &mut String, state: &Pages) {
-    let svg = state
-        .previews()
-        .prerender
-        .get_or_init(|| og::prerender_svg(state.overview_land(), 1280.0, 740.0));
+    let svg = state.previews().prerender.get_or_init(|| {
+        og::prerender_svg(state.overview_land(), &preview_scene(state), 1280.0, 740.0)
+    });
     let block = format!(
         "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
          <p class=\"convention\">Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan.</p></header>{svg}</div>"
