@@ -104,7 +104,7 @@ fn loaded(
         </Show>
         <Show when=from(Stage::Panel)>
             <IslandPanel land=for_panel.clone()/>
-            <Reader/>
+            <Reader land=for_panel.clone()/>
         </Show>
         <Show when=from(Stage::PanelWarmup)><PanelWarmup land=for_warmup.clone()/></Show>
     }

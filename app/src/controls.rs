@@ -5,6 +5,7 @@ use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::DeploymentCategory;
 use model::geodata::LandShapes;
+use model::islands::{Entry, Islands};
 use model::names::{self, NameStyle};
 use model::permalink::{self, Layer};
 use std::sync::Arc;
@@ -151,21 +152,17 @@ fn Share() -> impl IntoView {
 #[component]
 pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
-    let islands: Vec<_> = land
-        .disputed()
-        .filter(|f| f.properties.part_of.is_none())
-        .map(|f| f.properties.clone())
-        .collect();
     let items = move || {
         let style = url.names.get();
-        islands
-            .iter()
-            .map(|p| {
-                let id = p.id.clone();
-                let label = names::label(p, style);
-                let scripts = format!("{} / {}", p.name_ja, p.name_ru);
+        list_order(&land.islands)
+            .into_iter()
+            .map(|(entry, member)| {
+                let id = entry.id().to_owned();
+                let label = names::label_of(entry.romaji(), style);
+                let [ja, ru] = entry.native();
+                let scripts = format!("{ja} / {ru}");
                 view! {
-                    <li><button type="button" class="link"
+                    <li class:member=member><button type="button" class="link"
                         on:click=move |_| { let id = id.clone(); url.push(move |s| { s.island = Some(id); s.event = None; }) }>
                         {label}</button>" "<span class="scripts">{scripts}</span></li>
                 }
@@ -178,4 +175,19 @@ pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
             <ul>{items}</ul>
         </details>
     }
+}
+
+/// The islands not in a group, then each group followed by its members
+/// (`true`: a member, listed under its group).
+fn list_order(islands: &Islands) -> Vec<(Entry<'_>, bool)> {
+    let alone = islands
+        .islands
+        .iter()
+        .filter(|i| islands.group_of(&i.id).is_none())
+        .map(|i| (Entry::Island(i), false));
+    let grouped = islands.groups.iter().flat_map(|g| {
+        let members = g.members.iter().filter_map(|m| islands.island(m));
+        std::iter::once((Entry::Group(g), false)).chain(members.map(|m| (Entry::Island(m), true)))
+    });
+    alone.chain(grouped).collect()
 }

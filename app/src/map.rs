@@ -17,8 +17,8 @@ use model::gesture::Gesture;
 use model::labels::Placed;
 use model::permalink::{Layer, canonical_view};
 use model::scene::{
-    Frame, GroupName, Label, LandPiece, MAP_FONTS, Scene, Spread, Symbol, event_point,
-    event_symbol, land_pieces, place_names, placement,
+    Frame, Label, LandPiece, MAP_FONTS, Scene, Spread, Symbol, event_point, event_symbol,
+    group_names, land_pieces, place_names, placement,
 };
 use model::viewport::{DISPUTE_BOUNDS, Transform, View};
 use std::sync::Arc;
@@ -27,20 +27,6 @@ use std::sync::Arc;
 const KEY_PAN_PX: f64 = 80.0;
 /// A pointer that moved less than this between down and up made a click, not a drag.
 const CLICK_SLOP_PX: f64 = 4.0;
-
-/// The display names of island groups, for the scene.
-/// TEMPORARY: the one place the app spells a group's name; to be replaced by
-/// the group names of `model::islands` (geodata/islands.toml).
-fn group_names() -> Vec<GroupName> {
-    vec![GroupName {
-        id: "habomai".into(),
-        label: [
-            "Habomai / Khabomai".into(),
-            "Habomai".into(),
-            "Khabomai".into(),
-        ],
-    }]
-}
 
 /// The map's state and input handling, shared by its parts (all `Copy`).
 #[derive(Clone, Copy)]
@@ -263,7 +249,7 @@ pub fn MapView(
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let ctx = MapCtx::new(on_zoom);
-    let scene = Arc::new(Scene::from_shapes(&land, &group_names()));
+    let scene = Arc::new(Scene::from_shapes(&land, &group_names(&land.islands)));
     let transform = ctx.transform;
     let geometry = land_layer(ctx, &land, detail);
     let labels = labels_layer(ctx, scene.clone());
@@ -325,7 +311,7 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
         d,
         disputed,
         accessible_name,
-        group,
+        soviet_control,
     } = piece;
     if !disputed {
         return view! { <path class="land context" d=d aria-hidden="true"/> }.into_any();
@@ -341,10 +327,7 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
     };
     let activate_key = activate.clone();
     // Before the 1945 landings the islands were Japan's: drawn differently on those dates.
-    let japanese_then = {
-        let id = id.clone();
-        move || model::status::administered_by(&id, group.as_deref(), date.get()) == Some("Japan")
-    };
+    let japanese_then = move || soviet_control.is_some_and(|day| date.get() < day);
     view! {
         <path
             class="land disputed"

@@ -8,9 +8,9 @@ use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::Date;
 use model::events::{Event, HistoryEntry, Source};
-use model::geodata::{LandProperties, LandShapes};
+use model::geodata::LandShapes;
+use model::islands::Administration;
 use model::names::{self, NameStyle};
-use model::status;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,18 +25,11 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             s.event = None;
         })
     };
-    // Only islands the map has are asked for; an unknown id gets a notice, not a 404.
-    // Habomai islets share the group's history; unnamed islets their parent's.
+    // Only islands and groups the map has are asked for; an unknown id gets
+    // a notice, not a 404. Islets of a group share the group's history;
+    // unnamed islets their parent's.
     let known = land.clone();
-    let island_id = Memo::new(move |_| {
-        let id = url.island.get()?;
-        let p = &known.find(&id)?.properties;
-        Some(if p.group.as_deref() == Some("habomai") {
-            "habomai".to_owned()
-        } else {
-            p.part_of.clone().unwrap_or(id)
-        })
-    });
+    let island_id = Memo::new(move |_| Some(story_of(&known, &url.island.get()?)?.to_owned()));
     let detail = crate::fetched::Fetched::new(move || {
         let id = island_id.get();
         async move {
@@ -51,7 +44,7 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             return Some(view! { <EventCard id=event_id/> }.into_any());
         }
         let id = url.island.get()?;
-        let Some(feature) = land.find(&id) else {
+        let Some(history_island) = story_of(&land, &id).map(str::to_owned) else {
             // A well-formed id this map does not have: say so, do not go blank.
             let shown: String = id.chars().take(64).collect();
             return Some(view! {
@@ -61,13 +54,7 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
                 </div>
             }.into_any());
         };
-        let p = feature.properties.clone();
-        let facts = island_facts(&p, url.names.get(), data.date.get());
-        let history_island = if p.group.as_deref() == Some("habomai") {
-            "habomai".to_owned()
-        } else {
-            p.part_of.clone().unwrap_or(p.id.clone())
-        };
+        let facts = island_facts(&land, &id, url.names.get(), data.date.get());
         Some(view! {
             <aside class="panel" aria-labelledby="panel-title" aria-live="polite"
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
@@ -217,51 +204,122 @@ fn EventCard(id: String) -> impl IntoView {
     }
 }
 
-/// An island's names, status, area and population: the top of its panel.
-fn island_facts(p: &LandProperties, style: NameStyle, date: Date) -> impl IntoView + use<> {
-    let title = names::label(p, style);
-    let full = names::label(p, NameStyle::Both);
+/// Whose story an `island=` id opens: a group's for its islets and for the
+/// group itself, the parent island's for unnamed islets; `None` for an id
+/// the map does not have.
+fn story_of<'a>(land: &'a LandShapes, id: &'a str) -> Option<&'a str> {
+    match land.find(id) {
+        Some(f) => {
+            let island = f.properties.part_of.as_deref().unwrap_or(&f.id);
+            Some(land.islands.story_of(island))
+        }
+        None => land.islands.group(id).map(|g| g.id.as_str()),
+    }
+}
+
+/// An island's or a group's names, status, area and population: the top of its panel.
+fn island_facts(
+    land: &LandShapes,
+    id: &str,
+    style: NameStyle,
+    date: Date,
+) -> impl IntoView + use<> {
+    let islands = &land.islands;
+    let outline = land.find(id).map(|f| &f.properties);
+    // Names of the outline (islet clusters have their own), else of the group.
+    let (romaji, native) = match (outline, islands.find(id)) {
+        (Some(p), _) => (
+            [p.name_ja_romaji.as_str(), &p.name_ru_romaji],
+            [p.name_ja.as_str(), &p.name_ru],
+        ),
+        (None, Some(entry)) => (entry.romaji(), entry.native()),
+        (None, None) => (["", ""], ["", ""]),
+    };
+    let story = story_of(land, id).unwrap_or(id);
+    let title = names::label_of(romaji, style);
+    let full = names::label_of(romaji, NameStyle::Both);
     let subtitle = (title != full).then(|| view! { <p class="subtitle">{full}</p> });
-    let admin = status::administered_by(&p.id, p.group.as_deref(), date)
-        .map(str::to_owned)
-        .unwrap_or_else(|| p.administered_by.clone());
-    let area = p.official_area_km2.map(|a| {
-        let source = p.official_area_source.clone().unwrap_or_default();
+    let administration = islands.administration(story, date);
+    let admin = administration.map_or("", Administration::name);
+    let area = outline.and_then(|p| Some((p.official_area_km2?, p.official_area_source.clone()?))).map(|(a, source)| {
         view! { <dt>"Area (official, Japan)"</dt><dd>{format!("{} km²", model::decimal::fixed(a, 1))}<span class="source">{source}</span></dd> }
     });
-    let population = status::population(&p.id, p.group.as_deref()).map(|pop| {
-        let scope = if p.group.as_deref() == Some("habomai") { " (Habomai, border guards only)" } else { "" };
-        view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
-            <a class="source" href=pop.source rel="noopener noreferrer">"Rosstat via Hokkaido Shimbun"</a></dd> }
+    let group = islands.group(story).filter(|g| g.id != id);
+    let population = islands.population(story).map(|pop| {
+        let scope = match (&pop.note, group) {
+            (Some(note), Some(g)) => format!(" ({}, {note})", names::bare_japanese(&g.name_ja_romaji)),
+            (Some(note), None) => format!(" ({note})"),
+            _ => String::new(),
+        };
+        view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, long_date(pop.as_of))}
+            <a class="source" href=pop.source.clone() rel="noopener noreferrer">{pop.publisher.clone()}</a></dd> }
     });
-    let claim = p
-        .claimed_by
-        .clone()
-        // A claim is only a claim while the other side administers the island.
-        .filter(|c| *c != admin)
-        .map(|c| view! { <dt>"Claimed by"</dt><dd>{c}</dd> });
-    let group = p
-        .group
-        .clone()
-        .map(|g| view! { <dt>"Group"</dt><dd>{group_name(&g)}</dd> });
+    // A claim is only a claim while the other side administers the island.
+    let claim = administration
+        .filter(|a| !a.is_japan())
+        .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
+    let group = group.map(|g| {
+        let name = format!(
+            "{} ({} / {})",
+            names::bare_japanese(&g.name_ja_romaji),
+            g.name_ja,
+            g.name_ru
+        );
+        view! { <dt>"Group"</dt><dd>{name}</dd> }
+    });
+    let members = islands.group(id).map(|g| {
+        let list = g
+            .members
+            .iter()
+            .filter_map(|m| islands.island(m))
+            .map(|m| names::label_of([&m.name_ja_romaji, &m.name_ru_romaji], style))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! { <dt>"Islands"</dt><dd>{list}</dd> }
+    });
+    let outline_source =
+        outline.map(|p| view! { <dt>"Outline"</dt><dd class="source">{p.source.clone()}</dd> });
     view! {
         <h2 id="panel-title">{title}</h2>
         {subtitle}
         <dl class="names">
             <dt>"Japanese"</dt>
-            <dd><span lang="ja">{p.name_ja.clone()}</span>" · "{p.name_ja_romaji.clone()}</dd>
+            <dd><span lang="ja">{native[0].to_owned()}</span>" · "{romaji[0].to_owned()}</dd>
             <dt>"Russian"</dt>
-            <dd><span lang="ru">{p.name_ru.clone()}</span>" · "{p.name_ru_romaji.clone()}</dd>
+            <dd><span lang="ru">{native[1].to_owned()}</span>" · "{romaji[1].to_owned()}</dd>
             {group}
+            {members}
             <dt>{format!("Administered by (on {date})")}</dt>
             <dd>{admin}</dd>
             {claim}
             {area}
             {population}
-            <dt>"Outline"</dt>
-            <dd class="source">{p.source.clone()}</dd>
+            {outline_source}
         </dl>
     }
+}
+
+/// "1 January 2023", as the panel writes a count's day.
+fn long_date(date: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(usize::from(date.month).saturating_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", date.day, date.year)
 }
 
 /// Builds and lays out an island's facts once, unseen, after the rest of the
@@ -285,19 +343,13 @@ pub fn PanelWarmup(land: Arc<LandShapes>) -> impl IntoView {
         }
         let island = land.disputed().next()?;
         let facts = island_facts(
-            &island.properties,
+            &land,
+            &island.id,
             url.names.get_untracked(),
             data.date.get_untracked(),
         );
         Some(view! {
             <div class="panel warmup" aria-hidden="true">{facts}</div>
         })
-    }
-}
-
-fn group_name(id: &str) -> String {
-    match id {
-        "habomai" => "Habomai (歯舞群島 / Хабомаи)".into(),
-        other => other.into(),
     }
 }

@@ -6,6 +6,8 @@ use crate::panel::Sources;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
+use model::geodata::LandShapes;
+use model::islands::Islands;
 use model::marks::Overlays;
 use model::permalink::canonical_view;
 use model::viewport::View;
@@ -46,23 +48,17 @@ fn segments(view: &ArticleView) -> Vec<Segment> {
 }
 
 /// Map points for an excerpt: its places, then its islands' centroids, then its events'.
-fn excerpt_points(e: &ExcerptView, places: &Overlays) -> Vec<[f64; 2]> {
+/// An islet's excerpt points at its group's centre.
+fn excerpt_points(e: &ExcerptView, places: &Overlays, islands: &Islands) -> Vec<[f64; 2]> {
     let place_ids = e.excerpt.places.iter().cloned().chain(
         e.excerpt
             .islands
             .iter()
-            .map(|i| format!("{}-centroid", if is_habomai(i) { "habomai" } else { i })),
+            .map(|i| format!("{}-centroid", islands.story_of(i))),
     );
     place_ids
         .filter_map(|id| places.find_place(&id).map(|p| p.at))
         .collect()
-}
-
-fn is_habomai(id: &str) -> bool {
-    matches!(
-        id,
-        "habomai" | "suisho" | "yuri" | "akiyuri" | "shibotsu" | "taraku" | "kaigara" | "harukaru"
-    )
 }
 
 /// The latest day of the excerpt's events, so what they established is on the map.
@@ -75,7 +71,10 @@ fn excerpt_date(e: &ExcerptView, fallback: Date) -> Date {
 }
 
 #[component]
-pub fn Reader() -> impl IntoView {
+pub fn Reader(
+    /// The land, for its islands' groups.
+    land: Arc<LandShapes>,
+) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     let close = move || {
@@ -93,7 +92,7 @@ pub fn Reader() -> impl IntoView {
                     .into_any()
             }
             Some(Ok(None)) => ().into_any(),
-            Some(Ok(Some(article))) => article_view(article).into_any(),
+            Some(Ok(Some(article))) => article_view(article, land.clone()).into_any(),
         };
         Some(view! {
             <aside class="reader" aria-label="Article reader"
@@ -105,7 +104,7 @@ pub fn Reader() -> impl IntoView {
     }
 }
 
-fn article_view(article: Arc<ArticleView>) -> impl IntoView {
+fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     let selected = url.excerpt;
@@ -122,7 +121,7 @@ fn article_view(article: Arc<ArticleView>) -> impl IntoView {
                 .get_untracked()
                 .and_then(Result::ok)
                 .and_then(|places| {
-                    let points = excerpt_points(e, &places);
+                    let points = excerpt_points(e, &places, &land.islands);
                     fit(&points)
                 });
             url.push(move |s| {

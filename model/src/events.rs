@@ -15,10 +15,10 @@ mod types;
 
 pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
-pub use load::{DataError, Dataset, FALLBACK_PLACES, ISLAND_IDS, Known};
+pub use load::{DataError, Dataset, Known};
 pub use query::{
     ArticleSummary, ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page,
-    concerns_island, recent_events,
+    recent_events,
 };
 pub use types::*;
 

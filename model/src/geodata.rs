@@ -5,6 +5,7 @@
 //! follow [`LandProperties`]. Parsing is strict so a broken data file is
 //! refused with a message that says what is wrong, instead of drawing nonsense.
 
+use crate::islands::Islands;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "validity")]
@@ -160,15 +161,19 @@ pub struct LandShape {
     pub properties: LandProperties,
 }
 
-/// Every land feature of one level of detail, ready to draw.
+/// Every land feature of one level of detail, ready to draw, with the
+/// islands' and groups' facts (`geodata/islands.toml`), so the app has them
+/// with its first answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LandShapes {
     pub features: Vec<LandShape>,
+    pub islands: Islands,
 }
 
 impl LandShapes {
-    pub fn from_land(land: &LandCollection) -> Self {
+    pub fn from_land(land: &LandCollection, islands: &Islands) -> Self {
         LandShapes {
+            islands: islands.clone(),
             features: land
                 .features
                 .iter()
@@ -409,7 +414,7 @@ mod tests {
     #[test]
     fn shapes_carry_outlines_anchors_and_properties_through_json() {
         let land = LandCollection::from_json(SAMPLE).expect("sample parses");
-        let shapes = LandShapes::from_land(&land);
+        let shapes = LandShapes::from_land(&land, &crate::islands::committed());
         let shikotan = shapes.find("shikotan").expect("shikotan");
         // No label_at in the sample: the anchor falls back to the first point.
         assert_eq!(shikotan.anchor, Some([146.6, 43.8]));
@@ -469,7 +474,7 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../geodata/land-0.geojson");
         let text = std::fs::read_to_string(path).expect("committed data file");
         let land = LandCollection::from_json(&text).expect("land parses");
-        let shapes = LandShapes::from_land(&land);
+        let shapes = LandShapes::from_land(&land, &crate::islands::committed());
         for id in ["etorofu", "kunashiri", "shikotan"] {
             let shape = shapes.find(id).expect("island present");
             let [lon, lat] = shape.anchor.expect("anchored");

@@ -30,7 +30,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Japanese romaji without the generic suffix for "island".
 pub fn bare_japanese(romaji: &str) -> &str {
-    ["-tō", "-jima", "-shima", "-guntō"]
+    ["-tō", "-jima", "-shima", "-guntō", " guntō"]
         .iter()
         .find_map(|suffix| romaji.strip_suffix(suffix))
         .unwrap_or(romaji)
@@ -39,8 +39,13 @@ pub fn bare_japanese(romaji: &str) -> &str {
 /// The label for an island in the chosen style, e.g. "Etorofu / Iturup";
 /// one name when both are the same ("Shikotan").
 pub fn label(p: &LandProperties, style: NameStyle) -> String {
-    let ja = bare_japanese(&p.name_ja_romaji);
-    let ru = p.name_ru_romaji.as_str();
+    label_of([&p.name_ja_romaji, &p.name_ru_romaji], style)
+}
+
+/// The label made of `[Japanese romaji, Russian Latin]` names, as [`label`]
+/// makes it for an island: for groups and anything not drawn as land.
+pub fn label_of([ja, ru]: [&str; 2], style: NameStyle) -> String {
+    let ja = bare_japanese(ja);
     match style {
         NameStyle::Japanese => ja.to_owned(),
         NameStyle::Russian => ru.to_owned(),

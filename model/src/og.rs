@@ -4,6 +4,7 @@
 //! link opens. The server rasterises it (resvg).
 
 use crate::geodata::LandCollection;
+use crate::islands::Islands;
 use crate::names;
 use crate::permalink::MapState;
 use crate::scene::{Frame, LandClass, PREVIEW_FONTS, Scene, placement};
@@ -38,12 +39,14 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The preview's headline: the open island (in the chosen names) and the date.
-pub fn title(land: &LandCollection, state: &MapState) -> String {
-    let island = state
-        .island
-        .as_deref()
-        .and_then(|id| land.find(id))
-        .map(|f| names::label(&f.properties, state.names));
+pub fn title(land: &LandCollection, islands: &Islands, state: &MapState) -> String {
+    let island = state.island.as_deref().and_then(|id| {
+        let drawn = land
+            .find(id)
+            .map(|f| names::label(&f.properties, state.names));
+        // A group (Habomai) is named as its data names it.
+        drawn.or_else(|| Some(names::label_of(islands.find(id)?.romaji(), state.names)))
+    });
     match (island, state.date) {
         (Some(i), Some(d)) => format!("{i}, as of {d}"),
         (Some(i), None) => i,
@@ -55,7 +58,12 @@ pub fn title(land: &LandCollection, state: &MapState) -> String {
 /// An SVG document of `WIDTH`×`HEIGHT` showing `state`'s view of `land`,
 /// named as `scene` says (the app names the islands from the overview's
 /// scene whatever the outlines' detail: pass the same).
-pub fn render_svg(land: &LandCollection, scene: &Scene, state: &MapState) -> String {
+pub fn render_svg(
+    land: &LandCollection,
+    islands: &Islands,
+    scene: &Scene,
+    state: &MapState,
+) -> String {
     let view = state
         .view
         .unwrap_or_else(|| View::fit(DISPUTE_BOUNDS, WIDTH, HEIGHT - 90.0));
@@ -71,7 +79,7 @@ pub fn render_svg(land: &LandCollection, scene: &Scene, state: &MapState) -> Str
         r##"<rect x="0" y="{}" width="{WIDTH}" height="80" fill="#ffffff" fill-opacity="0.93"/><text x="28" y="{}" font-family="{FONT_FAMILY}" font-size="34" font-weight="bold" fill="#1d1d1b">{}</text><text x="{}" y="{}" font-family="{FONT_FAMILY}" font-size="22" fill="#555555" text-anchor="end">Kuril Atlas</text>"##,
         HEIGHT - 80.0,
         HEIGHT - 28.0,
-        escape(&title(land, state)),
+        escape(&title(land, islands, state)),
         WIDTH - 28.0,
         HEIGHT - 28.0,
     );
@@ -181,7 +189,12 @@ mod tests {
     fn the_preview_names_a_group_below_islet_zoom_and_its_islets_from_it() {
         let land = land();
         let scene = scene(&land);
-        let overview = render_svg(&land, &scene, &MapState::default());
+        let overview = render_svg(
+            &land,
+            &crate::islands::committed(),
+            &scene,
+            &MapState::default(),
+        );
         assert!(
             overview.contains(">Group Both</text>"),
             "the group's name, from the input"
@@ -198,7 +211,7 @@ mod tests {
             let (lon, lat) = crate::projection::unproject(habomai);
             (v.lon, v.lat) = (lon, lat);
         }
-        let close = render_svg(&land, &scene, &close);
+        let close = render_svg(&land, &crate::islands::committed(), &scene, &close);
         assert!(!close.contains("Group Both"));
         assert!(close.contains(">Shibotsu"), "islets named from islet zoom");
     }
@@ -208,7 +221,7 @@ mod tests {
         let land = land();
         let scene = scene(&land);
         let state = at_zoom(8.0);
-        let svg = render_svg(&land, &scene, &state);
+        let svg = render_svg(&land, &crate::islands::committed(), &scene, &state);
         let view = state.view.expect("set");
         let frame = crate::scene::Frame {
             transform: view.transform(WIDTH, HEIGHT),

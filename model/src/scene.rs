@@ -7,9 +7,10 @@
 //! shared points, event markers beside their point), and the obstacles the
 //! names keep clear of ([`crate::labels::place`] does the placing).
 
-use crate::events::Event;
+use crate::events::{Date, Event};
 use crate::geodata::{LandCollection, LandProperties, LandRole, LandShapes, PlaceKind};
 use crate::geometry::Position;
+use crate::islands::Islands;
 use crate::labels::{Candidate, Kind, Obstacle, Placed, symbol_box};
 use crate::marks::Overlays;
 use crate::names::{self, NameStyle};
@@ -71,6 +72,19 @@ pub struct GroupName {
     pub label: [String; 3],
 }
 
+/// The display names of the islands data's groups, for a scene.
+pub fn group_names(islands: &Islands) -> Vec<GroupName> {
+    let styles = [NameStyle::Both, NameStyle::Japanese, NameStyle::Russian];
+    islands
+        .groups
+        .iter()
+        .map(|g| GroupName {
+            id: g.id.clone(),
+            label: styles.map(|s| names::label_of([&g.name_ja_romaji, &g.name_ru_romaji], s)),
+        })
+        .collect()
+}
+
 /// Index of a name style in a label's `text`.
 pub fn style_index(style: NameStyle) -> usize {
     match style {
@@ -111,8 +125,9 @@ pub struct LandPiece {
     pub disputed: bool,
     /// Its names in both scripts, for assistive technology.
     pub accessible_name: String,
-    /// Island group (e.g. the Habomai islets), for the date each island changed hands.
-    pub group: Option<String>,
+    /// The day it passed to Soviet control (its island's, or its group's):
+    /// before it, the map draws it as Japanese-administered.
+    pub soviet_control: Option<Date>,
 }
 
 /// The land of one level of detail, in drawing order.
@@ -124,7 +139,9 @@ pub fn land_pieces(land: &LandShapes) -> Vec<LandPiece> {
             d: f.d.clone(),
             disputed: LandClass::of(f.properties.role, false) != LandClass::Context,
             accessible_name: names::accessible(&f.properties),
-            group: f.properties.group.clone(),
+            soviet_control: land
+                .islands
+                .soviet_control(f.properties.part_of.as_deref().unwrap_or(&f.id)),
         })
         .collect()
 }

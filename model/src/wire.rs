@@ -14,6 +14,7 @@
 
 use crate::geodata::{LandProperties, LandRole, LandShape, LandShapes};
 use crate::geometry::Position;
+use crate::islands::Islands;
 use miniserde::Deserialize;
 
 /// An answer that is not the JSON of the type asked for. miniserde does not
@@ -31,6 +32,7 @@ pub fn decode<T: Deserialize>(text: &str) -> Result<T, DecodeError> {
 pub fn land_shapes(text: &str) -> Result<LandShapes, DecodeError> {
     let wire: ShapesWire = decode(text)?;
     Ok(LandShapes {
+        islands: wire.islands,
         features: wire
             .features
             .into_iter()
@@ -48,6 +50,7 @@ pub fn land_shapes(text: &str) -> Result<LandShapes, DecodeError> {
 #[derive(Deserialize)]
 struct ShapesWire {
     features: Vec<ShapeWire>,
+    islands: Islands,
 }
 
 #[derive(Deserialize)]
@@ -126,7 +129,7 @@ mod tests {
         for level in 0..3 {
             let land = LandCollection::from_json(&geodata(&format!("land-{level}.geojson")))
                 .expect("land parses");
-            let shapes = LandShapes::from_land(&land);
+            let shapes = LandShapes::from_land(&land, &crate::islands::committed());
             let sent = serde_json::to_string(&shapes).expect("serialises");
             assert_eq!(land_shapes(&sent), Ok(shapes), "level {level}");
         }

@@ -8,8 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use model::events::{DataError, Dataset, ISLAND_IDS, Known};
+use model::events::{DataError, Dataset, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
+use model::islands::Islands;
 
 /// Number of land levels of detail in `geodata/` (`land-0` coarsest).
 pub const LAND_LEVELS: usize = 3;
@@ -28,6 +29,8 @@ pub enum LoadError {
     NoDisputedIsland { path: PathBuf },
     #[error("the events data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
     Events { errors: Vec<DataError> },
+    #[error("the islands data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
+    Islands { errors: Vec<DataError> },
 }
 
 fn listed(errors: &[DataError]) -> String {
@@ -42,6 +45,8 @@ pub struct Parsed<T> {
 
 /// Every data file, parsed and validated.
 pub struct Data {
+    /// `islands.toml`: the disputed islands and groups, in step with every land level.
+    pub islands: Parsed<Islands>,
     /// `land-{level}.geojson`, coarsest first; each has a disputed island.
     pub land: Vec<Parsed<LandCollection>>,
     pub lines: Parsed<LineCollection>,
@@ -59,8 +64,12 @@ impl Data {
             .collect::<Result<Vec<_>, _>>()?;
         let lines = parse(&dir.join("lines.geojson"), LineCollection::from_json)?;
         let places = parse(&dir.join("places.geojson"), PlaceCollection::from_json)?;
-        let events = events(&dir.join("events"), &known(&places.value))?;
+        let islands = islands(&dir.join("islands.toml"), &land)?;
+        let coarsest = &land[0].value;
+        let known = Known::new(&islands.value, coarsest, &places.value);
+        let events = events(&dir.join("events"), &known)?;
         Ok(Data {
+            islands,
             land,
             lines,
             places,
@@ -100,16 +109,19 @@ fn land(path: &Path) -> Result<Parsed<LandCollection>, LoadError> {
     Ok(parsed)
 }
 
-/// The ids events may name: the islands, and the places with their positions.
-pub fn known(places: &PlaceCollection) -> Known {
-    Known {
-        islands: ISLAND_IDS.iter().map(|id| id.to_string()).collect(),
-        places: places
-            .features
-            .iter()
-            .map(|f| (f.id.clone(), Some(f.geometry.position())))
-            .collect(),
+/// The islands data, checked on its own and against every land level.
+fn islands(path: &Path, land: &[Parsed<LandCollection>]) -> Result<Parsed<Islands>, LoadError> {
+    let name = path.display().to_string();
+    let text = read(path)?;
+    let value = Islands::parse(&name, &text).map_err(|errors| LoadError::Islands { errors })?;
+    let errors: Vec<DataError> = land
+        .iter()
+        .flat_map(|level| value.check_land(&name, &text, &level.value))
+        .collect();
+    if !errors.is_empty() {
+        return Err(LoadError::Islands { errors });
     }
+    Ok(Parsed { text, value })
 }
 
 /// Every `.toml` and `.txt` file under `dir`, loaded as one [`Dataset`].
@@ -154,14 +166,31 @@ mod tests {
     }
 
     #[test]
-    fn the_typed_places_give_what_the_untyped_walk_gave() {
-        let path = geodata().join("places.geojson");
-        let places = parse(&path, PlaceCollection::from_json).expect("places parse");
-        let untyped = Known::with_places_geojson(&places.text).expect("untyped parse");
-        let typed = known(&places.value);
-        assert_eq!(typed.islands, untyped.islands);
-        assert_eq!(typed.places, untyped.places);
-        assert!(!typed.places.is_empty());
+    fn islands_that_disagree_with_the_land_stop_the_load_naming_the_line() {
+        let dir = std::env::temp_dir().join(format!("kuril-islands-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("tmp dir");
+        let text = std::fs::read_to_string(geodata().join("islands.toml")).expect("islands");
+        let broken = text.replacen("name_ru = \"Шикотан\"", "name_ru = \"Sikotan\"", 1);
+        std::fs::write(dir.join("islands.toml"), &broken).expect("write");
+        let land = vec![
+            parse(&geodata().join("land-0.geojson"), LandCollection::from_json)
+                .expect("land parses"),
+        ];
+        let result = islands(&dir.join("islands.toml"), &land);
+        let _ = std::fs::remove_dir_all(&dir);
+        let Err(e) = result else {
+            panic!("a Russian name unlike the land's was accepted");
+        };
+        let line = broken[..broken.find("id = \"shikotan\"").expect("entry")]
+            .lines()
+            .count()
+            + 1;
+        let text = e.to_string();
+        assert!(
+            text.contains(&format!("islands.toml:{line}: name_ru")),
+            "{text}"
+        );
     }
 
     #[test]

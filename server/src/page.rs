@@ -12,9 +12,10 @@ use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use model::geodata::LandCollection;
+use model::islands::{Administration, Islands};
 use model::og;
 use model::permalink::{self, MapState};
-use model::scene::{GroupName, Scene};
+use model::scene::{Scene, group_names};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -37,16 +38,28 @@ struct PagesInner {
     preview_land: LandCollection,
     /// The coarsest outlines, drawn into `index.html` so the map paints before the app runs.
     overview_land: LandCollection,
+    /// The islands and groups, for headlines and descriptions.
+    islands: Islands,
+    /// What previews name and where: the overview's scene, as the app names from it.
+    scene: Scene,
     previews: Previews,
 }
 
 impl Pages {
-    pub fn new(dist: PathBuf, preview_land: LandCollection, overview_land: LandCollection) -> Self {
+    pub fn new(
+        dist: PathBuf,
+        preview_land: LandCollection,
+        overview_land: LandCollection,
+        islands: Islands,
+    ) -> Self {
+        let scene = Scene::from_land(&overview_land, &group_names(&islands));
         Pages {
             inner: Arc::new(PagesInner {
                 dist,
                 preview_land,
                 overview_land,
+                islands,
+                scene,
                 previews: Previews::new(),
             }),
         }
@@ -66,6 +79,14 @@ impl Pages {
 
     pub fn previews(&self) -> &Previews {
         &self.inner.previews
+    }
+
+    pub fn islands(&self) -> &Islands {
+        &self.inner.islands
+    }
+
+    pub fn scene(&self) -> &Scene {
+        &self.inner.scene
     }
 }
 
@@ -156,7 +177,12 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
                 )
                     .into_response();
             };
-            let svg = og::render_svg(state.preview_land(), &preview_scene(&state), &map_state);
+            let svg = og::render_svg(
+                state.preview_land(),
+                state.islands(),
+                state.scene(),
+                &map_state,
+            );
             let renderer = state.clone();
             let rendered =
                 tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
@@ -234,7 +260,7 @@ fn origin(headers: &HeaderMap) -> String {
 /// The page with its `<title>` replaced and preview tags added to `<head>`.
 pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) -> String {
     let land = state.preview_land();
-    let headline = og::title(land, map_state);
+    let headline = og::title(land, state.islands(), map_state);
     let title = format!("{headline} · Kuril Atlas");
     let description = description(state, map_state);
     let query = permalink::format(map_state);
@@ -280,28 +306,13 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
     }
 }
 
-/// What the previews name, from the overview's land as the app does (the
-/// outlines may be finer). TEMPORARY, the one place the server spells a
-/// group's name: to be replaced by the group names of `model::islands`
-/// (geodata/islands.toml) when that lands.
-fn preview_scene(state: &Pages) -> Scene {
-    let habomai = GroupName {
-        id: "habomai".into(),
-        label: [
-            "Habomai / Khabomai".into(),
-            "Habomai".into(),
-            "Khabomai".into(),
-        ],
-    };
-    Scene::from_land(state.overview_land(), &[habomai])
-}
-
 /// Puts a ready SVG of the default view at the top of `<body>`, so the islands
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
 fn insert_prerender(html: &mut String, state: &Pages) {
-    let svg = state.previews().prerender.get_or_init(|| {
-        og::prerender_svg(state.overview_land(), &preview_scene(state), 1280.0, 740.0)
-    });
+    let svg = state
+        .previews()
+        .prerender
+        .get_or_init(|| og::prerender_svg(state.overview_land(), state.scene(), 1280.0, 740.0));
     let block = format!(
         "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
          <p class=\"convention\">Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan.</p></header>{svg}</div>"
@@ -312,21 +323,21 @@ fn insert_prerender(html: &mut String, state: &Pages) {
 }
 
 fn description(state: &Pages, map_state: &MapState) -> String {
-    let land = state.preview_land();
-    let island = map_state.island.as_deref().and_then(|id| land.find(id));
-    let mut text = match island {
-        Some(f) => {
-            let p = &f.properties;
+    let islands = state.islands();
+    let entry = map_state.island.as_deref().and_then(|id| islands.find(id));
+    let mut text = match entry {
+        Some(entry) => {
+            let date = map_state.date.unwrap_or(islands.soviet_union_ended.date);
+            let admin = islands.administration(entry.id(), date);
+            let claim = admin
+                .filter(|a| !a.is_japan())
+                .map(|_| format!(", claimed by {}", Administration::Japan.name()))
+                .unwrap_or_default();
+            let [ja, ru] = entry.native();
             format!(
-                "{} ({} / {}): administered by {}{}; its deployment history with sources",
-                model::names::label(p, model::names::NameStyle::Both),
-                p.name_ja,
-                p.name_ru,
-                p.administered_by,
-                p.claimed_by
-                    .as_deref()
-                    .map(|c| format!(", claimed by {c}"))
-                    .unwrap_or_default()
+                "{} ({ja} / {ru}): administered by {}{claim}; its deployment history with sources",
+                model::names::label_of(entry.romaji(), model::names::NameStyle::Both),
+                admin.map_or("", Administration::name),
             )
         }
         None => "The Kuril Islands / Northern Territories dispute between Japan and Russia on an interactive map: islands with both names, military deployments and treaty lines, each with sources".to_owned(),

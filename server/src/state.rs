@@ -51,6 +51,7 @@ impl AppState {
 
     fn new(config: &Config, data: Data) -> Result<Self, StartupError> {
         let Data {
+            islands,
             land: levels,
             lines,
             places,
@@ -64,7 +65,10 @@ impl AppState {
                 let path = config.data.join(format!("land-{level}.geojson"));
                 path.display().to_string()
             };
-            shapes.push(prepare(&LandShapes::from_land(&value), what)?);
+            shapes.push(prepare(
+                &LandShapes::from_land(&value, &islands.value),
+                what,
+            )?);
             land.push(Served::new(text));
             collections.push(value);
         }
@@ -72,11 +76,12 @@ impl AppState {
             &Overlays::from_collections(&places.value, &lines.value),
             || data_pair(&config.data),
         )?;
-        let api = Api::new(events, level(&collections, OVERVIEW_LEVEL)?)?;
+        let api = Api::new(events, level(&collections, OVERVIEW_LEVEL)?, &islands.value)?;
         let pages = Pages::new(
             config.dist.clone(),
             level(&collections, PREVIEW_LEVEL)?.clone(),
             level(&collections, OVERVIEW_LEVEL)?.clone(),
+            islands.value,
         );
         Ok(AppState {
             inner: Arc::new(Inner {

@@ -122,13 +122,6 @@ pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Even
         .filter(move |e| e.date.first_day() <= date && e.date.first_day() > year_before)
 }
 
-/// Whether data tagged with `islands` concerns `island` (`habomai` includes its islets).
-pub fn concerns_island(islands: &[String], island: &str) -> bool {
-    islands
-        .iter()
-        .any(|i| i == island || (island == "habomai" && HABOMAI_ISLETS.contains(&i.as_str())))
-}
-
 #[cfg(feature = "loader")]
 impl Event {
     fn last_day(&self) -> Date {
@@ -151,6 +144,13 @@ impl Event {
 
 #[cfg(feature = "loader")]
 impl Dataset {
+    /// Whether data tagged with `tagged` concerns `island`: a group is
+    /// concerned by what concerns any of its members.
+    pub fn concerns(&self, tagged: &[String], island: &str) -> bool {
+        let members = self.groups.get(island).map_or(&[][..], Vec::as_slice);
+        tagged.iter().any(|t| t == island || members.contains(t))
+    }
+
     /// Events matching `q`, in date order, paged.
     pub fn query_events(&self, q: &EventQuery) -> Page<&Event> {
         let words: Vec<String> =
@@ -165,7 +165,7 @@ impl Dataset {
             .filter(|e| {
                 q.island
                     .as_deref()
-                    .is_none_or(|i| concerns_island(&e.islands, i))
+                    .is_none_or(|i| self.concerns(&e.islands, i))
             })
             .filter(|e| q.kind.is_none_or(|k| e.kind == k))
             .filter(|e| q.from.is_none_or(|f| e.last_day() >= f.first_day()))
@@ -197,7 +197,7 @@ impl Dataset {
         for d in self
             .deployments
             .iter()
-            .filter(|d| concerns_island(std::slice::from_ref(&d.island), island))
+            .filter(|d| self.concerns(std::slice::from_ref(&d.island), island))
         {
             for c in &d.changes {
                 let events: Vec<&Event> = c.events.iter().filter_map(|e| self.event(e)).collect();

@@ -10,11 +10,6 @@ use utoipa::ToSchema;
 /// `[longitude, latitude]` in degrees (WGS84), as GeoJSON writes it.
 pub type Point = [f64; 2];
 
-/// The Habomai islets' ids; events about the group (`habomai`) concern each of them.
-pub const HABOMAI_ISLETS: &[&str] = &[
-    "suisho", "yuri", "akiyuri", "shibotsu", "taraku", "kaigara", "harukaru",
-];
-
 macro_rules! string_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $s:tt),+ $(,)? }) => {
         $(#[$m])*

@@ -34,7 +34,10 @@ fn group_names(land: &LandCollection) -> Vec<GroupName> {
 }
 
 fn app_scene(land: &LandCollection) -> Scene {
-    Scene::from_shapes(&LandShapes::from_land(land), &group_names(land))
+    Scene::from_shapes(
+        &LandShapes::from_land(land, &crate::islands::committed()),
+        &group_names(land),
+    )
 }
 
 fn frame(zoom: f64, width: f64, height: f64) -> Frame {
@@ -142,7 +145,10 @@ fn a_group_is_anchored_at_the_mean_of_its_members_and_named_below_islet_zoom_onl
 #[test]
 fn without_its_names_a_group_is_anchored_but_not_named() {
     let land = land();
-    let scene = Scene::from_shapes(&LandShapes::from_land(&land), &[]);
+    let scene = Scene::from_shapes(
+        &LandShapes::from_land(&land, &crate::islands::committed()),
+        &[],
+    );
     assert!(scene.anchor("habomai").is_some(), "markers still attach");
     let named = land
         .disputed()
@@ -314,7 +320,7 @@ fn names_keep_clear_of_symbols_where_they_can() {
 #[test]
 fn land_pieces_are_disputed_or_context_with_names_in_both_scripts() {
     let land = land();
-    let pieces = land_pieces(&LandShapes::from_land(&land));
+    let pieces = land_pieces(&LandShapes::from_land(&land, &crate::islands::committed()));
     assert_eq!(pieces.len(), land.features.len());
     let etorofu = pieces.iter().find(|p| p.id == "etorofu").expect("etorofu");
     assert!(etorofu.disputed);
@@ -332,4 +338,15 @@ fn land_pieces_are_disputed_or_context_with_names_in_both_scripts() {
     );
     assert_eq!(LandClass::of(LandRole::Disputed, true), LandClass::Selected);
     assert_eq!(LandClass::of(LandRole::Context, true), LandClass::Context);
+}
+
+#[test]
+fn group_names_come_from_the_islands_data_as_the_map_labels_them() {
+    let names = crate::scene::group_names(&crate::islands::committed());
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert_eq!(names[0].id, "habomai");
+    assert_eq!(
+        names[0].label,
+        ["Habomai / Khabomai", "Habomai", "Khabomai"]
+    );
 }

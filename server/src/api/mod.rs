@@ -18,6 +18,7 @@ use axum::Router;
 use axum::routing::get;
 use model::events::Dataset;
 use model::geodata::{LandCollection, LandRole};
+use model::islands::Islands;
 use utoipa::OpenApi;
 
 use crate::error::StartupError;
@@ -43,17 +44,22 @@ struct Inner {
 impl Api {
     /// The API over the events data (validated by [`crate::data`]), with
     /// islands listed from the coarsest land level.
-    pub fn new(data: Dataset, land: &LandCollection) -> Result<Api, StartupError> {
-        let islands = islands(land, &data);
-        let openapi =
-            serde_json::to_vec(&ApiDoc::openapi()).map_err(|source| StartupError::Prepare {
+    pub fn new(
+        data: Dataset,
+        land: &LandCollection,
+        islands: &Islands,
+    ) -> Result<Api, StartupError> {
+        let summaries = summaries(land, islands, &data);
+        let openapi = serde_json::to_vec(&openapi_document(&data)).map_err(|source| {
+            StartupError::Prepare {
                 what: "cannot render the OpenAPI document".into(),
                 source,
-            })?;
+            }
+        })?;
         Ok(Api {
             inner: Arc::new(Inner {
                 data,
-                islands,
+                islands: summaries,
                 openapi: Served::new(openapi),
             }),
         })
@@ -83,14 +89,35 @@ impl Api {
         &self.inner.islands
     }
 
-    fn openapi_json(&self) -> &Served {
+    pub fn openapi_json(&self) -> &Served {
         &self.inner.openapi
     }
 }
 
+/// The OpenAPI document, with the island ids the data knows as the `island`
+/// filter's values (they come from the data files, not from code).
+fn openapi_document(data: &Dataset) -> serde_json::Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    let ids: Vec<serde_json::Value> = data.islands.iter().map(|id| id.as_str().into()).collect();
+    if let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) {
+        let operations = paths.values_mut().filter_map(|p| p.as_object_mut());
+        for parameters in operations.flat_map(|o| o.values_mut()) {
+            let list = parameters
+                .get_mut("parameters")
+                .and_then(|p| p.as_array_mut());
+            for parameter in list.into_iter().flatten() {
+                if parameter.get("name").and_then(|n| n.as_str()) == Some("island") {
+                    parameter["schema"]["enum"] = ids.clone().into();
+                }
+            }
+        }
+    }
+    doc
+}
+
 /// Named islands from the land file (unnamed islet clusters left out), plus
-/// the Habomai group, with how much data concerns each.
-fn islands(land: &LandCollection, data: &Dataset) -> Vec<IslandSummary> {
+/// the groups of the islands data, with how much data concerns each.
+fn summaries(land: &LandCollection, islands: &Islands, data: &Dataset) -> Vec<IslandSummary> {
     let mut out: Vec<IslandSummary> = land
         .features
         .iter()
@@ -105,7 +132,7 @@ fn islands(land: &LandCollection, data: &Dataset) -> Vec<IslandSummary> {
                 name_ja_romaji: p.name_ja_romaji.clone(),
                 name_ru: p.name_ru.clone(),
                 name_ru_romaji: p.name_ru_romaji.clone(),
-                group: p.group.clone(),
+                group: islands.group_of(&p.id).map(|g| g.id.clone()),
                 administered_by: p.administered_by.clone(),
                 claimed_by: p.claimed_by.clone(),
                 official_area_km2: p.official_area_km2,
@@ -114,18 +141,22 @@ fn islands(land: &LandCollection, data: &Dataset) -> Vec<IslandSummary> {
             }
         })
         .collect();
-    if !out.iter().any(|i| i.id == "habomai") {
+    for group in &islands.groups {
+        // A group is administered and claimed as its members are.
+        let member = out.iter().find(|i| group.members.contains(&i.id));
         out.push(IslandSummary {
-            id: "habomai".into(),
+            id: group.id.clone(),
             disputed: true,
-            name_en: "Habomai Islands".into(),
-            name_ja: "歯舞群島".into(),
-            name_ja_romaji: "Habomai guntō".into(),
-            name_ru: "Хабомаи".into(),
-            name_ru_romaji: "Khabomai".into(),
+            name_en: group.name_en.clone(),
+            name_ja: group.name_ja.clone(),
+            name_ja_romaji: group.name_ja_romaji.clone(),
+            name_ru: group.name_ru.clone(),
+            name_ru_romaji: group.name_ru_romaji.clone(),
             group: None,
-            administered_by: "Russia".into(),
-            claimed_by: Some("Japan".into()),
+            administered_by: member
+                .map(|m| m.administered_by.clone())
+                .unwrap_or_default(),
+            claimed_by: member.and_then(|m| m.claimed_by.clone()),
             official_area_km2: None,
             events: 0,
             deployments: 0,
@@ -141,7 +172,7 @@ fn islands(land: &LandCollection, data: &Dataset) -> Vec<IslandSummary> {
         island.deployments = data
             .deployments
             .iter()
-            .filter(|d| model::events::concerns_island(std::slice::from_ref(&d.island), &island.id))
+            .filter(|d| data.concerns(std::slice::from_ref(&d.island), &island.id))
             .count();
     }
     out

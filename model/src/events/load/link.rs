@@ -49,6 +49,7 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
         annotations,
         places: known.places.clone(),
         islands: known.islands.clone(),
+        groups: known.groups.clone(),
     }
 }
 

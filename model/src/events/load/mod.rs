@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::types::*;
 use ids::Ids;
-pub use known::{FALLBACK_PLACES, ISLAND_IDS, Known};
+pub use known::Known;
 use link::Records;
 pub use report::DataError;
 
@@ -46,6 +46,8 @@ pub struct Dataset {
     /// The known places the data was checked against, with positions.
     pub places: BTreeMap<String, Option<Point>>,
     pub islands: BTreeSet<String>,
+    /// Group id → member islands (`Known::groups`).
+    pub groups: BTreeMap<String, Vec<String>>,
     event_index: HashMap<String, usize>,
     deployment_index: HashMap<String, usize>,
     article_index: HashMap<String, usize>,

@@ -1,0 +1,255 @@
+//! The disputed islands and their groups as data (`geodata/islands.toml`):
+//! names, group membership, the day each passed to Soviet control, official
+//! areas and population counts, each with its source. Who administered an
+//! island on a date is an [`Administration`], computed here and worded in
+//! one place ([`Administration::name`]).
+//!
+//! The server parses the file once ([`Islands::parse`], feature `loader`),
+//! checks it against the land outlines ([`Islands::check_land`]) and sends it
+//! to the app inside the land answer (`/api/geo/shapes`), so the panel, the
+//! labels and the link previews read the same facts.
+
+use crate::events::Date;
+use serde::{Deserialize, Serialize};
+
+/// Every disputed island and group, with the dates administration changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Islands {
+    /// From this day the Russian Federation administers what the Soviet Union did.
+    pub soviet_union_ended: Dated,
+    pub islands: Vec<Island>,
+    pub groups: Vec<Group>,
+}
+
+/// A day with the page that gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Dated {
+    pub date: Date,
+    pub source: String,
+}
+
+/// An official area with who published it, as of when, and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub km2: f64,
+    pub as_of: String,
+    pub publisher: String,
+    pub source: String,
+}
+
+/// A population count on a day.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub people: u32,
+    pub as_of: Date,
+    /// What the number means beyond the count, e.g. "border guards only".
+    pub note: Option<String>,
+    pub publisher: String,
+    pub source: String,
+}
+
+/// One island (or islet) the map shows as disputed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Island {
+    pub id: String,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ja_romaji: String,
+    pub name_ru: String,
+    pub name_ru_romaji: String,
+    /// The day it passed to Soviet control; islets of a group take the group's.
+    pub soviet_control: Option<Dated>,
+    pub official_area: Option<Area>,
+    /// Counts of its own (`[]` for islets counted with their group).
+    pub population: Vec<Count>,
+}
+
+/// A group of islands shown and told as one (the Habomai islets).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ja_romaji: String,
+    pub name_ru: String,
+    pub name_ru_romaji: String,
+    /// Island ids, each listed in `islands`.
+    pub members: Vec<String>,
+    pub soviet_control: Dated,
+    pub population: Vec<Count>,
+}
+
+/// Who administered an island on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Administration {
+    Japan,
+    SovietUnion,
+    Russia,
+}
+
+impl Administration {
+    /// The administering state, as the panel and the API write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Administration::Japan => "Japan",
+            Administration::SovietUnion => "Soviet Union",
+            Administration::Russia => "Russia",
+        }
+    }
+
+    /// Whether Japan, which claims the islands, held them then: no claim to show.
+    pub fn is_japan(self) -> bool {
+        self == Administration::Japan
+    }
+}
+
+/// An island or a group: what an `island=` link may name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry<'a> {
+    Island(&'a Island),
+    Group(&'a Group),
+}
+
+impl<'a> Entry<'a> {
+    pub fn id(self) -> &'a str {
+        match self {
+            Entry::Island(i) => &i.id,
+            Entry::Group(g) => &g.id,
+        }
+    }
+
+    /// `[Japanese romaji, Russian Latin]`, the names labels are made of.
+    pub fn romaji(self) -> [&'a str; 2] {
+        match self {
+            Entry::Island(i) => [&i.name_ja_romaji, &i.name_ru_romaji],
+            Entry::Group(g) => [&g.name_ja_romaji, &g.name_ru_romaji],
+        }
+    }
+
+    /// `[Japanese, Russian]` in their own scripts.
+    pub fn native(self) -> [&'a str; 2] {
+        match self {
+            Entry::Island(i) => [&i.name_ja, &i.name_ru],
+            Entry::Group(g) => [&g.name_ja, &g.name_ru],
+        }
+    }
+
+    pub fn name_en(self) -> &'a str {
+        match self {
+            Entry::Island(i) => &i.name_en,
+            Entry::Group(g) => &g.name_en,
+        }
+    }
+}
+
+impl Islands {
+    pub fn island(&self, id: &str) -> Option<&Island> {
+        self.islands.iter().find(|i| i.id == id)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The island or group with this id.
+    pub fn find(&self, id: &str) -> Option<Entry<'_>> {
+        self.island(id)
+            .map(Entry::Island)
+            .or_else(|| self.group(id).map(Entry::Group))
+    }
+
+    /// The group an island belongs to.
+    pub fn group_of(&self, island: &str) -> Option<&Group> {
+        self.groups
+            .iter()
+            .find(|g| g.members.iter().any(|m| m == island))
+    }
+
+    /// What a panel tells the story of: an islet's group, else the id itself.
+    pub fn story_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.group_of(id).map_or(id, |g| g.id.as_str())
+    }
+
+    /// Every island and group id, islands first.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        let islands = self.islands.iter().map(|i| i.id.as_str());
+        islands.chain(self.groups.iter().map(|g| g.id.as_str()))
+    }
+
+    /// The day `id` (an island or a group) passed to Soviet control.
+    pub fn soviet_control(&self, id: &str) -> Option<Date> {
+        let own = self.island(id).and_then(|i| i.soviet_control.as_ref());
+        let group = self.group(id).or_else(|| self.group_of(id));
+        own.or(group.map(|g| &g.soviet_control)).map(|d| d.date)
+    }
+
+    /// Who administered `id` (an island or a group) on `date`; `None` for an
+    /// id this file does not list.
+    ///
+    /// ```
+    /// # use model::islands::{Administration, Islands};
+    /// # use model::events::Date;
+    /// let islands = Islands::parse("islands.toml", r#"
+    ///     soviet_union_ended = { date = "1991-12-26", source = "https://example.org/a" }
+    ///     groups = []
+    ///     [[islands]]
+    ///     id = "shikotan"
+    ///     name_en = "Shikotan"
+    ///     name_ja = "色丹島"
+    ///     name_ja_romaji = "Shikotan-tō"
+    ///     name_ru = "Шикотан"
+    ///     name_ru_romaji = "Shikotan"
+    ///     soviet_control = { date = "1945-09-01", source = "https://example.org/b" }
+    ///     population = []
+    /// "#).expect("a valid file");
+    /// let on = |y, m, d| islands.administration("shikotan", Date::new(y, m, d).unwrap());
+    /// assert_eq!(on(1945, 8, 31), Some(Administration::Japan));
+    /// assert_eq!(on(1960, 1, 1), Some(Administration::SovietUnion));
+    /// assert_eq!(on(1991, 12, 26), Some(Administration::Russia));
+    /// ```
+    pub fn administration(&self, id: &str, date: Date) -> Option<Administration> {
+        let soviet = self.soviet_control(id)?;
+        Some(if date < soviet {
+            Administration::Japan
+        } else if date < self.soviet_union_ended.date {
+            Administration::SovietUnion
+        } else {
+            Administration::Russia
+        })
+    }
+
+    /// The latest population count of `id`; an islet's is its group's.
+    pub fn population(&self, id: &str) -> Option<&Count> {
+        let own = self.island(id).map(|i| &i.population);
+        let counts = match own {
+            Some(counts) if !counts.is_empty() => counts,
+            _ => &self.group(id).or_else(|| self.group_of(id))?.population,
+        };
+        counts.iter().max_by_key(|c| c.as_of)
+    }
+}
+
+#[cfg(feature = "loader")]
+mod load;
+
+/// The committed `geodata/islands.toml`, for tests that need real islands.
+#[cfg(all(test, feature = "loader"))]
+pub(crate) fn committed() -> Islands {
+    let text = include_str!("../../geodata/islands.toml");
+    Islands::parse("geodata/islands.toml", text).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,212 @@
+//! Reading `geodata/islands.toml`: strict parsing, then the checks that keep
+//! it whole (unique ids, groups whose members exist, a Soviet-control date
+//! for every island) and in step with the land outlines.
+
+use super::{Island, Islands};
+use crate::events::DataError;
+use crate::geodata::{LandCollection, LandRole};
+
+impl Islands {
+    /// Parses and checks `text` (the file `name`); every problem names its
+    /// line and field.
+    pub fn parse(name: &str, text: &str) -> Result<Islands, Vec<DataError>> {
+        let islands: Islands = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| line_of(text, s.start));
+            vec![error(name, line, "", e.message().trim())]
+        })?;
+        let file = File { name, text };
+        let errors = islands.problems(&file);
+        if errors.is_empty() {
+            Ok(islands)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn problems(&self, file: &File) -> Vec<DataError> {
+        let mut errors = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for id in self.ids() {
+            let line = file.line_of_id(id);
+            if !is_slug(id) {
+                errors.push(file.error(line, "id", format!("{id:?} is not a lowercase-hyphen id")));
+            }
+            if !seen.insert(id) {
+                errors.push(file.error(line, "id", format!("{id:?} is listed twice")));
+            }
+        }
+        for group in &self.groups {
+            for member in &group.members {
+                let line = file.line_of_id(&group.id);
+                if self.island(member).is_none() {
+                    let message = format!("member {member:?} is not an island of this file");
+                    errors.push(file.error(line, "members", message));
+                }
+                if self
+                    .groups
+                    .iter()
+                    .filter(|g| g.members.contains(member))
+                    .count()
+                    > 1
+                {
+                    let message = format!("{member:?} belongs to more than one group");
+                    errors.push(file.error(line, "members", message));
+                }
+            }
+        }
+        for island in &self.islands {
+            errors.extend(self.island_problems(island, file));
+        }
+        errors
+    }
+
+    fn island_problems(&self, island: &Island, file: &File) -> Vec<DataError> {
+        let line = file.line_of_id(&island.id);
+        let mut errors = Vec::new();
+        if island.soviet_control.is_none() && self.group_of(&island.id).is_none() {
+            let message = "no date of Soviet control, and no group to take it from";
+            errors.push(file.error(line, "soviet_control", message));
+        }
+        let sources = island
+            .soviet_control
+            .iter()
+            .map(|d| ("soviet_control.source", &d.source))
+            .chain(
+                island
+                    .official_area
+                    .iter()
+                    .map(|a| ("official_area.source", &a.source)),
+            )
+            .chain(
+                island
+                    .population
+                    .iter()
+                    .map(|c| ("population.source", &c.source)),
+            );
+        for (field, url) in sources {
+            if !is_http_url(url) {
+                errors.push(file.error(line, field, format!("{url:?} is not an http(s) URL")));
+            }
+        }
+        if island
+            .official_area
+            .as_ref()
+            .is_some_and(|a| a.km2.is_nan() || a.km2 <= 0.0)
+        {
+            errors.push(file.error(line, "official_area.km2", "must be positive"));
+        }
+        errors
+    }
+
+    /// Problems between this file (`name`) and the land outlines: every
+    /// named disputed outline is an island here, with the same names, group
+    /// and official area, and every island here has an outline.
+    pub fn check_land(&self, name: &str, text: &str, land: &LandCollection) -> Vec<DataError> {
+        let file = File { name, text };
+        let mut errors = Vec::new();
+        let disputed = land.disputed().filter(|f| f.properties.part_of.is_none());
+        for feature in disputed {
+            let p = &feature.properties;
+            let Some(island) = self.island(&feature.id) else {
+                let message = format!(
+                    "the land has disputed island {:?}, this file does not",
+                    p.id
+                );
+                errors.push(file.error(1, "islands", message));
+                continue;
+            };
+            let line = file.line_of_id(&island.id);
+            let names = [
+                ("name_en", &island.name_en, &p.name_en),
+                ("name_ja", &island.name_ja, &p.name_ja),
+                ("name_ja_romaji", &island.name_ja_romaji, &p.name_ja_romaji),
+                ("name_ru", &island.name_ru, &p.name_ru),
+                ("name_ru_romaji", &island.name_ru_romaji, &p.name_ru_romaji),
+            ];
+            for (field, ours, theirs) in names {
+                if ours != theirs {
+                    let message = format!("{ours:?} here, {theirs:?} in the land outlines");
+                    errors.push(file.error(line, field, message));
+                }
+            }
+            let group = self.group_of(&island.id).map(|g| g.id.as_str());
+            if group != p.group.as_deref() {
+                let message = format!("group {group:?} here, {:?} in the land outlines", p.group);
+                errors.push(file.error(line, "members", message));
+            }
+            let area = island.official_area.as_ref().map(|a| a.km2);
+            if area != p.official_area_km2 {
+                let message = format!(
+                    "{area:?} km² here, {:?} in the land outlines",
+                    p.official_area_km2
+                );
+                errors.push(file.error(line, "official_area.km2", message));
+            }
+        }
+        for island in &self.islands {
+            let drawn = land
+                .find(&island.id)
+                .is_some_and(|f| f.properties.role == LandRole::Disputed);
+            if !drawn {
+                let line = file.line_of_id(&island.id);
+                errors.push(file.error(
+                    line,
+                    "id",
+                    "no disputed outline in the land files has this id",
+                ));
+            }
+        }
+        errors
+    }
+}
+
+struct File<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl File<'_> {
+    /// The line of `id = "<id>"`, where an entry starts.
+    fn line_of_id(&self, id: &str) -> usize {
+        let needle = format!("id = \"{id}\"");
+        self.text
+            .find(&needle)
+            .map_or(1, |byte| line_of(self.text, byte))
+    }
+
+    fn error(&self, line: usize, field: &str, message: impl Into<String>) -> DataError {
+        error(self.name, line, field, message)
+    }
+}
+
+fn error(file: &str, line: usize, field: &str, message: impl Into<String>) -> DataError {
+    DataError {
+        file: file.to_owned(),
+        line,
+        field: field.to_owned(),
+        message: message.into(),
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text.get(..byte)
+        .map_or(1, |before| before.matches('\n').count() + 1)
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let host = rest
+        .and_then(|r| r.split(['/', '?', '#']).next())
+        .unwrap_or("");
+    host.contains('.') && !host.ends_with('.') && !url.chars().any(char::is_whitespace)
+}

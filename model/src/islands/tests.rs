@@ -1,0 +1,162 @@
+use super::*;
+use crate::events::DataError;
+use crate::geodata::LandCollection;
+
+const FILE: &str = "geodata/islands.toml";
+const TEXT: &str = include_str!("../../../geodata/islands.toml");
+
+fn committed() -> Islands {
+    Islands::parse(FILE, TEXT).unwrap_or_else(|errors| panic!("{errors:?}"))
+}
+
+fn day(y: u16, m: u8, d: u8) -> Date {
+    Date::new(y, m, d).expect("valid date")
+}
+
+#[test]
+fn the_committed_file_agrees_with_every_level_of_the_land() {
+    let islands = committed();
+    for (name, land) in [
+        ("land-0", include_str!("../../../geodata/land-0.geojson")),
+        ("land-1", include_str!("../../../geodata/land-1.geojson")),
+        ("land-2", include_str!("../../../geodata/land-2.geojson")),
+    ] {
+        let land = LandCollection::from_json(land).expect("land parses");
+        let problems = islands.check_land(FILE, TEXT, &land);
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+    }
+}
+
+#[test]
+fn each_island_changes_hands_on_its_own_landing_day_and_again_in_1991() {
+    let islands = committed();
+    let on = |id, date| islands.administration(id, date);
+    assert_eq!(on("etorofu", day(1945, 8, 27)), Some(Administration::Japan));
+    assert_eq!(
+        on("etorofu", day(1945, 8, 28)),
+        Some(Administration::SovietUnion)
+    );
+    assert_eq!(
+        on("kunashiri", day(1945, 8, 31)),
+        Some(Administration::Japan)
+    );
+    assert_eq!(
+        on("kunashiri", day(1945, 9, 1)),
+        Some(Administration::SovietUnion)
+    );
+    // Islets take their group's day; the group answers for itself.
+    assert_eq!(on("suisho", day(1945, 9, 2)), Some(Administration::Japan));
+    assert_eq!(
+        on("suisho", day(1945, 9, 3)),
+        Some(Administration::SovietUnion)
+    );
+    assert_eq!(on("habomai", day(1945, 9, 2)), Some(Administration::Japan));
+    assert_eq!(
+        on("shikotan", day(1991, 12, 25)),
+        Some(Administration::SovietUnion)
+    );
+    assert_eq!(
+        on("shikotan", day(1991, 12, 26)),
+        Some(Administration::Russia)
+    );
+    assert_eq!(on("hokkaido", day(2000, 1, 1)), None);
+    assert_eq!(Administration::SovietUnion.name(), "Soviet Union");
+}
+
+#[test]
+fn populations_are_the_latest_count_and_islets_take_their_groups() {
+    let islands = committed();
+    let kunashiri = islands.population("kunashiri").expect("counted");
+    assert_eq!(
+        (kunashiri.people, kunashiri.as_of),
+        (7_715, day(2023, 1, 1))
+    );
+    let taraku = islands.population("taraku").expect("the group's count");
+    assert_eq!(taraku.people, 0);
+    assert_eq!(taraku.note.as_deref(), Some("border guards only"));
+    assert_eq!(islands.population("urup"), None);
+}
+
+#[test]
+fn groups_are_entries_with_members_and_islets_tell_their_groups_story() {
+    let islands = committed();
+    let Some(Entry::Group(habomai)) = islands.find("habomai") else {
+        panic!("habomai is a group");
+    };
+    assert_eq!(habomai.members.len(), 7);
+    assert!(habomai.members.iter().all(|m| islands.island(m).is_some()));
+    assert_eq!(islands.story_of("yuri"), "habomai");
+    assert_eq!(islands.story_of("etorofu"), "etorofu");
+    assert_eq!(islands.ids().filter(|id| *id == "habomai").count(), 1);
+}
+
+/// A copy of the committed file with one edit, which must be refused.
+fn broken(from: &str, to: &str) -> Vec<DataError> {
+    assert!(TEXT.contains(from), "the fixture edit must apply: {from}");
+    let text = TEXT.replacen(from, to, 1);
+    match Islands::parse(FILE, &text) {
+        Ok(_) => panic!("accepted a copy with {to:?}"),
+        Err(errors) => errors,
+    }
+}
+
+fn line_of(needle: &str) -> usize {
+    let byte = TEXT.find(needle).expect("in the file");
+    TEXT[..byte].matches('\n').count() + 1
+}
+
+#[test]
+fn a_group_member_that_is_not_an_island_is_refused_at_the_group() {
+    let errors = broken("\"harukaru\"]", "\"harukaru\", \"atlantis\"]");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].line, line_of("id = \"habomai\""));
+    assert_eq!(errors[0].field, "members");
+    assert!(errors[0].message.contains("atlantis"), "{}", errors[0]);
+}
+
+#[test]
+fn an_island_without_a_soviet_control_date_or_group_is_refused() {
+    let from =
+        "soviet_control = { date = \"1945-08-28\", source = \"https://kuril.info/occupation/\" }\n";
+    let errors = broken(from, "");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (errors[0].line, errors[0].field.as_str()),
+        (line_of("id = \"etorofu\""), "soviet_control")
+    );
+}
+
+#[test]
+fn duplicate_ids_unknown_fields_and_bad_sources_are_refused() {
+    let twice = broken("id = \"harukaru\"", "id = \"kaigara\"");
+    assert!(
+        twice.iter().any(|e| e.message.contains("listed twice")),
+        "{twice:?}"
+    );
+    let unknown = broken(
+        "name_en = \"Etorofu\"",
+        "name_en = \"Etorofu\"\nname_fr = \"Itouroup\"",
+    );
+    assert_eq!(
+        unknown[0].line,
+        line_of("name_en = \"Etorofu\"") + 1,
+        "{unknown:?}"
+    );
+    let url = broken("\"https://hoppou.blog/?p=3251\"", "\"hoppou.blog/?p=3251\"");
+    assert!(
+        url.iter().any(|e| e.field == "population.source"),
+        "{url:?}"
+    );
+}
+
+#[test]
+fn a_name_that_differs_from_the_land_outlines_is_reported() {
+    let islands = Islands::parse(FILE, &TEXT.replacen("\"Кунашир\"", "\"Кунаширь\"", 1))
+        .expect("valid on its own");
+    let land = LandCollection::from_json(include_str!("../../../geodata/land-0.geojson"))
+        .expect("land parses");
+    let problems = islands.check_land(FILE, TEXT, &land);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "name_ru");
+    assert_eq!(problems[0].line, line_of("id = \"kunashiri\""));
+}
