@@ -188,6 +188,29 @@ test('a Habomai islet shows the group deployment history', async ({ page }) => {
   await expect(panel).toContainText(/border/i);
 });
 
+test('island=habomai opens the group: its names, islets, status on the date and history', async ({ page, problems }) => {
+  await page.goto('/?island=habomai&date=1960-01-01');
+  await mapReady(page);
+  const panel = page.locator('aside.panel');
+  await expect(panel.locator('h2')).toHaveText('Habomai / Khabomai');
+  await expect(panel).toContainText('歯舞群島');
+  await expect(panel).toContainText('Хабомаи');
+  // Its islets, by name, and the group's own count.
+  await expect(panel).toContainText('Shibotsu / Zelyony');
+  await expect(panel).toContainText('border guards only');
+  // In 1960 the Soviet Union administered it; Japan claims it.
+  await expect(panel.locator('dt:has-text("Administered by") + dd')).toHaveText('Soviet Union');
+  await expect(panel).toContainText('Claimed by');
+  await expect(panel.locator('.history-entry')).not.toHaveCount(0);
+  await page.screenshot({ path: shot('explore-habomai-group') });
+  // Before its landing day, Japan's: no claim to show.
+  await page.goto('/?island=habomai&date=1945-09-02');
+  await mapReady(page);
+  await expect(panel.locator('dt:has-text("Administered by") + dd')).toHaveText('Japan');
+  await expect(panel).not.toContainText('Claimed by');
+  expect(problems.console).toEqual([]);
+});
+
 test('no name is placed under the timeline bar', async ({ page }) => {
   // Habomai's name would fall on the bottom edge here, behind the bar.
   await page.setViewportSize({ width: 1200, height: 800 });

@@ -6,6 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use model::events::{Dataset, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
+use model::islands::Islands;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
@@ -14,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(rest);
     match which % 6 {
         0 | 1 => {
-            let known = Known::builtin();
+            let known = Known::default();
             if let Err(errors) = Dataset::load(&[("events/fuzz.toml", &text)], &known) {
                 // Every error names the file and a line inside it.
                 for e in errors {
@@ -36,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = PlaceCollection::from_json(&text);
         }
         _ => {
-            let _ = Known::with_places_geojson(&text);
+            let _ = Islands::parse("islands.toml", &text);
         }
     }
 });

@@ -4,7 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use model::events::{Dataset, ISLAND_IDS, Known};
+use model::events::{Dataset, Known};
+use model::geodata::{LandCollection, PlaceCollection};
+use model::islands::Islands;
 use std::sync::OnceLock;
 
 fn data() -> &'static Dataset {
@@ -12,7 +14,10 @@ fn data() -> &'static Dataset {
     DATA.get_or_init(|| {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../geodata");
         let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).expect("geodata");
-        let known = Known::with_places_geojson(&read("places.geojson")).expect("places");
+        let islands = Islands::parse("islands.toml", &read("islands.toml")).expect("islands");
+        let land = LandCollection::from_json(&read("land-0.geojson")).expect("land");
+        let places = PlaceCollection::from_json(&read("places.geojson")).expect("places");
+        let known = Known::new(&islands, &land, &places);
         let names = [
             "events/events.toml",
             "events/deployments.toml",
@@ -45,7 +50,7 @@ fn escape(data: &[u8]) -> String {
 
 fuzz_target!(|bytes: &[u8]| {
     let query = escape(bytes);
-    let known = |id: &str| ISLAND_IDS.contains(&id);
+    let known = |id: &str| data().islands.contains(id);
     if let Ok(q) = server::api::parse_event_query(&query, known) {
         let limit = q.limit.unwrap_or(server::api::MAX_LIMIT);
         assert!((1..=server::api::MAX_LIMIT).contains(&limit));
