@@ -86,6 +86,7 @@ fn loaded(
     let stage = RwSignal::new(Stage::Map);
     mount_in_stages(stage);
     let from = move |part: Stage| move || stage.get() >= part;
+    let first_landing = land.islands.first_soviet_control();
     let for_list = land.clone();
     let for_panel = land.clone();
     let for_warmup = land.clone();
@@ -96,7 +97,7 @@ fn loaded(
                 target="_blank" rel="noopener">"Open the full map"</a>
         }>
             <Show when=from(Stage::Controls)><Controls/></Show>
-            <Show when=from(Stage::Timeline)><Timeline/></Show>
+            <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
             {
                 let land = for_list.clone();
                 view! { <Show when=from(Stage::IslandList)><IslandList land=land.clone()/></Show> }

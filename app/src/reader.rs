@@ -162,43 +162,7 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
             el.scroll_into_view();
         }
     });
-    let notes = {
-        let article = article.clone();
-        move || {
-            let n = selected.get()?;
-            let e = article.excerpts.get(n as usize - 1)?.clone();
-            let annotations = e
-                .annotations
-                .iter()
-                .map(|a| {
-                    let kind = match a.kind {
-                        AnnotationKind::FactCheck => "Fact-check",
-                        AnnotationKind::Context => "Context",
-                        AnnotationKind::Translation => "Translation",
-                    };
-                    view! {
-                        <div class=format!("annotation {}", a.kind.as_str())>
-                            <p><strong>{kind}": "</strong>{a.note.clone()}</p>
-                            <Sources sources=a.sources.clone()/>
-                        </div>
-                    }
-                })
-                .collect_view();
-            let events = e.events.iter().map(|r| {
-                let id = r.id.clone();
-                view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-                    {format!("{} · {}", r.date, r.title)}</button></li> }
-            }).collect_view();
-            Some(view! {
-                <section class="excerpt-notes" aria-label=format!("Notes on excerpt {n}")>
-                    <h3>{format!("Excerpt {n}")}</h3>
-                    {annotations}
-                    <h4>"Linked events"</h4>
-                    <ul>{events}</ul>
-                </section>
-            })
-        }
-    };
+    let notes = excerpt_notes(article.clone());
     view! {
         <article>
             <h2>{a.title.clone()}</h2>
@@ -225,4 +189,48 @@ fn fit(points: &[[f64; 2]]) -> Option<View> {
     let mut view = View::fit([w - pad, s - pad, e + pad, n + pad], 800.0, 600.0);
     view.zoom = view.zoom.min(10.0);
     Some(canonical_view(view))
+}
+
+/// The notes on the chosen excerpt: its annotations with sources, and the
+/// events it reports.
+fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 'static {
+    let url: UrlState = expect_context();
+    let selected = url.excerpt;
+    move || {
+        let n = selected.get()?;
+        let e = article.excerpts.get(n as usize - 1)?.clone();
+        let annotations = e
+            .annotations
+            .iter()
+            .map(|a| {
+                let kind = match a.kind {
+                    AnnotationKind::FactCheck => "Fact-check",
+                    AnnotationKind::Context => "Context",
+                    AnnotationKind::Translation => "Translation",
+                };
+                view! {
+                    <div class=format!("annotation {}", a.kind.as_str())>
+                        <p><strong>{kind}": "</strong>{a.note.clone()}</p>
+                        <Sources sources=a.sources.clone()/>
+                    </div>
+                }
+            })
+            .collect_view();
+        let events = e.events.iter().map(|r| {
+            let id = r.id.clone();
+            view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+                {format!("{} · {}", r.date, r.title)}</button></li> }
+        }).collect_view();
+        Some(
+            view! {
+                <section class="excerpt-notes" aria-label=format!("Notes on excerpt {n}")>
+                    <h3>{format!("Excerpt {n}")}</h3>
+                    {annotations}
+                    <h4>"Linked events"</h4>
+                    <ul>{events}</ul>
+                </section>
+            }
+            .into_any(),
+        )
+    }
 }

@@ -13,12 +13,14 @@ use std::time::Duration;
 const PLAY_STEP: Duration = Duration::from_millis(1200);
 
 #[component]
-pub fn Timeline() -> impl IntoView {
+pub fn Timeline(
+    /// The first Soviet landing (from the islands data), marked by its year on the track.
+    first_landing: Option<Date>,
+) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     let today = data.today;
     let (min, max) = (day_number(START), day_number(today));
-    let playing = RwSignal::new(false);
 
     let commit = move |date: Date| {
         data.live_date.set(None);
@@ -53,7 +55,53 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view()
     };
-    // Play: step to the next event date until the end, replacing the URL entry.
+    let (playing, play) = player(event_dates);
+    let bar = NodeRef::<leptos::html::Section>::new();
+    measure_covered_bottom(bar);
+
+    view! {
+        <section class="timeline" aria-label="Timeline" node_ref=bar>
+            <button type="button" class="play" on:click=move |_| play()
+                aria-label=move || if playing.get() { "Pause the timeline" } else { "Play through the events" }>
+                {move || if playing.get() { "❚❚" } else { "▶" }}
+            </button>
+            <div class="track">
+                <div class="ticks" aria-hidden="true">{ticks}</div>
+                <input type="range" min=min max=max step="1"
+                    aria-label="Date shown on the map"
+                    aria-valuetext=move || data.date.get().to_string()
+                    prop:value=move || day_number(data.date.get()).to_string()
+                    on:input=move |e| data.live_date.set(from_input(&e))
+                    on:change=move |e| if let Some(d) = from_input(&e) { commit(d) }/>
+                <div class="years" aria-hidden="true">
+                    <span style:left="0%">"1855"</span>
+                    {first_landing.map(|d| view! {
+                        <span style:left=format!("{}%", fixed(fraction(d, today) * 100.0, 2))>{d.year.to_string()}</span>
+                    })}
+                    <span style:left="100%">{today.year.to_string()}</span>
+                </div>
+            </div>
+            <output class="date" aria-live="polite">
+                {move || {
+                    let d = data.date.get();
+                    if d == today { format!("Today, {d}") } else { d.to_string() }
+                }}
+            </output>
+            <Show when=move || url.date.get().is_some()>
+                <button type="button" class="to-today" on:click=move |_| commit(today)>"Today"</button>
+            </Show>
+        </section>
+    }
+}
+
+/// Play: steps to the next event date until the end, replacing the URL
+/// entry; the returned action starts and pauses it.
+fn player(
+    event_dates: impl Fn() -> Vec<Date> + Copy + 'static,
+) -> (RwSignal<bool>, impl Fn() + Copy + 'static) {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let playing = RwSignal::new(false);
     let step = move || {
         let dates = event_dates();
         match next_step(&dates, data.date.get_untracked()) {
@@ -81,8 +129,13 @@ pub fn Timeline() -> impl IntoView {
         tick(step);
     };
 
-    // The bar lies over the map's bottom edge; the map keeps names above it.
-    let bar = NodeRef::<leptos::html::Section>::new();
+    (playing, play)
+}
+
+/// The bar lies over the map's bottom edge; it tells the map how much, so
+/// the map keeps names above it.
+fn measure_covered_bottom(bar: NodeRef<leptos::html::Section>) {
+    let data: AtlasData = expect_context();
     let measure = move || {
         if let Some(el) = bar.get_untracked() {
             data.covered_bottom.set(f64::from(el.offset_height()));
@@ -99,36 +152,4 @@ pub fn Timeline() -> impl IntoView {
         // The page may be going away with it; then there is nothing to tell.
         let _ = data.covered_bottom.try_set(0.0);
     });
-
-    view! {
-        <section class="timeline" aria-label="Timeline" node_ref=bar>
-            <button type="button" class="play" on:click=move |_| play()
-                aria-label=move || if playing.get() { "Pause the timeline" } else { "Play through the events" }>
-                {move || if playing.get() { "❚❚" } else { "▶" }}
-            </button>
-            <div class="track">
-                <div class="ticks" aria-hidden="true">{ticks}</div>
-                <input type="range" min=min max=max step="1"
-                    aria-label="Date shown on the map"
-                    aria-valuetext=move || data.date.get().to_string()
-                    prop:value=move || day_number(data.date.get()).to_string()
-                    on:input=move |e| data.live_date.set(from_input(&e))
-                    on:change=move |e| if let Some(d) = from_input(&e) { commit(d) }/>
-                <div class="years" aria-hidden="true">
-                    <span style:left="0%">"1855"</span>
-                    <span style:left=format!("{}%", fixed(fraction(Date { year: 1945, month: 8, day: 28 }, today) * 100.0, 2))>"1945"</span>
-                    <span style:left="100%">{today.year.to_string()}</span>
-                </div>
-            </div>
-            <output class="date" aria-live="polite">
-                {move || {
-                    let d = data.date.get();
-                    if d == today { format!("Today, {d}") } else { d.to_string() }
-                }}
-            </output>
-            <Show when=move || url.date.get().is_some()>
-                <button type="button" class="to-today" on:click=move |_| commit(today)>"Today"</button>
-            </Show>
-        </section>
-    }
 }

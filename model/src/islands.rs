@@ -195,6 +195,18 @@ impl Islands {
         own.or(group.map(|g| &g.soviet_control)).map(|d| d.date)
     }
 
+    /// The first day any island passed to Soviet control: where the 1945 era begins.
+    pub fn first_soviet_control(&self) -> Option<Date> {
+        let islands = self
+            .islands
+            .iter()
+            .filter_map(|i| i.soviet_control.as_ref());
+        islands
+            .chain(self.groups.iter().map(|g| &g.soviet_control))
+            .map(|d| d.date)
+            .min()
+    }
+
     /// Who administered `id` (an island or a group) on `date`; `None` for an
     /// id this file does not list.
     ///

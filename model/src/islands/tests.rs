@@ -60,6 +60,7 @@ fn each_island_changes_hands_on_its_own_landing_day_and_again_in_1991() {
         Some(Administration::Russia)
     );
     assert_eq!(on("hokkaido", day(2000, 1, 1)), None);
+    assert_eq!(islands.first_soviet_control(), Some(day(1945, 8, 28)));
     assert_eq!(Administration::SovietUnion.name(), "Soviet Union");
 }
 
