@@ -8,8 +8,8 @@ use miniserde::Deserialize;
 use model::events::{
     ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
 };
-use model::geodata::LandShapes;
 use model::marks::Overlays;
+use model::scene::LandShapes;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

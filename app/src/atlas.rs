@@ -9,7 +9,7 @@ use crate::reader::Reader;
 use crate::timeline::Timeline;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::geodata::LandShapes;
+use model::scene::LandShapes;
 use std::sync::Arc;
 
 /// Zoom levels from which the finer land outlines are used.

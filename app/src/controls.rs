@@ -4,10 +4,10 @@ use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::DeploymentCategory;
-use model::geodata::LandShapes;
 use model::islands::{Entry, Islands};
 use model::names::{self, NameStyle};
 use model::permalink::{self, Layer};
+use model::scene::LandShapes;
 use std::sync::Arc;
 
 /// Shown when a link had parts that could not be applied; dismissable.

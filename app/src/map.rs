@@ -12,10 +12,10 @@ use leptos::html;
 use leptos::prelude::*;
 use model::decimal::{fixed, trimmed};
 use model::events::recent_events;
-use model::geodata::LandShapes;
 use model::gesture::Gesture;
 use model::labels::Placed;
 use model::permalink::{Layer, canonical_view};
+use model::scene::LandShapes;
 use model::scene::{
     Frame, Label, LandPiece, MAP_FONTS, Scene, Spread, Symbol, event_point, event_symbol,
     group_names, land_pieces, place_names, placement,

@@ -8,9 +8,9 @@ use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::Date;
 use model::events::{Event, HistoryEntry, Source};
-use model::geodata::LandShapes;
 use model::islands::Administration;
 use model::names::{self, NameStyle};
+use model::scene::LandShapes;
 use std::sync::Arc;
 use std::time::Duration;
 

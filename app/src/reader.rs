@@ -6,10 +6,10 @@ use crate::panel::Sources;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
-use model::geodata::LandShapes;
 use model::islands::Islands;
 use model::marks::Overlays;
 use model::permalink::canonical_view;
+use model::scene::LandShapes;
 use model::viewport::View;
 use std::sync::Arc;
 

@@ -17,7 +17,7 @@ fn data() -> &'static Dataset {
         let islands = Islands::parse("islands.toml", &read("islands.toml")).expect("islands");
         let land = LandCollection::from_json(&read("land-0.geojson")).expect("land");
         let places = PlaceCollection::from_json(&read("places.geojson")).expect("places");
-        let known = Known::new(&islands, &land, &places);
+        let known = islands.known(&land, &places);
         let names = [
             "events/events.toml",
             "events/deployments.toml",

@@ -5,7 +5,6 @@
 //! follow [`LandProperties`]. Parsing is strict so a broken data file is
 //! refused with a message that says what is wrong, instead of drawing nonsense.
 
-use crate::islands::Islands;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "validity")]
@@ -142,64 +141,6 @@ impl LandCollection {
             .iter()
             .map(|f| f.geometry.vertex_count())
             .sum()
-    }
-}
-
-/// A land feature ready to draw: its outline as SVG path data in map units
-/// (see [`crate::svg::path_data`]), projected once on the server so that a
-/// phone does not parse and project tens of thousands of coordinates.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LandShape {
-    pub id: String,
-    /// Where the label and markers go, `[lon, lat]`: `label_at`, else the
-    /// outline's first point.
-    pub anchor: Option<Position>,
-    /// Where else on a disputed island its name may go when symbols cover
-    /// the anchor (see [`crate::geometry::slots_along`]).
-    pub label_slots: Vec<Position>,
-    pub d: String,
-    pub properties: LandProperties,
-}
-
-/// Every land feature of one level of detail, ready to draw, with the
-/// islands' and groups' facts (`geodata/islands.toml`), so the app has them
-/// with its first answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LandShapes {
-    pub features: Vec<LandShape>,
-    pub islands: Islands,
-}
-
-impl LandShapes {
-    pub fn from_land(land: &LandCollection, islands: &Islands) -> Self {
-        LandShapes {
-            islands: islands.clone(),
-            features: land
-                .features
-                .iter()
-                .map(|f| LandShape {
-                    id: f.id.clone(),
-                    anchor: f.anchor(),
-                    label_slots: f.label_slots(),
-                    d: crate::svg::path_data(&f.geometry),
-                    properties: f.properties.clone(),
-                })
-                .collect(),
-        }
-    }
-
-    pub fn from_json(text: &str) -> Result<Self, ParseError> {
-        parse(text)
-    }
-
-    pub fn find(&self, id: &str) -> Option<&LandShape> {
-        self.features.iter().find(|f| f.id == id)
-    }
-
-    pub fn disputed(&self) -> impl Iterator<Item = &LandShape> {
-        self.features
-            .iter()
-            .filter(|f| f.properties.role == LandRole::Disputed)
     }
 }
 
@@ -387,6 +328,7 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Par
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::LandShapes;
 
     const SAMPLE: &str = r#"{"type":"FeatureCollection","features":[
       {"type":"Feature","id":"shikotan","properties":{"id":"shikotan","role":"disputed",

@@ -8,7 +8,7 @@
 //! names keep clear of ([`crate::labels::place`] does the placing).
 
 use crate::events::{Date, Event};
-use crate::geodata::{LandCollection, LandProperties, LandRole, LandShapes, PlaceKind};
+use crate::geodata::{LandCollection, LandProperties, LandRole, PlaceKind};
 use crate::geometry::Position;
 use crate::islands::Islands;
 use crate::labels::{Candidate, Kind, Obstacle, Placed, symbol_box};
@@ -498,6 +498,9 @@ pub fn placement(labels: &[Label], symbols: &[Symbol], frame: &Frame) -> Vec<Opt
     }
     placed
 }
+
+mod land;
+pub use land::{LandShape, LandShapes};
 
 #[cfg(test)]
 mod tests;

@@ -12,9 +12,10 @@
 //! properties carry more (they are also the GeoJSON file format), so they are
 //! decoded through [`ShapePropertiesWire`] here.
 
-use crate::geodata::{LandProperties, LandRole, LandShape, LandShapes};
+use crate::geodata::{LandProperties, LandRole};
 use crate::geometry::Position;
 use crate::islands::Islands;
+use crate::scene::{LandShape, LandShapes};
 use miniserde::Deserialize;
 
 /// An answer that is not the JSON of the type asked for. miniserde does not

@@ -55,7 +55,7 @@ fn known() -> Known {
     let islands = Islands::parse("islands.toml", &read("islands.toml")).expect("islands parse");
     let land = LandCollection::from_json(&read("land-0.geojson")).expect("land parses");
     let places = PlaceCollection::from_json(&read("places.geojson")).expect("places parse");
-    Known::new(&islands, &land, &places)
+    islands.known(&land, &places)
 }
 
 fn load_with(files: &[(String, String)]) -> Result<Dataset, Vec<DataError>> {

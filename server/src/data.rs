@@ -66,7 +66,7 @@ impl Data {
         let places = parse(&dir.join("places.geojson"), PlaceCollection::from_json)?;
         let islands = islands(&dir.join("islands.toml"), &land)?;
         let coarsest = &land[0].value;
-        let known = Known::new(&islands.value, coarsest, &places.value);
+        let known = islands.value.known(coarsest, &places.value);
         let events = events(&dir.join("events"), &known)?;
         Ok(Data {
             islands,

@@ -61,7 +61,7 @@ async fn every_level_is_also_served_ready_to_draw_in_map_units() {
         assert_eq!(status, StatusCode::OK, "level {level}");
         assert_eq!(headers[header::CONTENT_TYPE], "application/json");
         let shapes =
-            model::geodata::LandShapes::from_json(std::str::from_utf8(&body).expect("utf-8"))
+            model::scene::LandShapes::from_json(std::str::from_utf8(&body).expect("utf-8"))
                 .expect("parses");
         let etorofu = shapes.find("etorofu").expect("etorofu");
         assert!(etorofu.d.starts_with('M') && etorofu.d.ends_with('z'));

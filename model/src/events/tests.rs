@@ -124,8 +124,7 @@ fn files<'a>(
 fn committed_known() -> Known {
     let land = include_str!("../../../geodata/land-0.geojson");
     let places = include_str!("../../../geodata/places.geojson");
-    Known::new(
-        &crate::islands::committed(),
+    crate::islands::committed().known(
         &crate::geodata::LandCollection::from_json(land).expect("land parses"),
         &crate::geodata::PlaceCollection::from_json(places).expect("places parse"),
     )

@@ -3,8 +3,8 @@
 //! for every island) and in step with the land outlines.
 
 use super::{Island, Islands};
-use crate::events::DataError;
-use crate::geodata::{LandCollection, LandRole};
+use crate::events::{DataError, Known};
+use crate::geodata::{LandCollection, LandRole, PlaceCollection};
 
 impl Islands {
     /// Parses and checks `text` (the file `name`); every problem names its
@@ -96,6 +96,25 @@ impl Islands {
             errors.push(file.error(line, "official_area.km2", "must be positive"));
         }
         errors
+    }
+
+    /// The ids records may name: every island and group here, every land
+    /// the map draws, and the places with their positions.
+    pub fn known(&self, land: &LandCollection, places: &PlaceCollection) -> Known {
+        let drawn = land.features.iter().map(|f| f.id.as_str());
+        Known {
+            islands: self.ids().chain(drawn).map(str::to_owned).collect(),
+            groups: self
+                .groups
+                .iter()
+                .map(|g| (g.id.clone(), g.members.clone()))
+                .collect(),
+            places: places
+                .features
+                .iter()
+                .map(|f| (f.id.clone(), Some(f.geometry.position())))
+                .collect(),
+        }
     }
 
     /// Problems between this file (`name`) and the land outlines: every
