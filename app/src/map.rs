@@ -312,14 +312,20 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
         disputed,
         accessible_name,
         soviet_control,
+        group,
     } = piece;
     if !disputed {
         return view! { <path class="land context" d=d aria-hidden="true"/> }.into_any();
     }
     let (selected, date, dragged) = (ctx.url.island, ctx.data.date, ctx.dragged);
+    // An islet is selected with its group (`island=habomai`).
     let is_selected = {
         let id = id.clone();
-        move || selected.get().as_deref() == Some(id.as_str())
+        move || {
+            let chosen = selected.get();
+            chosen.as_deref() == Some(id.as_str())
+                || chosen.is_some_and(|c| group.as_deref() == Some(c.as_str()))
+        }
     };
     let activate = {
         let id = id.clone();

@@ -202,6 +202,9 @@ test('island=habomai opens the group: its names, islets, status on the date and 
   await expect(panel.locator('dt:has-text("Administered by") + dd')).toHaveText('Soviet Union');
   await expect(panel).toContainText('Claimed by');
   await expect(panel.locator('.history-entry')).not.toHaveCount(0);
+  // The group's islets are highlighted on the map; other islands are not.
+  await expect(page.locator('path[data-island="taraku"]')).toHaveClass(/selected/);
+  await expect(page.locator('path[data-island="shikotan"]')).not.toHaveClass(/selected/);
   await page.screenshot({ path: shot('explore-habomai-group') });
   // Before its landing day, Japan's: no claim to show.
   await page.goto('/?island=habomai&date=1945-09-02');

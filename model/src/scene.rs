@@ -128,6 +128,8 @@ pub struct LandPiece {
     /// The day it passed to Soviet control (its island's, or its group's):
     /// before it, the map draws it as Japanese-administered.
     pub soviet_control: Option<Date>,
+    /// The group it belongs to: selecting the group selects it too.
+    pub group: Option<String>,
 }
 
 /// The land of one level of detail, in drawing order.
@@ -142,6 +144,10 @@ pub fn land_pieces(land: &LandShapes) -> Vec<LandPiece> {
             soviet_control: land
                 .islands
                 .soviet_control(f.properties.part_of.as_deref().unwrap_or(&f.id)),
+            group: land
+                .islands
+                .group_of(f.properties.part_of.as_deref().unwrap_or(&f.id))
+                .map(|g| g.id.clone()),
         })
         .collect()
 }

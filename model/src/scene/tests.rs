@@ -350,3 +350,18 @@ fn group_names_come_from_the_islands_data_as_the_map_labels_them() {
         ["Habomai / Khabomai", "Habomai", "Khabomai"]
     );
 }
+
+#[test]
+fn land_pieces_know_their_landing_day_and_group() {
+    let land = LandCollection::from_json(include_str!("../../../geodata/land-0.geojson"))
+        .expect("land parses");
+    let pieces = land_pieces(&LandShapes::from_land(&land, &crate::islands::committed()));
+    let piece = |id: &str| pieces.iter().find(|p| p.id == id).expect("drawn");
+    let day = |y, m, d| Date::new(y, m, d).ok();
+    assert_eq!(piece("taraku").group.as_deref(), Some("habomai"));
+    assert_eq!(piece("taraku").soviet_control, day(1945, 9, 3));
+    // Unnamed islets take their island's day; context land has none.
+    assert_eq!(piece("etorofu-islets").soviet_control, day(1945, 8, 28));
+    assert_eq!(piece("etorofu").group, None);
+    assert_eq!(piece("hokkaido").soviet_control, None);
+}
