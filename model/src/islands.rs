@@ -177,6 +177,14 @@ impl Islands {
             .find(|g| g.members.iter().any(|m| m == island))
     }
 
+    /// Whether choosing `chosen` (an `island=` id) selects the outline `id`
+    /// (`part_of` an island, for unnamed islets): the island itself, or
+    /// every outline of a chosen group's members.
+    pub fn selects(&self, chosen: &str, id: &str, part_of: Option<&str>) -> bool {
+        let island = part_of.unwrap_or(id);
+        chosen == id || self.group_of(island).is_some_and(|g| g.id == chosen)
+    }
+
     /// What a panel tells the story of: an islet's group, else the id itself.
     pub fn story_of<'a>(&'a self, id: &'a str) -> &'a str {
         self.group_of(id).map_or(id, |g| g.id.as_str())

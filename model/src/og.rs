@@ -72,7 +72,7 @@ pub fn render_svg(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">"##
     );
-    draw_map(&mut svg, land, scene, state, view, WIDTH, HEIGHT);
+    draw_map(&mut svg, land, islands, scene, state, view, (WIDTH, HEIGHT));
     // A banner with the headline and the site's name.
     let _ = write!(
         svg,
@@ -92,16 +92,19 @@ pub fn render_svg(
 fn draw_map(
     svg: &mut String,
     land: &LandCollection,
+    islands: &Islands,
     scene: &Scene,
     state: &MapState,
     view: View,
-    width: f64,
-    height: f64,
+    (width, height): (f64, f64),
 ) {
     let t = view.transform(width, height);
     svg.push_str(r##"<rect width="100%" height="100%" fill="#dceaf4"/>"##);
     for f in &land.features {
-        let selected = state.island.as_deref() == Some(&f.id);
+        let selected = state
+            .island
+            .as_deref()
+            .is_some_and(|chosen| islands.selects(chosen, &f.id, f.properties.part_of.as_deref()));
         let (fill, line) = match LandClass::of(f.properties.role, selected) {
             LandClass::Context => ("#d9d3c2", "#8f866e"),
             LandClass::Selected => ("#0072b2", "#00304d"),
@@ -140,21 +143,28 @@ fn draw_map(
 /// The default view as an inline SVG for `index.html`: the map paints before
 /// the app's WebAssembly has loaded, and the app replaces it on start.
 /// `meet` keeps the disputed islands in view whatever the screen's shape.
-pub fn prerender_svg(land: &LandCollection, scene: &Scene, width: f64, height: f64) -> String {
+pub fn prerender_svg(
+    land: &LandCollection,
+    islands: &Islands,
+    scene: &Scene,
+    width: f64,
+    height: f64,
+) -> String {
     let view = View::fit(DISPUTE_BOUNDS, width, height);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" class="prerender-map" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of the disputed islands (loading)">"##
     );
+    let nothing_chosen = MapState::default();
     draw_map(
         &mut svg,
         land,
+        islands,
         scene,
-        &MapState::default(),
+        &nothing_chosen,
         view,
-        width,
-        height,
+        (width, height),
     );
     svg.push_str("</svg>");
     svg
@@ -214,6 +224,33 @@ mod tests {
         let close = render_svg(&land, &crate::islands::committed(), &scene, &close);
         assert!(!close.contains("Group Both"));
         assert!(close.contains(">Shibotsu"), "islets named from islet zoom");
+    }
+
+    #[test]
+    fn a_group_preview_is_headed_by_its_name_and_highlights_its_islets() {
+        let land = land();
+        let islands = crate::islands::committed();
+        let state = MapState {
+            island: Some("habomai".into()),
+            ..MapState::default()
+        };
+        let svg = render_svg(&land, &islands, &scene(&land), &state);
+        assert!(
+            svg.contains(">Habomai / Khabomai</text>"),
+            "the headline names the group"
+        );
+        // The seven islets and their unnamed satellites are drawn selected.
+        let fill = r##"fill="#0072b2""##;
+        let highlighted = svg.matches(fill).count();
+        let members = land
+            .features
+            .iter()
+            .filter(|f| islands.selects("habomai", &f.id, f.properties.part_of.as_deref()))
+            .count();
+        assert!(members > 7, "{members}");
+        assert_eq!(highlighted, members);
+        let alone = render_svg(&land, &islands, &scene(&land), &MapState::default());
+        assert_eq!(alone.matches(fill).count(), 0);
     }
 
     #[test]

@@ -309,10 +309,15 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
 /// Puts a ready SVG of the default view at the top of `<body>`, so the islands
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
 fn insert_prerender(html: &mut String, state: &Pages) {
-    let svg = state
-        .previews()
-        .prerender
-        .get_or_init(|| og::prerender_svg(state.overview_land(), state.scene(), 1280.0, 740.0));
+    let svg = state.previews().prerender.get_or_init(|| {
+        og::prerender_svg(
+            state.overview_land(),
+            state.islands(),
+            state.scene(),
+            1280.0,
+            740.0,
+        )
+    });
     let block = format!(
         "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
          <p class=\"convention\">Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan.</p></header>{svg}</div>"

@@ -161,3 +161,14 @@ fn a_name_that_differs_from_the_land_outlines_is_reported() {
     assert_eq!(problems[0].field, "name_ru");
     assert_eq!(problems[0].line, line_of("id = \"kunashiri\""));
 }
+
+#[test]
+fn choosing_a_group_selects_its_members_and_an_island_only_itself() {
+    let islands = committed();
+    assert!(islands.selects("habomai", "taraku", None));
+    assert!(islands.selects("habomai", "taraku-islets", Some("taraku")));
+    assert!(islands.selects("etorofu", "etorofu", None));
+    assert!(!islands.selects("etorofu", "etorofu-islets", Some("etorofu")));
+    assert!(!islands.selects("habomai", "shikotan", None));
+    assert!(!islands.selects("taraku", "yuri", None));
+}
