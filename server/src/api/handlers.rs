@@ -51,7 +51,7 @@ pub async fn list_islands(
 
 /// One island: names, deployment history with evidence, and its events.
 #[utoipa::path(get, path = "/api/islands/{id}", tag = "atlas",
-    params(("id" = String, Path, description = "Island id, e.g. `etorofu` or `habomai`")),
+    params(("id" = String, Path, description = "Island or group id, as `/api/islands` lists them")),
     responses(
         (status = 200, description = "The island", body = IslandDetail),
         (status = 304, description = "Not modified (If-None-Match)"),

@@ -91,7 +91,7 @@ fn island_ids() -> utoipa::openapi::Object {
 #[derive(Debug, Default, PartialEq, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct EventParams {
-    /// Island id, e.g. `etorofu`; `habomai` includes its islets.
+    /// Island or group id (as `/api/islands` lists them); a group includes its islands.
     #[param(schema_with = island_ids)]
     pub island: Option<String>,
     /// Event kind.

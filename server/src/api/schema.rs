@@ -18,7 +18,7 @@ pub struct IslandSummary {
     pub name_ja_romaji: String,
     pub name_ru: String,
     pub name_ru_romaji: String,
-    /// Group the island belongs to, e.g. `habomai`.
+    /// The group the island belongs to (a group listed by `/api/islands`).
     pub group: Option<String>,
     pub administered_by: String,
     pub claimed_by: Option<String>,
@@ -38,7 +38,7 @@ pub struct IslandList {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct IslandDetail {
     pub island: IslandSummary,
-    /// Members of a group (`habomai`), else empty.
+    /// The member islands of a group, else empty.
     pub members: Vec<String>,
     /// Every deployment change on the island, oldest first, with evidence.
     pub history: Vec<HistoryEntry>,
