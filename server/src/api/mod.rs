@@ -4,11 +4,10 @@
 //! The data is loaded and validated once by [`crate::data`]; a single problem
 //! in any file stops the server with every error listed (file, line, field),
 //! so nothing invalid is ever served. Handlers are thin: parse, call a
-//! `model::events` query, serialize with an entity tag.
+//! `model::events` query, serialize a `model::api` answer with an entity tag.
 
 mod handlers;
 mod params;
-pub mod schema;
 
 pub use params::{MAX_LIMIT, parse_event_query};
 
@@ -23,7 +22,7 @@ use utoipa::OpenApi;
 
 use crate::error::StartupError;
 use crate::http_cache::Served;
-use schema::IslandSummary;
+use model::api::IslandSummary;
 
 /// Media types of the API's answers (`/api/geo` too).
 pub const JSON: &str = "application/json";

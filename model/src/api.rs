@@ -1,0 +1,255 @@
+//! The data API's answers, written once: the server builds and serialises
+//! them (serde), the OpenAPI document describes them (feature `openapi`) and
+//! the app decodes the ones it reads (feature `mini`, see [`crate::wire`]:
+//! so those carry no serde attribute but `rename`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::events::{
+    ArticleSummary, Confidence, Deployment, DeploymentCategory, DeploymentStatus, Event, EventRef,
+    ExcerptView, HistoryEntry, Period, Point,
+};
+
+#[cfg(feature = "loader")]
+use crate::events::{Dataset, Date};
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// An island, islet or island group, with both names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct IslandSummary {
+    pub id: String,
+    /// One of the islands Japan claims and Russia administers.
+    pub disputed: bool,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ja_romaji: String,
+    pub name_ru: String,
+    pub name_ru_romaji: String,
+    /// Group the island belongs to, e.g. `habomai`.
+    pub group: Option<String>,
+    pub administered_by: String,
+    pub claimed_by: Option<String>,
+    pub official_area_km2: Option<f64>,
+    /// Number of events concerning it.
+    pub events: usize,
+    /// Number of deployments recorded on it (all periods).
+    pub deployments: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct IslandList {
+    pub items: Vec<IslandSummary>,
+}
+
+/// An island with its deployment history and events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct IslandDetail {
+    pub island: IslandSummary,
+    /// Members of a group (`habomai`), else empty.
+    pub members: Vec<String>,
+    /// Every deployment change on the island, oldest first, with evidence.
+    pub history: Vec<HistoryEntry>,
+    pub events: Vec<EventRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct EventPage {
+    /// Matches before paging.
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub items: Vec<Event>,
+}
+
+/// A deployment in brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentRef {
+    pub id: String,
+    pub island: String,
+    pub unit: String,
+    pub category: DeploymentCategory,
+    pub status: DeploymentStatus,
+}
+
+impl From<&Deployment> for DeploymentRef {
+    fn from(d: &Deployment) -> Self {
+        DeploymentRef {
+            id: d.id.clone(),
+            island: d.island.clone(),
+            unit: d.unit.clone(),
+            category: d.category,
+            status: d.status,
+        }
+    }
+}
+
+/// An event with the deployments it establishes and the excerpts that report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct EventDetail {
+    pub event: Event,
+    pub deployments: Vec<DeploymentRef>,
+    pub excerpts: Vec<ExcerptView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentList {
+    /// The date asked for (`at`), if any: then only deployments in place that day.
+    pub at: Option<String>,
+    pub items: Vec<Deployment>,
+}
+
+/// A deployment with the events behind its changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentDetail {
+    pub deployment: Deployment,
+    pub events: Vec<EventRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleList {
+    pub items: Vec<ArticleSummary>,
+}
+
+/// GeoJSON `Point` geometry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct PointGeometry {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "Point"))]
+    pub kind: String,
+    /// `[longitude, latitude]`.
+    // Spelled out, not `Point`: utoipa knows an array only by its syntax.
+    pub coordinates: [f64; 2],
+}
+
+// What the map shows of a deployment on a day (a doc comment would change
+// the OpenAPI document).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentProperties {
+    pub id: String,
+    pub island: String,
+    pub place: Option<String>,
+    pub unit: String,
+    pub system: Option<String>,
+    pub category: DeploymentCategory,
+    pub period: Period,
+    /// Status on the `at` date, or the latest status without one.
+    pub status: DeploymentStatus,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentFeature {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "Feature"))]
+    pub kind: String,
+    pub id: String,
+    pub geometry: PointGeometry,
+    pub properties: DeploymentProperties,
+}
+
+impl DeploymentFeature {
+    /// `deployment` drawn at `coordinates` with the status it has on the day asked for.
+    pub fn new(deployment: &Deployment, coordinates: Point, status: DeploymentStatus) -> Self {
+        let d = deployment;
+        DeploymentFeature {
+            kind: "Feature".into(),
+            id: d.id.clone(),
+            geometry: PointGeometry {
+                kind: "Point".into(),
+                coordinates,
+            },
+            properties: DeploymentProperties {
+                id: d.id.clone(),
+                island: d.island.clone(),
+                place: d.place.clone(),
+                unit: d.unit.clone(),
+                system: d.system.clone(),
+                category: d.category,
+                period: d.period.clone(),
+                status,
+                confidence: d.confidence,
+            },
+        }
+    }
+
+    /// `[longitude, latitude]` of the site.
+    pub fn position(&self) -> Point {
+        self.geometry.coordinates
+    }
+}
+
+/// `application/geo+json` FeatureCollection of deployments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentFeatureCollection {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "FeatureCollection"))]
+    pub kind: String,
+    pub features: Vec<DeploymentFeature>,
+}
+
+impl DeploymentFeatureCollection {
+    pub fn new(features: Vec<DeploymentFeature>) -> Self {
+        DeploymentFeatureCollection {
+            kind: "FeatureCollection".into(),
+            features,
+        }
+    }
+
+    /// The deployments in place on `at` (every one without a date), each at
+    /// its place or, when the site is unknown, its island's centroid place,
+    /// with its status that day (the latest without a date).
+    #[cfg(feature = "loader")]
+    pub fn from_dataset(data: &Dataset, at: Option<Date>) -> Self {
+        let deployments = match at {
+            Some(date) => data.deployments_at(date),
+            None => data.deployments.iter().collect(),
+        };
+        let features = deployments
+            .into_iter()
+            .filter_map(|d| {
+                let position = d
+                    .place
+                    .as_deref()
+                    .and_then(|p| data.place_position(p))
+                    .or_else(|| data.place_position(&format!("{}-centroid", d.island)))?;
+                let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
+                Some(DeploymentFeature::new(d, position, status))
+            })
+            .collect();
+        DeploymentFeatureCollection::new(features)
+    }
+}
+
+/// Every error: `{ "error": kind, "detail": explanation }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorBody {
+    #[cfg_attr(feature = "openapi", schema(example = "bad_parameter"))]
+    pub error: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "from: 2017-02-30 is not a valid date")
+    )]
+    pub detail: String,
+}
