@@ -11,7 +11,11 @@ use crate::events::{
 };
 
 #[cfg(feature = "loader")]
-use crate::events::{Dataset, Date};
+use crate::events::{Dataset, Date, EventQuery};
+#[cfg(feature = "loader")]
+use crate::geodata::{LandCollection, LandProperties, LandRole};
+#[cfg(feature = "loader")]
+use crate::islands::{Group, Islands};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
@@ -39,6 +43,79 @@ pub struct IslandSummary {
     pub deployments: usize,
 }
 
+#[cfg(feature = "loader")]
+impl IslandSummary {
+    /// Named islands from the land file (unnamed islet clusters left out),
+    /// then the groups of the islands data, with how much data concerns each.
+    pub fn list(land: &LandCollection, islands: &Islands, data: &Dataset) -> Vec<IslandSummary> {
+        let mut out: Vec<IslandSummary> = land
+            .features
+            .iter()
+            .filter(|f| f.properties.part_of.is_none())
+            .map(|f| IslandSummary::of_land(&f.properties, islands))
+            .collect();
+        for group in &islands.groups {
+            let summary = IslandSummary::of_group(group, &out);
+            out.push(summary);
+        }
+        for island in &mut out {
+            island.events = data
+                .query_events(&EventQuery {
+                    island: Some(island.id.clone()),
+                    ..Default::default()
+                })
+                .total;
+            island.deployments = data
+                .deployments
+                .iter()
+                .filter(|d| data.concerns(std::slice::from_ref(&d.island), &island.id))
+                .count();
+        }
+        out
+    }
+
+    /// An island of the land file, before counting its data.
+    fn of_land(p: &LandProperties, islands: &Islands) -> IslandSummary {
+        IslandSummary {
+            id: p.id.clone(),
+            disputed: p.role == LandRole::Disputed,
+            name_en: p.name_en.clone(),
+            name_ja: p.name_ja.clone(),
+            name_ja_romaji: p.name_ja_romaji.clone(),
+            name_ru: p.name_ru.clone(),
+            name_ru_romaji: p.name_ru_romaji.clone(),
+            group: islands.group_of(&p.id).map(|g| g.id.clone()),
+            administered_by: p.administered_by.clone(),
+            claimed_by: p.claimed_by.clone(),
+            official_area_km2: p.official_area_km2,
+            events: 0,
+            deployments: 0,
+        }
+    }
+
+    /// A group, administered and claimed as its members (among `listed`) are.
+    fn of_group(group: &Group, listed: &[IslandSummary]) -> IslandSummary {
+        let member = listed.iter().find(|i| group.members.contains(&i.id));
+        IslandSummary {
+            id: group.id.clone(),
+            disputed: true,
+            name_en: group.name_en.clone(),
+            name_ja: group.name_ja.clone(),
+            name_ja_romaji: group.name_ja_romaji.clone(),
+            name_ru: group.name_ru.clone(),
+            name_ru_romaji: group.name_ru_romaji.clone(),
+            group: None,
+            administered_by: member
+                .map(|m| m.administered_by.clone())
+                .unwrap_or_default(),
+            claimed_by: member.and_then(|m| m.claimed_by.clone()),
+            official_area_km2: None,
+            events: 0,
+            deployments: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct IslandList {
@@ -56,6 +133,35 @@ pub struct IslandDetail {
     /// Every deployment change on the island, oldest first, with evidence.
     pub history: Vec<HistoryEntry>,
     pub events: Vec<EventRef>,
+}
+
+#[cfg(feature = "loader")]
+impl IslandDetail {
+    /// The island `id` of `listed` (see [`IslandSummary::list`]) with its
+    /// members, history and events; `None` for an id not listed.
+    pub fn of(id: &str, listed: &[IslandSummary], data: &Dataset) -> Option<IslandDetail> {
+        let island = listed.iter().find(|i| i.id == id)?.clone();
+        let members = listed
+            .iter()
+            .filter(|i| i.group.as_deref() == Some(id))
+            .map(|i| i.id.clone())
+            .collect();
+        let events = data
+            .query_events(&EventQuery {
+                island: Some(id.to_owned()),
+                ..Default::default()
+            })
+            .items
+            .into_iter()
+            .map(EventRef::from)
+            .collect();
+        Some(IslandDetail {
+            island,
+            members,
+            history: data.island_history(id),
+            events,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -470,7 +470,7 @@ fn the_apps_decoders_read_back_every_event_history_and_article() {
 
 /// The API's answers the app decodes (`model::api`), as the server
 /// serialises them, come back unchanged: the deployment sites on several
-/// days and without a date, a page of events and an island's detail.
+/// days and without a date, a page of events and every island's detail.
 #[cfg(feature = "mini")]
 #[test]
 fn the_apps_decoders_read_back_the_api_answers() {
@@ -492,30 +492,20 @@ fn the_apps_decoders_read_back_the_api_answers() {
     };
     let sent = serde_json::to_string(&page).expect("serialises");
     assert_eq!(decode::<EventPage>(&sent), Ok(page));
-    // A group as the server lists it; the figures only need to round-trip.
+    // Every island and group as the server lists them (from the coarsest land).
     let islands = Islands::parse("islands.toml", &read_geodata("islands.toml")).expect("islands");
+    let land = LandCollection::from_json(&read_geodata("land-0.geojson")).expect("land parses");
+    let listed = IslandSummary::list(&land, &islands, &data);
+    assert!(listed.iter().any(|i| i.official_area_km2.is_some()));
+    for island in &listed {
+        let detail = IslandDetail::of(&island.id, &listed, &data).expect("listed");
+        let sent = serde_json::to_string(&detail).expect("serialises");
+        assert_eq!(decode::<IslandDetail>(&sent), Ok(detail));
+    }
     let group = islands.groups.first().expect("a group");
-    let detail = IslandDetail {
-        island: IslandSummary {
-            id: group.id.clone(),
-            disputed: true,
-            name_en: group.name_en.clone(),
-            name_ja: group.name_ja.clone(),
-            name_ja_romaji: group.name_ja_romaji.clone(),
-            name_ru: group.name_ru.clone(),
-            name_ru_romaji: group.name_ru_romaji.clone(),
-            group: None,
-            administered_by: "administered".into(),
-            claimed_by: Some("claimed".into()),
-            official_area_km2: Some(1.25),
-            events: 3,
-            deployments: 1,
-        },
-        members: group.members.clone(),
-        history: data.island_history(&group.id),
-        events: data.events.iter().map(EventRef::from).collect(),
-    };
+    let detail = IslandDetail::of(&group.id, &listed, &data).expect("the group is listed");
+    let members: BTreeSet<&String> = detail.members.iter().collect();
+    assert_eq!(members, group.members.iter().collect(), "{}", group.id);
     assert!(!detail.history.is_empty(), "{} has a history", group.id);
-    let sent = serde_json::to_string(&detail).expect("serialises");
-    assert_eq!(decode::<IslandDetail>(&sent), Ok(detail));
+    assert_eq!(IslandDetail::of("no-such-island", &listed, &data), None);
 }

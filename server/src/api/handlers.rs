@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use model::api::*;
-use model::events::{EventQuery, EventRef};
+use model::events::EventRef;
 use serde::Serialize;
 
 use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
@@ -62,34 +62,8 @@ pub async fn get_island(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let island = api
-        .islands()
-        .iter()
-        .find(|i| i.id == id)
-        .cloned()
+    let detail = IslandDetail::of(&id, api.islands(), api.data())
         .ok_or_else(|| ApiError::not_found("island", &id))?;
-    let data = api.data();
-    let members = api
-        .islands()
-        .iter()
-        .filter(|i| i.group.as_deref() == Some(id.as_str()))
-        .map(|i| i.id.clone())
-        .collect();
-    let events = data
-        .query_events(&EventQuery {
-            island: Some(id.clone()),
-            ..Default::default()
-        })
-        .items
-        .into_iter()
-        .map(EventRef::from)
-        .collect();
-    let detail = IslandDetail {
-        island,
-        members,
-        history: data.island_history(&id),
-        events,
-    };
     respond(&detail, JSON, &headers)
 }
 
