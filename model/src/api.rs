@@ -1,6 +1,6 @@
 //! The data API's answers, written once: the server builds and serialises
 //! them (serde), the OpenAPI document describes them (feature `openapi`) and
-//! the app decodes the ones it reads (feature `mini`, see [`crate::wire`]:
+//! the app decodes the ones it reads (feature `mini`, see `model::wire`:
 //! so those carry no serde attribute but `rename`).
 
 use serde::{Deserialize, Serialize};
