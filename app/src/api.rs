@@ -1,13 +1,12 @@
-//! Requests to the server's JSON API, decoded into shared `model` types where
-//! they exist and into small local views where the API adds fields. Decoding
+//! Requests to the server's JSON API, decoded into the answers' shared types
+//! (`model::api`, the server's very own). Decoding
 //! is miniserde's (`model::wire`): much less wasm than serde_json, and a
 //! failure names the request but not the line and column.
 
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
-use model::events::{
-    ArticleView, DeploymentCategory, DeploymentStatus, Event, EventRef, HistoryEntry,
-};
+use model::api::{DeploymentFeature, DeploymentFeatureCollection, EventPage, IslandDetail};
+use model::events::{ArticleView, Event};
 use model::marks::Overlays;
 use model::scene::LandShapes;
 use std::sync::Arc;
@@ -98,19 +97,8 @@ pub async fn overlays() -> Result<Arc<Overlays>, String> {
         .map_err(|e| format!("the places and lines are malformed: {e}"))
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct IslandDetail {
-    pub history: Vec<HistoryEntry>,
-    pub events: Vec<EventRef>,
-}
-
 pub async fn island(id: &str) -> Result<IslandDetail, String> {
     get_json(&format!("/api/islands/{id}")).await
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-struct EventPage {
-    items: Vec<Event>,
 }
 
 /// Every event, in date order (the API's limit covers the whole data set).
@@ -119,58 +107,11 @@ pub async fn events() -> Result<Arc<Vec<Event>>, String> {
     Ok(Arc::new(page.items))
 }
 
-/// A deployment site in place on a date, as the map draws it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Site {
-    pub id: String,
-    pub island: String,
-    pub unit: String,
-    pub category: DeploymentCategory,
-    pub status: DeploymentStatus,
-    pub lon: f64,
-    pub lat: f64,
-}
-
-#[derive(Deserialize)]
-struct SiteCollection {
-    features: Vec<SiteFeature>,
-}
-
-#[derive(Deserialize)]
-struct SiteFeature {
-    geometry: SitePoint,
-    properties: SiteProperties,
-}
-
-#[derive(Deserialize)]
-struct SitePoint {
-    coordinates: [f64; 2],
-}
-
-#[derive(Deserialize)]
-struct SiteProperties {
-    id: String,
-    island: String,
-    unit: String,
-    category: DeploymentCategory,
-    status: DeploymentStatus,
-}
-
-pub async fn sites(at: &str) -> Result<Vec<Site>, String> {
-    let collection: SiteCollection = get_json(&format!("/api/deployments.geojson?at={at}")).await?;
-    Ok(collection
-        .features
-        .into_iter()
-        .map(|f| Site {
-            id: f.properties.id,
-            island: f.properties.island,
-            unit: f.properties.unit,
-            category: f.properties.category,
-            status: f.properties.status,
-            lon: f.geometry.coordinates[0],
-            lat: f.geometry.coordinates[1],
-        })
-        .collect())
+/// The deployment sites in place on a day, as the map draws them.
+pub async fn sites(at: &str) -> Result<Vec<DeploymentFeature>, String> {
+    let collection: DeploymentFeatureCollection =
+        get_json(&format!("/api/deployments.geojson?at={at}")).await?;
+    Ok(collection.features)
 }
 
 pub async fn article(id: &str) -> Result<Arc<ArticleView>, String> {

@@ -1,10 +1,11 @@
 //! Data the page shares between components: loaded once or per date, and the
 //! date the map shows.
 
-use crate::api::{self, Site};
+use crate::api;
 use crate::fetched::Fetched;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::api::DeploymentFeature;
 use model::events::{ArticleView, Date, Event};
 use model::marks::Overlays;
 use std::sync::Arc;
@@ -22,7 +23,7 @@ pub struct AtlasData {
     pub events: Fetched<Arc<Vec<Event>>>,
     /// Places and treaty lines.
     pub overlays: Fetched<Arc<Overlays>>,
-    pub sites: Fetched<Vec<Site>>,
+    pub sites: Fetched<Vec<DeploymentFeature>>,
     pub article: Fetched<Option<Arc<ArticleView>>>,
     /// The deployment whose site is highlighted (chosen in the island history).
     pub focus_site: RwSignal<Option<String>>,

@@ -3,10 +3,10 @@
 //! symbols keep a touch-friendly size at every zoom), drawn where
 //! `model::scene` puts them.
 
-use crate::api::Site;
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::api::DeploymentFeature;
 use model::decimal::fixed;
 use model::events::{DeploymentCategory, recent_events};
 use model::geometry::Position;
@@ -111,7 +111,8 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
         Some(
             site_spread(&sites)
                 .into_iter()
-                .map(|(site, Spread { at, offset, .. })| {
+                .map(|(feature, Spread { at, offset, .. })| {
+                    let site = &feature.properties;
                     let (letter, class, category) = category_symbol(site.category);
                     let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
                     let island = site.island.clone();
@@ -142,8 +143,8 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
 }
 
 /// The sites with where each is drawn (see [`model::scene::spread`]).
-pub fn site_spread(sites: &[Site]) -> Vec<(&Site, Spread)> {
-    let points: Vec<Position> = sites.iter().map(|s| [s.lon, s.lat]).collect();
+pub fn site_spread(sites: &[DeploymentFeature]) -> Vec<(&DeploymentFeature, Spread)> {
+    let points: Vec<Position> = sites.iter().map(DeploymentFeature::position).collect();
     spread(&points)
         .into_iter()
         .filter_map(|at| Some((sites.get(at.index)?, at)))

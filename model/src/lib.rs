@@ -3,6 +3,7 @@
 //! Everything here is plain Rust with no I/O, so it compiles to both
 //! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
 
+pub mod api;
 pub mod decimal;
 pub mod events;
 pub mod geodata;

@@ -46,12 +46,14 @@ fn data_files() -> Vec<(String, String)> {
         .collect()
 }
 
+fn read_geodata(name: &str) -> String {
+    std::fs::read_to_string(repo().join("geodata").join(name))
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
 /// The ids of the committed islands, land and places, as the server builds them.
 fn known() -> Known {
-    let read = |name: &str| {
-        std::fs::read_to_string(repo().join("geodata").join(name))
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
+    let read = read_geodata;
     let islands = Islands::parse("islands.toml", &read("islands.toml")).expect("islands parse");
     let land = LandCollection::from_json(&read("land-0.geojson")).expect("land parses");
     let places = PlaceCollection::from_json(&read("places.geojson")).expect("places parse");
@@ -464,4 +466,46 @@ fn the_apps_decoders_read_back_every_event_history_and_article() {
         let sent = serde_json::to_string(&view).expect("serialises");
         assert_eq!(decode::<ArticleView>(&sent), Ok(view));
     }
+}
+
+/// The API's answers the app decodes (`model::api`), as the server
+/// serialises them, come back unchanged: the deployment sites on several
+/// days and without a date, a page of events and every island's detail.
+#[cfg(feature = "mini")]
+#[test]
+fn the_apps_decoders_read_back_the_api_answers() {
+    use model::api::{DeploymentFeatureCollection, EventPage, IslandDetail, IslandSummary};
+    use model::wire::decode;
+    let data = dataset();
+    let days = ["1991-12-26", "2016-11-22", "2024-01-01"].map(|d| d.parse::<Date>().ok());
+    for at in days.into_iter().chain([None]) {
+        let sites = DeploymentFeatureCollection::from_dataset(&data, at);
+        assert!(!sites.features.is_empty(), "sites on {at:?}");
+        let sent = serde_json::to_string(&sites).expect("serialises");
+        assert_eq!(decode::<DeploymentFeatureCollection>(&sent), Ok(sites));
+    }
+    let page = EventPage {
+        total: data.events.len(),
+        offset: 0,
+        limit: 1000,
+        items: data.events.clone(),
+    };
+    let sent = serde_json::to_string(&page).expect("serialises");
+    assert_eq!(decode::<EventPage>(&sent), Ok(page));
+    // Every island and group as the server lists them (from the coarsest land).
+    let islands = Islands::parse("islands.toml", &read_geodata("islands.toml")).expect("islands");
+    let land = LandCollection::from_json(&read_geodata("land-0.geojson")).expect("land parses");
+    let listed = IslandSummary::list(&land, &islands, &data);
+    assert!(listed.iter().any(|i| i.official_area_km2.is_some()));
+    for island in &listed {
+        let detail = IslandDetail::of(&island.id, &listed, &data).expect("listed");
+        let sent = serde_json::to_string(&detail).expect("serialises");
+        assert_eq!(decode::<IslandDetail>(&sent), Ok(detail));
+    }
+    let group = islands.groups.first().expect("a group");
+    let detail = IslandDetail::of(&group.id, &listed, &data).expect("the group is listed");
+    let members: BTreeSet<&String> = detail.members.iter().collect();
+    assert_eq!(members, group.members.iter().collect(), "{}", group.id);
+    assert!(!detail.history.is_empty(), "{} has a history", group.id);
+    assert_eq!(IslandDetail::of("no-such-island", &listed, &data), None);
 }

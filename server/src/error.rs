@@ -1,10 +1,11 @@
 //! The one error type handlers return, [`ApiError`], rendered as JSON
-//! `{ error, detail }`; and [`StartupError`], why the server did not start.
+//! `{ error, detail }` (`model::api::ErrorBody`, the shape the OpenAPI
+//! document gives); and [`StartupError`], why the server did not start.
 
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use model::api::ErrorBody;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
@@ -13,12 +14,6 @@ pub struct ApiError {
     pub error: &'static str,
     /// Human-readable explanation naming the parameter or id at fault.
     pub detail: String,
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    error: &'a str,
-    detail: &'a str,
 }
 
 impl ApiError {
@@ -42,9 +37,9 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
-            error: self.error,
-            detail: &self.detail,
+        let body = ErrorBody {
+            error: self.error.to_owned(),
+            detail: self.detail,
         };
         (self.status, Json(body)).into_response()
     }

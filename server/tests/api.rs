@@ -302,6 +302,11 @@ async fn deployments_geojson_is_a_feature_collection_of_points() {
     let (status, headers, body) = get_with("/api/deployments.geojson?at=2017-01-01", &[]).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
+    // The body is the shared answer type (`model::api`, which the app
+    // decodes) as serde writes it, byte for byte.
+    let shared: model::api::DeploymentFeatureCollection =
+        serde_json::from_slice(&body).expect("the shared type");
+    assert_eq!(serde_json::to_vec(&shared).expect("serialises"), body);
     let json: Value = serde_json::from_slice(&body).expect("json");
     assert_eq!(json["type"], "FeatureCollection");
     let features = json["features"].as_array().expect("features");

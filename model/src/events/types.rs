@@ -172,6 +172,7 @@ pub struct DeploymentChange {
 /// When a deployment was in place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Period {
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub from: PartialDate,

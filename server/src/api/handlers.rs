@@ -3,11 +3,11 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use model::events::{EventQuery, EventRef};
+use model::api::*;
+use model::events::EventRef;
 use serde::Serialize;
 
 use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
-use super::schema::*;
 use super::{Api, GEOJSON, JSON};
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
@@ -62,34 +62,8 @@ pub async fn get_island(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let island = api
-        .islands()
-        .iter()
-        .find(|i| i.id == id)
-        .cloned()
+    let detail = IslandDetail::of(&id, api.islands(), api.data())
         .ok_or_else(|| ApiError::not_found("island", &id))?;
-    let data = api.data();
-    let members = api
-        .islands()
-        .iter()
-        .filter(|i| i.group.as_deref() == Some(id.as_str()))
-        .map(|i| i.id.clone())
-        .collect();
-    let events = data
-        .query_events(&EventQuery {
-            island: Some(id.clone()),
-            ..Default::default()
-        })
-        .items
-        .into_iter()
-        .map(EventRef::from)
-        .collect();
-    let detail = IslandDetail {
-        island,
-        members,
-        history: data.island_history(&id),
-        events,
-    };
     respond(&detail, JSON, &headers)
 }
 
@@ -194,48 +168,7 @@ pub async fn deployments_geojson(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let AtParams { at } = params::at_params(query)?;
-    let data = api.data();
-    let deployments = match at {
-        Some(date) => data.deployments_at(date),
-        None => data.deployments.iter().collect(),
-    };
-    let features = deployments
-        .into_iter()
-        .filter_map(|d| {
-            let position = d
-                .place
-                .as_deref()
-                .and_then(|p| data.place_position(p))
-                .or_else(|| data.place_position(&format!("{}-centroid", d.island)))?;
-            let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
-            Some(DeploymentFeature {
-                kind: "Feature".into(),
-                id: d.id.clone(),
-                geometry: PointGeometry {
-                    kind: "Point".into(),
-                    coordinates: position,
-                },
-                properties: DeploymentProperties {
-                    id: d.id.clone(),
-                    island: d.island.clone(),
-                    place: d.place.clone(),
-                    unit: d.unit.clone(),
-                    system: d.system.clone(),
-                    category: d.category,
-                    period: DeploymentPeriod {
-                        from: d.period.from.to_string(),
-                        until: d.period.until.map(|u| u.to_string()),
-                    },
-                    status,
-                    confidence: d.confidence,
-                },
-            })
-        })
-        .collect();
-    let body = DeploymentFeatureCollection {
-        kind: "FeatureCollection".into(),
-        features,
-    };
+    let body = DeploymentFeatureCollection::from_dataset(api.data(), at);
     respond(&body, GEOJSON, &headers)
 }
 

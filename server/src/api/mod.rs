@@ -4,11 +4,10 @@
 //! The data is loaded and validated once by [`crate::data`]; a single problem
 //! in any file stops the server with every error listed (file, line, field),
 //! so nothing invalid is ever served. Handlers are thin: parse, call a
-//! `model::events` query, serialize with an entity tag.
+//! `model::events` query, serialize a `model::api` answer with an entity tag.
 
 mod handlers;
 mod params;
-pub mod schema;
 
 pub use params::{MAX_LIMIT, parse_event_query};
 
@@ -17,13 +16,13 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::get;
 use model::events::Dataset;
-use model::geodata::{LandCollection, LandRole};
+use model::geodata::LandCollection;
 use model::islands::Islands;
 use utoipa::OpenApi;
 
 use crate::error::StartupError;
 use crate::http_cache::Served;
-use schema::IslandSummary;
+use model::api::IslandSummary;
 
 /// Media types of the API's answers (`/api/geo` too).
 pub const JSON: &str = "application/json";
@@ -49,7 +48,7 @@ impl Api {
         land: &LandCollection,
         islands: &Islands,
     ) -> Result<Api, StartupError> {
-        let summaries = summaries(land, islands, &data);
+        let summaries = IslandSummary::list(land, islands, &data);
         let openapi = serde_json::to_vec(&openapi_document(&data)).map_err(|source| {
             StartupError::Prepare {
                 what: "cannot render the OpenAPI document".into(),
@@ -113,69 +112,6 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         }
     }
     doc
-}
-
-/// Named islands from the land file (unnamed islet clusters left out), plus
-/// the groups of the islands data, with how much data concerns each.
-fn summaries(land: &LandCollection, islands: &Islands, data: &Dataset) -> Vec<IslandSummary> {
-    let mut out: Vec<IslandSummary> = land
-        .features
-        .iter()
-        .filter(|f| f.properties.part_of.is_none())
-        .map(|f| {
-            let p = &f.properties;
-            IslandSummary {
-                id: p.id.clone(),
-                disputed: p.role == LandRole::Disputed,
-                name_en: p.name_en.clone(),
-                name_ja: p.name_ja.clone(),
-                name_ja_romaji: p.name_ja_romaji.clone(),
-                name_ru: p.name_ru.clone(),
-                name_ru_romaji: p.name_ru_romaji.clone(),
-                group: islands.group_of(&p.id).map(|g| g.id.clone()),
-                administered_by: p.administered_by.clone(),
-                claimed_by: p.claimed_by.clone(),
-                official_area_km2: p.official_area_km2,
-                events: 0,
-                deployments: 0,
-            }
-        })
-        .collect();
-    for group in &islands.groups {
-        // A group is administered and claimed as its members are.
-        let member = out.iter().find(|i| group.members.contains(&i.id));
-        out.push(IslandSummary {
-            id: group.id.clone(),
-            disputed: true,
-            name_en: group.name_en.clone(),
-            name_ja: group.name_ja.clone(),
-            name_ja_romaji: group.name_ja_romaji.clone(),
-            name_ru: group.name_ru.clone(),
-            name_ru_romaji: group.name_ru_romaji.clone(),
-            group: None,
-            administered_by: member
-                .map(|m| m.administered_by.clone())
-                .unwrap_or_default(),
-            claimed_by: member.and_then(|m| m.claimed_by.clone()),
-            official_area_km2: None,
-            events: 0,
-            deployments: 0,
-        });
-    }
-    for island in &mut out {
-        island.events = data
-            .query_events(&model::events::EventQuery {
-                island: Some(island.id.clone()),
-                ..Default::default()
-            })
-            .total;
-        island.deployments = data
-            .deployments
-            .iter()
-            .filter(|d| data.concerns(std::slice::from_ref(&d.island), &island.id))
-            .count();
-    }
-    out
 }
 
 #[derive(OpenApi)]

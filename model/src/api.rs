@@ -1,0 +1,361 @@
+//! The data API's answers, written once: the server builds and serialises
+//! them (serde), the OpenAPI document describes them (feature `openapi`) and
+//! the app decodes the ones it reads (feature `mini`, see `model::wire`:
+//! so those carry no serde attribute but `rename`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::events::{
+    ArticleSummary, Confidence, Deployment, DeploymentCategory, DeploymentStatus, Event, EventRef,
+    ExcerptView, HistoryEntry, Period, Point,
+};
+
+#[cfg(feature = "loader")]
+use crate::events::{Dataset, Date, EventQuery};
+#[cfg(feature = "loader")]
+use crate::geodata::{LandCollection, LandProperties, LandRole};
+#[cfg(feature = "loader")]
+use crate::islands::{Group, Islands};
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// An island, islet or island group, with both names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct IslandSummary {
+    pub id: String,
+    /// One of the islands Japan claims and Russia administers.
+    pub disputed: bool,
+    pub name_en: String,
+    pub name_ja: String,
+    pub name_ja_romaji: String,
+    pub name_ru: String,
+    pub name_ru_romaji: String,
+    /// Group the island belongs to, e.g. `habomai`.
+    pub group: Option<String>,
+    pub administered_by: String,
+    pub claimed_by: Option<String>,
+    pub official_area_km2: Option<f64>,
+    /// Number of events concerning it.
+    pub events: usize,
+    /// Number of deployments recorded on it (all periods).
+    pub deployments: usize,
+}
+
+#[cfg(feature = "loader")]
+impl IslandSummary {
+    /// Named islands from the land file (unnamed islet clusters left out),
+    /// then the groups of the islands data, with how much data concerns each.
+    pub fn list(land: &LandCollection, islands: &Islands, data: &Dataset) -> Vec<IslandSummary> {
+        let mut out: Vec<IslandSummary> = land
+            .features
+            .iter()
+            .filter(|f| f.properties.part_of.is_none())
+            .map(|f| IslandSummary::of_land(&f.properties, islands))
+            .collect();
+        for group in &islands.groups {
+            let summary = IslandSummary::of_group(group, &out);
+            out.push(summary);
+        }
+        for island in &mut out {
+            island.events = data
+                .query_events(&EventQuery {
+                    island: Some(island.id.clone()),
+                    ..Default::default()
+                })
+                .total;
+            island.deployments = data
+                .deployments
+                .iter()
+                .filter(|d| data.concerns(std::slice::from_ref(&d.island), &island.id))
+                .count();
+        }
+        out
+    }
+
+    /// An island of the land file, before counting its data.
+    fn of_land(p: &LandProperties, islands: &Islands) -> IslandSummary {
+        IslandSummary {
+            id: p.id.clone(),
+            disputed: p.role == LandRole::Disputed,
+            name_en: p.name_en.clone(),
+            name_ja: p.name_ja.clone(),
+            name_ja_romaji: p.name_ja_romaji.clone(),
+            name_ru: p.name_ru.clone(),
+            name_ru_romaji: p.name_ru_romaji.clone(),
+            group: islands.group_of(&p.id).map(|g| g.id.clone()),
+            administered_by: p.administered_by.clone(),
+            claimed_by: p.claimed_by.clone(),
+            official_area_km2: p.official_area_km2,
+            events: 0,
+            deployments: 0,
+        }
+    }
+
+    /// A group, administered and claimed as its members (among `listed`) are.
+    fn of_group(group: &Group, listed: &[IslandSummary]) -> IslandSummary {
+        let member = listed.iter().find(|i| group.members.contains(&i.id));
+        IslandSummary {
+            id: group.id.clone(),
+            disputed: true,
+            name_en: group.name_en.clone(),
+            name_ja: group.name_ja.clone(),
+            name_ja_romaji: group.name_ja_romaji.clone(),
+            name_ru: group.name_ru.clone(),
+            name_ru_romaji: group.name_ru_romaji.clone(),
+            group: None,
+            administered_by: member
+                .map(|m| m.administered_by.clone())
+                .unwrap_or_default(),
+            claimed_by: member.and_then(|m| m.claimed_by.clone()),
+            official_area_km2: None,
+            events: 0,
+            deployments: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct IslandList {
+    pub items: Vec<IslandSummary>,
+}
+
+/// An island with its deployment history and events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct IslandDetail {
+    pub island: IslandSummary,
+    /// Members of a group (`habomai`), else empty.
+    pub members: Vec<String>,
+    /// Every deployment change on the island, oldest first, with evidence.
+    pub history: Vec<HistoryEntry>,
+    pub events: Vec<EventRef>,
+}
+
+#[cfg(feature = "loader")]
+impl IslandDetail {
+    /// The island `id` of `listed` (see [`IslandSummary::list`]) with its
+    /// members, history and events; `None` for an id not listed.
+    pub fn of(id: &str, listed: &[IslandSummary], data: &Dataset) -> Option<IslandDetail> {
+        let island = listed.iter().find(|i| i.id == id)?.clone();
+        let members = listed
+            .iter()
+            .filter(|i| i.group.as_deref() == Some(id))
+            .map(|i| i.id.clone())
+            .collect();
+        let events = data
+            .query_events(&EventQuery {
+                island: Some(id.to_owned()),
+                ..Default::default()
+            })
+            .items
+            .into_iter()
+            .map(EventRef::from)
+            .collect();
+        Some(IslandDetail {
+            island,
+            members,
+            history: data.island_history(id),
+            events,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct EventPage {
+    /// Matches before paging.
+    pub total: usize,
+    pub offset: usize,
+    pub limit: usize,
+    pub items: Vec<Event>,
+}
+
+/// A deployment in brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentRef {
+    pub id: String,
+    pub island: String,
+    pub unit: String,
+    pub category: DeploymentCategory,
+    pub status: DeploymentStatus,
+}
+
+impl From<&Deployment> for DeploymentRef {
+    fn from(d: &Deployment) -> Self {
+        DeploymentRef {
+            id: d.id.clone(),
+            island: d.island.clone(),
+            unit: d.unit.clone(),
+            category: d.category,
+            status: d.status,
+        }
+    }
+}
+
+/// An event with the deployments it establishes and the excerpts that report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct EventDetail {
+    pub event: Event,
+    pub deployments: Vec<DeploymentRef>,
+    pub excerpts: Vec<ExcerptView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentList {
+    /// The date asked for (`at`), if any: then only deployments in place that day.
+    pub at: Option<String>,
+    pub items: Vec<Deployment>,
+}
+
+/// A deployment with the events behind its changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct DeploymentDetail {
+    pub deployment: Deployment,
+    pub events: Vec<EventRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ArticleList {
+    pub items: Vec<ArticleSummary>,
+}
+
+/// GeoJSON `Point` geometry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct PointGeometry {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "Point"))]
+    pub kind: String,
+    /// `[longitude, latitude]`.
+    // Spelled out, not `Point`: utoipa knows an array only by its syntax.
+    pub coordinates: [f64; 2],
+}
+
+// What the map shows of a deployment on a day (a doc comment would change
+// the OpenAPI document).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentProperties {
+    pub id: String,
+    pub island: String,
+    pub place: Option<String>,
+    pub unit: String,
+    pub system: Option<String>,
+    pub category: DeploymentCategory,
+    pub period: Period,
+    /// Status on the `at` date, or the latest status without one.
+    pub status: DeploymentStatus,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentFeature {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "Feature"))]
+    pub kind: String,
+    pub id: String,
+    pub geometry: PointGeometry,
+    pub properties: DeploymentProperties,
+}
+
+impl DeploymentFeature {
+    /// `deployment` drawn at `coordinates` with the status it has on the day asked for.
+    pub fn new(deployment: &Deployment, coordinates: Point, status: DeploymentStatus) -> Self {
+        let d = deployment;
+        DeploymentFeature {
+            kind: "Feature".into(),
+            id: d.id.clone(),
+            geometry: PointGeometry {
+                kind: "Point".into(),
+                coordinates,
+            },
+            properties: DeploymentProperties {
+                id: d.id.clone(),
+                island: d.island.clone(),
+                place: d.place.clone(),
+                unit: d.unit.clone(),
+                system: d.system.clone(),
+                category: d.category,
+                period: d.period.clone(),
+                status,
+                confidence: d.confidence,
+            },
+        }
+    }
+
+    /// `[longitude, latitude]` of the site.
+    pub fn position(&self) -> Point {
+        self.geometry.coordinates
+    }
+}
+
+/// `application/geo+json` FeatureCollection of deployments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentFeatureCollection {
+    #[serde(rename = "type")]
+    #[cfg_attr(feature = "openapi", schema(example = "FeatureCollection"))]
+    pub kind: String,
+    pub features: Vec<DeploymentFeature>,
+}
+
+impl DeploymentFeatureCollection {
+    pub fn new(features: Vec<DeploymentFeature>) -> Self {
+        DeploymentFeatureCollection {
+            kind: "FeatureCollection".into(),
+            features,
+        }
+    }
+
+    /// The deployments in place on `at` (every one without a date), each at
+    /// its place or, when the site is unknown, its island's centroid place,
+    /// with its status that day (the latest without a date).
+    #[cfg(feature = "loader")]
+    pub fn from_dataset(data: &Dataset, at: Option<Date>) -> Self {
+        let deployments = match at {
+            Some(date) => data.deployments_at(date),
+            None => data.deployments.iter().collect(),
+        };
+        let features = deployments
+            .into_iter()
+            .filter_map(|d| {
+                let position = d
+                    .place
+                    .as_deref()
+                    .and_then(|p| data.place_position(p))
+                    .or_else(|| data.place_position(&format!("{}-centroid", d.island)))?;
+                let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
+                Some(DeploymentFeature::new(d, position, status))
+            })
+            .collect();
+        DeploymentFeatureCollection::new(features)
+    }
+}
+
+/// Every error: `{ "error": kind, "detail": explanation }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorBody {
+    #[cfg_attr(feature = "openapi", schema(example = "bad_parameter"))]
+    pub error: String,
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "from: 2017-02-30 is not a valid date")
+    )]
+    pub detail: String,
+}
