@@ -109,6 +109,14 @@ impl Administration {
         }
     }
 
+    /// The administering state inside a sentence: "administered by the Soviet Union".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Administration::SovietUnion => "the Soviet Union",
+            other => other.name(),
+        }
+    }
+
     /// Whether Japan, which claims the islands, held them then: no claim to show.
     pub fn is_japan(self) -> bool {
         self == Administration::Japan

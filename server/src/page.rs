@@ -342,7 +342,7 @@ fn description(state: &Pages, map_state: &MapState) -> String {
             format!(
                 "{} ({ja} / {ru}): administered by {}{claim}; its deployment history with sources",
                 model::names::label_of(entry.romaji(), model::names::NameStyle::Both),
-                admin.map_or("", Administration::name),
+                admin.map_or("", Administration::in_sentence),
             )
         }
         None => "The Kuril Islands / Northern Territories dispute between Japan and Russia on an interactive map: islands with both names, military deployments and treaty lines, each with sources".to_owned(),

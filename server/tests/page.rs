@@ -85,6 +85,30 @@ fn meta<'a>(html: &'a str, property: &str) -> Option<&'a str> {
 }
 
 #[tokio::test]
+async fn a_group_page_names_the_group_and_who_held_it_on_the_date() {
+    let (_, _, body) = get("/?island=habomai&date=1960-01-01").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    assert_eq!(
+        meta(&html, "og:title"),
+        Some("Habomai / Khabomai, as of 1960-01-01 · Kuril Atlas")
+    );
+    let description = meta(&html, "og:description").expect("description");
+    assert!(
+        description.contains("歯舞群島")
+            && description.contains("administered by the Soviet Union, claimed by Japan"),
+        "{description}"
+    );
+    // Before its landing day it was Japan's: no claim.
+    let (_, _, body) = get("/?island=habomai&date=1945-09-02").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let description = meta(&html, "og:description").expect("description");
+    assert!(
+        description.contains("administered by Japan;"),
+        "{description}"
+    );
+}
+
+#[tokio::test]
 async fn a_permalink_page_carries_its_own_title_description_and_image() {
     let (status, _, body) = get("/?island=kunashiri&date=2017-01-01&names=both").await;
     assert_eq!(status, StatusCode::OK);

@@ -62,6 +62,11 @@ fn each_island_changes_hands_on_its_own_landing_day_and_again_in_1991() {
     assert_eq!(on("hokkaido", day(2000, 1, 1)), None);
     assert_eq!(islands.first_soviet_control(), Some(day(1945, 8, 28)));
     assert_eq!(Administration::SovietUnion.name(), "Soviet Union");
+    assert_eq!(
+        Administration::SovietUnion.in_sentence(),
+        "the Soviet Union"
+    );
+    assert_eq!(Administration::Russia.in_sentence(), "Russia");
 }
 
 #[test]
