@@ -5,7 +5,7 @@
 
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
-use model::api::{DeploymentFeature, DeploymentFeatureCollection, EventPage, IslandDetail};
+use model::api::{DeploymentFeature, DeploymentFeatureCollection, EventPage, IslandHistory};
 use model::events::{ArticleView, Event};
 use model::marks::Overlays;
 use model::scene::LandShapes;
@@ -97,7 +97,7 @@ pub async fn overlays() -> Result<Arc<Overlays>, String> {
         .map_err(|e| format!("the places and lines are malformed: {e}"))
 }
 
-pub async fn island(id: &str) -> Result<IslandDetail, String> {
+pub async fn island(id: &str) -> Result<IslandHistory, String> {
     get_json(&format!("/api/islands/{id}")).await
 }
 

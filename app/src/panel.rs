@@ -257,15 +257,10 @@ fn island_facts(
     // A claim is only a claim while the other side administers the island.
     let claim = administration
         .filter(|a| !a.is_japan())
-        .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
+        .map(|_| fact("Claimed by", Administration::Japan.name().to_owned()));
     let group = group.map(|g| {
-        let name = format!(
-            "{} ({} / {})",
-            names::bare_japanese(&g.name_ja_romaji),
-            g.name_ja,
-            g.name_ru
-        );
-        view! { <dt>"Group"</dt><dd>{name}</dd> }
+        let bare = names::bare_japanese(&g.name_ja_romaji);
+        fact("Group", format!("{bare} ({} / {})", g.name_ja, g.name_ru))
     });
     let members = islands.group(id).map(|g| {
         let list = g
@@ -273,9 +268,8 @@ fn island_facts(
             .iter()
             .filter_map(|m| islands.island(m))
             .map(|m| names::label_of([&m.name_ja_romaji, &m.name_ru_romaji], style))
-            .collect::<Vec<_>>()
-            .join(", ");
-        view! { <dt>"Islands"</dt><dd>{list}</dd> }
+            .collect::<Vec<_>>();
+        fact("Islands", list.join(", "))
     });
     let outline_source =
         outline.map(|p| view! { <dt>"Outline"</dt><dd class="source">{p.source.clone()}</dd> });
@@ -289,14 +283,20 @@ fn island_facts(
             <dd><span lang="ru">{native[1].to_owned()}</span>" · "{romaji[1].to_owned()}</dd>
             {group}
             {members}
-            <dt>{format!("Administered by (on {date})")}</dt>
-            <dd>{admin}</dd>
+            {fact(&format!("Administered by (on {date})"), admin.to_owned())}
             {claim}
             {area}
             {population}
             {outline_source}
         </dl>
     }
+}
+
+/// One plain fact of the panel's list. One function for every such row
+/// keeps the view code compiled once.
+fn fact(term: &str, value: String) -> impl IntoView + use<> {
+    let term = term.to_owned();
+    view! { <dt>{term}</dt><dd>{value}</dd> }
 }
 
 /// "1 January 2023", as the panel writes a count's day.

@@ -135,6 +135,16 @@ pub struct IslandDetail {
     pub events: Vec<EventRef>,
 }
 
+/// What the app reads of an [`IslandDetail`]: the deployment history. A
+/// view of the same answer, not another shape: decoding the whole detail
+/// (its summary's thirteen fields and the events) cost the app's wasm
+/// 0.9 KB brotli for fields it never shows (measured: 181.8 → 180.8 KB).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct IslandHistory {
+    pub history: Vec<HistoryEntry>,
+}
+
 #[cfg(feature = "loader")]
 impl IslandDetail {
     /// The island `id` of `listed` (see [`IslandSummary::list`]) with its
