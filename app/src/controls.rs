@@ -4,7 +4,7 @@ use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::DeploymentCategory;
-use model::islands::{Entry, Islands};
+use model::islands::{Island, Islands};
 use model::names::{self, NameStyle};
 use model::permalink::{self, Layer};
 use model::scene::LandShapes;
@@ -157,7 +157,7 @@ pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
         list_order(&land.islands)
             .into_iter()
             .map(|(entry, member)| {
-                let id = entry.id().to_owned();
+                let id = entry.id.clone();
                 let label = names::label_of(entry.romaji(), style);
                 let [ja, ru] = entry.native();
                 let scripts = format!("{ja} / {ru}");
@@ -179,15 +179,18 @@ pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
 
 /// The islands not in a group, then each group followed by its members
 /// (`true`: a member, listed under its group).
-fn list_order(islands: &Islands) -> Vec<(Entry<'_>, bool)> {
-    let alone = islands
-        .islands
-        .iter()
-        .filter(|i| islands.group_of(&i.id).is_none())
-        .map(|i| (Entry::Island(i), false));
-    let grouped = islands.groups.iter().flat_map(|g| {
-        let members = g.members.iter().filter_map(|m| islands.island(m));
-        std::iter::once((Entry::Group(g), false)).chain(members.map(|m| (Entry::Island(m), true)))
-    });
-    alone.chain(grouped).collect()
+fn list_order(islands: &Islands) -> Vec<(&Island, bool)> {
+    let mut out = Vec::new();
+    for island in &islands.islands {
+        if islands.group_of(&island.id).is_none() {
+            out.push((island, false));
+        }
+    }
+    for group in &islands.groups {
+        out.push((group, false));
+        for member in group.members().iter().filter_map(|m| islands.island(m)) {
+            out.push((member, true));
+        }
+    }
+    out
 }

@@ -251,25 +251,31 @@ fn island_facts(
             (Some(note), None) => format!(" ({note})"),
             _ => String::new(),
         };
-        view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, long_date(pop.as_of))}
+        view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
             <a class="source" href=pop.source.clone() rel="noopener noreferrer">{pop.publisher.clone()}</a></dd> }
     });
     // A claim is only a claim while the other side administers the island.
     let claim = administration
         .filter(|a| !a.is_japan())
-        .map(|_| fact("Claimed by", Administration::Japan.name().to_owned()));
+        .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
     let group = group.map(|g| {
-        let bare = names::bare_japanese(&g.name_ja_romaji);
-        fact("Group", format!("{bare} ({} / {})", g.name_ja, g.name_ru))
+        let name = format!(
+            "{} ({} / {})",
+            names::bare_japanese(&g.name_ja_romaji),
+            g.name_ja,
+            g.name_ru
+        );
+        view! { <dt>"Group"</dt><dd>{name}</dd> }
     });
     let members = islands.group(id).map(|g| {
         let list = g
-            .members
+            .members()
             .iter()
             .filter_map(|m| islands.island(m))
             .map(|m| names::label_of([&m.name_ja_romaji, &m.name_ru_romaji], style))
-            .collect::<Vec<_>>();
-        fact("Islands", list.join(", "))
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! { <dt>"Islands"</dt><dd>{list}</dd> }
     });
     let outline_source =
         outline.map(|p| view! { <dt>"Outline"</dt><dd class="source">{p.source.clone()}</dd> });
@@ -283,43 +289,14 @@ fn island_facts(
             <dd><span lang="ru">{native[1].to_owned()}</span>" · "{romaji[1].to_owned()}</dd>
             {group}
             {members}
-            {fact(&format!("Administered by (on {date})"), admin.to_owned())}
+            <dt>{format!("Administered by (on {date})")}</dt>
+            <dd>{admin}</dd>
             {claim}
             {area}
             {population}
             {outline_source}
         </dl>
     }
-}
-
-/// One plain fact of the panel's list. One function for every such row
-/// keeps the view code compiled once.
-fn fact(term: &str, value: String) -> impl IntoView + use<> {
-    let term = term.to_owned();
-    view! { <dt>{term}</dt><dd>{value}</dd> }
-}
-
-/// "1 January 2023", as the panel writes a count's day.
-fn long_date(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
-        .get(usize::from(date.month).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", date.day, date.year)
 }
 
 /// Builds and lays out an island's facts once, unseen, after the rest of the

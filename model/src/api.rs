@@ -15,7 +15,7 @@ use crate::events::{Dataset, Date, EventQuery};
 #[cfg(feature = "loader")]
 use crate::geodata::{LandCollection, LandProperties, LandRole};
 #[cfg(feature = "loader")]
-use crate::islands::{Group, Islands};
+use crate::islands::{Island, Islands};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
@@ -94,8 +94,8 @@ impl IslandSummary {
     }
 
     /// A group, administered and claimed as its members (among `listed`) are.
-    fn of_group(group: &Group, listed: &[IslandSummary]) -> IslandSummary {
-        let member = listed.iter().find(|i| group.members.contains(&i.id));
+    fn of_group(group: &Island, listed: &[IslandSummary]) -> IslandSummary {
+        let member = listed.iter().find(|i| group.members().contains(&i.id));
         IslandSummary {
             id: group.id.clone(),
             disputed: true,

@@ -18,29 +18,11 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Islands {
     /// From this day the Russian Federation administers what the Soviet Union did.
-    pub soviet_union_ended: Dated,
+    pub soviet_union_ended: Date,
+    pub soviet_union_ended_source: String,
     pub islands: Vec<Island>,
-    pub groups: Vec<Group>,
-}
-
-/// A day with the page that gives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-#[serde(deny_unknown_fields)]
-pub struct Dated {
-    pub date: Date,
-    pub source: String,
-}
-
-/// An official area with who published it, as of when, and where.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-#[serde(deny_unknown_fields)]
-pub struct Area {
-    pub km2: f64,
-    pub as_of: String,
-    pub publisher: String,
-    pub source: String,
+    /// Groups told as one (the Habomai islets): each has `members`.
+    pub groups: Vec<Island>,
 }
 
 /// A population count on a day.
@@ -56,38 +38,32 @@ pub struct Count {
     pub source: String,
 }
 
-/// One island (or islet) the map shows as disputed.
+/// One island (or islet) the map shows as disputed, or a group of them: one
+/// shape for both, so what names them, dates them and counts them is
+/// written and decoded once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Island {
     pub id: String,
+    /// A group's island ids, each listed in `islands`; `None` for an island.
+    pub members: Option<Vec<String>>,
     pub name_en: String,
     pub name_ja: String,
     pub name_ja_romaji: String,
     pub name_ru: String,
     pub name_ru_romaji: String,
     /// The day it passed to Soviet control; islets of a group take the group's.
-    pub soviet_control: Option<Dated>,
-    pub official_area: Option<Area>,
+    pub soviet_control: Option<Date>,
+    pub soviet_control_source: Option<String>,
+    /// Japan's official area, with when, by whom and where it was published.
+    /// Flat fields, not nested tables: each nested type the app decodes
+    /// costs it about 250 bytes of wasm (brotli).
+    pub official_area_km2: Option<f64>,
+    pub official_area_as_of: Option<String>,
+    pub official_area_publisher: Option<String>,
+    pub official_area_source: Option<String>,
     /// Counts of its own (`[]` for islets counted with their group).
-    pub population: Vec<Count>,
-}
-
-/// A group of islands shown and told as one (the Habomai islets).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-#[serde(deny_unknown_fields)]
-pub struct Group {
-    pub id: String,
-    pub name_en: String,
-    pub name_ja: String,
-    pub name_ja_romaji: String,
-    pub name_ru: String,
-    pub name_ru_romaji: String,
-    /// Island ids, each listed in `islands`.
-    pub members: Vec<String>,
-    pub soviet_control: Dated,
     pub population: Vec<Count>,
 }
 
@@ -123,42 +99,20 @@ impl Administration {
     }
 }
 
-/// An island or a group: what an `island=` link may name.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Entry<'a> {
-    Island(&'a Island),
-    Group(&'a Group),
-}
-
-impl<'a> Entry<'a> {
-    pub fn id(self) -> &'a str {
-        match self {
-            Entry::Island(i) => &i.id,
-            Entry::Group(g) => &g.id,
-        }
-    }
-
+impl Island {
     /// `[Japanese romaji, Russian Latin]`, the names labels are made of.
-    pub fn romaji(self) -> [&'a str; 2] {
-        match self {
-            Entry::Island(i) => [&i.name_ja_romaji, &i.name_ru_romaji],
-            Entry::Group(g) => [&g.name_ja_romaji, &g.name_ru_romaji],
-        }
+    pub fn romaji(&self) -> [&str; 2] {
+        [&self.name_ja_romaji, &self.name_ru_romaji]
     }
 
     /// `[Japanese, Russian]` in their own scripts.
-    pub fn native(self) -> [&'a str; 2] {
-        match self {
-            Entry::Island(i) => [&i.name_ja, &i.name_ru],
-            Entry::Group(g) => [&g.name_ja, &g.name_ru],
-        }
+    pub fn native(&self) -> [&str; 2] {
+        [&self.name_ja, &self.name_ru]
     }
 
-    pub fn name_en(self) -> &'a str {
-        match self {
-            Entry::Island(i) => &i.name_en,
-            Entry::Group(g) => &g.name_en,
-        }
+    /// A group's member ids; none for an island.
+    pub fn members(&self) -> &[String] {
+        self.members.as_deref().unwrap_or_default()
     }
 }
 
@@ -167,22 +121,20 @@ impl Islands {
         self.islands.iter().find(|i| i.id == id)
     }
 
-    pub fn group(&self, id: &str) -> Option<&Group> {
+    pub fn group(&self, id: &str) -> Option<&Island> {
         self.groups.iter().find(|g| g.id == id)
     }
 
     /// The island or group with this id.
-    pub fn find(&self, id: &str) -> Option<Entry<'_>> {
-        self.island(id)
-            .map(Entry::Island)
-            .or_else(|| self.group(id).map(Entry::Group))
+    pub fn find(&self, id: &str) -> Option<&Island> {
+        self.island(id).or_else(|| self.group(id))
     }
 
     /// The group an island belongs to.
-    pub fn group_of(&self, island: &str) -> Option<&Group> {
+    pub fn group_of(&self, island: &str) -> Option<&Island> {
         self.groups
             .iter()
-            .find(|g| g.members.iter().any(|m| m == island))
+            .find(|g| g.members().iter().any(|m| m == island))
     }
 
     /// Whether choosing `chosen` (an `island=` id) selects the outline `id`
@@ -206,21 +158,14 @@ impl Islands {
 
     /// The day `id` (an island or a group) passed to Soviet control.
     pub fn soviet_control(&self, id: &str) -> Option<Date> {
-        let own = self.island(id).and_then(|i| i.soviet_control.as_ref());
-        let group = self.group(id).or_else(|| self.group_of(id));
-        own.or(group.map(|g| &g.soviet_control)).map(|d| d.date)
+        let own = self.find(id).and_then(|i| i.soviet_control);
+        own.or_else(|| self.group_of(id)?.soviet_control)
     }
 
     /// The first day any island passed to Soviet control: where the 1945 era begins.
     pub fn first_soviet_control(&self) -> Option<Date> {
-        let islands = self
-            .islands
-            .iter()
-            .filter_map(|i| i.soviet_control.as_ref());
-        islands
-            .chain(self.groups.iter().map(|g| &g.soviet_control))
-            .map(|d| d.date)
-            .min()
+        let all = self.islands.iter().chain(&self.groups);
+        all.filter_map(|i| i.soviet_control).min()
     }
 
     /// Who administered `id` (an island or a group) on `date`; `None` for an
@@ -230,7 +175,8 @@ impl Islands {
     /// # use model::islands::{Administration, Islands};
     /// # use model::events::Date;
     /// let islands = Islands::parse("islands.toml", r#"
-    ///     soviet_union_ended = { date = "1991-12-26", source = "https://example.org/a" }
+    ///     soviet_union_ended = "1991-12-26"
+    ///     soviet_union_ended_source = "https://example.org/a"
     ///     groups = []
     ///     [[islands]]
     ///     id = "shikotan"
@@ -239,7 +185,8 @@ impl Islands {
     ///     name_ja_romaji = "Shikotan-tō"
     ///     name_ru = "Шикотан"
     ///     name_ru_romaji = "Shikotan"
-    ///     soviet_control = { date = "1945-09-01", source = "https://example.org/b" }
+    ///     soviet_control = "1945-09-01"
+    ///     soviet_control_source = "https://example.org/b"
     ///     population = []
     /// "#).expect("a valid file");
     /// let on = |y, m, d| islands.administration("shikotan", Date::new(y, m, d).unwrap());
@@ -251,7 +198,7 @@ impl Islands {
         let soviet = self.soviet_control(id)?;
         Some(if date < soviet {
             Administration::Japan
-        } else if date < self.soviet_union_ended.date {
+        } else if date < self.soviet_union_ended {
             Administration::SovietUnion
         } else {
             Administration::Russia
@@ -260,10 +207,10 @@ impl Islands {
 
     /// The latest population count of `id`; an islet's is its group's.
     pub fn population(&self, id: &str) -> Option<&Count> {
-        let own = self.island(id).map(|i| &i.population);
+        let own = self.find(id).map(|i| &i.population);
         let counts = match own {
             Some(counts) if !counts.is_empty() => counts,
-            _ => &self.group(id).or_else(|| self.group_of(id))?.population,
+            _ => &self.group_of(id)?.population,
         };
         counts.iter().max_by_key(|c| c.as_of)
     }

@@ -505,7 +505,7 @@ fn the_apps_decoders_read_back_the_api_answers() {
     let group = islands.groups.first().expect("a group");
     let detail = IslandDetail::of(&group.id, &listed, &data).expect("the group is listed");
     let members: BTreeSet<&String> = detail.members.iter().collect();
-    assert_eq!(members, group.members.iter().collect(), "{}", group.id);
+    assert_eq!(members, group.members().iter().collect(), "{}", group.id);
     assert!(!detail.history.is_empty(), "{} has a history", group.id);
     assert_eq!(IslandDetail::of("no-such-island", &listed, &data), None);
 }

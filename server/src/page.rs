@@ -332,8 +332,8 @@ fn description(state: &Pages, map_state: &MapState) -> String {
     let entry = map_state.island.as_deref().and_then(|id| islands.find(id));
     let mut text = match entry {
         Some(entry) => {
-            let date = map_state.date.unwrap_or(islands.soviet_union_ended.date);
-            let admin = islands.administration(entry.id(), date);
+            let date = map_state.date.unwrap_or(islands.soviet_union_ended);
+            let admin = islands.administration(&entry.id, date);
             let claim = admin
                 .filter(|a| !a.is_japan())
                 .map(|_| format!(", claimed by {}", Administration::Japan.name()))

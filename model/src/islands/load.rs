@@ -36,7 +36,11 @@ impl Islands {
             }
         }
         for group in &self.groups {
-            for member in &group.members {
+            if group.members().is_empty() {
+                let line = file.line_of_id(&group.id);
+                errors.push(file.error(line, "members", "a group needs its member islands"));
+            }
+            for member in group.members() {
                 let line = file.line_of_id(&group.id);
                 if self.island(member).is_none() {
                     let message = format!("member {member:?} is not an island of this file");
@@ -45,7 +49,7 @@ impl Islands {
                 if self
                     .groups
                     .iter()
-                    .filter(|g| g.members.contains(member))
+                    .filter(|g| g.members().contains(member))
                     .count()
                     > 1
                 {
@@ -54,8 +58,12 @@ impl Islands {
                 }
             }
         }
-        for island in &self.islands {
+        for island in self.islands.iter().chain(&self.groups) {
             errors.extend(self.island_problems(island, file));
+        }
+        for island in self.islands.iter().filter(|i| i.members.is_some()) {
+            let line = file.line_of_id(&island.id);
+            errors.push(file.error(line, "members", "only groups have members"));
         }
         errors
     }
@@ -67,33 +75,49 @@ impl Islands {
             let message = "no date of Soviet control, and no group to take it from";
             errors.push(file.error(line, "soviet_control", message));
         }
-        let sources = island
-            .soviet_control
+        // A date or an area comes with where it was found.
+        let pairs = [
+            (
+                "soviet_control",
+                island.soviet_control.is_some(),
+                &island.soviet_control_source,
+            ),
+            (
+                "official_area_km2",
+                island.official_area_km2.is_some(),
+                &island.official_area_source,
+            ),
+        ];
+        for (field, given, source) in pairs {
+            if given && source.is_none() {
+                errors.push(file.error(
+                    line,
+                    &format!("{field}_source"),
+                    "missing: where is it stated?",
+                ));
+            }
+        }
+        let sources = [
+            (
+                "soviet_control_source",
+                island.soviet_control_source.as_ref(),
+            ),
+            ("official_area_source", island.official_area_source.as_ref()),
+        ];
+        let counted = island
+            .population
             .iter()
-            .map(|d| ("soviet_control.source", &d.source))
-            .chain(
-                island
-                    .official_area
-                    .iter()
-                    .map(|a| ("official_area.source", &a.source)),
-            )
-            .chain(
-                island
-                    .population
-                    .iter()
-                    .map(|c| ("population.source", &c.source)),
-            );
-        for (field, url) in sources {
-            if !is_http_url(url) {
+            .map(|c| ("population.source", Some(&c.source)));
+        for (field, url) in sources.into_iter().chain(counted) {
+            if let Some(url) = url.filter(|u| !is_http_url(u)) {
                 errors.push(file.error(line, field, format!("{url:?} is not an http(s) URL")));
             }
         }
         if island
-            .official_area
-            .as_ref()
-            .is_some_and(|a| a.km2.is_nan() || a.km2 <= 0.0)
+            .official_area_km2
+            .is_some_and(|km2| km2.is_nan() || km2 <= 0.0)
         {
-            errors.push(file.error(line, "official_area.km2", "must be positive"));
+            errors.push(file.error(line, "official_area_km2", "must be positive"));
         }
         errors
     }
@@ -107,7 +131,7 @@ impl Islands {
             groups: self
                 .groups
                 .iter()
-                .map(|g| (g.id.clone(), g.members.clone()))
+                .map(|g| (g.id.clone(), g.members().to_vec()))
                 .collect(),
             places: places
                 .features
@@ -153,13 +177,13 @@ impl Islands {
                 let message = format!("group {group:?} here, {:?} in the land outlines", p.group);
                 errors.push(file.error(line, "members", message));
             }
-            let area = island.official_area.as_ref().map(|a| a.km2);
+            let area = island.official_area_km2;
             if area != p.official_area_km2 {
                 let message = format!(
                     "{area:?} km² here, {:?} in the land outlines",
                     p.official_area_km2
                 );
-                errors.push(file.error(line, "official_area.km2", message));
+                errors.push(file.error(line, "official_area_km2", message));
             }
         }
         for island in &self.islands {

@@ -86,11 +86,20 @@ fn populations_are_the_latest_count_and_islets_take_their_groups() {
 #[test]
 fn groups_are_entries_with_members_and_islets_tell_their_groups_story() {
     let islands = committed();
-    let Some(Entry::Group(habomai)) = islands.find("habomai") else {
-        panic!("habomai is a group");
-    };
-    assert_eq!(habomai.members.len(), 7);
-    assert!(habomai.members.iter().all(|m| islands.island(m).is_some()));
+    let habomai = islands.find("habomai").expect("listed");
+    assert_eq!(islands.group("habomai"), Some(habomai), "a group");
+    assert_eq!(habomai.members().len(), 7);
+    assert!(
+        habomai
+            .members()
+            .iter()
+            .all(|m| islands.island(m).is_some())
+    );
+    assert!(
+        islands
+            .find("etorofu")
+            .is_some_and(|i| i.members().is_empty())
+    );
     assert_eq!(islands.story_of("yuri"), "habomai");
     assert_eq!(islands.story_of("etorofu"), "etorofu");
     assert_eq!(islands.ids().filter(|id| *id == "habomai").count(), 1);
@@ -122,14 +131,45 @@ fn a_group_member_that_is_not_an_island_is_refused_at_the_group() {
 
 #[test]
 fn an_island_without_a_soviet_control_date_or_group_is_refused() {
-    let from =
-        "soviet_control = { date = \"1945-08-28\", source = \"https://kuril.info/occupation/\" }\n";
+    let from = "soviet_control = \"1945-08-28\"\nsoviet_control_source = \"https://kuril.info/occupation/\"\n";
     let errors = broken(from, "");
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
         (errors[0].line, errors[0].field.as_str()),
         (line_of("id = \"etorofu\""), "soviet_control")
     );
+}
+
+#[test]
+fn a_group_without_members_or_an_island_with_them_is_refused() {
+    let empty = broken(
+        "members = [\"suisho\", \"yuri\", \"akiyuri\", \"shibotsu\", \"taraku\", \"kaigara\", \"harukaru\"]",
+        "members = []",
+    );
+    assert!(
+        empty
+            .iter()
+            .any(|e| e.field == "members" && e.line == line_of("id = \"habomai\"")),
+        "{empty:?}"
+    );
+    let island = broken(
+        "id = \"shikotan\"\n",
+        "id = \"shikotan\"\nmembers = [\"yuri\"]\n",
+    );
+    assert!(
+        island.iter().any(|e| e.message.contains("only groups")),
+        "{island:?}"
+    );
+}
+
+#[test]
+fn an_area_without_its_source_is_refused() {
+    let from =
+        "official_area_source = \"https://www.hoppou.go.jp/archives/basics/islands1.html\"\n";
+    let errors = broken(from, "");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "official_area_km2_source");
+    assert_eq!(errors[0].line, line_of("id = \"etorofu\""));
 }
 
 #[test]
