@@ -72,6 +72,26 @@ string_enum!(
 );
 
 string_enum!(
+    /// What kind of publisher a source is; the validator weighs events by it.
+    SourceKind {
+        /// Government, ministry, parliament, armed forces.
+        Official = "official",
+        Intergovernmental = "intergovernmental",
+        /// News agency (Kyodo, Jiji, TASS, RIA Novosti, Reuters, AP, AFP, Interfax).
+        Wire = "wire",
+        Newspaper = "newspaper",
+        Broadcaster = "broadcaster",
+        /// Think tank, university, research institute.
+        Research = "research",
+        /// Encyclopedia.
+        Reference = "reference",
+        Blog = "blog",
+        /// Mirror or republisher of others' content.
+        Aggregator = "aggregator",
+    }
+);
+
+string_enum!(
     DeploymentCategory {
         CoastalMissile = "coastal-missile",
         AirDefence = "air-defence",
@@ -120,6 +140,13 @@ pub struct Source {
     pub outlet: String,
     /// Language of the page, ISO 639-1 (`en`, `ja`, `ru`, ...).
     pub language: String,
+    /// What kind of publisher `outlet` is.
+    pub kind: Option<SourceKind>,
+    /// The page's own title, where known.
+    pub title: Option<String>,
+    /// The page's publication date, where known.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub published: Option<PartialDate>,
 }
 
 /// Something that happened, dated as precisely as the sources allow.

@@ -10,7 +10,7 @@ use super::raw::RawSource;
 use super::report::Report;
 use crate::events::date::PartialDate;
 use crate::events::types::{
-    AnnotationKind, Confidence, DeploymentCategory, DeploymentStatus, EventKind, Source,
+    AnnotationKind, Confidence, DeploymentCategory, DeploymentStatus, EventKind, Source, SourceKind,
 };
 
 /// One record (or a part of one, such as a source) under check: its extent
@@ -104,10 +104,24 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
             check.url("url", &raw.url);
             check.non_empty("outlet", &raw.outlet);
             check.language("language", &raw.language);
+            let kind = raw
+                .kind
+                .as_deref()
+                .and_then(|k| check.choice::<SourceKind>("kind", k));
+            if let Some(title) = &raw.title {
+                check.non_empty("title", title);
+            }
+            let published = raw
+                .published
+                .as_deref()
+                .and_then(|d| check.date("published", d));
             out.push(Source {
                 url: raw.url.clone(),
                 outlet: raw.outlet.clone(),
                 language: raw.language.clone(),
+                kind,
+                title: raw.title.clone(),
+                published,
             });
         }
         out
@@ -175,7 +189,8 @@ choice!(
     DeploymentCategory,
     DeploymentStatus,
     AnnotationKind,
-    Confidence
+    Confidence,
+    SourceKind
 );
 
 /// A source link that is not http(s): the site links it.

@@ -28,6 +28,9 @@ pub(super) struct RawSource {
     pub(super) url: String,
     pub(super) outlet: String,
     pub(super) language: String,
+    pub(super) kind: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) published: Option<String>,
 }
 
 #[derive(Deserialize)]
