@@ -303,7 +303,14 @@ fn events_toml_with_an_impossible_date_is_refused() {
 #[test]
 fn events_toml_without_a_source_or_with_a_bad_url_is_refused() {
     let name = "geodata/events/events.toml";
-    let needle = "sources = [\n  { url = \"http://tass.com/world/940833\", outlet = \"TASS\", language = \"en\" },\n]\n";
+    // The sources of the first talks on joint economic activity (2017-03-18).
+    let needle = concat!(
+        "sources = [\n",
+        "  { url = \"http://tass.com/world/940833\", outlet = \"TASS\", language = \"en\", kind = \"wire\" },\n",
+        "  { url = \"http://tass.com/economy/936264\", outlet = \"TASS\", language = \"en\", kind = \"wire\", title = \"Russia, Japan to hold first consultations on joint activities on southern Kuriles\", published = \"2017-03-18\" },\n",
+        "  { url = \"http://en.chinagate.cn/2017-02/18/content_40310747.htm\", outlet = \"China.org.cn (Xinhua)\", language = \"en\", kind = \"wire\", title = \"Foreign, defense ministers of Russia, Japan to meet in Tokyo\", published = \"2017-02-18\" },\n",
+        "]\n",
+    );
     let i = index_of(name, "[[events]]", needle);
     let (errors, _) = break_file(name, needle, "", 0);
     assert_eq!(errors.len(), 1, "{errors:#?}");
