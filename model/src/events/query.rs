@@ -96,19 +96,15 @@ pub struct ArticleView {
     pub excerpts: Vec<ExcerptView>,
 }
 
-/// An article without its text, for lists.
+/// A source with excerpts, for the list: the article without its text,
+/// and every excerpt with its notes and events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleSummary {
-    pub id: String,
-    pub title: String,
-    pub outlet: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
-    pub published: Date,
-    pub url: Option<String>,
-    pub language: String,
-    pub excerpts: usize,
-    pub annotations: usize,
+    pub article: Article,
+    /// In the order the reader numbers them (`excerpt=` in permalinks).
+    pub excerpts: Vec<ExcerptView>,
 }
 
 /// Events of the twelve months up to `date`: the ones a map of that date marks.
@@ -233,26 +229,14 @@ impl Dataset {
         out
     }
 
+    /// Every article (shipped or quoted) without its text, with its excerpts.
     pub fn article_summaries(&self) -> Vec<ArticleSummary> {
         self.articles
             .iter()
-            .map(|a| {
-                let excerpts: Vec<&Excerpt> =
-                    self.excerpts.iter().filter(|x| x.article == a.id).collect();
-                ArticleSummary {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    outlet: a.outlet.clone(),
-                    published: a.published,
-                    url: a.url.clone(),
-                    language: a.language.clone(),
-                    excerpts: excerpts.len(),
-                    annotations: self
-                        .annotations
-                        .iter()
-                        .filter(|n| excerpts.iter().any(|x| x.id == n.excerpt))
-                        .count(),
-                }
+            .filter_map(|a| self.article_view(&a.id))
+            .map(|v| ArticleSummary {
+                article: Article { text: None, ..v.article },
+                excerpts: v.excerpts,
             })
             .collect()
     }
