@@ -233,8 +233,12 @@ pub struct DeploymentDetail {
     pub events: Vec<EventRef>,
 }
 
+/// Every source with excerpts: the shipped article and the ones quoted by
+/// excerpt only, each with its outlet, kind, link, date, language and
+/// excerpts (with notes and events), without texts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleList {
     pub items: Vec<ArticleSummary>,
 }
