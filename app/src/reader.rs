@@ -11,8 +11,8 @@ use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
 use model::islands::Islands;
-use model::names;
 use model::marks::Overlays;
+use model::names;
 use model::permalink::canonical_view;
 use model::scene::LandShapes;
 use model::viewport::View;
@@ -249,9 +249,12 @@ fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 's
 /// "Outlet · kind · date".
 fn byline(a: &model::events::Article) -> String {
     let mut s = a.outlet.clone();
-    for part in [a.kind.map(|k| k.to_string()), a.published.map(|p| p.to_string())]
-        .into_iter()
-        .flatten()
+    for part in [
+        a.kind.map(|k| k.to_string()),
+        a.published.map(|p| p.to_string()),
+    ]
+    .into_iter()
+    .flatten()
     {
         s = format!("{s} · {part}");
     }
@@ -279,7 +282,12 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
         let style = url.names.get_untracked();
         let island_options = islands
             .ids()
-            .filter_map(|id| Some((id.to_owned(), names::label_of(islands.find(id)?.romaji(), style))))
+            .filter_map(|id| {
+                Some((
+                    id.to_owned(),
+                    names::label_of(islands.find(id)?.romaji(), style),
+                ))
+            })
             .collect();
         let mut events: Vec<_> = items
             .iter()

@@ -235,7 +235,10 @@ impl Dataset {
             .iter()
             .filter_map(|a| self.article_view(&a.id))
             .map(|v| ArticleSummary {
-                article: Article { text: None, ..v.article },
+                article: Article {
+                    text: None,
+                    ..v.article
+                },
                 excerpts: v.excerpts,
             })
             .collect()

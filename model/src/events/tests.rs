@@ -482,7 +482,10 @@ fn articles_quoted_by_excerpt_only_need_a_link_a_kind_short_quotes_and_translati
     assert!(x.start.is_none() && x.translation.as_deref() == Some("Bastion on Iturup."));
     // The shipped article is listed first; each excerpt keeps its number.
     let list = d.article_summaries();
-    assert_eq!((list[0].article.id.as_str(), list[1].article.id.as_str()), ("seed", "q"));
+    assert_eq!(
+        (list[0].article.id.as_str(), list[1].article.id.as_str()),
+        ("seed", "q")
+    );
     assert!(list.iter().all(|s| s.article.text.is_none()));
 
     let long = format!("quote = \"{}\"", ["слово"; 61].join(" "));

@@ -50,7 +50,10 @@ fn article(check: &mut Check, r: &RawArticle, texts: &HashMap<&str, &str>) -> Op
         None if !shipped => {
             check.error(
                 "kind",
-                format!("a quoted article must say what kind of publisher it is ({})", SourceKind::expected()),
+                format!(
+                    "a quoted article must say what kind of publisher it is ({})",
+                    SourceKind::expected()
+                ),
             );
             None
         }
