@@ -115,7 +115,7 @@ pub async fn sites(at: &str) -> Result<Vec<DeploymentFeature>, String> {
 }
 
 /// Every article with excerpts (shipped and quoted), without texts.
-pub async fn articles() -> Result<Arc<Vec<model::events::ArticleSummary>>, String> {
+pub async fn articles() -> Result<Arc<Vec<ArticleView>>, String> {
     let list: model::api::ArticleList = get_json("/api/articles").await?;
     Ok(Arc::new(list.items))
 }

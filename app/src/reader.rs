@@ -265,6 +265,7 @@ fn byline(a: &model::events::Article) -> String {
 /// a quote opens its article at that excerpt.
 fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
     let list = Fetched::new(api::articles);
     let island = RwSignal::new(String::new());
     let event = RwSignal::new(String::new());
@@ -289,15 +290,18 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
                 ))
             })
             .collect();
-        let mut events: Vec<_> = items
+        // The events some quote reports, in date order (the loaded events are).
+        let all = data.events.get().and_then(Result::ok).unwrap_or_default();
+        let event_options = all
             .iter()
-            .flat_map(|s| &s.excerpts)
-            .flat_map(|x| &x.events)
-            .map(|r| (r.date, r.id.clone(), format!("{} · {}", r.date, r.title)))
+            .filter(|e| {
+                items
+                    .iter()
+                    .flat_map(|s| &s.excerpts)
+                    .any(|x| x.excerpt.events.contains(&e.id))
+            })
+            .map(|e| (e.id.clone(), format!("{} · {}", e.date, e.title)))
             .collect();
-        events.sort();
-        events.dedup();
-        let event_options = events.into_iter().map(|(_, id, t)| (id, t)).collect();
         let land = land.clone();
         let rows = move || {
             let islands = &land.islands;

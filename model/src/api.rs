@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::events::{
-    ArticleSummary, Confidence, Deployment, DeploymentCategory, DeploymentStatus, Event, EventRef,
+    ArticleView, Confidence, Deployment, DeploymentCategory, DeploymentStatus, Event, EventRef,
     ExcerptView, HistoryEntry, Period, Point,
 };
 
@@ -240,7 +240,7 @@ pub struct DeploymentDetail {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleList {
-    pub items: Vec<ArticleSummary>,
+    pub items: Vec<ArticleView>,
 }
 
 /// GeoJSON `Point` geometry.

@@ -473,10 +473,7 @@ fn the_apps_decoders_read_back_every_event_history_and_article() {
     }
     let list = data.article_summaries();
     let sent = serde_json::to_string(&list).expect("serialises");
-    assert_eq!(
-        decode::<Vec<model::events::ArticleSummary>>(&sent),
-        Ok(list)
-    );
+    assert_eq!(decode::<Vec<ArticleView>>(&sent), Ok(list));
 }
 
 /// The API's answers the app decodes (`model::api`), as the server

@@ -96,17 +96,6 @@ pub struct ArticleView {
     pub excerpts: Vec<ExcerptView>,
 }
 
-/// A source with excerpts, for the list: the article without its text,
-/// and every excerpt with its notes and events.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-pub struct ArticleSummary {
-    pub article: Article,
-    /// In the order the reader numbers them (`excerpt=` in permalinks).
-    pub excerpts: Vec<ExcerptView>,
-}
-
 /// Events of the twelve months up to `date`: the ones a map of that date marks.
 pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
     let year_before = Date {
@@ -229,12 +218,14 @@ impl Dataset {
         out
     }
 
-    /// Every article (shipped or quoted) without its text, with its excerpts.
-    pub fn article_summaries(&self) -> Vec<ArticleSummary> {
+    /// Every article (shipped or quoted) without its text, with its
+    /// excerpts (the list answer: the one-article type, so the app decodes
+    /// one type for both).
+    pub fn article_summaries(&self) -> Vec<ArticleView> {
         self.articles
             .iter()
             .filter_map(|a| self.article_view(&a.id))
-            .map(|v| ArticleSummary {
+            .map(|v| ArticleView {
                 article: Article {
                     text: None,
                     ..v.article
