@@ -114,6 +114,12 @@ pub async fn sites(at: &str) -> Result<Vec<DeploymentFeature>, String> {
     Ok(collection.features)
 }
 
+/// Every article with excerpts (shipped and quoted), without texts.
+pub async fn articles() -> Result<Arc<Vec<ArticleView>>, String> {
+    let list: model::api::ArticleList = get_json("/api/articles").await?;
+    Ok(Arc::new(list.items))
+}
+
 pub async fn article(id: &str) -> Result<Arc<ArticleView>, String> {
     get_json::<ArticleView>(&format!("/api/articles/{id}"))
         .await

@@ -1,13 +1,18 @@
-//! The article reader: the text with its excerpts marked; choosing one shows
-//! its notes (the fact-check among them) and moves the map to its places and date.
+//! The article reader: the text with its excerpts marked (a quoted article:
+//! its quotes); choosing one shows its notes (the fact-check among them) and
+//! moves the map to its places and date. Below, every source's quotes,
+//! filtered by island and event.
 
+use crate::api;
 use crate::data::AtlasData;
+use crate::fetched::Fetched;
 use crate::panel::Sources;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
 use model::islands::Islands;
 use model::marks::Overlays;
+use model::names;
 use model::permalink::canonical_view;
 use model::scene::LandShapes;
 use model::viewport::View;
@@ -20,14 +25,20 @@ enum Segment {
 }
 
 /// Cuts the text at the excerpts' character ranges; overlapping or invalid
-/// ranges are skipped (the server validates them, this only guards).
+/// ranges are skipped (the server validates them, this only guards). A
+/// quoted article (no text) is its quotes, one after another.
 fn segments(view: &ArticleView) -> Vec<Segment> {
-    let chars: Vec<char> = view.article.text.chars().collect();
-    let mut marks: Vec<(usize, usize, u32)> = view
-        .excerpts
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.excerpt.start, e.excerpt.end, i as u32 + 1))
+    let Some(text) = &view.article.text else {
+        return (view.excerpts.iter().zip(1..))
+            .map(|(e, number)| Segment::Excerpt {
+                number,
+                text: e.excerpt.quote.clone(),
+            })
+            .collect();
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut marks: Vec<(usize, usize, u32)> = (view.excerpts.iter().zip(1..))
+        .filter_map(|(e, i)| Some((e.excerpt.start?, e.excerpt.end?, i)))
         .collect();
     marks.sort();
     let mut out = Vec::new();
@@ -62,12 +73,8 @@ fn excerpt_points(e: &ExcerptView, places: &Overlays, islands: &Islands) -> Vec<
 }
 
 /// The latest day of the excerpt's events, so what they established is on the map.
-fn excerpt_date(e: &ExcerptView, fallback: Date) -> Date {
-    e.events
-        .iter()
-        .map(|r| r.date.last_day())
-        .max()
-        .unwrap_or(fallback)
+fn excerpt_date(e: &ExcerptView) -> Option<Date> {
+    e.events.iter().map(|r| r.date.last_day()).max()
 }
 
 #[component]
@@ -99,6 +106,7 @@ pub fn Reader(
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
                 <button type="button" class="close" aria-label="Close the article" on:click=move |_| close()>"×"</button>
                 {body}
+                {quote_list(land.clone())}
             </aside>
         })
     }
@@ -115,7 +123,7 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
             let Some(e) = article.excerpts.get(number as usize - 1) else {
                 return;
             };
-            let date = excerpt_date(e, article.article.published);
+            let date = excerpt_date(e).or(article.article.published.map(|p| p.last_day()));
             let view = data
                 .overlays
                 .get_untracked()
@@ -126,7 +134,9 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
                 });
             url.push(move |s| {
                 s.excerpt = Some(number);
-                s.date = Some(date);
+                if date.is_some() {
+                    s.date = date;
+                }
                 if let Some(v) = view {
                     s.view = Some(v);
                 }
@@ -166,11 +176,11 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
     view! {
         <article>
             <h2>{a.title.clone()}</h2>
-            <p class="byline">{format!("{} · {}", a.outlet, a.published)}</p>
+            <p class="byline">{byline(a)}" "{a.url.clone().map(|u| view! { <a href=u rel="noopener" target="_blank">"Source page"</a> })}</p>
             {a.provenance.clone().map(|p| view! { <p class="provenance">{p}</p> })}
             <p class="hint">"Marked passages are excerpts: choose one for its notes and to show it on the map."</p>
             {notes}
-            <div class="article-text">{text}</div>
+            <div class="article-text" class:quotes=a.text.is_none() lang=a.language.clone()>{text}</div>
         </article>
     }
 }
@@ -225,6 +235,7 @@ fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 's
             view! {
                 <section class="excerpt-notes" aria-label=format!("Notes on excerpt {n}")>
                     <h3>{format!("Excerpt {n}")}</h3>
+                    {e.excerpt.translation.clone().map(|t| view! { <p><strong>"Translation: "</strong>{t}</p> })}
                     {annotations}
                     <h4>"Linked events"</h4>
                     <ul>{events}</ul>
@@ -232,5 +243,98 @@ fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 's
             }
             .into_any(),
         )
+    }
+}
+
+/// "Outlet · kind · date".
+fn byline(a: &model::events::Article) -> String {
+    let mut s = a.outlet.clone();
+    for part in [
+        a.kind.map(|k| k.to_string()),
+        a.published.map(|p| p.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        s = format!("{s} · {part}");
+    }
+    s
+}
+
+/// Every source's quotes, filtered by island and event (labelled selects);
+/// a quote opens its article at that excerpt.
+fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let list = Fetched::new(api::articles);
+    let island = RwSignal::new(String::new());
+    let event = RwSignal::new(String::new());
+    let pick = |label: &'static str, signal: RwSignal<String>, options: Vec<(String, String)>| {
+        view! {
+            <label>{label}" "<select on:change=move |e| signal.set(event_target_value(&e))>
+                <option value="">"All"</option>
+                {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
+            </select></label>
+        }
+    };
+    move || {
+        let items = list.get()?.ok()?;
+        let islands = &land.islands;
+        let style = url.names.get_untracked();
+        let island_options = islands
+            .ids()
+            .filter_map(|id| {
+                Some((
+                    id.to_owned(),
+                    names::label_of(islands.find(id)?.romaji(), style),
+                ))
+            })
+            .collect();
+        // The events some quote reports, in date order (the loaded events are).
+        let all = data.events.get().and_then(Result::ok).unwrap_or_default();
+        let event_options = all
+            .iter()
+            .filter(|e| {
+                items
+                    .iter()
+                    .flat_map(|s| &s.excerpts)
+                    .any(|x| x.excerpt.events.contains(&e.id))
+            })
+            .map(|e| (e.id.clone(), format!("{} · {}", e.date, e.title)))
+            .collect();
+        let land = land.clone();
+        let rows = move || {
+            let islands = &land.islands;
+            let (i, ev) = (island.get(), event.get());
+            let mut count = 0;
+            let rows = items
+                .iter()
+                .filter_map(|s| {
+                    let quotes: Vec<_> = (s.excerpts.iter().zip(1..))
+                        .filter(|(x, _)| {
+                            (i.is_empty() || x.excerpt.islands.iter().any(|id| islands.selects(&i, id, None)))
+                                && (ev.is_empty() || x.excerpt.events.contains(&ev))
+                        })
+                        .map(|(x, n)| {
+                            let id = s.article.id.clone();
+                            view! { <li><button type="button" class="link" lang=s.article.language.clone()
+                                on:click=move |_| { let id = id.clone(); url.push(move |st| { st.article = Some(id); st.excerpt = Some(n) }) }>
+                                {format!("“{}”", x.excerpt.quote)}</button></li> }
+                        })
+                        .collect();
+                    count += quotes.len();
+                    (!quotes.is_empty()).then(|| view! { <li><p class="byline">{s.article.title.clone()}" — "{byline(&s.article)}</p><ul>{quotes}</ul></li> })
+                })
+                .collect_view();
+            view! { <p role="status">{format!("{count} quotes")}</p><ul class="sources">{rows}</ul> }
+        };
+        Some(view! {
+            <section class="quote-list" aria-label="Quotes from every source">
+                <h3>"Quotes from every source"</h3>
+                {pick("Island", island, island_options)}
+                {pick("Event", event, event_options)}
+                {rows}
+            </section>
+        })
     }
 }

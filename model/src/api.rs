@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::events::{
-    ArticleSummary, Confidence, Deployment, DeploymentCategory, DeploymentStatus, Event, EventRef,
+    ArticleView, Confidence, Deployment, DeploymentCategory, DeploymentStatus, Event, EventRef,
     ExcerptView, HistoryEntry, Period, Point,
 };
 
@@ -233,10 +233,14 @@ pub struct DeploymentDetail {
     pub events: Vec<EventRef>,
 }
 
+/// Every source with excerpts: the shipped article and the ones quoted by
+/// excerpt only, each with its outlet, kind, link, date, language and
+/// excerpts (with notes and events), without texts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleList {
-    pub items: Vec<ArticleSummary>,
+    pub items: Vec<ArticleView>,
 }
 
 /// GeoJSON `Point` geometry.

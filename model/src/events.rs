@@ -17,8 +17,7 @@ pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_y
 #[cfg(feature = "loader")]
 pub use load::{DataError, Dataset, Known};
 pub use query::{
-    ArticleSummary, ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page,
-    recent_events,
+    ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page, recent_events,
 };
 pub use types::*;
 

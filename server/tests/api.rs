@@ -347,10 +347,41 @@ async fn deployments_geojson_is_a_feature_collection_of_points() {
 #[tokio::test]
 async fn articles_with_excerpts_and_annotations() {
     let list = ok("/api/articles").await;
-    let seed = &list["items"][0];
-    assert_eq!(seed["id"], "seed-2017-03-20");
-    assert!(seed["excerpts"].as_u64().unwrap_or(0) >= 12);
-    assert!(seed.get("text").is_none(), "the list leaves the text out");
+    let items = list["items"].as_array().expect("items");
+    let seed = &items[0];
+    assert_eq!(seed["article"]["id"], "seed-2017-03-20");
+    assert!(seed["excerpts"].as_array().expect("excerpts").len() >= 12);
+    assert!(
+        seed["article"]["text"].is_null(),
+        "the list leaves the text out"
+    );
+    // Every source with excerpts is listed, with its outlet, kind and link;
+    // the quoted ones' excerpts carry their quote and no range.
+    let quotes: usize = items
+        .iter()
+        .map(|i| i["excerpts"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(quotes >= 25, "{quotes} quotes");
+    for quoted in &items[1..] {
+        let a = &quoted["article"];
+        assert!(
+            a["url"].as_str().is_some_and(|u| u.starts_with("http")),
+            "{a}"
+        );
+        assert!(
+            a["kind"].is_string() && a["outlet"].is_string() && a["language"].is_string(),
+            "{a}"
+        );
+        for x in quoted["excerpts"].as_array().expect("excerpts") {
+            assert!(x["excerpt"]["start"].is_null() && x["excerpt"]["quote"].is_string());
+        }
+    }
+    let quoted_id = items[1]["article"]["id"].as_str().expect("id");
+    let one = ok(&format!("/api/articles/{quoted_id}")).await;
+    assert!(
+        one["article"]["text"].is_null()
+            && !one["excerpts"].as_array().expect("excerpts").is_empty()
+    );
 
     let json = ok("/api/articles/seed-2017-03-20").await;
     let text = json["article"]["text"].as_str().expect("text");

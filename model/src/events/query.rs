@@ -96,21 +96,6 @@ pub struct ArticleView {
     pub excerpts: Vec<ExcerptView>,
 }
 
-/// An article without its text, for lists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ArticleSummary {
-    pub id: String,
-    pub title: String,
-    pub outlet: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
-    pub published: Date,
-    pub url: Option<String>,
-    pub language: String,
-    pub excerpts: usize,
-    pub annotations: usize,
-}
-
 /// Events of the twelve months up to `date`: the ones a map of that date marks.
 pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
     let year_before = Date {
@@ -233,26 +218,19 @@ impl Dataset {
         out
     }
 
-    pub fn article_summaries(&self) -> Vec<ArticleSummary> {
+    /// Every article (shipped or quoted) without its text, with its
+    /// excerpts (the list answer: the one-article type, so the app decodes
+    /// one type for both).
+    pub fn article_summaries(&self) -> Vec<ArticleView> {
         self.articles
             .iter()
-            .map(|a| {
-                let excerpts: Vec<&Excerpt> =
-                    self.excerpts.iter().filter(|x| x.article == a.id).collect();
-                ArticleSummary {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    outlet: a.outlet.clone(),
-                    published: a.published,
-                    url: a.url.clone(),
-                    language: a.language.clone(),
-                    excerpts: excerpts.len(),
-                    annotations: self
-                        .annotations
-                        .iter()
-                        .filter(|n| excerpts.iter().any(|x| x.id == n.excerpt))
-                        .count(),
-                }
+            .filter_map(|a| self.article_view(&a.id))
+            .map(|v| ArticleView {
+                article: Article {
+                    text: None,
+                    ..v.article
+                },
+                excerpts: v.excerpts,
             })
             .collect()
     }

@@ -441,3 +441,69 @@ fn the_map_marks_the_events_of_the_twelve_months_up_to_its_date() {
     // The 2014 drill is long past by 2016.
     assert_eq!(marked(2014, 8, 12), ["drill"]);
 }
+
+const QUOTED: &str = "[article]
+id = \"q\"
+title = \"A quoted page\"
+outlet = \"TASS\"
+kind = \"wire\"
+published = \"2016-11\"
+url = \"https://example.org/q\"
+language = \"ru\"
+
+[[excerpts]]
+id = \"q-1\"
+article = \"q\"
+quote = \"Бастион на Итурупе.\"
+translation = \"Bastion on Iturup.\"
+events = [\"bastion-bal\"]
+";
+
+fn with_quoted(quoted: &str) -> Result<Dataset, Vec<DataError>> {
+    let mut all = files(EVENTS, DEPLOYMENTS, ARTICLE);
+    all.push(("ev/articles/quoted/q.toml", quoted));
+    Dataset::load(&all, &committed_known())
+}
+
+/// The single error of a broken quoted article: (field, message).
+fn quoted_error(quoted: &str) -> (String, String) {
+    let errors = with_quoted(quoted).expect_err("must be refused");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].file, "ev/articles/quoted/q.toml");
+    (errors[0].field.clone(), errors[0].message.clone())
+}
+
+#[test]
+fn articles_quoted_by_excerpt_only_need_a_link_a_kind_short_quotes_and_translations() {
+    let d = with_quoted(QUOTED).expect("loads");
+    let a = d.article("q").expect("article");
+    assert!(a.text.is_none() && a.kind == Some(SourceKind::Wire));
+    let x = d.excerpt("q-1").expect("excerpt");
+    assert!(x.start.is_none() && x.translation.as_deref() == Some("Bastion on Iturup."));
+    // The shipped article is listed first; each excerpt keeps its number.
+    let list = d.article_summaries();
+    assert_eq!(
+        (list[0].article.id.as_str(), list[1].article.id.as_str()),
+        ("seed", "q")
+    );
+    assert!(list.iter().all(|s| s.article.text.is_none()));
+
+    let long = format!("quote = \"{}\"", ["слово"; 61].join(" "));
+    let (field, message) = quoted_error(&QUOTED.replace("quote = \"Бастион на Итурупе.\"", &long));
+    assert_eq!(field, "excerpts[0].quote");
+    assert!(message.contains("61 words is too long"), "{message}");
+    // Japanese counts two characters a word: 122 characters are 61 words.
+    let japanese = QUOTED.replace("Бастион на Итурупе.", &"島".repeat(122));
+    assert_eq!(quoted_error(&japanese).0, "excerpts[0].quote");
+    let japanese = QUOTED.replace("Бастион на Итурупе.", &"島".repeat(120));
+    assert!(with_quoted(&japanese).is_ok());
+
+    let untranslated = QUOTED.replace("translation = \"Bastion on Iturup.\"\n", "");
+    assert_eq!(quoted_error(&untranslated).0, "excerpts[0].translation");
+    let unlinked = QUOTED.replace("url = \"https://example.org/q\"\n", "");
+    assert_eq!(quoted_error(&unlinked).0, "article.url");
+    let unkinded = QUOTED.replace("kind = \"wire\"\n", "");
+    assert_eq!(quoted_error(&unkinded).0, "article.kind");
+    let ranged = QUOTED.replace("quote = \"Бастион", "start = 0\nquote = \"Бастион");
+    assert_eq!(quoted_error(&ranged).0, "excerpts[0].start");
+}

@@ -243,7 +243,8 @@ impl Deployment {
     }
 }
 
-/// A shipped article; its full text is ours to quote.
+/// A source with excerpts: a shipped article (its full text is ours to
+/// quote) or a quoted one (short excerpts only, each linked to its page).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
@@ -251,28 +252,38 @@ pub struct Article {
     pub id: String,
     pub title: String,
     pub outlet: String,
-    #[cfg_attr(feature = "openapi", schema(value_type = String))]
-    pub published: Date,
+    /// What kind of publisher `outlet` is (every quoted article says).
+    pub kind: Option<SourceKind>,
+    /// As precise as the page says; absent when the page is undated.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub published: Option<PartialDate>,
+    /// http(s) URL; every quoted article has one.
     pub url: Option<String>,
     /// Why there is no URL, or what is known of the provenance.
     pub provenance: Option<String>,
     pub language: String,
-    pub text: String,
+    /// The full text of a shipped article; absent for a quoted one (and in
+    /// the article list).
+    pub text: Option<String>,
 }
 
-/// A quoted span of an article.
+/// A quoted passage: a span of a shipped article's text, or a short
+/// verbatim quote (at most 60 words) of a quoted article's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Excerpt {
     pub id: String,
     pub article: String,
-    /// Start, in Unicode scalar values (chars) from the start of the text.
-    pub start: usize,
-    /// End (exclusive), in chars.
-    pub end: usize,
-    /// The text of `start..end`, checked at load.
+    /// Start, in Unicode scalar values (chars) from the start of the text;
+    /// shipped articles only.
+    pub start: Option<usize>,
+    /// End (exclusive), in chars; shipped articles only.
+    pub end: Option<usize>,
+    /// The text of `start..end` (checked at load), or the quote as on the page.
     pub quote: String,
+    /// Our English translation of a quote in another language.
+    pub translation: Option<String>,
     pub events: Vec<String>,
     pub islands: Vec<String>,
     pub places: Vec<String>,

@@ -201,10 +201,12 @@ pub async fn get_deployment(
     respond(&DeploymentDetail { deployment, events }, JSON, &headers)
 }
 
-/// Shipped articles, without their text.
+/// Every article with excerpts, shipped or quoted by excerpt only: outlet,
+/// kind, url, date, language and the excerpts with their notes and events;
+/// without texts.
 #[utoipa::path(get, path = "/api/articles", tag = "atlas",
     responses(
-        (status = 200, description = "Articles", body = ArticleList),
+        (status = 200, description = "Every article with its excerpts", body = ArticleList),
         (status = 304, description = "Not modified (If-None-Match)"),
     ))]
 pub async fn list_articles(
@@ -217,7 +219,7 @@ pub async fn list_articles(
     respond(&body, JSON, &headers)
 }
 
-/// One article: full text, excerpts, annotations (fact-checks) and linked events.
+/// One article: its full text if shipped, excerpts, annotations (fact-checks) and linked events.
 #[utoipa::path(get, path = "/api/articles/{id}", tag = "atlas",
     params(("id" = String, Path, description = "Article id")),
     responses(

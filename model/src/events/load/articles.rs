@@ -1,5 +1,6 @@
-//! `[article]`: the article's facts, and its text file, found relative to
-//! the TOML file that names it.
+//! `[article]`: the article's facts and, for a shipped article, its text
+//! file, found relative to the TOML file that names it. An article without
+//! `text_file` is quoted by excerpts only: it needs a `url` and a `kind`.
 
 use std::collections::HashMap;
 
@@ -7,7 +8,7 @@ use super::fields::Check;
 use super::raw::{Parsed, RawArticle};
 use super::report::{DataError, Report};
 use crate::events::date::Precision;
-use crate::events::types::Article;
+use crate::events::types::{Article, SourceKind};
 
 /// The valid articles of all `files`, with their texts from `texts` (every
 /// supplied file by name).
@@ -32,12 +33,38 @@ pub(super) fn validate(
 fn article(check: &mut Check, r: &RawArticle, texts: &HashMap<&str, &str>) -> Option<Article> {
     check.non_empty("title", &r.title);
     check.non_empty("outlet", &r.outlet);
-    let published = check.date("published", &r.published);
-    if published.is_some_and(|d| d.precision != Precision::Day) {
+    let shipped = r.text_file.is_some();
+    let published = match &r.published {
+        Some(p) => Some(check.date("published", p)?),
+        None if shipped => {
+            check.error("published", "a shipped article needs its date (YYYY-MM-DD)");
+            None
+        }
+        None => None,
+    };
+    if shipped && published.is_some_and(|d| d.precision != Precision::Day) {
         check.error("published", "must be a full date (YYYY-MM-DD)");
     }
+    let kind = match &r.kind {
+        Some(k) => check.choice::<SourceKind>("kind", k),
+        None if !shipped => {
+            check.error(
+                "kind",
+                format!(
+                    "a quoted article must say what kind of publisher it is ({})",
+                    SourceKind::expected()
+                ),
+            );
+            None
+        }
+        None => None,
+    };
     match &r.url {
         Some(url) => check.url("url", url),
+        None if !shipped => check.error(
+            "url",
+            "an article quoted by excerpts (no text_file) must link its page",
+        ),
         None if r.provenance.as_deref().is_none_or(|p| p.trim().is_empty()) => check.error(
             "provenance",
             "an article without a url must say why in provenance",
@@ -45,16 +72,20 @@ fn article(check: &mut Check, r: &RawArticle, texts: &HashMap<&str, &str>) -> Op
         None => {}
     }
     check.language("language", &r.language);
-    let text = text(check, &r.text_file, texts);
+    let text = match &r.text_file {
+        Some(file) => Some(text(check, file, texts)?.to_string()),
+        None => None,
+    };
     Some(Article {
         id: r.id.clone(),
         title: r.title.clone(),
         outlet: r.outlet.clone(),
-        published: published?.first_day(),
+        kind,
+        published,
         url: r.url.clone(),
         provenance: r.provenance.clone(),
         language: r.language.clone(),
-        text: text?.to_string(),
+        text,
     })
 }
 

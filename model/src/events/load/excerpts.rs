@@ -1,5 +1,6 @@
-//! `[[excerpts]]`: a character range of an article's text that must be its
-//! quote, and what the quote supports.
+//! `[[excerpts]]`: a character range of a shipped article's text that must
+//! be its quote, or a short quote (at most [`MAX_QUOTE_WORDS`]) of a quoted
+//! article's page, and what the quote supports.
 
 use std::collections::HashMap;
 
@@ -16,10 +17,7 @@ pub(super) fn validate(
     articles: &[Article],
     errors: &mut Vec<DataError>,
 ) -> Vec<Excerpt> {
-    let article_text: HashMap<&str, &str> = articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut excerpts = Vec::new();
     for file in files {
         let mut report = Report::new(&file.src, errors);
@@ -27,18 +25,41 @@ pub(super) fn validate(
             let span = file.src.item(spanned.span());
             let mut check = Check::new(&mut report, span, format!("excerpts[{i}]"));
             let r = spanned.get_ref();
-            let text = article_text.get(r.article.as_str()).copied();
-            excerpts.push(excerpt(&mut check, r, ids, text));
+            let article = by_id.get(r.article.as_str()).copied();
+            excerpts.push(excerpt(&mut check, r, ids, article));
         }
     }
     excerpts
 }
 
-/// `text`: the article's, if it is valid.
-fn excerpt(check: &mut Check, r: &RawExcerpt, ids: &Ids, text: Option<&str>) -> Excerpt {
+/// The longest quote of a quoted article, in words ([`quote_words`]).
+pub const MAX_QUOTE_WORDS: usize = 60;
+
+/// A quote's length in words: its whitespace-separated words, where
+/// Japanese script (written without spaces) counts one word per two
+/// characters.
+pub fn quote_words(quote: &str) -> usize {
+    let cjk = quote.chars().filter(|&c| crate::names::is_cjk(c)).count();
+    let latin = quote
+        .split(|c: char| c.is_whitespace() || crate::names::is_cjk(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    latin + cjk.div_ceil(2)
+}
+
+/// `article`: the excerpt's, if it is valid.
+fn excerpt(check: &mut Check, r: &RawExcerpt, ids: &Ids, article: Option<&Article>) -> Excerpt {
     check.refer(ids, Target::ARTICLE, "article", &r.article);
-    if let Some(text) = text {
-        is_the_quote(check, r, text);
+    match article.map(|a| (a.text.as_deref(), a.language.as_str())) {
+        Some((Some(text), _)) => match (r.start, r.end) {
+            (Some(start), Some(end)) => is_the_quote(check, r, text, start, end),
+            _ => check.error(
+                if r.start.is_none() { "start" } else { "end" },
+                "an excerpt of a shipped article gives start and end (characters of its text)",
+            ),
+        },
+        Some((None, language)) => is_a_short_quote(check, r, language),
+        None => {}
     }
     if r.events.is_empty() && r.places.is_empty() && r.islands.is_empty() {
         check.error(
@@ -55,6 +76,7 @@ fn excerpt(check: &mut Check, r: &RawExcerpt, ids: &Ids, text: Option<&str>) -> 
         start: r.start,
         end: r.end,
         quote: r.quote.clone(),
+        translation: r.translation.clone(),
         events: r.events.clone(),
         islands: r.islands.clone(),
         places: r.places.clone(),
@@ -63,23 +85,17 @@ fn excerpt(check: &mut Check, r: &RawExcerpt, ids: &Ids, text: Option<&str>) -> 
 
 /// Characters `start..end` of the text are the quote; if not, says where
 /// the quote is, if anywhere.
-fn is_the_quote(check: &mut Check, r: &RawExcerpt, text: &str) {
+fn is_the_quote(check: &mut Check, r: &RawExcerpt, text: &str, start: usize, end: usize) {
     let len = text.chars().count();
-    if r.start >= r.end {
+    if start >= end {
+        check.error("end", format!("{end} must be after start ({start})"));
+    } else if end > len {
         check.error(
             "end",
-            format!("{} must be after start ({})", r.end, r.start),
-        );
-    } else if r.end > len {
-        check.error(
-            "end",
-            format!(
-                "{} is past the end of the article text ({len} characters)",
-                r.end
-            ),
+            format!("{end} is past the end of the article text ({len} characters)"),
         );
     } else {
-        let actual: String = text.chars().skip(r.start).take(r.end - r.start).collect();
+        let actual: String = text.chars().skip(start).take(end - start).collect();
         if actual != r.quote {
             let hint = text
                 .find(&r.quote)
@@ -91,11 +107,39 @@ fn is_the_quote(check: &mut Check, r: &RawExcerpt, text: &str) {
                 .unwrap_or_else(|| " (the quote is not in the text)".to_string());
             check.error(
                 "start",
-                format!(
-                    "characters {}..{} are {actual:?}, not the quote{hint}",
-                    r.start, r.end
-                ),
+                format!("characters {start}..{end} are {actual:?}, not the quote{hint}"),
             );
         }
+    }
+}
+
+/// A quote of an article quoted by excerpts only: no character range, short,
+/// and translated unless it is in English.
+fn is_a_short_quote(check: &mut Check, r: &RawExcerpt, language: &str) {
+    for (key, value) in [("start", r.start), ("end", r.end)] {
+        if value.is_some() {
+            check.error(
+                key,
+                "an article without text_file is quoted by excerpts only: give the quote, not a range",
+            );
+        }
+    }
+    check.non_empty("quote", &r.quote);
+    let words = quote_words(&r.quote);
+    if words > MAX_QUOTE_WORDS {
+        check.error(
+            "quote",
+            format!(
+                "{words} words is too long: quote at most {MAX_QUOTE_WORDS} words (Japanese: two characters a word), never whole articles"
+            ),
+        );
+    }
+    match &r.translation {
+        Some(t) => check.non_empty("translation", t),
+        None if language != "en" => check.error(
+            "translation",
+            format!("a quote in {language:?} needs our English translation"),
+        ),
+        None => {}
     }
 }

@@ -26,8 +26,13 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
     } = records;
     events.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     deployments.sort_by(|a, b| (a.period.from, &a.id).cmp(&(b.period.from, &b.id)));
-    articles.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
-    excerpts.sort_by(|a, b| (&a.article, a.start, &a.id).cmp(&(&b.article, b.start, &b.id)));
+    // Shipped articles first, then quoted ones by date (undated last).
+    let order = |a: &Article| (a.text.is_none(), a.published.is_none(), a.published);
+    articles.sort_by(|a, b| (order(a), &a.id).cmp(&(order(b), &b.id)));
+    // In article order (the shipped one's first), then text order.
+    let article_at = index(articles.iter().map(|a| &a.id));
+    let at = |x: &Excerpt| article_at.get(&x.article).copied();
+    excerpts.sort_by(|a, b| (at(a), a.start, &a.id).cmp(&(at(b), b.start, &b.id)));
     annotations.sort_by(|a, b| a.id.cmp(&b.id));
     let event_index = index(events.iter().map(|e| &e.id));
     for x in &excerpts {
@@ -39,7 +44,7 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
     }
     Dataset {
         deployment_index: index(deployments.iter().map(|d| &d.id)),
-        article_index: index(articles.iter().map(|a| &a.id)),
+        article_index: article_at,
         excerpt_index: index(excerpts.iter().map(|x| &x.id)),
         event_index,
         events,

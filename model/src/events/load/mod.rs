@@ -39,8 +39,9 @@ pub struct Dataset {
     pub events: Vec<Event>,
     /// In `from` order (then id).
     pub deployments: Vec<Deployment>,
+    /// Shipped articles first, then quoted ones by date, undated last.
     pub articles: Vec<Article>,
-    /// In article, then start order.
+    /// In article order (shipped, then quoted by date), then start order.
     pub excerpts: Vec<Excerpt>,
     pub annotations: Vec<Annotation>,
     /// The known places the data was checked against, with positions.

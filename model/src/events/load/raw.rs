@@ -92,12 +92,14 @@ pub(super) struct RawArticle {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) outlet: String,
-    pub(super) published: String,
+    pub(super) kind: Option<String>,
+    pub(super) published: Option<String>,
     pub(super) url: Option<String>,
     pub(super) provenance: Option<String>,
     pub(super) language: String,
-    /// Path of the UTF-8 text, relative to this file.
-    pub(super) text_file: String,
+    /// Path of the UTF-8 text, relative to this file: a shipped article.
+    /// Without it the article is quoted by excerpts only.
+    pub(super) text_file: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -105,9 +107,10 @@ pub(super) struct RawArticle {
 pub(super) struct RawExcerpt {
     pub(super) id: String,
     pub(super) article: String,
-    pub(super) start: usize,
-    pub(super) end: usize,
+    pub(super) start: Option<usize>,
+    pub(super) end: Option<usize>,
     pub(super) quote: String,
+    pub(super) translation: Option<String>,
     #[serde(default)]
     pub(super) events: Vec<String>,
     #[serde(default)]
