@@ -52,6 +52,9 @@ fn deployment(
     }
     check.non_empty("unit", &r.unit);
     check.non_empty("summary", &r.summary);
+    check.text(ids, "unit", &r.unit);
+    check.text(ids, "summary", &r.summary);
+    check.text_opt(ids, "confidence_note", &r.confidence_note);
     let category = check.choice::<DeploymentCategory>("category", &r.category);
     let status = check.choice::<DeploymentStatus>("status", &r.status);
     let from = check.date("from", &r.from);
@@ -104,6 +107,7 @@ fn changes(
             check.error("events", "name the event(s) that establish this change");
         }
         check.refer_all(ids, Target::EVENT, "events", &rc.events);
+        check.text_opt(ids, "note", &rc.note);
         if let Some(d) = date {
             matches_its_events(&mut check, d, &rc.events, event_dates);
         }

@@ -32,6 +32,10 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
     let kind = check.choice::<EventKind>("kind", &r.kind);
     check.non_empty("title", &r.title);
     check.non_empty("summary", &r.summary);
+    check.text(ids, "title", &r.title);
+    check.text(ids, "summary", &r.summary);
+    check.text_opt(ids, "location", &r.location);
+    check.text_opt(ids, "confidence_note", &r.confidence_note);
     check.refer_all(ids, Target::Island, "islands", &r.islands);
     check.refer_all(ids, Target::Place, "places", &r.places);
     let points = points(check, &r.points);
