@@ -261,7 +261,11 @@ pub struct DeploymentProperties {
     pub id: String,
     pub island: String,
     pub place: Option<String>,
+    /// In both names conventions ("Etorofu / Iturup").
     pub unit: String,
+    /// `unit` with `{id}` references to islands, groups and places; null
+    /// when it names none.
+    pub unit_template: Option<String>,
     pub system: Option<String>,
     pub category: DeploymentCategory,
     pub period: Period,
@@ -298,6 +302,7 @@ impl DeploymentFeature {
                 island: d.island.clone(),
                 place: d.place.clone(),
                 unit: d.unit.clone(),
+                unit_template: d.unit_template.clone(),
                 system: d.system.clone(),
                 category: d.category,
                 period: d.period.clone(),

@@ -226,11 +226,39 @@ fn unknown_ids_point_at_the_value() {
 }
 
 #[test]
+fn loaded_text_has_both_names_and_keeps_its_template() {
+    let data = ok();
+    let e = data.event("bastion-bal").expect("loaded");
+    assert_eq!(
+        e.summary,
+        "Bastion on Etorofu / Iturup, Bal on Kunashiri / Kunashir."
+    );
+    assert_eq!(
+        e.summary_template.as_deref(),
+        Some("Bastion on {etorofu}, Bal on {kunashiri}.")
+    );
+    // No references: no template.
+    assert_eq!(
+        (e.title.as_str(), e.title_template.as_deref()),
+        ("Coastal missiles", None)
+    );
+}
+
+#[test]
 fn text_refers_to_islands_by_id_and_never_spells_their_names() {
     // Any convention of a disputed island's or group's name, inflected too.
     for literal in [
-        "Etorofu", "Iturup", "Итуруп", "Итурупе", "択捉島", "択捉", "Etorofu-tō", "Habomai",
-        "Khabomai", "Kunashirsky", "歯舞",
+        "Etorofu",
+        "Iturup",
+        "Итуруп",
+        "Итурупе",
+        "択捉島",
+        "択捉",
+        "Etorofu-tō",
+        "Habomai",
+        "Khabomai",
+        "Kunashirsky",
+        "歯舞",
     ] {
         let broken = EVENTS.replace("Bastion on {etorofu}", &format!("Bastion on {literal}"));
         let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
@@ -242,9 +270,15 @@ fn text_refers_to_islands_by_id_and_never_spells_their_names() {
     }
     // The title, a deployment's unit and a change's note too.
     let broken = EVENTS.replace("title = \"Drill\"", "title = \"Drill on Shikotan\"");
-    assert_eq!(one_error(&broken, DEPLOYMENTS, ARTICLE).field, "events[1].title");
+    assert_eq!(
+        one_error(&broken, DEPLOYMENTS, ARTICLE).field,
+        "events[1].title"
+    );
     let broken = DEPLOYMENTS.replace("unit = \"S-300V4\"", "unit = \"S-300V4 on Iturup\"");
-    assert_eq!(one_error(EVENTS, &broken, ARTICLE).field, "deployments[1].unit");
+    assert_eq!(
+        one_error(EVENTS, &broken, ARTICLE).field,
+        "deployments[1].unit"
+    );
     // An unknown reference, and an unclosed one.
     let broken = EVENTS.replace("{etorofu}, Bal", "{atlantis}, Bal");
     let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
@@ -260,7 +294,11 @@ fn text_refers_to_islands_by_id_and_never_spells_their_names() {
     assert!(load(&fine, DEPLOYMENTS, ARTICLE).is_ok());
     // An islet's name on its own is refused.
     let broken = EVENTS.replace("Bastion on {etorofu}", "Bastion on Yuri");
-    assert!(one_error(&broken, DEPLOYMENTS, ARTICLE).message.contains("{yuri}"));
+    assert!(
+        one_error(&broken, DEPLOYMENTS, ARTICLE)
+            .message
+            .contains("{yuri}")
+    );
 }
 
 #[test]

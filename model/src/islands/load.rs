@@ -4,8 +4,8 @@
 
 use super::{Island, Islands};
 use crate::events::{DataError, Known, Spelling};
-use std::collections::BTreeMap;
 use crate::geodata::{LandCollection, LandRole, PlaceCollection};
+use std::collections::BTreeMap;
 
 impl Islands {
     /// Parses and checks `text` (the file `name`); every problem names its
@@ -131,19 +131,30 @@ impl Islands {
         let mut names: BTreeMap<String, [String; 2]> = BTreeMap::new();
         for f in &land.features {
             let p = &f.properties;
-            names.insert(f.id.clone(), [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()]);
+            names.insert(
+                f.id.clone(),
+                [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()],
+            );
         }
         for f in &places.features {
             let p = &f.properties;
-            names.insert(f.id.clone(), [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()]);
+            names.insert(
+                f.id.clone(),
+                [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()],
+            );
         }
         for i in all.clone() {
-            names.insert(i.id.clone(), [i.name_ja_romaji.clone(), i.name_ru_romaji.clone()]);
+            names.insert(
+                i.id.clone(),
+                [i.name_ja_romaji.clone(), i.name_ru_romaji.clone()],
+            );
         }
         let mut spellings = Vec::new();
         for i in all {
             let whole_word = self.group_of(&i.id).is_some();
-            let kanji = ["群島", "島"].iter().find_map(|s| i.name_ja.strip_suffix(s));
+            let kanji = ["群島", "島"]
+                .iter()
+                .find_map(|s| i.name_ja.strip_suffix(s));
             let forms = [
                 Some(i.name_en.as_str()),
                 Some(&i.name_ja),

@@ -38,6 +38,7 @@ fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotat
         excerpt: r.excerpt.clone(),
         kind: kind?,
         note: r.note.clone(),
+        note_template: None,
         sources,
         events: r.events.clone(),
     })

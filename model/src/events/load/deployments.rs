@@ -77,6 +77,7 @@ fn deployment(
         island: r.island.clone(),
         place: r.place.clone(),
         unit: r.unit.clone(),
+        unit_template: None,
         system: r.system.clone(),
         category: category?,
         period: Period { from: from?, until },
@@ -84,7 +85,9 @@ fn deployment(
         changes,
         confidence,
         confidence_note: r.confidence_note.clone(),
+        confidence_note_template: None,
         summary: r.summary.clone(),
+        summary_template: None,
     })
 }
 
@@ -117,6 +120,7 @@ fn changes(
                 status,
                 events: rc.events.clone(),
                 note: rc.note.clone(),
+                note_template: None,
             }),
             _ => all_ok = false,
         }

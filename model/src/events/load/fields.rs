@@ -197,9 +197,7 @@ pub(super) fn text_problems(known: &Known, text: &str) -> Vec<String> {
             break;
         };
         if !known.names.contains_key(id) {
-            problems.push(format!(
-                "{{{id}}} is not a known island, group or place id"
-            ));
+            problems.push(format!("{{{id}}} is not a known island, group or place id"));
         }
         plain.push(' ');
         rest = tail;
@@ -230,7 +228,10 @@ fn spelt_out(text: &str, s: &Spelling) -> bool {
         if cjk {
             return true;
         }
-        let starts = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let starts = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         let after = &text[at + m.len()..];
         let ends = !after.chars().next().is_some_and(char::is_alphanumeric);
         let before_name = after
