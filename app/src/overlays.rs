@@ -114,7 +114,8 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                 .map(|(feature, Spread { at, offset, .. })| {
                     let site = &feature.properties;
                     let (letter, class, category) = category_symbol(site.category);
-                    let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
+                    let unit = data.named(url.names.get(), &site.unit, &site.unit_template);
+                    let label = format!("{category}: {unit}, on {} ({})", site.island, site.status);
                     let island = site.island.clone();
                     let id = site.id.clone();
                     let id_key = site.id.clone();
@@ -168,7 +169,7 @@ pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoVi
                 .filter_map(|e| {
                     let point = event_point(e, places.as_deref(), &scene)?;
                     let id = e.id.clone();
-                    let label = format!("Event {}: {}", e.date, e.title);
+                    let label = format!("Event {}: {}", e.date, data.named(url.names.get(), &e.title, &e.title_template));
                     Some(view! {
                         <g class="event-marker" transform=follow(transform, point, EVENT_OFFSET_PX)
                             tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()

@@ -17,7 +17,8 @@ pub struct Known {
     /// Place id → `[lon, lat]` where known.
     pub places: BTreeMap<String, Option<Point>>,
     /// Id → `[Japanese romaji, Russian Latin]` names: what a `{id}` reference
-    /// in text may name (islands, groups, the land the map draws, places)
+    /// in text may name (the islands and groups, and the places: what the app
+    /// has names for)
     /// and how it is rendered ([`crate::names::render`]).
     pub names: BTreeMap<String, [String; 2]>,
     /// The disputed islands' and groups' names in every convention, which
