@@ -84,11 +84,16 @@ impl AtlasData {
         };
         let land = self.land.get_value();
         let overlays = self.overlays.get().and_then(Result::ok);
-        names::render(template, style, |id| match land.as_ref()?.islands.find(id) {
-            Some(i) => Some(i.romaji()),
-            None => overlays.as_ref()?.places.iter().find(|p| p.id == id).map(|p| {
-                [p.name_ja_romaji.as_str(), p.name_ru_romaji.as_str()]
-            }),
+        names::render(template, style, |id| {
+            match land.as_ref()?.islands.find(id) {
+                Some(i) => Some(i.romaji()),
+                None => overlays
+                    .as_ref()?
+                    .places
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| [p.name_ja_romaji.as_str(), p.name_ru_romaji.as_str()]),
+            }
         })
     }
 }
