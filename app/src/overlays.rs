@@ -114,8 +114,7 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                 .map(|(feature, Spread { at, offset, .. })| {
                     let site = &feature.properties;
                     let (letter, class, category) = category_symbol(site.category);
-                    let unit = data.named(url.names.get(), &site.unit, &site.unit_template);
-                    let label = format!("{category}: {unit}, on {} ({})", site.island, site.status);
+                    let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
                     let island = site.island.clone();
                     let id = site.id.clone();
                     let id_key = site.id.clone();

@@ -111,7 +111,7 @@ fn history_list(history: &[HistoryEntry], island: &str, style: NameStyle) -> imp
                     <button type="button" class="history-choose" on:click=choose>
                         <span class=format!("badge {class}") aria-hidden="true">{letter}</span>
                         <span class="when">{h.date.to_string()}</span>
-                        <span class="what">{format!("{} — {} ({category})", data.named(style, &h.unit, &h.unit_template), h.status)}</span>
+                        <span class="what">{format!("{} — {} ({category})", h.unit, h.status)}</span>
                     </button>
                     {h.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &h.note_template)}</p> })}
                     <ul class="evidence">{events}</ul>
@@ -178,11 +178,7 @@ fn EventCard(id: String) -> impl IntoView {
         let style = url.names.get();
         let named = |text: &str, template| data.named(style, text, template);
         let confidence = match &e.confidence_note {
-            Some(note) => format!(
-                "Confidence: {} — {}",
-                e.confidence,
-                named(note, &e.confidence_note_template)
-            ),
+            Some(note) => format!("Confidence: {} — {note}", e.confidence),
             None => format!("Confidence: {}", e.confidence),
         };
         let excerpts = e
@@ -190,10 +186,10 @@ fn EventCard(id: String) -> impl IntoView {
             .iter()
             .map(|x| view! { <li><ReadInArticle excerpt=x.clone()/></li> })
             .collect_view();
-        let location = e.location.as_deref().map(|l| {
-            let l = named(l, &e.location_template);
-            view! { <p class="location">{format!("Where: {l}")}</p> }
-        });
+        let location = e
+            .location
+            .clone()
+            .map(|l| view! { <p class="location">{format!("Where: {l}")}</p> });
         Some(view! {
             <aside class="panel event-card" aria-labelledby="event-title" aria-live="polite"
                 on:keydown=move |k| if k.key() == "Escape" { close() }>

@@ -265,6 +265,8 @@ pub struct DeploymentProperties {
     pub unit: String,
     /// `unit` with `{id}` references to islands, groups and places; null
     /// when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
     pub unit_template: Option<String>,
     pub system: Option<String>,
     pub category: DeploymentCategory,
@@ -302,6 +304,7 @@ impl DeploymentFeature {
                 island: d.island.clone(),
                 place: d.place.clone(),
                 unit: d.unit.clone(),
+                #[cfg(feature = "loader")]
                 unit_template: d.unit_template.clone(),
                 system: d.system.clone(),
                 category: d.category,

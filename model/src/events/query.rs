@@ -75,6 +75,8 @@ pub struct HistoryEntry {
     /// `unit` as the data writes it: `{id}` references to islands, groups
     /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
     /// that shows names in one convention; null when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
     pub unit_template: Option<String>,
     pub category: DeploymentCategory,
     pub status: DeploymentStatus,
@@ -233,6 +235,7 @@ impl Dataset {
                     deployment: d.id.clone(),
                     island: d.island.clone(),
                     unit: d.unit.clone(),
+                    #[cfg(feature = "loader")]
                     unit_template: d.unit_template.clone(),
                     category: d.category,
                     status: c.status,

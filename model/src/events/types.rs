@@ -189,6 +189,8 @@ pub struct Event {
     /// `location` as the data writes it: `{id}` references to islands, groups
     /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
     /// that shows names in one convention; null when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
     pub location_template: Option<String>,
     pub sources: Vec<Source>,
     pub confidence: Confidence,
@@ -197,6 +199,8 @@ pub struct Event {
     /// `confidence_note` as the data writes it: `{id}` references to islands, groups
     /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
     /// that shows names in one convention; null when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
     pub confidence_note_template: Option<String>,
     /// Row(s) of the project fact base this event comes from, e.g. `A9`.
     pub research: Vec<String>,
