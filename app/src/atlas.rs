@@ -79,6 +79,8 @@ fn loaded(
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    data.land.set_value(Some(land.clone()));
     // The map first, in its own task; then the rest of the page, one part
     // per task, so that no task keeps a click waiting for long (one task for
     // all of it took 60-90 ms in Chromium here). The panel comes first: it

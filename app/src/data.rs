@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use model::api::DeploymentFeature;
 use model::events::{ArticleView, Date, Event};
 use model::marks::Overlays;
+use model::names::{self, NameStyle};
+use model::scene::LandShapes;
 use std::sync::Arc;
 
 /// The seed article, the only one shipped so far.
@@ -30,6 +32,8 @@ pub struct AtlasData {
     /// Pixels at the bottom of the map that the timeline bar covers: names
     /// are placed above them.
     pub covered_bottom: RwSignal<f64>,
+    /// The islands and groups, for names in text (set once the land loads).
+    pub land: StoredValue<Option<Arc<LandShapes>>>,
 }
 
 impl AtlasData {
@@ -67,7 +71,30 @@ impl AtlasData {
             }),
             focus_site: RwSignal::new(None),
             covered_bottom: RwSignal::new(0.0),
+            land: StoredValue::new(None),
         }
+    }
+
+    /// A text field in the reader's names convention: its template (the
+    /// API's `*_template`) rendered by `model::names::render`, else the text
+    /// as served. Tracks the places, so names appear once they load.
+    pub fn named(self, style: NameStyle, text: &str, template: &Option<String>) -> String {
+        let Some(template) = template else {
+            return text.to_owned();
+        };
+        let land = self.land.get_value();
+        let overlays = self.overlays.get().and_then(Result::ok);
+        names::render(template, style, |id| {
+            match land.as_ref()?.islands.find(id) {
+                Some(i) => Some(i.romaji()),
+                None => overlays
+                    .as_ref()?
+                    .places
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map(|p| [p.name_ja_romaji.as_str(), p.name_ru_romaji.as_str()]),
+            }
+        })
     }
 }
 

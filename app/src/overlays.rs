@@ -168,7 +168,7 @@ pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoVi
                 .filter_map(|e| {
                     let point = event_point(e, places.as_deref(), &scene)?;
                     let id = e.id.clone();
-                    let label = format!("Event {}: {}", e.date, e.title);
+                    let label = format!("Event {}: {}", e.date, data.named(url.names.get(), &e.title, &e.title_template));
                     Some(view! {
                         <g class="event-marker" transform=follow(transform, point, EVENT_OFFSET_PX)
                             tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()

@@ -69,14 +69,14 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
                         <button type="button" on:click=move |_| detail.refetch()>"Try again"</button></div>
                     }.into_any(),
                     Some(Ok(None)) => ().into_any(),
-                    Some(Ok(Some(d))) => history_list(&d.history, &history_island).into_any(),
+                    Some(Ok(Some(d))) => history_list(&d.history, &history_island, url.names.get()).into_any(),
                 }}
             </aside>
         }.into_any())
     }
 }
 
-fn history_list(history: &[HistoryEntry], island: &str) -> impl IntoView + use<> {
+fn history_list(history: &[HistoryEntry], island: &str, style: NameStyle) -> impl IntoView + use<> {
     let data: AtlasData = expect_context();
     let url: UrlState = expect_context();
     if history.is_empty() {
@@ -104,7 +104,7 @@ fn history_list(history: &[HistoryEntry], island: &str) -> impl IntoView + use<>
             let events = h.events.iter().map(|e| {
                 let id = e.id.clone();
                 view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-                    {format!("{} · {}", e.date, e.title)}</button></li> }
+                    {format!("{} · {}", e.date, data.named(style, &e.title, &e.title_template))}</button></li> }
             }).collect_view();
             view! {
                 <li class="history-entry" class:focused=move || data.focus_site.get().as_deref() == Some(focus_id.as_str())>
@@ -113,7 +113,7 @@ fn history_list(history: &[HistoryEntry], island: &str) -> impl IntoView + use<>
                         <span class="when">{h.date.to_string()}</span>
                         <span class="what">{format!("{} — {} ({category})", h.unit, h.status)}</span>
                     </button>
-                    {h.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                    {h.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &h.note_template)}</p> })}
                     <ul class="evidence">{events}</ul>
                     <Sources sources=h.sources.clone()/>
                     <ul class="excerpts">{excerpts}</ul>
@@ -175,7 +175,9 @@ fn EventCard(id: String) -> impl IntoView {
                 <button type="button" aria-label="Dismiss this notice" on:click=move |_| close()>"×"</button></div>
             }.into_any());
         };
-        let confidence = match e.confidence_note.clone() {
+        let style = url.names.get();
+        let named = |text: &str, template| data.named(style, text, template);
+        let confidence = match &e.confidence_note {
             Some(note) => format!("Confidence: {} — {note}", e.confidence),
             None => format!("Confidence: {}", e.confidence),
         };
@@ -193,8 +195,8 @@ fn EventCard(id: String) -> impl IntoView {
                 on:keydown=move |k| if k.key() == "Escape" { close() }>
                 <button type="button" class="close" aria-label="Close the event" on:click=move |_| close()>"×"</button>
                 <p class="when">{format!("{} · {}", e.date, e.kind)}</p>
-                <h2 id="event-title">{e.title.clone()}</h2>
-                <p>{e.summary.clone()}</p>
+                <h2 id="event-title">{named(&e.title, &e.title_template)}</h2>
+                <p>{named(&e.summary, &e.summary_template)}</p>
                 {location}
                 <p class="confidence">{confidence}</p>
                 <Sources sources=e.sources.clone()/>

@@ -206,8 +206,10 @@ fn fit(points: &[[f64; 2]]) -> Option<View> {
 fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 'static {
     let url: UrlState = expect_context();
     let selected = url.excerpt;
+    let data: AtlasData = expect_context();
     move || {
         let n = selected.get()?;
+        let style = url.names.get();
         let e = article.excerpts.get(n as usize - 1)?.clone();
         let annotations = e
             .annotations
@@ -220,7 +222,7 @@ fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 's
                 };
                 view! {
                     <div class=format!("annotation {}", a.kind.as_str())>
-                        <p><strong>{kind}": "</strong>{a.note.clone()}</p>
+                        <p><strong>{kind}": "</strong>{data.named(style, &a.note, &a.note_template)}</p>
                         <Sources sources=a.sources.clone()/>
                     </div>
                 }
@@ -229,7 +231,7 @@ fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 's
         let events = e.events.iter().map(|r| {
             let id = r.id.clone();
             view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-                {format!("{} · {}", r.date, r.title)}</button></li> }
+                {format!("{} · {}", r.date, data.named(style, &r.title, &r.title_template))}</button></li> }
         }).collect_view();
         Some(
             view! {

@@ -265,7 +265,13 @@ pub struct DeploymentProperties {
     pub id: String,
     pub island: String,
     pub place: Option<String>,
+    /// In both names conventions ("Etorofu / Iturup").
     pub unit: String,
+    /// `unit` with `{id}` references to islands, groups and places; null
+    /// when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
+    pub unit_template: Option<String>,
     pub system: Option<String>,
     pub category: DeploymentCategory,
     pub period: Period,
@@ -302,6 +308,8 @@ impl DeploymentFeature {
                 island: d.island.clone(),
                 place: d.place.clone(),
                 unit: d.unit.clone(),
+                #[cfg(feature = "loader")]
+                unit_template: d.unit_template.clone(),
                 system: d.system.clone(),
                 category: d.category,
                 period: d.period.clone(),

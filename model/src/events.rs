@@ -15,7 +15,7 @@ mod types;
 
 pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
-pub use load::{DataError, Dataset, Known};
+pub use load::{DataError, Dataset, Known, Spelling};
 pub use query::{
     ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page, recent_events,
 };

@@ -54,6 +54,42 @@ pub fn label_of([ja, ru]: [&str; 2], style: NameStyle) -> String {
     }
 }
 
+/// Text with references rendered: each `{id}` (an island, group or place
+/// id) becomes that id's label in `style`, as [`label_of`] makes it from
+/// `names(id)`, its `[Japanese romaji, Russian Latin]` names; an id
+/// `names` does not know is written bare. The data's titles, summaries and
+/// notes are such templates (the validator refuses unknown ids and the
+/// disputed islands' names spelt out).
+///
+/// ```
+/// use model::names::{render, NameStyle};
+/// let names = |id: &str| (id == "etorofu").then_some(["Etorofu-tō", "Iturup"]);
+/// let text = "Missiles on {etorofu}.";
+/// assert_eq!(render(text, NameStyle::Both, names), "Missiles on Etorofu / Iturup.");
+/// assert_eq!(render(text, NameStyle::Russian, names), "Missiles on Iturup.");
+/// ```
+pub fn render<'a>(
+    text: &str,
+    style: NameStyle,
+    names: impl Fn(&str) -> Option<[&'a str; 2]>,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('{') {
+        let Some((id, tail)) = after.split_once('}') else {
+            break;
+        };
+        out.push_str(before);
+        match names(id) {
+            Some(n) => out.push_str(&label_of(n, style)),
+            None => out.push_str(id),
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The label for a place (a town, a base, a cape) in the chosen style, in
 /// Latin letters; its English name when both romanisations agree.
 pub fn place_label(p: &PlaceMark, style: NameStyle) -> String {
@@ -139,6 +175,34 @@ mod tests {
         assert_eq!(place_label(&town, NameStyle::Russian), "Yuzhno-Kurilsk");
         let cape = place("Cape Nosappu", "Nosappu", "Nosappu");
         assert_eq!(place_label(&cape, NameStyle::Both), "Cape Nosappu");
+    }
+
+    #[test]
+    fn references_render_in_the_chosen_style() {
+        let names = |id: &str| match id {
+            "kunashiri" => Some(["Kunashiri-tō", "Kunashir"]),
+            "shikotan" => Some(["Shikotan-tō", "Shikotan"]),
+            "yuzhno-kurilsk" => Some(["Furukamappu", "Yuzhno-Kurilsk"]),
+            _ => None,
+        };
+        let text = "From {yuzhno-kurilsk} on {kunashiri} to {shikotan}.";
+        assert_eq!(
+            render(text, NameStyle::Both, names),
+            "From Furukamappu / Yuzhno-Kurilsk on Kunashiri / Kunashir to Shikotan."
+        );
+        assert_eq!(
+            render(text, NameStyle::Japanese, names),
+            "From Furukamappu on Kunashiri to Shikotan."
+        );
+        assert_eq!(
+            render(text, NameStyle::Russian, names),
+            "From Yuzhno-Kurilsk on Kunashir to Shikotan."
+        );
+        // Text without references, an unknown id and an unclosed brace.
+        assert_eq!(render("The Kurils", NameStyle::Both, names), "The Kurils");
+        assert_eq!(render("{nowhere} x", NameStyle::Both, names), "nowhere x");
+        assert_eq!(render("a {b", NameStyle::Both, names), "a {b");
+        assert_eq!(render("{kunashiri}", NameStyle::Russian, names), "Kunashir");
     }
 
     #[test]

@@ -445,6 +445,56 @@ async fn openapi_describes_every_endpoint() {
     assert!(json["components"]["schemas"]["Event"].is_object());
 }
 
+/// Every string in `v` under a key named `key`.
+fn strings<'a>(v: &'a Value, key: &str, out: &mut Vec<&'a str>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match x.as_str() {
+                    Some(s) if k == key => out.push(s),
+                    _ => strings(x, key, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| strings(x, key, out)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn text_has_both_names_and_templates_are_separate_fields() {
+    let events = ok("/api/events?limit=1000").await;
+    let history = ok("/api/islands/kunashiri").await;
+    let deployments = ok("/api/deployments").await;
+    let article = ok("/api/articles/seed-2017-03-20").await;
+    let mut text = Vec::new();
+    let mut templates = Vec::new();
+    for v in [&events, &history, &deployments, &article] {
+        for key in [
+            "title",
+            "summary",
+            "unit",
+            "note",
+            "location",
+            "confidence_note",
+        ] {
+            strings(v, key, &mut text);
+            strings(v, &format!("{key}_template"), &mut templates);
+        }
+    }
+    assert!(text.len() > 100, "{}", text.len());
+    for t in &text {
+        assert!(!t.contains('{'), "raw reference in a text field: {t}");
+    }
+    assert!(text.iter().any(|t| t.contains("Etorofu / Iturup")));
+    assert!(templates.iter().any(|t| t.contains("{etorofu}")));
+    // The OpenAPI document says what a template is.
+    let doc = ok("/api/openapi.json").await;
+    let described =
+        doc["components"]["schemas"]["Event"]["properties"]["summary_template"].to_string();
+    assert!(described.contains("references"), "{described}");
+}
+
 #[tokio::test]
 async fn etag_and_if_none_match_give_304() {
     for uri in [

@@ -44,6 +44,10 @@ pub struct EventRef {
     pub date: PartialDate,
     pub kind: EventKind,
     pub title: String,
+    /// `title` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub title_template: Option<String>,
 }
 
 impl From<&Event> for EventRef {
@@ -53,6 +57,7 @@ impl From<&Event> for EventRef {
             date: e.date,
             kind: e.kind,
             title: e.title.clone(),
+            title_template: e.title_template.clone(),
         }
     }
 }
@@ -67,9 +72,19 @@ pub struct HistoryEntry {
     pub deployment: String,
     pub island: String,
     pub unit: String,
+    /// `unit` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
+    pub unit_template: Option<String>,
     pub category: DeploymentCategory,
     pub status: DeploymentStatus,
     pub note: Option<String>,
+    /// `note` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub note_template: Option<String>,
     pub events: Vec<EventRef>,
     /// Sources of those events, each URL once.
     pub sources: Vec<Source>,
@@ -205,9 +220,12 @@ impl Dataset {
                     deployment: d.id.clone(),
                     island: d.island.clone(),
                     unit: d.unit.clone(),
+                    #[cfg(feature = "loader")]
+                    unit_template: d.unit_template.clone(),
                     category: d.category,
                     status: c.status,
                     note: c.note.clone(),
+                    note_template: c.note_template.clone(),
                     events: events.into_iter().map(EventRef::from).collect(),
                     sources,
                     excerpts,

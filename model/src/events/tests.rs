@@ -8,7 +8,7 @@ id = "bastion-bal"
 date = "2016-11"
 kind = "deployment"
 title = "Coastal missiles"
-summary = "Bastion on Etorofu, Bal on Kunashiri."
+summary = "Bastion on {etorofu}, Bal on {kunashiri}."
 islands = ["etorofu", "kunashiri"]
 places = ["etorofu-centroid"]
 sources = [
@@ -22,7 +22,7 @@ date = "2014-08-12"
 end = "2014-08-20"
 kind = "exercise"
 title = "Drill"
-summary = "A drill on Kunashiri."
+summary = "A drill on {kunashiri}."
 islands = ["kunashiri"]
 points = [[145.9, 44.1]]
 sources = [{ url = "http://example.org/b", outlet = "Example", language = "en" }]
@@ -222,6 +222,82 @@ fn unknown_ids_point_at_the_value() {
             "deployments[1].changes[1].events[0]",
             line_of(&broken, "\"nope\"")
         )
+    );
+}
+
+#[test]
+fn loaded_text_has_both_names_and_keeps_its_template() {
+    let data = ok();
+    let e = data.event("bastion-bal").expect("loaded");
+    assert_eq!(
+        e.summary,
+        "Bastion on Etorofu / Iturup, Bal on Kunashiri / Kunashir."
+    );
+    assert_eq!(
+        e.summary_template.as_deref(),
+        Some("Bastion on {etorofu}, Bal on {kunashiri}.")
+    );
+    // No references: no template.
+    assert_eq!(
+        (e.title.as_str(), e.title_template.as_deref()),
+        ("Coastal missiles", None)
+    );
+}
+
+#[test]
+fn text_refers_to_islands_by_id_and_never_spells_their_names() {
+    // Any convention of a disputed island's or group's name, inflected too.
+    for literal in [
+        "Etorofu",
+        "Iturup",
+        "Итуруп",
+        "Итурупе",
+        "択捉島",
+        "択捉",
+        "Etorofu-tō",
+        "Habomai",
+        "Khabomai",
+        "Kunashirsky",
+        "歯舞",
+    ] {
+        let broken = EVENTS.replace("Bastion on {etorofu}", &format!("Bastion on {literal}"));
+        let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
+        assert_eq!(
+            (e.field.as_str(), e.line),
+            ("events[0].summary", line_of(&broken, "summary ="))
+        );
+        assert!(e.message.contains("spells out"), "{literal}: {e}");
+    }
+    // The title, a deployment's unit and a change's note too.
+    let broken = EVENTS.replace("title = \"Drill\"", "title = \"Drill on Shikotan\"");
+    assert_eq!(
+        one_error(&broken, DEPLOYMENTS, ARTICLE).field,
+        "events[1].title"
+    );
+    let broken = DEPLOYMENTS.replace("unit = \"S-300V4\"", "unit = \"S-300V4 on Iturup\"");
+    assert_eq!(
+        one_error(EVENTS, &broken, ARTICLE).field,
+        "deployments[1].unit"
+    );
+    // An unknown reference, and an unclosed one.
+    let broken = EVENTS.replace("{etorofu}, Bal", "{atlantis}, Bal");
+    let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
+    assert!(e.message.contains("{atlantis} is not a known"), "{e}");
+    let broken = EVENTS.replace("{etorofu}, Bal", "{etorofu, Bal");
+    assert!(load(&broken, DEPLOYMENTS, ARTICLE).is_err());
+    // Fine: the Kurils, an islet's name that is also a given name before a
+    // surname, places and references.
+    let fine = EVENTS.replace(
+        "Bastion on {etorofu}",
+        "Yuri Trutnev visits the Kurils, {yuzhno-kurilsk} and {habomai}; Bastion on {etorofu}",
+    );
+    assert!(load(&fine, DEPLOYMENTS, ARTICLE).is_ok());
+    // An islet's name on its own is refused.
+    let broken = EVENTS.replace("Bastion on {etorofu}", "Bastion on Yuri");
+    assert!(
+        one_error(&broken, DEPLOYMENTS, ARTICLE)
+            .message
+            .contains("{yuri}")
     );
 }
 

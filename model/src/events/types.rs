@@ -164,8 +164,19 @@ pub struct Event {
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub end: Option<PartialDate>,
     pub kind: EventKind,
+    /// With the names of islands, groups and places in both conventions
+    /// ("Etorofu / Iturup"), as in every text field of this API.
     pub title: String,
+    /// `title` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub title_template: Option<String>,
+    /// In both names conventions, like `title`.
     pub summary: String,
+    /// `summary` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub summary_template: Option<String>,
     /// Island ids (`etorofu`, `habomai`, `suisho`, ...).
     pub islands: Vec<String>,
     /// Map place ids (`goryachiye-klyuchi`, ...).
@@ -175,10 +186,22 @@ pub struct Event {
     pub points: Vec<Point>,
     /// Free-text location for places off the map (`Tokyo`, `Matua`).
     pub location: Option<String>,
+    /// `location` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
+    pub location_template: Option<String>,
     pub sources: Vec<Source>,
     pub confidence: Confidence,
     /// Why the confidence is medium.
     pub confidence_note: Option<String>,
+    /// `confidence_note` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    // Not in the app's decoder (wasm budget): the app shows this text in both conventions.
+    #[cfg(feature = "loader")]
+    pub confidence_note_template: Option<String>,
     /// Row(s) of the project fact base this event comes from, e.g. `A9`.
     pub research: Vec<String>,
     /// Excerpts of shipped articles that report this event (filled in at load).
@@ -194,6 +217,10 @@ pub struct DeploymentChange {
     pub status: DeploymentStatus,
     pub events: Vec<String>,
     pub note: Option<String>,
+    /// `note` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub note_template: Option<String>,
 }
 
 /// When a deployment was in place.
@@ -216,6 +243,10 @@ pub struct Deployment {
     /// Map place id; when the site is unknown, the island's centroid place.
     pub place: Option<String>,
     pub unit: String,
+    /// `unit` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub unit_template: Option<String>,
     pub system: Option<String>,
     pub category: DeploymentCategory,
     pub period: Period,
@@ -224,7 +255,15 @@ pub struct Deployment {
     pub changes: Vec<DeploymentChange>,
     pub confidence: Confidence,
     pub confidence_note: Option<String>,
+    /// `confidence_note` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub confidence_note_template: Option<String>,
     pub summary: String,
+    /// `summary` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub summary_template: Option<String>,
 }
 
 impl Deployment {
@@ -298,6 +337,10 @@ pub struct Annotation {
     pub excerpt: String,
     pub kind: AnnotationKind,
     pub note: String,
+    /// `note` as the data writes it: `{id}` references to islands, groups
+    /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
+    /// that shows names in one convention; null when it names none.
+    pub note_template: Option<String>,
     pub sources: Vec<Source>,
     /// Events the note relies on.
     pub events: Vec<String>,

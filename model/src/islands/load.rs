@@ -3,8 +3,9 @@
 //! for every island) and in step with the land outlines.
 
 use super::{Island, Islands};
-use crate::events::{DataError, Known};
+use crate::events::{DataError, Known, Spelling};
 use crate::geodata::{LandCollection, LandRole, PlaceCollection};
+use std::collections::BTreeMap;
 
 impl Islands {
     /// Parses and checks `text` (the file `name`); every problem names its
@@ -126,7 +127,56 @@ impl Islands {
     /// the map draws, and the places with their positions.
     pub fn known(&self, land: &LandCollection, places: &PlaceCollection) -> Known {
         let drawn = land.features.iter().map(|f| f.id.as_str());
+        let all = self.islands.iter().chain(&self.groups);
+        let mut names: BTreeMap<String, [String; 2]> = BTreeMap::new();
+        for f in &land.features {
+            let p = &f.properties;
+            names.insert(
+                f.id.clone(),
+                [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()],
+            );
+        }
+        for f in &places.features {
+            let p = &f.properties;
+            names.insert(
+                f.id.clone(),
+                [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()],
+            );
+        }
+        for i in all.clone() {
+            names.insert(
+                i.id.clone(),
+                [i.name_ja_romaji.clone(), i.name_ru_romaji.clone()],
+            );
+        }
+        let mut spellings = Vec::new();
+        for i in all {
+            let whole_word = self.group_of(&i.id).is_some();
+            let kanji = ["群島", "島"]
+                .iter()
+                .find_map(|s| i.name_ja.strip_suffix(s));
+            let forms = [
+                Some(i.name_en.as_str()),
+                Some(&i.name_ja),
+                kanji,
+                Some(&i.name_ja_romaji),
+                Some(crate::names::bare_japanese(&i.name_ja_romaji)),
+                Some(&i.name_ru),
+                Some(&i.name_ru_romaji),
+            ];
+            for text in forms.into_iter().flatten() {
+                if !spellings.iter().any(|s: &Spelling| s.text == text) {
+                    spellings.push(Spelling {
+                        text: text.to_owned(),
+                        id: i.id.clone(),
+                        whole_word,
+                    });
+                }
+            }
+        }
         Known {
+            names,
+            spellings,
             islands: self.ids().chain(drawn).map(str::to_owned).collect(),
             groups: self
                 .groups

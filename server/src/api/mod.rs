@@ -118,7 +118,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
 #[openapi(
     info(
         title = "Kuril Atlas API",
-        description = "Events, military deployments and annotated articles about the Kuril Islands / Northern Territories dispute. Every event cites its sources; medium confidence says why.",
+        description = "Events, military deployments and annotated articles about the Kuril Islands / Northern Territories dispute. Every event cites its sources; medium confidence says why. Names in text: every text field (`title`, `summary`, `unit`, `note`, `location`, `confidence_note`) names islands, groups and places in both conventions, Japanese / Russian (\"Etorofu / Iturup\"), never with braces. Beside each, `<field>_template` (null when the text names none) is the same text as the data writes it, with `{id}` references (ids of `/api/islands` and `/api/geo/places`) for a client that shows one convention: replace each `{id}` with that id's name.",
         license(name = "MIT OR Apache-2.0")
     ),
     paths(

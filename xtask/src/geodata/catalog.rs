@@ -339,7 +339,7 @@ pub const ENTRIES: &[Entry] = &[
     ),
     context(
         "yagishiri",
-        ["Yagishiri", "焼尻島", "Yagishiri-tō", "Якисири", "Yakisiri"],
+        ["Yagishiri", "焼尻島", "Yagishiri-tō", "Ягисири", "Yagisiri"],
         "Japan",
         point(141.41, 44.435, 2.0),
     ),
@@ -390,7 +390,7 @@ pub const ENTRIES: &[Entry] = &[
         [
             "Brat Chirpoyev",
             "ブラット・チルポエフ島",
-            "Buratto Chiruboefu-tō",
+            "Buratto Chirupoefu-tō",
             "Брат Чирпоев",
             "Brat Chirpoyev",
         ],

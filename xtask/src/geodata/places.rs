@@ -115,10 +115,14 @@ const PLACES: &[Place] = &[
         source: "https://wikious.com/en/Kasatka_Bay",
         description: None,
     },
+    // Japanese names of Reidovo (別飛) and Lagunnoye (ニキシロ): Hokkaido
+    // Shimbun translations on hoppou.blog, e.g. "レイドヴォ(別飛)"
+    // (https://hoppou.blog/tag/%e5%88%a5%e9%a3%9b) and "ラグンノエ(ニキシロ)"
+    // (https://hoppou.blog/category/kunashiri).
     Place {
         id: "reidovo",
         kind: PlaceKind::Settlement,
-        names: ["Reidovo", "レイドヴォ", "Reidovo", "Рейдово", "Reydovo"],
+        names: ["Reidovo", "別飛", "Betobu", "Рейдово", "Reydovo"],
         island: "etorofu",
         lat: ETOROFU_C.0,
         lon: ETOROFU_C.1,
@@ -162,8 +166,8 @@ const PLACES: &[Place] = &[
         kind: PlaceKind::Base,
         names: [
             "Lagunnoye",
-            "ラグンノエ",
-            "Ragun'noe",
+            "ニキシロ",
+            "Nikishiro",
             "Лагунное",
             "Lagunnoye",
         ],

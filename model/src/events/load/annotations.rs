@@ -29,6 +29,7 @@ fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotat
     check.refer(ids, Target::EXCERPT, "excerpt", &r.excerpt);
     let kind = check.choice::<AnnotationKind>("kind", &r.kind);
     check.non_empty("note", &r.note);
+    check.text(ids, "note", &r.note);
     let needs_source = kind != Some(AnnotationKind::Translation);
     let sources = check.sources(&r.sources, needs_source);
     check.refer_all(ids, Target::EVENT, "events", &r.events);
@@ -37,6 +38,7 @@ fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotat
         excerpt: r.excerpt.clone(),
         kind: kind?,
         note: r.note.clone(),
+        note_template: None,
         sources,
         events: r.events.clone(),
     })

@@ -52,6 +52,9 @@ fn deployment(
     }
     check.non_empty("unit", &r.unit);
     check.non_empty("summary", &r.summary);
+    check.text(ids, "unit", &r.unit);
+    check.text(ids, "summary", &r.summary);
+    check.text_opt(ids, "confidence_note", &r.confidence_note);
     let category = check.choice::<DeploymentCategory>("category", &r.category);
     let status = check.choice::<DeploymentStatus>("status", &r.status);
     let from = check.date("from", &r.from);
@@ -74,6 +77,7 @@ fn deployment(
         island: r.island.clone(),
         place: r.place.clone(),
         unit: r.unit.clone(),
+        unit_template: None,
         system: r.system.clone(),
         category: category?,
         period: Period { from: from?, until },
@@ -81,7 +85,9 @@ fn deployment(
         changes,
         confidence,
         confidence_note: r.confidence_note.clone(),
+        confidence_note_template: None,
         summary: r.summary.clone(),
+        summary_template: None,
     })
 }
 
@@ -104,6 +110,7 @@ fn changes(
             check.error("events", "name the event(s) that establish this change");
         }
         check.refer_all(ids, Target::EVENT, "events", &rc.events);
+        check.text_opt(ids, "note", &rc.note);
         if let Some(d) = date {
             matches_its_events(&mut check, d, &rc.events, event_dates);
         }
@@ -113,6 +120,7 @@ fn changes(
                 status,
                 events: rc.events.clone(),
                 note: rc.note.clone(),
+                note_template: None,
             }),
             _ => all_ok = false,
         }

@@ -32,6 +32,10 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
     let kind = check.choice::<EventKind>("kind", &r.kind);
     check.non_empty("title", &r.title);
     check.non_empty("summary", &r.summary);
+    check.text(ids, "title", &r.title);
+    check.text(ids, "summary", &r.summary);
+    check.text_opt(ids, "location", &r.location);
+    check.text_opt(ids, "confidence_note", &r.confidence_note);
     check.refer_all(ids, Target::Island, "islands", &r.islands);
     check.refer_all(ids, Target::Place, "places", &r.places);
     let points = points(check, &r.points);
@@ -48,14 +52,18 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
         end,
         kind,
         title: r.title.clone(),
+        title_template: None,
         summary: r.summary.clone(),
+        summary_template: None,
         islands: r.islands.clone(),
         places: r.places.clone(),
         points,
         location: r.location.clone(),
+        location_template: None,
         sources,
         confidence,
         confidence_note: r.confidence_note.clone(),
+        confidence_note_template: None,
         research: r.research.clone(),
         excerpts: Vec::new(),
     })

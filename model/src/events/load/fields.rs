@@ -6,6 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::ids::{Ids, Target};
+use super::known::{Known, Spelling};
 use super::raw::RawSource;
 use super::report::Report;
 use crate::events::date::PartialDate;
@@ -162,6 +163,83 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
             }
         }
     }
+}
+
+impl Check<'_, '_, '_> {
+    /// Reader-visible text (`key`): every `{id}` names an island, group or
+    /// place the map knows, and no disputed island's or group's name is
+    /// spelt out (`{id}` is rendered in the reader's names convention).
+    pub(super) fn text(&mut self, ids: &Ids, key: &str, value: &str) {
+        for problem in text_problems(ids.known(), value) {
+            self.error(key, problem);
+        }
+    }
+
+    pub(super) fn text_opt(&mut self, ids: &Ids, key: &str, value: &Option<String>) {
+        if let Some(v) = value {
+            self.text(ids, key, v);
+        }
+    }
+}
+
+/// What is wrong with `text` as a template: unknown or unclosed references,
+/// and names spelt out.
+pub(super) fn text_problems(known: &Known, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    // The text outside references, references blanked (ids are not names).
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('{') {
+        plain.push_str(before);
+        let Some((id, tail)) = after.split_once('}') else {
+            problems.push(format!("an unclosed {{ before {after:?}"));
+            rest = "";
+            break;
+        };
+        if !known.names.contains_key(id) {
+            problems.push(format!("{{{id}}} is not a known island, group or place id"));
+        }
+        plain.push(' ');
+        rest = tail;
+    }
+    plain.push_str(rest);
+    if plain.contains('}') {
+        problems.push("a } without its {".to_owned());
+    }
+    let mut reported: Vec<&str> = Vec::new();
+    for s in &known.spellings {
+        if !reported.contains(&s.id.as_str()) && spelt_out(&plain, s) {
+            reported.push(&s.id);
+            problems.push(format!(
+                "spells out {:?}: write {{{}}}, which the reader sees in the names convention they chose",
+                s.text, s.id
+            ));
+        }
+    }
+    problems
+}
+
+/// Whether `text` spells `s` as a word of its own (or the start of one, for
+/// names that are not [`Spelling::whole_word`]); Japanese script has no word
+/// boundaries, so any occurrence counts.
+fn spelt_out(text: &str, s: &Spelling) -> bool {
+    let cjk = s.text.chars().next().is_some_and(crate::names::is_cjk);
+    text.match_indices(s.text.as_str()).any(|(at, m)| {
+        if cjk {
+            return true;
+        }
+        let starts = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after = &text[at + m.len()..];
+        let ends = !after.chars().next().is_some_and(char::is_alphanumeric);
+        let before_name = after
+            .strip_prefix(' ')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_uppercase);
+        starts && (!s.whole_word || (ends && !before_name))
+    })
 }
 
 /// A field with a fixed set of spellings.

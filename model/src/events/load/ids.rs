@@ -116,6 +116,11 @@ impl<'k> Ids<'k> {
         }
     }
 
+    /// The map's ids and names, as the caller gave them.
+    pub(super) fn known(&self) -> &'k Known {
+        self.known
+    }
+
     /// Whether `id` names something of the `target` kind.
     pub(super) fn knows(&self, target: Target, id: &str) -> bool {
         match target {

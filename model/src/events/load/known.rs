@@ -16,4 +16,28 @@ pub struct Known {
     pub groups: BTreeMap<String, Vec<String>>,
     /// Place id → `[lon, lat]` where known.
     pub places: BTreeMap<String, Option<Point>>,
+    /// Id → `[Japanese romaji, Russian Latin]` names: what a `{id}` reference
+    /// in text may name (the islands and groups, and the places: what the app
+    /// has names for)
+    /// and how it is rendered ([`crate::names::render`]).
+    pub names: BTreeMap<String, [String; 2]>,
+    /// The disputed islands' and groups' names in every convention, which
+    /// text must not spell out (it writes `{id}`, rendered in the reader's
+    /// convention).
+    pub spellings: Vec<Spelling>,
+}
+
+/// A name of a disputed island or group that text may not spell out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    /// As written: `Etorofu`, `Iturup`, `Итуруп`, `択捉`, ...
+    pub text: String,
+    /// The id to write instead.
+    pub id: String,
+    /// Only as a whole word, and not before a capitalised word: an islet's
+    /// name that is also a given name or a common word (`Yuri`, `Yuriy`,
+    /// `Zelyony`), so that "Yuri Trutnev" stays writable. Otherwise a word
+    /// that begins with the name is refused too, catching inflections and
+    /// derived words ("Итурупе", "Kunashirsky").
+    pub whole_word: bool,
 }

@@ -1,11 +1,12 @@
 //! The last phase, once everything is valid: records in their documented
 //! order, events linked to the excerpts that cite them, and the id indexes.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::Dataset;
 use super::known::Known;
 use crate::events::types::{Annotation, Article, Deployment, Event, Excerpt};
+use crate::names::{NameStyle, render};
 
 /// The valid records of all files.
 pub(super) struct Records {
@@ -34,6 +35,32 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
     let at = |x: &Excerpt| article_at.get(&x.article).copied();
     excerpts.sort_by(|a, b| (at(a), a.start, &a.id).cmp(&(at(b), b.start, &b.id)));
     annotations.sort_by(|a, b| a.id.cmp(&b.id));
+    let names = &known.names;
+    for e in &mut events {
+        both(&mut e.title, &mut e.title_template, names);
+        both(&mut e.summary, &mut e.summary_template, names);
+        both_opt(&mut e.location, &mut e.location_template, names);
+        both_opt(
+            &mut e.confidence_note,
+            &mut e.confidence_note_template,
+            names,
+        );
+    }
+    for d in &mut deployments {
+        both(&mut d.unit, &mut d.unit_template, names);
+        both(&mut d.summary, &mut d.summary_template, names);
+        both_opt(
+            &mut d.confidence_note,
+            &mut d.confidence_note_template,
+            names,
+        );
+        for c in &mut d.changes {
+            both_opt(&mut c.note, &mut c.note_template, names);
+        }
+    }
+    for a in &mut annotations {
+        both(&mut a.note, &mut a.note_template, names);
+    }
     let event_index = index(events.iter().map(|e| &e.id));
     for x in &excerpts {
         for e in &x.events {
@@ -55,6 +82,29 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
         places: known.places.clone(),
         islands: known.islands.clone(),
         groups: known.groups.clone(),
+    }
+}
+
+/// `text`, a template, rendered with the names of islands, groups and places
+/// in both conventions ("Etorofu / Iturup"), the template kept in `template`
+/// when it has references: what every reader of the data gets, the API
+/// included, and what a client rendering one convention starts from.
+fn both(text: &mut String, template: &mut Option<String>, names: &BTreeMap<String, [String; 2]>) {
+    if text.contains('{') {
+        let rendered = render(text, NameStyle::Both, |id| {
+            names.get(id).map(|[ja, ru]| [ja.as_str(), ru.as_str()])
+        });
+        *template = Some(std::mem::replace(text, rendered));
+    }
+}
+
+fn both_opt(
+    text: &mut Option<String>,
+    template: &mut Option<String>,
+    names: &BTreeMap<String, [String; 2]>,
+) {
+    if let Some(t) = text {
+        both(t, template, names);
     }
 }
 

@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::types::*;
 use ids::Ids;
-pub use known::Known;
+pub use known::{Known, Spelling};
 use link::Records;
 pub use report::DataError;
 
