@@ -1,4 +1,6 @@
-//! Calendar dates with a precision: `"1978"`, `"2016-11"`, `"2017-03-20"`.
+//! Calendar dates with a precision: `"1978"`, `"2016-11"`, `"2017-03-20"`,
+//! and upper bounds, `"by 2023-08"`: on or before the end of that period,
+//! when the sources say only that something had happened by then.
 //!
 //! Proleptic Gregorian calendar, years 1000–9999 (four digits in the file
 //! format). Old-style (Julian) dates in the sources are converted before
@@ -77,7 +79,7 @@ impl FromStr for Date {
     /// Only `YYYY-MM-DD`.
     fn from_str(s: &str) -> Result<Self, DateError> {
         let d = PartialDate::from_str(s)?;
-        if d.precision != Precision::Day {
+        if d.precision != Precision::Day || d.by {
             return Err(DateError::NotFullDate(s.to_string()));
         }
         Ok(d.start)
@@ -111,15 +113,19 @@ pub enum Precision {
     Year,
 }
 
-/// A day, a month or a year: the period a source dates something to.
+/// A day, a month or a year: the period a source dates something to; or,
+/// with `by`, an upper bound: it happened on or before the period's last day
+/// (`"by 2023-08"`: "by August 2023"), when is otherwise unknown.
 ///
 /// Serialized as the string it was written as. Ordered by first day, then
-/// finer precision first.
+/// finer precision first, a bound after the period itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
     /// The first day of the period.
     pub start: Date,
     pub precision: Precision,
+    /// Only known to be on or before the last day of the period.
+    pub by: bool,
 }
 
 impl PartialDate {
@@ -127,6 +133,7 @@ impl PartialDate {
         PartialDate {
             start: date,
             precision: Precision::Day,
+            by: false,
         }
     }
 
@@ -151,15 +158,27 @@ impl PartialDate {
         }
     }
 
-    /// True if the period has begun by `date` (its first day is on or before it).
+    /// The first day on which what is dated is known to have happened: the
+    /// first day of the period, or for a `by` bound its last day (before it,
+    /// the sources leave it open).
+    pub fn known_from(&self) -> Date {
+        if self.by {
+            self.last_day()
+        } else {
+            self.first_day()
+        }
+    }
+
+    /// True if it is known to have happened by `date`: the period has begun
+    /// (a `by` bound: has ended) on or before it.
     pub fn started_by(&self, date: Date) -> bool {
-        self.first_day() <= date
+        self.known_from() <= date
     }
 }
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.start, self.precision).cmp(&(other.start, other.precision))
+        (self.start, self.precision, self.by).cmp(&(other.start, other.precision, other.by))
     }
 }
 
@@ -172,6 +191,9 @@ impl PartialOrd for PartialDate {
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Date { year, month, .. } = self.start;
+        if self.by {
+            f.write_str("by ")?;
+        }
         match self.precision {
             Precision::Day => write!(f, "{}", self.start),
             Precision::Month => write!(f, "{year:04}-{month:02}"),
@@ -191,9 +213,14 @@ fn number<T: FromStr>(part: &str, digits: usize, s: &str) -> Result<T, DateError
 
 impl FromStr for PartialDate {
     type Err = DateError;
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else, or a day that does
-    /// not exist (`2017-02-30`), is an error.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional `by `
+    /// before it; anything else, or a day that does not exist
+    /// (`2017-02-30`), is an error.
     fn from_str(s: &str) -> Result<Self, DateError> {
+        let (by, s) = match s.strip_prefix("by ") {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
         let parts: Vec<&str> = s.split('-').collect();
         let (year, month, day, precision) = match parts.as_slice() {
             [y] => (number(y, 4, s)?, 1, 1, Precision::Year),
@@ -213,7 +240,11 @@ impl FromStr for PartialDate {
                 e
             }
         })?;
-        Ok(PartialDate { start, precision })
+        Ok(PartialDate {
+            start,
+            precision,
+            by,
+        })
     }
 }
 
@@ -293,6 +324,12 @@ mod tests {
             "",
             "2017-01-01-01",
             "+2017",
+            "by",
+            "by ",
+            "by  2017",
+            "By 2017",
+            "2017 by",
+            "by by 2017",
         ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad} accepted");
         }
@@ -301,6 +338,7 @@ mod tests {
             "2017-02-30 is not a valid date"
         );
         assert!("2016".parse::<Date>().is_err());
+        assert!("by 2016-01-01".parse::<Date>().is_err());
     }
 
     #[test]
@@ -331,6 +369,24 @@ mod tests {
         assert_eq!(s, ["2016", "2016-11", "2016-11-18", "2017"]);
         assert!(pd("2016-11").started_by(Date::new(2016, 11, 1).unwrap()));
         assert!(!pd("2016-11").started_by(Date::new(2016, 10, 31).unwrap()));
+    }
+
+    #[test]
+    fn a_by_bound_is_known_only_from_the_last_day_of_its_period() {
+        let by = pd("by 2023-08");
+        assert!(by.by);
+        assert_eq!(by.to_string(), "by 2023-08");
+        assert_eq!(by.first_day().to_string(), "2023-08-01");
+        assert_eq!(by.known_from().to_string(), "2023-08-31");
+        assert!(!by.started_by(Date::new(2023, 8, 30).unwrap()));
+        assert!(by.started_by(Date::new(2023, 8, 31).unwrap()));
+        assert_ne!(by, pd("2023-08"));
+        assert!(pd("2023-08") < by && by < pd("2023-08-01").max(pd("2023-09")));
+        assert_eq!(pd("by 1978").known_from().to_string(), "1978-12-31");
+        assert_eq!(pd("by 2024-08-01").known_from().to_string(), "2024-08-01");
+        let json = serde_json::to_string(&by).unwrap();
+        assert_eq!(json, "\"by 2023-08\"");
+        assert_eq!(serde_json::from_str::<PartialDate>(&json).unwrap(), by);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(super) fn validate(
 fn article(check: &mut Check, r: &RawArticle, texts: &HashMap<&str, &str>) -> Option<Article> {
     check.non_empty("title", &r.title);
     check.non_empty("outlet", &r.outlet);
-    let published = check.date("published", &r.published);
+    let published = check.plain_date("published", &r.published);
     if published.is_some_and(|d| d.precision != Precision::Day) {
         check.error("published", "must be a full date (YYYY-MM-DD)");
     }
