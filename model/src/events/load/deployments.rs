@@ -187,7 +187,11 @@ fn in_order(check: &mut Check, raw: &[Spanned<RawChange>], changes: &[Deployment
 /// deployment whose every change that puts it in place cites only such
 /// events may not stay in place for ever; a later change must end it
 /// (withdrawn, with the event that shows it gone or replaced).
-fn ends_if_one_off(check: &mut Check, changes: &[DeploymentChange], events: &HashMap<&str, &Event>) {
+fn ends_if_one_off(
+    check: &mut Check,
+    changes: &[DeploymentChange],
+    events: &HashMap<&str, &Event>,
+) {
     let Some(last) = changes.last() else { return };
     if !last.status.in_place() {
         return;
@@ -254,7 +258,11 @@ fn events_name_the_system(
         if c.status == DeploymentStatus::Withdrawn {
             continue;
         }
-        let cited: Vec<&&Event> = c.events.iter().filter_map(|e| events.get(e.as_str())).collect();
+        let cited: Vec<&&Event> = c
+            .events
+            .iter()
+            .filter_map(|e| events.get(e.as_str()))
+            .collect();
         let named = cited
             .iter()
             .any(|e| names_one_of(&format!("{} {}", e.title, e.summary), &names));
