@@ -202,13 +202,54 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// `part` of the date `s`: exactly `digits` ASCII digits.
-fn number<T: FromStr>(part: &str, digits: usize, s: &str) -> Result<T, DateError> {
-    let malformed = || DateError::Malformed(s.to_string());
-    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(malformed());
+/// Why a text is not a date, without the text: the app's decoders drop it,
+/// and [`PartialDate::from_str`] adds it for the data validator.
+enum Fault {
+    Malformed,
+    NoSuchDay,
+    Range(DateError),
+}
+
+/// `part` of a date: exactly `digits` ASCII digits.
+fn number(part: Option<&str>, digits: usize) -> Result<u16, Fault> {
+    match part {
+        Some(p) if p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()) => {
+            p.parse().map_err(|_| Fault::Malformed)
+        }
+        _ => Err(Fault::Malformed),
     }
-    part.parse().map_err(|_| malformed())
+}
+
+impl PartialDate {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional `by `
+    /// before it.
+    fn parse(text: &str) -> Result<Self, Fault> {
+        let rest = text.strip_prefix("by ");
+        let by = rest.is_some();
+        let mut parts = rest.unwrap_or(text).split('-');
+        let year = number(parts.next(), 4)?;
+        let (month, day, precision) = match (parts.next(), parts.next()) {
+            (None, _) => (1, 1, Precision::Year),
+            (m, None) => (number(m, 2)?, 1, Precision::Month),
+            (m, d) => (number(m, 2)?, number(d, 2)?, Precision::Day),
+        };
+        if parts.next().is_some() {
+            return Err(Fault::Malformed);
+        }
+        // Two digits: a month or a day fits in a u8.
+        let start = Date::new(year, month as u8, day as u8).map_err(|e| {
+            if precision == Precision::Day {
+                Fault::NoSuchDay
+            } else {
+                Fault::Range(e)
+            }
+        })?;
+        Ok(PartialDate {
+            start,
+            precision,
+            by,
+        })
+    }
 }
 
 impl FromStr for PartialDate {
@@ -217,33 +258,11 @@ impl FromStr for PartialDate {
     /// before it; anything else, or a day that does not exist
     /// (`2017-02-30`), is an error.
     fn from_str(s: &str) -> Result<Self, DateError> {
-        let (by, s) = match s.strip_prefix("by ") {
-            Some(rest) => (true, rest),
-            None => (false, s),
-        };
-        let parts: Vec<&str> = s.split('-').collect();
-        let (year, month, day, precision) = match parts.as_slice() {
-            [y] => (number(y, 4, s)?, 1, 1, Precision::Year),
-            [y, m] => (number(y, 4, s)?, number(m, 2, s)?, 1, Precision::Month),
-            [y, m, d] => (
-                number(y, 4, s)?,
-                number(m, 2, s)?,
-                number(d, 2, s)?,
-                Precision::Day,
-            ),
-            _ => return Err(DateError::Malformed(s.to_string())),
-        };
-        let start = Date::new(year, month, day).map_err(|e| {
-            if precision == Precision::Day {
-                DateError::NoSuchDay(s.to_string())
-            } else {
-                e
-            }
-        })?;
-        Ok(PartialDate {
-            start,
-            precision,
-            by,
+        let written = || s.strip_prefix("by ").unwrap_or(s).to_string();
+        PartialDate::parse(s).map_err(|f| match f {
+            Fault::Malformed => DateError::Malformed(written()),
+            Fault::NoSuchDay => DateError::NoSuchDay(written()),
+            Fault::Range(e) => e,
         })
     }
 }
@@ -270,9 +289,29 @@ mod mini {
 
     make_place!(Place);
 
-    impl<T: std::str::FromStr> Visitor for Place<T> {
+    /// Parsed without building the validator's error messages.
+    trait Quiet: Sized {
+        fn quiet(s: &str) -> Option<Self>;
+    }
+
+    impl Quiet for PartialDate {
+        fn quiet(s: &str) -> Option<Self> {
+            PartialDate::parse(s).ok()
+        }
+    }
+
+    impl Quiet for Date {
+        fn quiet(s: &str) -> Option<Self> {
+            PartialDate::parse(s)
+                .ok()
+                .filter(|d| d.precision == super::Precision::Day && !d.by)
+                .map(|d| d.start)
+        }
+    }
+
+    impl<T: Quiet> Visitor for Place<T> {
         fn string(&mut self, s: &str) -> miniserde::Result<()> {
-            self.out = Some(s.parse().map_err(|_| miniserde::Error)?);
+            self.out = Some(T::quiet(s).ok_or(miniserde::Error)?);
             Ok(())
         }
     }
