@@ -524,3 +524,27 @@ fn the_apps_decoders_read_back_the_api_answers() {
     assert!(!detail.history.is_empty(), "{} has a history", group.id);
     assert_eq!(IslandDetail::of("no-such-island", &listed, &data), None);
 }
+
+#[test]
+fn no_1945_landing_force_is_in_place_today_and_bounds_wait_for_their_last_day() {
+    let d = dataset();
+    let at = |s: &str| -> BTreeSet<String> {
+        d.deployments_at(s.parse().expect("date"))
+            .into_iter()
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    let today = at("2026-01-01");
+    assert!(
+        !today
+            .iter()
+            .any(|id| id.starts_with("soviet-landing-force")),
+        "{today:?}"
+    );
+    assert!(at("1950-01-01").contains("soviet-landing-force-kunashiri"));
+    assert!(at("1980-01-01").contains("garrison-shikotan"));
+    // "by 2023-08": still shown on 30 August 2023, gone on the 31st.
+    assert!(at("2023-08-30").contains("s-300v4-etorofu"));
+    assert!(!at("2023-08-31").contains("s-300v4-etorofu"));
+    assert!(!at("2023-08-31").contains("s-300v4-kunashiri"));
+}

@@ -225,6 +225,7 @@ async fn malformed_event_filters_are_400_naming_the_parameter() {
         ("/api/events?from=2017-02-30", "from"),
         ("/api/events?to=March", "to"),
         ("/api/events?from=2018&to=2017", "to"),
+        ("/api/events?from=by%202017", "from"),
         ("/api/events?limit=0", "limit"),
         ("/api/events?limit=ten", "limit"),
         ("/api/events?offset=-1", "offset"),
@@ -293,13 +294,19 @@ async fn deployments_in_place_on_a_day() {
 async fn one_deployment_with_its_events() {
     let json = ok("/api/deployments/s-300v4-etorofu").await;
     assert_eq!(json["deployment"]["period"]["from"], "2020-12-01");
-    assert_eq!(json["deployment"]["period"]["until"], "2023");
+    // Gone "by August 2023": a bound, written and served as such.
+    assert_eq!(json["deployment"]["period"]["until"], "by 2023-08");
     assert_eq!(json["deployment"]["status"], "withdrawn");
     let events = ids(&json["events"]);
     assert!(
         events.contains(&"s-300v4-gone-2023".to_string()),
         "{events:?}"
     );
+    // Still shown until the bound's last day, gone from it.
+    let on = ids(&ok("/api/deployments?at=2023-08-30").await["items"]);
+    let off = ids(&ok("/api/deployments?at=2023-08-31").await["items"]);
+    assert!(on.contains(&"s-300v4-etorofu".to_string()), "{on:?}");
+    assert!(!off.contains(&"s-300v4-etorofu".to_string()), "{off:?}");
     fails("/api/deployments/no-such-unit", StatusCode::NOT_FOUND).await;
 }
 

@@ -1,4 +1,6 @@
-//! Calendar dates with a precision: `"1978"`, `"2016-11"`, `"2017-03-20"`.
+//! Calendar dates with a precision: `"1978"`, `"2016-11"`, `"2017-03-20"`,
+//! and upper bounds, `"by 2023-08"`: on or before the end of that period,
+//! when the sources say only that something had happened by then.
 //!
 //! Proleptic Gregorian calendar, years 1000–9999 (four digits in the file
 //! format). Old-style (Julian) dates in the sources are converted before
@@ -77,7 +79,7 @@ impl FromStr for Date {
     /// Only `YYYY-MM-DD`.
     fn from_str(s: &str) -> Result<Self, DateError> {
         let d = PartialDate::from_str(s)?;
-        if d.precision != Precision::Day {
+        if d.precision != Precision::Day || d.by {
             return Err(DateError::NotFullDate(s.to_string()));
         }
         Ok(d.start)
@@ -111,15 +113,19 @@ pub enum Precision {
     Year,
 }
 
-/// A day, a month or a year: the period a source dates something to.
+/// A day, a month or a year: the period a source dates something to; or,
+/// with `by`, an upper bound: it happened on or before the period's last day
+/// (`"by 2023-08"`: "by August 2023"), when is otherwise unknown.
 ///
 /// Serialized as the string it was written as. Ordered by first day, then
-/// finer precision first.
+/// finer precision first, a bound after the period itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
     /// The first day of the period.
     pub start: Date,
     pub precision: Precision,
+    /// Only known to be on or before the last day of the period.
+    pub by: bool,
 }
 
 impl PartialDate {
@@ -127,6 +133,7 @@ impl PartialDate {
         PartialDate {
             start: date,
             precision: Precision::Day,
+            by: false,
         }
     }
 
@@ -151,15 +158,27 @@ impl PartialDate {
         }
     }
 
-    /// True if the period has begun by `date` (its first day is on or before it).
+    /// The first day on which what is dated is known to have happened: the
+    /// first day of the period, or for a `by` bound its last day (before it,
+    /// the sources leave it open).
+    pub fn known_from(&self) -> Date {
+        if self.by {
+            self.last_day()
+        } else {
+            self.first_day()
+        }
+    }
+
+    /// True if it is known to have happened by `date`: the period has begun
+    /// (a `by` bound: has ended) on or before it.
     pub fn started_by(&self, date: Date) -> bool {
-        self.first_day() <= date
+        self.known_from() <= date
     }
 }
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.start, self.precision).cmp(&(other.start, other.precision))
+        (self.start, self.precision, self.by).cmp(&(other.start, other.precision, other.by))
     }
 }
 
@@ -172,6 +191,9 @@ impl PartialOrd for PartialDate {
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Date { year, month, .. } = self.start;
+        if self.by {
+            f.write_str("by ")?;
+        }
         match self.precision {
             Precision::Day => write!(f, "{}", self.start),
             Precision::Month => write!(f, "{year:04}-{month:02}"),
@@ -180,40 +202,68 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// `part` of the date `s`: exactly `digits` ASCII digits.
-fn number<T: FromStr>(part: &str, digits: usize, s: &str) -> Result<T, DateError> {
-    let malformed = || DateError::Malformed(s.to_string());
-    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(malformed());
+/// Why a text is not a date, without the text: the app's decoders drop it,
+/// and [`PartialDate::from_str`] adds it for the data validator.
+enum Fault {
+    Malformed,
+    NoSuchDay,
+    Range(DateError),
+}
+
+/// `part` of a date: exactly `digits` ASCII digits.
+fn number(part: Option<&str>, digits: usize) -> Result<u16, Fault> {
+    match part {
+        Some(p) if p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()) => {
+            p.parse().map_err(|_| Fault::Malformed)
+        }
+        _ => Err(Fault::Malformed),
     }
-    part.parse().map_err(|_| malformed())
+}
+
+impl PartialDate {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional `by `
+    /// before it.
+    fn parse(text: &str) -> Result<Self, Fault> {
+        let rest = text.strip_prefix("by ");
+        let by = rest.is_some();
+        let mut parts = rest.unwrap_or(text).split('-');
+        let year = number(parts.next(), 4)?;
+        let (month, day, precision) = match (parts.next(), parts.next()) {
+            (None, _) => (1, 1, Precision::Year),
+            (m, None) => (number(m, 2)?, 1, Precision::Month),
+            (m, d) => (number(m, 2)?, number(d, 2)?, Precision::Day),
+        };
+        if parts.next().is_some() {
+            return Err(Fault::Malformed);
+        }
+        // Two digits: a month or a day fits in a u8.
+        let start = Date::new(year, month as u8, day as u8).map_err(|e| {
+            if precision == Precision::Day {
+                Fault::NoSuchDay
+            } else {
+                Fault::Range(e)
+            }
+        })?;
+        Ok(PartialDate {
+            start,
+            precision,
+            by,
+        })
+    }
 }
 
 impl FromStr for PartialDate {
     type Err = DateError;
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else, or a day that does
-    /// not exist (`2017-02-30`), is an error.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional `by `
+    /// before it; anything else, or a day that does not exist
+    /// (`2017-02-30`), is an error.
     fn from_str(s: &str) -> Result<Self, DateError> {
-        let parts: Vec<&str> = s.split('-').collect();
-        let (year, month, day, precision) = match parts.as_slice() {
-            [y] => (number(y, 4, s)?, 1, 1, Precision::Year),
-            [y, m] => (number(y, 4, s)?, number(m, 2, s)?, 1, Precision::Month),
-            [y, m, d] => (
-                number(y, 4, s)?,
-                number(m, 2, s)?,
-                number(d, 2, s)?,
-                Precision::Day,
-            ),
-            _ => return Err(DateError::Malformed(s.to_string())),
-        };
-        let start = Date::new(year, month, day).map_err(|e| {
-            if precision == Precision::Day {
-                DateError::NoSuchDay(s.to_string())
-            } else {
-                e
-            }
-        })?;
-        Ok(PartialDate { start, precision })
+        let written = || s.strip_prefix("by ").unwrap_or(s).to_string();
+        PartialDate::parse(s).map_err(|f| match f {
+            Fault::Malformed => DateError::Malformed(written()),
+            Fault::NoSuchDay => DateError::NoSuchDay(written()),
+            Fault::Range(e) => e,
+        })
     }
 }
 
@@ -239,9 +289,29 @@ mod mini {
 
     make_place!(Place);
 
-    impl<T: std::str::FromStr> Visitor for Place<T> {
+    /// Parsed without building the validator's error messages.
+    trait Quiet: Sized {
+        fn quiet(s: &str) -> Option<Self>;
+    }
+
+    impl Quiet for PartialDate {
+        fn quiet(s: &str) -> Option<Self> {
+            PartialDate::parse(s).ok()
+        }
+    }
+
+    impl Quiet for Date {
+        fn quiet(s: &str) -> Option<Self> {
+            PartialDate::parse(s)
+                .ok()
+                .filter(|d| d.precision == super::Precision::Day && !d.by)
+                .map(|d| d.start)
+        }
+    }
+
+    impl<T: Quiet> Visitor for Place<T> {
         fn string(&mut self, s: &str) -> miniserde::Result<()> {
-            self.out = Some(s.parse().map_err(|_| miniserde::Error)?);
+            self.out = Some(T::quiet(s).ok_or(miniserde::Error)?);
             Ok(())
         }
     }
@@ -293,6 +363,12 @@ mod tests {
             "",
             "2017-01-01-01",
             "+2017",
+            "by",
+            "by ",
+            "by  2017",
+            "By 2017",
+            "2017 by",
+            "by by 2017",
         ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad} accepted");
         }
@@ -301,6 +377,7 @@ mod tests {
             "2017-02-30 is not a valid date"
         );
         assert!("2016".parse::<Date>().is_err());
+        assert!("by 2016-01-01".parse::<Date>().is_err());
     }
 
     #[test]
@@ -331,6 +408,24 @@ mod tests {
         assert_eq!(s, ["2016", "2016-11", "2016-11-18", "2017"]);
         assert!(pd("2016-11").started_by(Date::new(2016, 11, 1).unwrap()));
         assert!(!pd("2016-11").started_by(Date::new(2016, 10, 31).unwrap()));
+    }
+
+    #[test]
+    fn a_by_bound_is_known_only_from_the_last_day_of_its_period() {
+        let by = pd("by 2023-08");
+        assert!(by.by);
+        assert_eq!(by.to_string(), "by 2023-08");
+        assert_eq!(by.first_day().to_string(), "2023-08-01");
+        assert_eq!(by.known_from().to_string(), "2023-08-31");
+        assert!(!by.started_by(Date::new(2023, 8, 30).unwrap()));
+        assert!(by.started_by(Date::new(2023, 8, 31).unwrap()));
+        assert_ne!(by, pd("2023-08"));
+        assert!(pd("2023-08") < by && by < pd("2023-08-01").max(pd("2023-09")));
+        assert_eq!(pd("by 1978").known_from().to_string(), "1978-12-31");
+        assert_eq!(pd("by 2024-08-01").known_from().to_string(), "2024-08-01");
+        let json = serde_json::to_string(&by).unwrap();
+        assert_eq!(json, "\"by 2023-08\"");
+        assert_eq!(serde_json::from_str::<PartialDate>(&json).unwrap(), by);
     }
 
     #[test]

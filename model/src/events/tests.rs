@@ -583,3 +583,125 @@ fn articles_quoted_by_excerpt_only_need_a_link_a_kind_short_quotes_and_translati
     let ranged = QUOTED.replace("quote = \"Бастион", "start = 0\nquote = \"Бастион");
     assert_eq!(quoted_error(&ranged).0, "excerpts[0].start");
 }
+
+#[test]
+fn a_page_is_quoted_by_one_article() {
+    let twin = QUOTED.replace("id = \"q\"", "id = \"q2\"").replace(
+        "id = \"q-1\"\narticle = \"q\"",
+        "id = \"q2-1\"\narticle = \"q2\"",
+    );
+    let mut all = files(EVENTS, DEPLOYMENTS, ARTICLE);
+    all.push(("ev/articles/quoted/q.toml", QUOTED));
+    all.push(("ev/articles/quoted/q2.toml", &twin));
+    let errors = Dataset::load(&all, &committed_known()).expect_err("twin refused");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.file.ends_with("q2.toml") && e.field == "article.url"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_deployment_put_in_place_only_by_a_landing_visit_or_drill_must_end() {
+    // "s300" rests on the drill alone and ends; without its end it is refused.
+    let open_ended = DEPLOYMENTS
+        .replace("until = \"2017-03-20\"\n", "")
+        .replace(
+            "status = \"withdrawn\"\nconfidence",
+            "status = \"active\"\nconfidence",
+        )
+        .replace(
+            "  { date = \"2017-03-20\", status = \"withdrawn\", events = [\"talks\"] },\n",
+            "",
+        );
+    let e = one_error(EVENTS, &open_ended, ARTICLE);
+    assert_eq!(e.field, "deployments[1].status");
+    assert!(e.message.contains("is not a garrison"), "{}", e.message);
+    // A deployment event that shows it stayed is enough.
+    let stayed = open_ended.replace(
+        "{ date = \"2014-08-12\", status = \"active\", events = [\"drill\"] }",
+        "{ date = \"2014-08-12\", status = \"active\", events = [\"drill\"] },\n  { date = \"2016-11\", status = \"active\", events = [\"bastion-bal\"] }",
+    );
+    assert!(load(EVENTS, &stayed, ARTICLE).is_ok());
+}
+
+#[test]
+fn a_change_to_a_weapon_system_cites_an_event_that_names_it() {
+    let with_system = DEPLOYMENTS.replace(
+        "unit = \"Bastion division\"",
+        "unit = \"Bastion division\"\nsystem = \"Bastion (K-300P)\"",
+    );
+    assert!(load(EVENTS, &with_system, ARTICLE).is_ok());
+    let other = DEPLOYMENTS.replace(
+        "unit = \"Bastion division\"",
+        "unit = \"Bastion division\"\nsystem = \"Buk-M1\"",
+    );
+    let e = one_error(EVENTS, &other, ARTICLE);
+    assert_eq!(
+        (e.field.as_str(), e.line),
+        (
+            "deployments[0].changes[0].events",
+            line_of(&other, "{ date = \"2016-11\", status")
+        )
+    );
+    assert!(e.message.contains("buk-m1"), "{}", e.message);
+    // A word inside another does not count ("Bal" is not "global").
+    let global = EVENTS.replace(
+        "Bastion on {etorofu}, Bal on {kunashiri}.",
+        "A global build-up.",
+    );
+    let bal = DEPLOYMENTS.replace(
+        "unit = \"Bastion division\"",
+        "unit = \"Bastion division\"\nsystem = \"Bal\"",
+    );
+    assert!(load(&global, &bal, ARTICLE).is_err());
+    // A withdrawal may be the unit's, without naming the weapon.
+    let s300 = DEPLOYMENTS.replace(
+        "unit = \"S-300V4\"",
+        "unit = \"S-300V4\"\nsystem = \"Drill\"",
+    );
+    assert!(load(EVENTS, &s300, ARTICLE).is_ok());
+}
+
+#[test]
+fn a_by_date_takes_effect_on_the_last_day_of_its_period() {
+    let events = EVENTS.replace("date = \"2017-03-20\"", "date = \"by 2017-03\"");
+    let deployments = DEPLOYMENTS
+        .replace("until = \"2017-03-20\"", "until = \"by 2017-03\"")
+        .replace(
+            "{ date = \"2017-03-20\", status = \"withdrawn\"",
+            "{ date = \"by 2017-03\", status = \"withdrawn\"",
+        );
+    let d = load(&events, &deployments, ARTICLE).unwrap_or_else(|e| panic!("{e:#?}"));
+    let s300 = d.deployments.iter().find(|x| x.id == "s300").unwrap();
+    let day = |s: &str| s.parse::<Date>().unwrap();
+    assert_eq!(s300.period.until.unwrap().to_string(), "by 2017-03");
+    assert_eq!(
+        s300.status_at(day("2017-03-30")),
+        Some(DeploymentStatus::Active)
+    );
+    assert_eq!(
+        s300.status_at(day("2017-03-31")),
+        Some(DeploymentStatus::Withdrawn)
+    );
+    let json = serde_json::to_string(&s300.period).unwrap();
+    assert!(json.contains("\"until\":\"by 2017-03\""), "{json}");
+
+    // An event's end and a source's publication are periods, not bounds.
+    let end = EVENTS.replace("end = \"2014-08-20\"", "end = \"by 2014-08-20\"");
+    let e = one_error(&end, DEPLOYMENTS, ARTICLE);
+    assert_eq!(e.field, "events[1].end");
+    // A change may not fall inside the previous change's bound.
+    let early = deployments.replace(
+        "{ date = \"2014-08-12\", status = \"active\", events = [\"drill\"] },",
+        "{ date = \"2014-08-12\", status = \"active\", events = [\"drill\"] },\n  { date = \"by 2017-03\", status = \"active\", events = [\"talks\"] },",
+    );
+    let errors = load(&events, &early, ARTICLE).expect_err("refused");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("within the previous change's bound")),
+        "{errors:#?}"
+    );
+}

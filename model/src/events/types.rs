@@ -155,7 +155,8 @@ pub struct Source {
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Event {
     pub id: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; or a bound, `by YYYY-MM` (any of
+    /// the three forms after `by `): on or before the end of that period.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2016-11"))]
     pub date: PartialDate,
     /// How precise `date` is (implied by its form, given for convenience).
@@ -212,6 +213,7 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct DeploymentChange {
+    /// As an event's date; a `by` bound takes effect on its last day.
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub date: PartialDate,
     pub status: DeploymentStatus,
@@ -223,7 +225,8 @@ pub struct DeploymentChange {
     pub note_template: Option<String>,
 }
 
-/// When a deployment was in place.
+/// When a deployment was in place; either may be a `by` bound
+/// (`"by 2023-08"`), in effect from the bound's last day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
@@ -267,7 +270,9 @@ pub struct Deployment {
 }
 
 impl Deployment {
-    /// The status on `date`, or `None` before the first change.
+    /// The status on `date`, or `None` before the first change. A change
+    /// dated by a `by` bound counts from the bound's last day: until then
+    /// the status is left as it was.
     pub fn status_at(&self, date: Date) -> Option<DeploymentStatus> {
         self.changes
             .iter()

@@ -45,7 +45,9 @@ pub fn date(name: &str, value: &str) -> Result<Date, ApiError> {
 }
 
 fn partial_date(name: &str, value: &str) -> Result<PartialDate, ApiError> {
-    value.parse::<PartialDate>().map_err(|_| {
+    // A query period is a plain date: a `by` bound (data only) is refused.
+    let parsed = value.parse::<PartialDate>().ok().filter(|d| !d.by);
+    parsed.ok_or_else(|| {
         ApiError::bad_parameter(
             name,
             format!(

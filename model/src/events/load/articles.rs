@@ -25,7 +25,21 @@ pub(super) fn validate(
         let mut report = Report::new(&file.src, errors);
         let span = file.src.item(spanned.span());
         let mut check = Check::new(&mut report, span, "article".to_string());
-        articles.extend(article(&mut check, spanned.get_ref(), texts));
+        let raw = spanned.get_ref();
+        // One page, one article: its quotes belong together in the reader.
+        let url = raw.url.as_deref().unwrap_or_default();
+        let twin = articles
+            .iter()
+            .find(|a: &&Article| a.url.as_deref() == Some(url));
+        if let Some(twin) = twin.filter(|_| !url.is_empty()) {
+            let message = format!(
+                "article {:?} already quotes this page; add the excerpts there",
+                twin.id
+            );
+            check.error("url", message);
+            continue;
+        }
+        articles.extend(article(&mut check, raw, texts));
     }
     articles
 }
@@ -35,7 +49,7 @@ fn article(check: &mut Check, r: &RawArticle, texts: &HashMap<&str, &str>) -> Op
     check.non_empty("outlet", &r.outlet);
     let shipped = r.text_file.is_some();
     let published = match &r.published {
-        Some(p) => Some(check.date("published", p)?),
+        Some(p) => Some(check.plain_date("published", p)?),
         None if shipped => {
             check.error("published", "a shipped article needs its date (YYYY-MM-DD)");
             None

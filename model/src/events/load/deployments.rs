@@ -11,11 +11,22 @@ use super::raw::{Parsed, RawChange, RawDeployment};
 use super::report::{DataError, Report};
 use crate::events::date::PartialDate;
 use crate::events::types::{
-    Deployment, DeploymentCategory, DeploymentChange, DeploymentStatus, Event, Period,
+    Deployment, DeploymentCategory, DeploymentChange, DeploymentStatus, Event, EventKind, Period,
 };
 
 /// An event's date and end, which a change citing it must match.
 type EventDates<'a> = HashMap<&'a str, (PartialDate, Option<PartialDate>)>;
+
+/// What a deployment's rules need to know of the events its changes cite.
+struct EventFacts<'a> {
+    dates: EventDates<'a>,
+    events: HashMap<&'a str, &'a Event>,
+}
+
+/// Kinds of event that are a moment, not a stay: a landing, a visit, a
+/// drill. A deployment put in place only by such events must say when it
+/// ended (see [`ends_if_one_off`]).
+const ONE_OFF: [EventKind; 3] = [EventKind::Occupation, EventKind::Visit, EventKind::Exercise];
 
 /// The valid deployments of all `files`; `events` are the valid events.
 pub(super) fn validate(
@@ -24,17 +35,20 @@ pub(super) fn validate(
     events: &[Event],
     errors: &mut Vec<DataError>,
 ) -> Vec<Deployment> {
-    let event_dates: EventDates = events
-        .iter()
-        .map(|e| (e.id.as_str(), (e.date, e.end)))
-        .collect();
+    let facts = EventFacts {
+        dates: events
+            .iter()
+            .map(|e| (e.id.as_str(), (e.date, e.end)))
+            .collect(),
+        events: events.iter().map(|e| (e.id.as_str(), e)).collect(),
+    };
     let mut deployments = Vec::new();
     for file in files {
         let mut report = Report::new(&file.src, errors);
         for (i, spanned) in file.raw.deployments.iter().enumerate() {
             let span = file.src.item(spanned.span());
             let mut check = Check::new(&mut report, span, format!("deployments[{i}]"));
-            deployments.extend(deployment(&mut check, spanned.get_ref(), ids, &event_dates));
+            deployments.extend(deployment(&mut check, spanned.get_ref(), ids, &facts));
         }
     }
     deployments
@@ -44,7 +58,7 @@ fn deployment(
     check: &mut Check,
     r: &RawDeployment,
     ids: &Ids,
-    event_dates: &EventDates,
+    facts: &EventFacts,
 ) -> Option<Deployment> {
     check.refer(ids, Target::Island, "island", &r.island);
     if let Some(place) = &r.place {
@@ -66,11 +80,15 @@ fn deployment(
             "a deployment needs at least one change with the events that establish it",
         );
     }
-    let (changes, all_ok) = changes(check, &r.changes, ids, event_dates);
+    let (changes, all_ok) = changes(check, &r.changes, ids, &facts.dates);
     if all_ok {
         in_order(check, &r.changes, &changes);
         let period = (from, until);
         agrees_with_changes(check, period, status, &changes);
+        ends_if_one_off(check, &changes, &facts.events);
+        if let Some(system) = &r.system {
+            events_name_the_system(check, &r.changes, &changes, system, &facts.events);
+        }
     }
     Some(Deployment {
         id: r.id.clone(),
@@ -147,16 +165,123 @@ fn matches_its_events(check: &mut Check, d: PartialDate, events: &[String], date
     }
 }
 
-/// Changes are in date order.
+/// Changes are in date order; after a `by` bound, the next change starts
+/// after the bound's last day (before it, the bound's change may not have
+/// happened yet).
 fn in_order(check: &mut Check, raw: &[Spanned<RawChange>], changes: &[DeploymentChange]) {
     for (j, w) in changes.windows(2).enumerate() {
+        let path = format!("{}.changes[{}]", check.path(), j + 1);
         if w[1].date < w[0].date {
-            let path = format!("{}.changes[{}]", check.path(), j + 1);
             check.part(raw[j + 1].span(), path).error(
                 "date",
                 format!(
                     "{} is before the previous change ({})",
                     w[1].date, w[0].date
+                ),
+            );
+        } else if w[0].date.by && w[1].date.first_day() <= w[0].date.known_from() {
+            check.part(raw[j + 1].span(), path).error(
+                "date",
+                format!(
+                    "{} falls within the previous change's bound ({}): it may come first",
+                    w[1].date, w[0].date
+                ),
+            );
+        }
+    }
+}
+
+/// A landing, a visit or a drill puts troops somewhere for a moment: a
+/// deployment whose every change that puts it in place cites only such
+/// events may not stay in place for ever; a later change must end it
+/// (withdrawn, with the event that shows it gone or replaced).
+fn ends_if_one_off(
+    check: &mut Check,
+    changes: &[DeploymentChange],
+    events: &HashMap<&str, &Event>,
+) {
+    let Some(last) = changes.last() else { return };
+    if !last.status.in_place() {
+        return;
+    }
+    let one_off = changes.iter().filter(|c| c.status.in_place()).all(|c| {
+        c.events
+            .iter()
+            .filter_map(|e| events.get(e.as_str()))
+            .all(|e| ONE_OFF.contains(&e.kind))
+    });
+    if one_off {
+        check.error(
+            "status",
+            format!(
+                "{} since {}, on the strength of {} event(s) only: a landing, visit or drill is not a \
+                 garrison; add the change that ends it (withdrawn, citing the event that shows it \
+                 gone or replaced), or cite an event that shows it stayed",
+                last.status,
+                changes
+                    .iter()
+                    .find(|c| c.status.in_place())
+                    .map_or(last.date, |c| c.date),
+                ONE_OFF.map(EventKind::as_str).join(", ")
+            ),
+        );
+    }
+}
+
+/// The names in a `system`: its words but for lower-case ones and numbers
+/// (`"Bal (3K60)"`: `bal`, `3k60`; `"MiG-21bis, MiG-23 from 1983"`:
+/// `mig-21bis`, `mig-23`), lower-cased.
+fn designations(system: &str) -> Vec<String> {
+    system
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
+        .filter(|w| w.chars().any(|c| c.is_uppercase()))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `text` names one of `names` as a word (or its plural in `s`).
+fn names_one_of(text: &str, names: &[String]) -> bool {
+    text.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| {
+            names
+                .iter()
+                .any(|n| w == n || w.strip_suffix('s') == Some(n.as_str()))
+        })
+}
+
+/// A change that plans a weapon system or puts it in place cites at least
+/// one event whose title or summary names the system (one of its names): an
+/// event about other weapons does not plan, deliver or confirm it. (A
+/// withdrawal may be the unit's, without naming its weapons.)
+fn events_name_the_system(
+    check: &mut Check,
+    raw: &[Spanned<RawChange>],
+    changes: &[DeploymentChange],
+    system: &str,
+    events: &HashMap<&str, &Event>,
+) {
+    let names = designations(system);
+    for (j, c) in changes.iter().enumerate() {
+        if c.status == DeploymentStatus::Withdrawn {
+            continue;
+        }
+        let cited: Vec<&&Event> = c
+            .events
+            .iter()
+            .filter_map(|e| events.get(e.as_str()))
+            .collect();
+        let named = cited
+            .iter()
+            .any(|e| names_one_of(&format!("{} {}", e.title, e.summary), &names));
+        if !cited.is_empty() && !named {
+            let path = format!("{}.changes[{j}]", check.path());
+            check.part(raw[j].span(), path).error(
+                "events",
+                format!(
+                    "none of {} names the system ({}): cite an event that does",
+                    c.events.join(", "),
+                    names.join(" or ")
                 ),
             );
         }

@@ -23,11 +23,16 @@ pub(super) fn validate(files: &[Parsed], ids: &Ids, errors: &mut Vec<DataError>)
 
 fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
     let date = check.date("date", &r.date);
-    let end = r.end.as_deref().and_then(|e| check.date("end", e));
+    let end = r.end.as_deref().and_then(|e| check.plain_date("end", e));
     if let (Some(d), Some(e)) = (date, end)
         && e.last_day() < d.first_day()
     {
         check.error("end", format!("{e} is before the date {d}"));
+    }
+    if let (Some(d), Some(_)) = (date, end)
+        && d.by
+    {
+        check.error("end", format!("a \"by\" date ({d}) has no end"));
     }
     let kind = check.choice::<EventKind>("kind", &r.kind);
     check.non_empty("title", &r.title);

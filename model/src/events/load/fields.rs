@@ -66,6 +66,20 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
         }
     }
 
+    /// A date that is a period, not a `by` bound: an event's `end`, a
+    /// publication date.
+    pub(super) fn plain_date(&mut self, key: &str, value: &str) -> Option<PartialDate> {
+        let d = self.date(key, value)?;
+        if d.by {
+            self.error(
+                key,
+                format!("{d}: a \"by\" bound is for when something happened, not here"),
+            );
+            return None;
+        }
+        Some(d)
+    }
+
     /// One of the spellings of a [`Choice`].
     pub(super) fn choice<T: Choice>(&mut self, key: &str, value: &str) -> Option<T> {
         let parsed = T::parse(value);
@@ -115,7 +129,7 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
             let published = raw
                 .published
                 .as_deref()
-                .and_then(|d| check.date("published", d));
+                .and_then(|d| check.plain_date("published", d));
             out.push(Source {
                 url: raw.url.clone(),
                 outlet: raw.outlet.clone(),
