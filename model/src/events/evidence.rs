@@ -7,7 +7,7 @@
 //! use model::events::{evidence, Source, SourceKind};
 //! let source = |url: &str, outlet: &str, kind| Source {
 //!     url: url.into(), outlet: outlet.into(), language: "en".into(),
-//!     kind: Some(kind), title: None, published: None,
+//!     kind, title: None, published: None,
 //! };
 //! let wiki = source("https://en.wikipedia.org/wiki/Kuril_Islands", "Wikipedia", SourceKind::Reference);
 //! let blog = source("https://example-blog.net/kurils", "A blog", SourceKind::Blog);
@@ -56,10 +56,7 @@ pub fn independent_outlets(sources: &[Source]) -> usize {
     let mut outlets = BTreeSet::new();
     let mut hosts = BTreeSet::new();
     let mut count = 0;
-    for s in sources
-        .iter()
-        .filter(|s| s.kind != Some(SourceKind::Aggregator))
-    {
+    for s in sources.iter().filter(|s| s.kind != SourceKind::Aggregator) {
         let outlet = s.outlet.trim().to_lowercase();
         let host = host(&s.url).unwrap_or_default();
         if !outlets.contains(&outlet) && !hosts.contains(&host) {
@@ -73,23 +70,17 @@ pub fn independent_outlets(sources: &[Source]) -> usize {
 
 /// A `high` event needs a strong source, or two independent outlets.
 pub fn carries_high(sources: &[Source]) -> bool {
-    sources
-        .iter()
-        .any(|s| s.kind.is_some_and(SourceKind::is_strong))
-        || independent_outlets(sources) >= 2
+    sources.iter().any(|s| s.kind.is_strong()) || independent_outlets(sources) >= 2
 }
 
 /// Every source is a mirror or republisher: the original is not cited.
 pub fn only_aggregators(sources: &[Source]) -> bool {
-    !sources.is_empty()
-        && sources
-            .iter()
-            .all(|s| s.kind == Some(SourceKind::Aggregator))
+    !sources.is_empty() && sources.iter().all(|s| s.kind == SourceKind::Aggregator)
 }
 
 /// The strongest kind among `sources` (the enum's order: official first).
 pub fn best_kind(sources: &[Source]) -> Option<SourceKind> {
-    sources.iter().filter_map(|s| s.kind).min()
+    sources.iter().map(|s| s.kind).min()
 }
 
 /// The dataset's evidence, counted.
@@ -113,7 +104,7 @@ impl EvidenceCounts {
             ..EvidenceCounts::default()
         };
         for e in events {
-            for kind in e.sources.iter().filter_map(|s| s.kind) {
+            for kind in e.sources.iter().map(|s| s.kind) {
                 *counts.sources_by_kind.entry(kind).or_default() += 1;
             }
             let outlets = independent_outlets(&e.sources);
@@ -139,7 +130,7 @@ mod tests {
             url: url.into(),
             outlet: outlet.into(),
             language: "en".into(),
-            kind: Some(kind),
+            kind,
             title: None,
             published: None,
         }

@@ -41,7 +41,7 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
     }
     let sources = check.sources(&r.sources, true);
     let confidence = check.confidence(&r.confidence, &r.confidence_note);
-    weigh(check, &sources, confidence);
+    weigh(check, &sources, r.sources.len(), confidence);
     let (date, kind) = (date?, kind?);
     Some(Event {
         id: r.id.clone(),
@@ -65,9 +65,9 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
 
 /// The evidence rules: no event rests only on mirrors, and a `high` one
 /// needs a strong source or two independent outlets.
-fn weigh(check: &mut Check, sources: &[Source], confidence: Confidence) {
-    if sources.is_empty() || sources.iter().any(|s| s.kind.is_none()) {
-        return; // already reported
+fn weigh(check: &mut Check, sources: &[Source], raw_count: usize, confidence: Confidence) {
+    if sources.len() < raw_count || sources.is_empty() {
+        return; // a source without a valid kind, or none: already reported
     }
     if evidence::only_aggregators(sources) {
         check.error(

@@ -119,14 +119,16 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
                 .published
                 .as_deref()
                 .and_then(|d| check.date("published", d));
-            out.push(Source {
-                url: raw.url.clone(),
-                outlet: raw.outlet.clone(),
-                language: raw.language.clone(),
-                kind,
-                title: raw.title.clone(),
-                published,
-            });
+            if let Some(kind) = kind {
+                out.push(Source {
+                    url: raw.url.clone(),
+                    outlet: raw.outlet.clone(),
+                    language: raw.language.clone(),
+                    kind,
+                    title: raw.title.clone(),
+                    published,
+                });
+            }
         }
         out
     }
