@@ -130,7 +130,11 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
     let items = sources
         .into_iter()
         .filter(|s| s.url.starts_with("https://") || s.url.starts_with("http://"))
-        .map(|s| view! { <li><a href=s.url.clone() rel="noopener noreferrer">{s.outlet.clone()}</a>{format!(" ({})", s.language)}</li> })
+        .map(|s| {
+            // The kind says how far the page can be trusted on its own (see /methodology).
+            let kind = s.kind.as_str();
+            view! { <li><a href=s.url rel="noopener noreferrer" title=s.title>{s.outlet}</a>{format!(" ({kind}, {})", s.language)}</li> }
+        })
         .collect_view();
     view! { <ul class="sources" aria-label="Sources">{items}</ul> }
 }

@@ -7,6 +7,7 @@
 //! so nothing invalid is ever served. No I/O happens here.
 
 mod date;
+pub mod evidence;
 // Reading the TOML files needs the `toml` crate; the app only needs the types.
 #[cfg(feature = "loader")]
 mod load;

@@ -108,6 +108,31 @@ fn the_real_data_loads_with_zero_errors() {
     assert!(high >= 70, "{high} high-confidence events");
 }
 
+/// The evidence targets of issue 16: a journalist can cite most events to
+/// two outlets, and few rest only on encyclopedias, blogs or mirrors.
+/// `cargo test -p model --test event_files evidence -- --nocapture` prints the counts.
+#[test]
+fn most_events_have_two_outlets_and_few_rest_on_weak_sources() {
+    let d = dataset();
+    let counts = evidence::EvidenceCounts::of(&d.events);
+    println!("{counts:#?}");
+    let weak = counts.percent(counts.weak_only);
+    let two = counts.percent(counts.two_or_more);
+    println!(
+        "events {}; single-source {}%; weak-only {weak}%; two or more outlets {two}%",
+        counts.events,
+        counts.percent(counts.single_source)
+    );
+    assert!(
+        weak <= 10,
+        "{weak}% of events rest only on weak sources (at most 10%)"
+    );
+    assert!(
+        two >= 60,
+        "{two}% of events have two or more outlets (at least 60%)"
+    );
+}
+
 #[test]
 fn the_known_place_ids_include_every_id_the_issue_lists() {
     let places = known().places;

@@ -12,7 +12,7 @@ summary = "Bastion on {etorofu}, Bal on {kunashiri}."
 islands = ["etorofu", "kunashiri"]
 places = ["etorofu-centroid"]
 sources = [
-  { url = "https://example.org/a", outlet = "Example", language = "en" },
+  { url = "https://example.org/a", outlet = "Example", language = "en", kind = "newspaper" },
 ]
 confidence = "high"
 
@@ -25,7 +25,7 @@ title = "Drill"
 summary = "A drill on {kunashiri}."
 islands = ["kunashiri"]
 points = [[145.9, 44.1]]
-sources = [{ url = "http://example.org/b", outlet = "Example", language = "en" }]
+sources = [{ url = "http://example.org/b", outlet = "Example", language = "en", kind = "newspaper" }]
 confidence = "medium"
 confidence_note = "Year inferred."
 
@@ -36,7 +36,7 @@ kind = "diplomacy"
 title = "Talks in Tokyo"
 summary = "Ministers met."
 location = "Tokyo"
-sources = [{ url = "https://example.org/c", outlet = "Example", language = "en" }]
+sources = [{ url = "https://example.org/c", outlet = "Example", language = "en", kind = "newspaper" }]
 confidence = "high"
 "#;
 
@@ -101,7 +101,7 @@ id = \"fc\"
 excerpt = \"x-missiles\"
 kind = \"fact-check\"
 note = \"They were anti-ship missiles.\"
-sources = [{ url = \"https://example.org/a\", outlet = \"Example\", language = \"en\" }]
+sources = [{ url = \"https://example.org/a\", outlet = \"Example\", language = \"en\", kind = \"newspaper\" }]
 events = [\"bastion-bal\"]
 ";
 
@@ -315,7 +315,7 @@ fn points_off_the_map_are_refused() {
 #[test]
 fn sources_are_required_and_must_be_http() {
     let broken = EVENTS.replace(
-        "sources = [{ url = \"https://example.org/c\", outlet = \"Example\", language = \"en\" }]\n",
+        "sources = [{ url = \"https://example.org/c\", outlet = \"Example\", language = \"en\", kind = \"newspaper\" }]\n",
         "",
     );
     let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
@@ -704,4 +704,83 @@ fn a_by_date_takes_effect_on_the_last_day_of_its_period() {
             .any(|e| e.message.contains("within the previous change's bound")),
         "{errors:#?}"
     );
+}
+
+#[test]
+fn every_source_says_what_kind_of_publisher_it_is() {
+    let broken = EVENTS.replacen(", kind = \"newspaper\" }", " }", 1);
+    let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
+    assert_eq!(e.field, "events[0].sources[0].kind");
+    assert!(e.message.contains("official"), "{}", e.message);
+
+    let broken = EVENTS.replacen("kind = \"newspaper\" }", "kind = \"tabloid\" }", 1);
+    let e = one_error(&broken, DEPLOYMENTS, ARTICLE);
+    assert_eq!(e.field, "events[0].sources[0].kind");
+}
+
+#[test]
+fn high_confidence_needs_a_strong_source_or_two_outlets() {
+    let weak = EVENTS.replacen("kind = \"newspaper\" }", "kind = \"blog\" }", 1);
+    let e = one_error(&weak, DEPLOYMENTS, ARTICLE);
+    assert_eq!(
+        (e.field.as_str(), e.line),
+        (
+            "events[0].confidence",
+            line_of(&weak, "confidence = \"high\"")
+        )
+    );
+
+    let two_outlets = weak.replacen(
+        "sources = [\n",
+        "sources = [\n  { url = \"https://en.wikipedia.org/wiki/X\", outlet = \"Wikipedia\", language = \"en\", kind = \"reference\" },\n",
+        1,
+    );
+    assert!(load(&two_outlets, DEPLOYMENTS, ARTICLE).is_ok());
+
+    let same_outlet_twice = weak.replacen(
+        "sources = [\n",
+        "sources = [\n  { url = \"https://example.org/z\", outlet = \"Another name\", language = \"en\", kind = \"blog\" },\n",
+        1,
+    );
+    let e = one_error(&same_outlet_twice, DEPLOYMENTS, ARTICLE);
+    assert_eq!(e.field, "events[0].confidence", "one host is one outlet");
+}
+
+#[test]
+fn no_event_rests_only_on_mirrors() {
+    let mirrored = EVENTS.replace(
+        "{ url = \"http://example.org/b\", outlet = \"Example\", language = \"en\", kind = \"newspaper\" }",
+        "{ url = \"http://mirror.example/b\", outlet = \"Mirror\", language = \"en\", kind = \"aggregator\" }",
+    );
+    let e = one_error(&mirrored, DEPLOYMENTS, ARTICLE);
+    assert_eq!(e.field, "events[1].sources");
+}
+
+#[test]
+fn denied_domains_and_trailing_dots_are_refused_at_the_url() {
+    const DENYLIST: &str =
+        "[[denied]]\ndomain = \"news-pravda.com\"\nreason = \"republishing network\"\n";
+    let denied = EVENTS.replace("http://example.org/b", "https://germany.news-pravda.com/b");
+    let mut with_list = files(&denied, DEPLOYMENTS, ARTICLE);
+    with_list.push(("ev/denylist.toml", DENYLIST));
+    let errors = Dataset::load(&with_list, &committed_known()).expect_err("denied");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        (errors[0].field.as_str(), errors[0].line),
+        ("events[1].sources[0].url", line_of(&denied, "news-pravda"))
+    );
+    assert!(errors[0].message.contains("republishing network"));
+
+    let bad_list = DENYLIST.replace("news-pravda.com", "https://news-pravda.com/");
+    let mut with_bad_list = files(EVENTS, DEPLOYMENTS, ARTICLE);
+    with_bad_list.push(("ev/denylist.toml", &bad_list));
+    let errors = Dataset::load(&with_bad_list, &committed_known()).expect_err("bad list");
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].line),
+        ("ev/denylist.toml", 2)
+    );
+
+    let dotted = EVENTS.replace("http://example.org/b", "http://example.org./b");
+    let e = one_error(&dotted, DEPLOYMENTS, ARTICLE);
+    assert_eq!(e.field, "events[1].sources[0].url");
 }

@@ -141,7 +141,7 @@ pub struct Source {
     /// Language of the page, ISO 639-1 (`en`, `ja`, `ru`, ...).
     pub language: String,
     /// What kind of publisher `outlet` is.
-    pub kind: Option<SourceKind>,
+    pub kind: SourceKind,
     /// The page's own title, where known.
     pub title: Option<String>,
     /// The page's publication date, where known.

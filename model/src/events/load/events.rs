@@ -5,7 +5,8 @@ use super::fields::Check;
 use super::ids::{Ids, Target};
 use super::raw::{Parsed, RawEvent};
 use super::report::{DataError, Report};
-use crate::events::types::{Event, EventKind, Point};
+use crate::events::evidence;
+use crate::events::types::{Confidence, Event, EventKind, Point, Source};
 
 /// The valid events of all `files`.
 pub(super) fn validate(files: &[Parsed], ids: &Ids, errors: &mut Vec<DataError>) -> Vec<Event> {
@@ -49,6 +50,7 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
     }
     let sources = check.sources(&r.sources, true);
     let confidence = check.confidence(&r.confidence, &r.confidence_note);
+    weigh(check, &sources, r.sources.len(), confidence);
     let (date, kind) = (date?, kind?);
     Some(Event {
         id: r.id.clone(),
@@ -72,6 +74,26 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
         research: r.research.clone(),
         excerpts: Vec::new(),
     })
+}
+
+/// The evidence rules: no event rests only on mirrors, and a `high` one
+/// needs a strong source or two independent outlets.
+fn weigh(check: &mut Check, sources: &[Source], raw_count: usize, confidence: Confidence) {
+    if sources.len() < raw_count || sources.is_empty() {
+        return; // a source without a valid kind, or none: already reported
+    }
+    if evidence::only_aggregators(sources) {
+        check.error(
+            "sources",
+            "every source is a mirror or republisher (kind aggregator); cite the original outlet",
+        );
+    }
+    if confidence == Confidence::High && !evidence::carries_high(sources) {
+        check.error(
+            "confidence",
+            "high needs a source of kind official, intergovernmental, wire, newspaper, broadcaster or research, or two independent outlets; otherwise use medium with a confidence_note",
+        );
+    }
 }
 
 /// `points`, each `[longitude, latitude]` inside the map area.

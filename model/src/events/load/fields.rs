@@ -119,10 +119,14 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
             check.url("url", &raw.url);
             check.non_empty("outlet", &raw.outlet);
             check.language("language", &raw.language);
-            let kind = raw
-                .kind
-                .as_deref()
-                .and_then(|k| check.choice::<SourceKind>("kind", k));
+            let kind = match raw.kind.as_deref() {
+                Some(k) => check.choice::<SourceKind>("kind", k),
+                None => {
+                    let expected = SourceKind::expected();
+                    check.error("kind", format!("is required: one of {expected}"));
+                    None
+                }
+            };
             if let Some(title) = &raw.title {
                 check.non_empty("title", title);
             }
@@ -130,14 +134,16 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
                 .published
                 .as_deref()
                 .and_then(|d| check.plain_date("published", d));
-            out.push(Source {
-                url: raw.url.clone(),
-                outlet: raw.outlet.clone(),
-                language: raw.language.clone(),
-                kind,
-                title: raw.title.clone(),
-                published,
-            });
+            if let Some(kind) = kind {
+                out.push(Source {
+                    url: raw.url.clone(),
+                    outlet: raw.outlet.clone(),
+                    language: raw.language.clone(),
+                    kind,
+                    title: raw.title.clone(),
+                    published,
+                });
+            }
         }
         out
     }
@@ -300,7 +306,11 @@ fn check_url(url: &str) -> Result<(), UrlError> {
         .or_else(|| url.strip_prefix("http://"))
         .ok_or_else(|| UrlError::NotHttp(url.to_string()))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() || !host.contains('.') || url.chars().any(char::is_whitespace) {
+    if host.is_empty()
+        || !host.contains('.')
+        || host.ends_with('.')
+        || url.chars().any(char::is_whitespace)
+    {
         return Err(UrlError::Invalid(url.to_string()));
     }
     Ok(())

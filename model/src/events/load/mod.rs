@@ -5,7 +5,8 @@
 //! file, the line and the field, so a reviewer can jump straight to it; all
 //! problems are reported at once, not only the first.
 //!
-//! The phases, in order: parse (`raw`), ids and duplicates (`ids`), then one
+//! The phases, in order: parse (`raw`), ids and duplicates (`ids`), the
+//! source denylist (`denylist`), then one
 //! validator per kind of record (`events`, `deployments`, `articles`,
 //! `excerpts`, `annotations`; later kinds refer to earlier ones), and last
 //! `link`. Shared field checks are in `fields`; lines and the error report
@@ -13,6 +14,7 @@
 
 mod annotations;
 mod articles;
+mod denylist;
 mod deployments;
 mod events;
 mod excerpts;
@@ -58,7 +60,8 @@ pub struct Dataset {
 impl Dataset {
     /// Parses and validates `files` (`(name, text)`; names such as
     /// `geodata/events/events.toml`). `.toml` files hold any of `[[events]]`,
-    /// `[[deployments]]`, `[article]`, `[[excerpts]]`, `[[annotations]]`;
+    /// `[[deployments]]`, `[article]`, `[[excerpts]]`, `[[annotations]]`,
+    /// `[[denied]]`;
     /// other files are article texts, found through `article.text_file`
     /// relative to the TOML file that names them.
     pub fn load(files: &[(&str, &str)], known: &Known) -> Result<Dataset, Vec<DataError>> {
@@ -66,6 +69,8 @@ impl Dataset {
         let texts: HashMap<&str, &str> = files.iter().copied().collect();
         let mut errors = Vec::new();
         let ids = Ids::collect(&parsed, known, &mut errors);
+        let denied = denylist::validate(&parsed, &mut errors);
+        denylist::check_sources(&parsed, &denied, &mut errors);
         let events = events::validate(&parsed, &ids, &mut errors);
         let deployments = deployments::validate(&parsed, &ids, &events, &mut errors);
         let articles = articles::validate(&parsed, &texts, &mut errors);

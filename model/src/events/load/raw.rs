@@ -20,6 +20,16 @@ pub(super) struct RawFile {
     pub(super) excerpts: Vec<Spanned<RawExcerpt>>,
     #[serde(default)]
     pub(super) annotations: Vec<Spanned<RawAnnotation>>,
+    #[serde(default)]
+    pub(super) denied: Vec<Spanned<RawDenied>>,
+}
+
+/// A domain no source may cite (`denylist.toml`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDenied {
+    pub(super) domain: String,
+    pub(super) reason: String,
 }
 
 #[derive(Deserialize)]
