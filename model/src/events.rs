@@ -15,6 +15,8 @@ mod types;
 
 pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
+pub(crate) use load::positions::parse as parse_positions;
+#[cfg(feature = "loader")]
 pub use load::{DataError, Dataset, Known};
 pub use query::{
     ArticleSummary, ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page,

@@ -20,6 +20,7 @@ mod fields;
 mod ids;
 mod known;
 mod link;
+pub(crate) mod positions;
 mod raw;
 mod report;
 mod source;
