@@ -258,6 +258,9 @@ fn island_facts(
     let claim = administration
         .filter(|a| !a.is_japan())
         .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
+    let positions = (!land.positions.is_empty()).then(|| {
+        view! { <dt>"Positions"</dt><dd>{land.positions.clone()}<a class="source" href="/about">"Both positions, sourced"</a></dd> }
+    });
     let group = group.map(|g| {
         let name = format!(
             "{} ({} / {})",
@@ -292,6 +295,7 @@ fn island_facts(
             <dt>{format!("Administered by (on {date})")}</dt>
             <dd>{admin}</dd>
             {claim}
+            {positions}
             {area}
             {population}
             {outline_source}

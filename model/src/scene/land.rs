@@ -33,6 +33,7 @@ pub struct LandShapes {
     pub islands: Islands,
     /// Both governments' positions in one line for the island panel
     /// (`model::positions::Positions::panel_line`); empty if not given.
+    #[serde(default)]
     pub positions: String,
 }
 
