@@ -247,12 +247,19 @@ fn island_facts(
     let group = islands.group(story).filter(|g| g.id != id);
     let population = islands.population(story).map(|pop| {
         let scope = match (&pop.note, group) {
-            (Some(note), Some(g)) => format!(" ({}, {note})", names::bare_japanese(&g.name_ja_romaji)),
+            (Some(note), Some(g)) => {
+                format!(" ({}, {note})", names::bare_japanese(&g.name_ja_romaji))
+            }
             (Some(note), None) => format!(" ({note})"),
             _ => String::new(),
         };
+        let publisher = match pop.kind {
+            Some(kind) => format!("{} ({kind})", pop.publisher),
+            None => pop.publisher.clone(),
+        };
         view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
-            <a class="source" href=pop.source.clone() rel="noopener noreferrer">{pop.publisher.clone()}</a></dd> }
+        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{publisher}</a>
+        <span class="source">{pop.caveat.clone()}</span></dd> }
     });
     // A claim is only a claim while the other side administers the island.
     let claim = administration

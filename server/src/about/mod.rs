@@ -128,14 +128,14 @@ fn side(p: &Position, names: &Names) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<section class=\"side {g}\" aria-labelledby=\"{g}\" lang=\"en\">\n<h2 id=\"{g}\">{}</h2>\n<p>{}</p>\n<h3>The arguments</h3>\n<ul>\n",
-        format!("{}'s position", p.government.country()),
+        "<section class=\"side {g}\" aria-labelledby=\"{g}\" lang=\"en\">\n<h2 id=\"{g}\">{}'s position</h2>\n<p>{}</p>\n<h3>The arguments</h3>\n<ul>\n",
+        p.government.country(),
         names.text(&p.summary),
     );
     for point in &p.points {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<li>{}<span class=\"sources\">Sources: {}</span></li>\n",
+            "<li>{}<span class=\"sources\">Sources: {}</span></li>",
             names.text(&point.text),
             sources(&point.sources)
         );
@@ -149,9 +149,9 @@ fn side(p: &Position, names: &Names) -> String {
             escape(&st.quote)
         );
         if let Some(t) = &st.translation {
-            let _ = write!(
+            let _ = writeln!(
                 s,
-                "<p class=\"translation\">Our translation: “{}”</p>\n",
+                "<p class=\"translation\">Our translation: “{}”</p>",
                 escape(t)
             );
         }
@@ -245,9 +245,9 @@ fn methodology_page() -> String {
     ];
     let mut terms = String::new();
     for (kind, what) in kinds {
-        let _ = write!(
+        let _ = writeln!(
             terms,
-            "<dt><code>{}</code></dt><dd>{}</dd>\n",
+            "<dt><code>{}</code></dt><dd>{}</dd>",
             kind.as_str(),
             escape(what)
         );

@@ -90,7 +90,6 @@ pub fn parse(name: &str, text: &str, known: &Known) -> Result<Positions, Vec<Dat
             report.at(1, "positions", message);
         }
     }
-    drop(report);
     if errors.is_empty() {
         positions.sort_by_key(|p| p.government);
         Ok(Positions { positions })
