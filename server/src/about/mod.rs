@@ -232,11 +232,11 @@ fn methodology_page() -> String {
         ),
         (
             SourceKind::Reference,
-            "an encyclopedia: cited only beside the kinds above",
+            "an encyclopedia: cited beside the kinds above; a figure resting on one says so in a caveat",
         ),
         (
             SourceKind::Blog,
-            "a blog: cited only beside the kinds above",
+            "a blog: cited beside the kinds above; a figure resting on one says so in a caveat",
         ),
         (
             SourceKind::Aggregator,
