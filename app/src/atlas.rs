@@ -51,8 +51,7 @@ pub fn Atlas() -> impl IntoView {
             <Show when=move || !embed()>
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
-                    <p class="convention">{move || convention_note(url.names.get())}
-                        <span class="site-links"><a href="/about">"About the dispute"</a><a href="/methodology">"How we source"</a></span></p>
+                    <p class="convention">{move || convention_note(url.names.get())}</p>
                     <button type="button" class="open-article"
                         on:click=move |_| url.push(|s| s.article = Some(DEFAULT_ARTICLE.to_owned()))>
                         "Read the article"

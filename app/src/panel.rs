@@ -253,21 +253,15 @@ fn island_facts(
             (Some(note), None) => format!(" ({note})"),
             _ => String::new(),
         };
-        let publisher = match pop.kind {
-            Some(kind) => format!("{} ({kind})", pop.publisher),
-            None => pop.publisher.clone(),
-        };
         view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
-        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{publisher}</a>
-        <span class="source">{pop.caveat.clone()}</span></dd> }
+        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{pop.publisher.clone()}</a>
+        <span class="source">{pop.caveat.clone().unwrap_or_default()}</span></dd> }
     });
     // A claim is only a claim while the other side administers the island.
     let claim = administration
         .filter(|a| !a.is_japan())
         .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
-    let positions = (!land.positions.is_empty()).then(|| {
-        view! { <dt>"Positions"</dt><dd>{land.positions.clone()}<a class="source" href="/about">"Both positions, sourced"</a></dd> }
-    });
+    let positions = land.positions.clone();
     let group = group.map(|g| {
         let name = format!(
             "{} ({} / {})",
@@ -302,7 +296,8 @@ fn island_facts(
             <dt>{format!("Administered by (on {date})")}</dt>
             <dd>{admin}</dd>
             {claim}
-            {positions}
+            <dt>"Positions"</dt>
+            <dd>{positions}<a class="source" href="/about">"Both positions, sourced"</a></dd>
             {area}
             {population}
             {outline_source}

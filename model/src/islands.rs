@@ -68,8 +68,6 @@ pub struct Island {
     pub official_area_as_of: Option<String>,
     pub official_area_publisher: Option<String>,
     pub official_area_source: Option<String>,
-    /// What kind of publisher `official_area_source` is (required with it).
-    pub official_area_kind: Option<SourceKind>,
     /// Counts of its own (`[]` for islets counted with their group).
     pub population: Vec<Count>,
 }

@@ -113,10 +113,6 @@ impl Islands {
                 errors.push(file.error(line, field, format!("{url:?} is not an http(s) URL")));
             }
         }
-        if island.official_area_source.is_some() && island.official_area_kind.is_none() {
-            let message = "missing: what kind of publisher is the area's source?";
-            errors.push(file.error(line, "official_area_kind", message));
-        }
         for count in &island.population {
             let Some(kind) = count.kind else {
                 let message = "missing: what kind of publisher is the count's source?";
