@@ -253,9 +253,13 @@ fn island_facts(
             (Some(note), None) => format!(" ({note})"),
             _ => String::new(),
         };
+        // The publisher, then why the figure needs care, if it does.
+        let publisher = match &pop.caveat {
+            Some(caveat) => format!("{}: {caveat}", pop.publisher),
+            None => pop.publisher.clone(),
+        };
         view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
-        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{pop.publisher.clone()}</a>
-        <span class="source">{pop.caveat.clone().unwrap_or_default()}</span></dd> }
+        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{publisher}</a></dd> }
     });
     // A claim is only a claim while the other side administers the island.
     let claim = administration
