@@ -253,17 +253,25 @@ fn island_facts(
     let group = islands.group(story).filter(|g| g.id != id);
     let population = islands.population(story).map(|pop| {
         let scope = match (&pop.note, group) {
-            (Some(note), Some(g)) => format!(" ({}, {note})", names::bare_japanese(&g.name_ja_romaji)),
+            (Some(note), Some(g)) => {
+                format!(" ({}, {note})", names::bare_japanese(&g.name_ja_romaji))
+            }
             (Some(note), None) => format!(" ({note})"),
             _ => String::new(),
         };
+        // The publisher, then why the figure needs care, if it does.
+        let publisher = match &pop.caveat {
+            Some(caveat) => format!("{}: {caveat}", pop.publisher),
+            None => pop.publisher.clone(),
+        };
         view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
-            <a class="source" href=pop.source.clone() rel="noopener noreferrer">{pop.publisher.clone()}</a></dd> }
+        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{publisher}</a></dd> }
     });
     // A claim is only a claim while the other side administers the island.
     let claim = administration
         .filter(|a| !a.is_japan())
         .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
+    let positions = land.positions.clone();
     let group = group.map(|g| {
         let name = format!(
             "{} ({} / {})",
@@ -298,6 +306,8 @@ fn island_facts(
             <dt>{format!("Administered by (on {date})")}</dt>
             <dd>{admin}</dd>
             {claim}
+            <dt>"Positions"</dt>
+            <dd>{positions}<a class="source" href="/about">"Both positions, sourced"</a></dd>
             {area}
             {population}
             {outline_source}

@@ -16,7 +16,10 @@ mod types;
 
 pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
-pub use load::{DataError, Dataset, Known, Spelling};
+#[cfg(feature = "loader")]
+pub(crate) use load::positions::parse as parse_positions;
+#[cfg(feature = "loader")]
+pub use load::{DataError, Dataset, Denylist, Known, Spelling};
 pub use query::{
     ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page, recent_events,
 };

@@ -9,7 +9,7 @@
 //! to the app inside the land answer (`/api/geo/shapes`), so the panel, the
 //! labels and the link previews read the same facts.
 
-use crate::events::Date;
+use crate::events::{Date, SourceKind};
 use serde::{Deserialize, Serialize};
 
 /// Every disputed island and group, with the dates administration changed.
@@ -36,6 +36,11 @@ pub struct Count {
     pub note: Option<String>,
     pub publisher: String,
     pub source: String,
+    /// What kind of publisher `source` is (required by the loader).
+    pub kind: Option<SourceKind>,
+    /// Why the figure needs care, e.g. a secondary source's; required when
+    /// `kind` is a blog, an encyclopedia or a republisher.
+    pub caveat: Option<String>,
 }
 
 /// One island (or islet) the map shows as disputed, or a group of them: one

@@ -15,6 +15,7 @@ pub mod marks;
 pub mod names;
 pub mod og;
 pub mod permalink;
+pub mod positions;
 pub mod projection;
 pub mod scene;
 pub mod svg;

@@ -34,6 +34,7 @@ pub fn land_shapes(text: &str) -> Result<LandShapes, DecodeError> {
     let wire: ShapesWire = decode(text)?;
     Ok(LandShapes {
         islands: wire.islands,
+        positions: wire.positions,
         features: wire
             .features
             .into_iter()
@@ -52,6 +53,7 @@ pub fn land_shapes(text: &str) -> Result<LandShapes, DecodeError> {
 struct ShapesWire {
     features: Vec<ShapeWire>,
     islands: Islands,
+    positions: String,
 }
 
 #[derive(Deserialize)]

@@ -8,9 +8,10 @@
 
 use std::path::{Path, PathBuf};
 
-use model::events::{DataError, Dataset, Known};
+use model::events::{DataError, Dataset, Denylist, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use model::islands::Islands;
+use model::positions::Positions;
 
 /// Number of land levels of detail in `geodata/` (`land-0` coarsest).
 pub const LAND_LEVELS: usize = 3;
@@ -31,6 +32,8 @@ pub enum LoadError {
     Events { errors: Vec<DataError> },
     #[error("the islands data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
     Islands { errors: Vec<DataError> },
+    #[error("the positions data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
+    Positions { errors: Vec<DataError> },
 }
 
 fn listed(errors: &[DataError]) -> String {
@@ -53,6 +56,8 @@ pub struct Data {
     pub places: Parsed<PlaceCollection>,
     /// Events, deployments and articles, checked against the places above.
     pub events: Dataset,
+    /// `positions.toml`: both governments' positions, their references checked.
+    pub positions: Positions,
 }
 
 impl Data {
@@ -68,12 +73,14 @@ impl Data {
         let coarsest = &land[0].value;
         let known = islands.value.known(coarsest, &places.value);
         let events = events(&dir.join("events"), &known)?;
+        let positions = positions(&dir.join("positions.toml"), &known, &events.denylist)?;
         Ok(Data {
             islands,
             land,
             lines,
             places,
             events,
+            positions,
         })
     }
 }
@@ -122,6 +129,15 @@ fn islands(path: &Path, land: &[Parsed<LandCollection>]) -> Result<Parsed<Island
         return Err(LoadError::Islands { errors });
     }
     Ok(Parsed { text, value })
+}
+
+/// The positions file, its island and place references checked against
+/// `known`, its sources against the events data's `denylist`.
+fn positions(path: &Path, known: &Known, denylist: &Denylist) -> Result<Positions, LoadError> {
+    let name = path.display().to_string();
+    let text = read(path)?;
+    Positions::parse(&name, &text, known, denylist)
+        .map_err(|errors| LoadError::Positions { errors })
 }
 
 /// Every `.toml` and `.txt` file under `dir`, loaded as one [`Dataset`].

@@ -1,5 +1,6 @@
 //! The Kuril Atlas server as a library, so tests drive the real router.
 
+pub mod about;
 pub mod api;
 pub mod config;
 pub mod data;

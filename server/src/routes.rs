@@ -36,6 +36,9 @@ pub fn router(state: AppState) -> Router {
         .nest("/api", api)
         .route("/", get(crate::page::index))
         .route("/og.png", get(crate::page::preview))
+        .route("/about", get(crate::about::about))
+        .route("/methodology", get(crate::about::methodology))
+        .route("/pages.css", get(crate::about::stylesheet))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -2,6 +2,7 @@
 //! start-up ([`crate::data`]), as prepared bodies with entity tags and as
 //! the states of the API and the page handlers.
 
+use crate::about::About;
 use crate::api::Api;
 use crate::config::Config;
 use crate::data::{Data, LAND_LEVELS, Parsed};
@@ -40,6 +41,8 @@ struct Inner {
     pages: Pages,
     /// Events, deployments and articles (`geodata/events/`), validated.
     api: Api,
+    /// `/about` and `/methodology`, drawn from the positions once.
+    about: About,
 }
 
 impl AppState {
@@ -57,7 +60,9 @@ impl AppState {
             lines,
             places,
             events,
+            positions,
         } = data;
+        let line = positions.panel_line();
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut shapes = Vec::with_capacity(LAND_LEVELS);
         let mut collections = Vec::with_capacity(LAND_LEVELS);
@@ -67,7 +72,7 @@ impl AppState {
                 path.display().to_string()
             };
             shapes.push(prepare(
-                &LandShapes::from_land(&value, &islands.value),
+                &LandShapes::from_land(&value, &islands.value).with_positions(line.clone()),
                 what,
             )?);
             land.push(Served::new(text));
@@ -77,7 +82,13 @@ impl AppState {
             &Overlays::from_collections(&places.value, &lines.value),
             || data_pair(&config.data),
         )?;
-        let api = Api::new(events, level(&collections, OVERVIEW_LEVEL)?, &islands.value)?;
+        let about = About::new(&positions, &islands.value, &places.value);
+        let api = Api::new(
+            events,
+            positions,
+            level(&collections, OVERVIEW_LEVEL)?,
+            &islands.value,
+        )?;
         let pages = Pages::new(
             config.dist.clone(),
             level(&collections, PREVIEW_LEVEL)?.clone(),
@@ -93,6 +104,7 @@ impl AppState {
                 overlays,
                 pages,
                 api,
+                about,
             }),
         })
     }
@@ -134,6 +146,12 @@ impl AppState {
 impl FromRef<AppState> for Pages {
     fn from_ref(state: &AppState) -> Pages {
         state.inner.pages.clone()
+    }
+}
+
+impl FromRef<AppState> for About {
+    fn from_ref(state: &AppState) -> About {
+        state.inner.about.clone()
     }
 }
 

@@ -543,6 +543,7 @@ fn invalid_event_data_stops_start_up_with_file_line_and_field() {
         "land-1.geojson",
         "land-2.geojson",
         "islands.toml",
+        "positions.toml",
         "lines.geojson",
         "places.geojson",
     ] {

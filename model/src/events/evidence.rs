@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(independent_outlets(&[wiki.clone(), mirror.clone()]), 1);
         assert_eq!(independent_outlets(&[wiki.clone(), same_outlet]), 1);
         assert!(!carries_high(&[wiki.clone(), mirror.clone()]));
-        assert!(only_aggregators(&[mirror.clone()]));
+        assert!(only_aggregators(std::slice::from_ref(&mirror)));
         assert!(!only_aggregators(&[mirror, wiki]));
     }
 

@@ -3,7 +3,7 @@
 //! for every island) and in step with the land outlines.
 
 use super::{Island, Islands};
-use crate::events::{DataError, Known, Spelling};
+use crate::events::{DataError, Known, SourceKind, Spelling};
 use crate::geodata::{LandCollection, LandRole, PlaceCollection};
 use std::collections::BTreeMap;
 
@@ -112,6 +112,22 @@ impl Islands {
         for (field, url) in sources.into_iter().chain(counted) {
             if let Some(url) = url.filter(|u| !is_http_url(u)) {
                 errors.push(file.error(line, field, format!("{url:?} is not an http(s) URL")));
+            }
+        }
+        for count in &island.population {
+            let Some(kind) = count.kind else {
+                let message = "missing: what kind of publisher is the count's source?";
+                errors.push(file.error(line, "population.kind", message));
+                continue;
+            };
+            let secondary = matches!(
+                kind,
+                SourceKind::Blog | SourceKind::Reference | SourceKind::Aggregator
+            );
+            let caveat = count.caveat.as_deref().map(str::trim);
+            if secondary && caveat.is_none_or(str::is_empty) {
+                let message = format!("a count from a {kind} source needs its caveat");
+                errors.push(file.error(line, "population.caveat", message));
             }
         }
         if island

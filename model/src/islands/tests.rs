@@ -217,3 +217,14 @@ fn choosing_a_group_selects_its_members_and_an_island_only_itself() {
     assert!(!islands.selects("habomai", "shikotan", None));
     assert!(!islands.selects("taraku", "yuri", None));
 }
+
+#[test]
+fn a_count_needs_its_source_kind_and_a_secondary_count_its_caveat() {
+    let errors = broken("kind = \"blog\", caveat", "caveat");
+    assert_eq!(errors[0].field, "population.kind", "{errors:?}");
+    let caveat = ", caveat = \"secondary source (a blog) summarising Hokkaido Shimbun's report of Rosstat figures\"";
+    let errors = broken(caveat, "");
+    assert_eq!(errors[0].field, "population.caveat", "{errors:?}");
+    assert!(errors[0].message.contains("blog"), "{errors:?}");
+    assert_eq!(errors[0].line, line_of("id = \"etorofu\""));
+}

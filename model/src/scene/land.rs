@@ -31,12 +31,17 @@ pub struct LandShape {
 pub struct LandShapes {
     pub features: Vec<LandShape>,
     pub islands: Islands,
+    /// Both governments' positions in one line for the island panel
+    /// (`model::positions::Positions::panel_line`); empty if not given.
+    #[serde(default)]
+    pub positions: String,
 }
 
 impl LandShapes {
     pub fn from_land(land: &LandCollection, islands: &Islands) -> Self {
         LandShapes {
             islands: islands.clone(),
+            positions: String::new(),
             features: land
                 .features
                 .iter()
@@ -49,6 +54,12 @@ impl LandShapes {
                 })
                 .collect(),
         }
+    }
+
+    /// The same shapes with the panel's line of both positions.
+    pub fn with_positions(mut self, line: String) -> Self {
+        self.positions = line;
+        self
     }
 
     pub fn from_json(text: &str) -> Result<Self, ParseError> {

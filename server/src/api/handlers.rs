@@ -239,6 +239,17 @@ pub async fn get_article(
     respond(&view, JSON, &headers)
 }
 
+/// Japan's and Russia's positions: each in our words, its points with
+/// their sources, and short verbatim statements (with translations).
+#[utoipa::path(get, path = "/api/positions", tag = "atlas",
+    responses(
+        (status = 200, description = "Both governments' positions", body = model::positions::Positions),
+        (status = 304, description = "Not modified (If-None-Match)"),
+    ))]
+pub async fn positions(State(api): State<Api>, headers: HeaderMap) -> Response {
+    cached(api.positions_json(), JSON, &headers)
+}
+
 /// This API's OpenAPI 3.1 description.
 #[utoipa::path(get, path = "/api/openapi.json", tag = "atlas",
     responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]

@@ -18,6 +18,7 @@ use axum::routing::get;
 use model::events::Dataset;
 use model::geodata::LandCollection;
 use model::islands::Islands;
+use model::positions::Positions;
 use utoipa::OpenApi;
 
 use crate::error::StartupError;
@@ -37,6 +38,7 @@ pub struct Api {
 struct Inner {
     data: Dataset,
     islands: Vec<IslandSummary>,
+    positions: Served,
     openapi: Served,
 }
 
@@ -45,6 +47,7 @@ impl Api {
     /// islands listed from the coarsest land level.
     pub fn new(
         data: Dataset,
+        positions: Positions,
         land: &LandCollection,
         islands: &Islands,
     ) -> Result<Api, StartupError> {
@@ -55,10 +58,15 @@ impl Api {
                 source,
             }
         })?;
+        let positions = serde_json::to_vec(&positions).map_err(|source| StartupError::Prepare {
+            what: "cannot serialise the positions".into(),
+            source,
+        })?;
         Ok(Api {
             inner: Arc::new(Inner {
                 data,
                 islands: summaries,
+                positions: Served::new(positions),
                 openapi: Served::new(openapi),
             }),
         })
@@ -76,6 +84,7 @@ impl Api {
             .route("/deployments/{id}", get(handlers::get_deployment))
             .route("/articles", get(handlers::list_articles))
             .route("/articles/{id}", get(handlers::get_article))
+            .route("/positions", get(handlers::positions))
             .route("/openapi.json", get(handlers::openapi))
             .with_state(self.clone())
     }
@@ -86,6 +95,10 @@ impl Api {
 
     pub fn islands(&self) -> &[IslandSummary] {
         &self.inner.islands
+    }
+
+    pub fn positions_json(&self) -> &Served {
+        &self.inner.positions
     }
 
     pub fn openapi_json(&self) -> &Served {
@@ -118,7 +131,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
 #[openapi(
     info(
         title = "Kuril Atlas API",
-        description = "Events, military deployments and annotated articles about the Kuril Islands / Northern Territories dispute. Every event cites its sources; medium confidence says why. Names in text: every text field (`title`, `summary`, `unit`, `note`, `location`, `confidence_note`) names islands, groups and places in both conventions, Japanese / Russian (\"Etorofu / Iturup\"), never with braces. Beside each, `<field>_template` (null when the text names none) is the same text as the data writes it, with `{id}` references (ids of `/api/islands` and `/api/geo/places`) for a client that shows one convention: replace each `{id}` with that id's name.",
+        description = "Both governments' positions, events, military deployments and annotated articles about the Kuril Islands / Northern Territories dispute. Every event cites its sources; medium confidence says why. Names in text: every text field (`title`, `summary`, `unit`, `note`, `location`, `confidence_note`) names islands, groups and places in both conventions, Japanese / Russian (\"Etorofu / Iturup\"), never with braces. Beside each, `<field>_template` (null when the text names none) is the same text as the data writes it, with `{id}` references (ids of `/api/islands` and `/api/geo/places`) for a client that shows one convention: replace each `{id}` with that id's name.",
         license(name = "MIT OR Apache-2.0")
     ),
     paths(
@@ -131,6 +144,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         handlers::get_deployment,
         handlers::list_articles,
         handlers::get_article,
+        handlers::positions,
         handlers::openapi,
     ),
     tags((name = "atlas", description = "Kuril Atlas data"))

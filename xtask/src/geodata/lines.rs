@@ -134,7 +134,7 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
     let claim = line(
         "japan-claim-limit",
         [
-            "Northern limit of Japan's claim",
+            "Japan's claimed boundary (northern limit of its claim)",
             "日本の領有権主張の北限",
             "Северная граница притязаний Японии",
         ],
@@ -146,9 +146,9 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
     let de_facto = line(
         "de-facto-1945",
         [
-            "Line of control since 1945",
+            "Russian-administered boundary (line of control)",
             "1945年以降の実効支配線",
-            "Линия фактического контроля с 1945 года",
+            "Граница территории под управлением России (линия контроля с 1945 года)",
         ],
         "Where Soviet, now Russian, control has ended since the islands were occupied in 1945; Japan does not recognise it as a border. Drawn by us as the median line between the coasts.",
         "1945-09-05",

@@ -11,13 +11,25 @@ use super::report::{DataError, Report};
 use crate::events::evidence::host;
 
 /// A domain no source may cite, and why.
+#[derive(Debug, Clone)]
 pub(super) struct Denied {
     domain: String,
     reason: String,
 }
 
+/// The reviewed list of domains no source may cite.
+#[derive(Debug, Clone, Default)]
+pub struct Denylist(Vec<Denied>);
+
+impl Denylist {
+    /// The denied domain that covers `url` (its host or a parent), and why.
+    pub fn denying(&self, url: &str) -> Option<(&str, &str)> {
+        denying(&self.0, url).map(|d| (d.domain.as_str(), d.reason.as_str()))
+    }
+}
+
 /// The valid `[[denied]]` entries of all `files`.
-pub(super) fn validate(files: &[Parsed], errors: &mut Vec<DataError>) -> Vec<Denied> {
+pub(super) fn validate(files: &[Parsed], errors: &mut Vec<DataError>) -> Denylist {
     let mut denied: Vec<Denied> = Vec::new();
     for file in files {
         let mut report = Report::new(&file.src, errors);
@@ -41,7 +53,7 @@ pub(super) fn validate(files: &[Parsed], errors: &mut Vec<DataError>) -> Vec<Den
             }
         }
     }
-    denied
+    Denylist(denied)
 }
 
 fn is_domain(s: &str) -> bool {
@@ -64,7 +76,7 @@ fn denying<'d>(denied: &'d [Denied], url: &str) -> Option<&'d Denied> {
 }
 
 /// Every source of every event and annotation, against the list.
-pub(super) fn check_sources(files: &[Parsed], denied: &[Denied], errors: &mut Vec<DataError>) {
+pub(super) fn check_sources(files: &[Parsed], denied: &Denylist, errors: &mut Vec<DataError>) {
     for file in files {
         let mut report = Report::new(&file.src, errors);
         let events = file.raw.events.iter().map(|e| &e.get_ref().sources);
@@ -78,7 +90,7 @@ pub(super) fn check_sources(files: &[Parsed], denied: &[Denied], errors: &mut Ve
                     .map(|(i, s)| (format!("annotations[{i}]"), s)),
             );
         for (path, sources) in records {
-            check_list(&mut report, &path, sources, denied);
+            check_list(&mut report, &path, sources, &denied.0);
         }
     }
 }

@@ -82,6 +82,7 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
         places: known.places.clone(),
         islands: known.islands.clone(),
         groups: known.groups.clone(),
+        denylist: Default::default(),
     }
 }
 

@@ -15,6 +15,7 @@
 mod annotations;
 mod articles;
 mod denylist;
+pub use denylist::Denylist;
 mod deployments;
 mod events;
 mod excerpts;
@@ -22,6 +23,7 @@ mod fields;
 mod ids;
 mod known;
 mod link;
+pub(crate) mod positions;
 mod raw;
 mod report;
 mod source;
@@ -51,6 +53,9 @@ pub struct Dataset {
     pub islands: BTreeSet<String>,
     /// Group id → member islands (`Known::groups`).
     pub groups: BTreeMap<String, Vec<String>>,
+    /// Domains no source may cite (`denylist.toml`); other files' sources
+    /// (the positions) are checked against it too.
+    pub denylist: Denylist,
     event_index: HashMap<String, usize>,
     deployment_index: HashMap<String, usize>,
     article_index: HashMap<String, usize>,
@@ -87,7 +92,9 @@ impl Dataset {
             excerpts,
             annotations,
         };
-        Ok(link::link(records, known))
+        let mut dataset = link::link(records, known);
+        dataset.denylist = denied;
+        Ok(dataset)
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {

@@ -169,7 +169,7 @@ pub(super) fn parse<'a>(files: &[(&'a str, &'a str)]) -> Result<Vec<Parsed<'a>>,
 }
 
 /// A TOML error on its line; the field is the one the message quotes, if any.
-fn syntax_error(src: &SourceFile, e: &toml::de::Error) -> DataError {
+pub(super) fn syntax_error(src: &SourceFile, e: &toml::de::Error) -> DataError {
     let line = e.span().map(|s| src.line(s.start)).unwrap_or(1);
     let message = e.message().trim().to_string();
     let field = message
