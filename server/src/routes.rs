@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/about", get(crate::about::about))
         .route("/methodology", get(crate::about::methodology))
         .route("/pages.css", get(crate::about::stylesheet))
+        .route("/pages-icon.svg", get(crate::about::icon))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -10,6 +10,7 @@ use crate::error::StartupError;
 use crate::http_cache::Served;
 use crate::page::Pages;
 use axum::extract::FromRef;
+use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
 use model::marks::Overlays;
 use model::scene::LandShapes;
@@ -82,7 +83,8 @@ impl AppState {
             &Overlays::from_collections(&places.value, &lines.value),
             || data_pair(&config.data),
         )?;
-        let about = About::new(&positions, &islands.value, &places.value);
+        let evidence = EvidenceCounts::of(&events.events);
+        let about = About::new(&positions, &islands.value, &places.value, &evidence);
         let api = Api::new(
             events,
             positions,

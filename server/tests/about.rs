@@ -36,6 +36,10 @@ async fn about_shows_both_positions_side_by_side_with_sources_and_statements() {
     let css = get("/pages.css").await;
     assert_eq!(css.status, 200);
     assert!(css.header("content-type").starts_with("text/css"));
+    // Every link of the page's head resolves (the app's icon is hashed by Trunk).
+    let icon = get("/pages-icon.svg").await;
+    assert_eq!(icon.status, 200);
+    assert!(html.contains("href=\"/pages-icon.svg\""));
 }
 
 #[tokio::test]
@@ -53,9 +57,15 @@ async fn methodology_explains_confidence_kinds_checks_reporting_and_licences() {
         "ODbL",
         "LGPL-3.0-or-later",
         "MIT OR Apache-2.0",
+        "The evidence today",
     ] {
         assert!(html.contains(needle), "no {needle:?}");
     }
+    // The counts are the loaded data's, not written into the page.
+    let events = support::get("/api/events?limit=1").await;
+    let json: serde_json::Value = serde_json::from_str(&events.text()).expect("json");
+    let total = json["total"].as_u64().expect("total");
+    assert!(html.contains(&format!("<p>{total} events.")), "{html}");
 }
 
 #[tokio::test]

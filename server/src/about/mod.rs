@@ -9,6 +9,7 @@ use std::fmt::Write;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
+use model::events::evidence::EvidenceCounts;
 use model::events::{Source, SourceKind};
 use model::geodata::PlaceCollection;
 use model::islands::Islands;
@@ -21,6 +22,9 @@ use crate::http_cache::{Served, cached};
 const HTML: &str = "text/html; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 const STYLE: &str = include_str!("pages.css");
+const SVG: &str = "image/svg+xml";
+/// The app's icon under a fixed name (Trunk hashes the app's copy).
+const ICON: &str = include_str!("../../../assets/favicon.svg");
 
 /// The two pages and their stylesheet, rendered once.
 #[derive(Clone)]
@@ -28,15 +32,22 @@ pub struct About {
     about: Served,
     methodology: Served,
     css: Served,
+    icon: Served,
 }
 
 impl About {
-    pub fn new(positions: &Positions, islands: &Islands, places: &PlaceCollection) -> About {
+    pub fn new(
+        positions: &Positions,
+        islands: &Islands,
+        places: &PlaceCollection,
+        evidence: &EvidenceCounts,
+    ) -> About {
         let names = Names::new(islands, places);
         About {
             about: Served::new(about_page(positions, &names)),
-            methodology: Served::new(methodology_page()),
+            methodology: Served::new(methodology_page(evidence)),
             css: Served::new(STYLE),
+            icon: Served::new(ICON),
         }
     }
 }
@@ -51,6 +62,10 @@ pub async fn methodology(State(pages): State<About>, headers: HeaderMap) -> Resp
 
 pub async fn stylesheet(State(pages): State<About>, headers: HeaderMap) -> Response {
     cached(&pages.css, CSS, &headers)
+}
+
+pub async fn icon(State(pages): State<About>, headers: HeaderMap) -> Response {
+    cached(&pages.icon, SVG, &headers)
 }
 
 /// `{id}` references as both conventions write them ("Etorofu / Iturup").
@@ -95,7 +110,7 @@ fn page(title: &str, current: &str, body: &str) -> String {
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} · Kuril Atlas</title>\n\
-         <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n\
+         <link rel=\"icon\" href=\"/pages-icon.svg\" type=\"image/svg+xml\">\n\
          <link rel=\"stylesheet\" href=\"/pages.css\">\n</head>\n<body>\n\
          <header class=\"masthead\"><p class=\"brand\">Kuril Atlas</p>\
          <nav aria-label=\"Site\">{}{}{}</nav></header>\n<main>\n{body}</main>\n</body>\n</html>\n",
@@ -207,7 +222,7 @@ fn kind_name(kind: SourceKind) -> &'static str {
     }
 }
 
-fn methodology_page() -> String {
+fn methodology_page(evidence: &EvidenceCounts) -> String {
     let kinds = [
         (
             SourceKind::Official,
@@ -249,6 +264,7 @@ fn methodology_page() -> String {
             escape(what)
         );
     }
+    let counts = evidence_section(evidence);
     let body = format!(
         "<h1>How we source</h1>\n\
 <p class=\"lede\">Every event, deployment, island fact and position on this map cites the pages it rests on. \
@@ -267,6 +283,7 @@ that every source is an http(s) link with its outlet, language and kind, that a 
 known islands and places, that known mirrors and content farms are refused, and that each island's names and official area agree \
 with the drawn coastlines. Both governments' positions must each be stated once, every argument with a source that is not only a blog, \
 an encyclopedia or a mirror, and every non-English statement with its translation.</p>\n\
+{counts}\
 <h2>How to report an error</h2>\n\
 <p>Tell the project's maintainers through its repository's issue tracker; the project has not yet published a separate contact address. \
 Please name the record (its id, shown in the map's links and in the <a href=\"/api/openapi.json\">JSON API</a>), what is wrong, \
@@ -279,4 +296,24 @@ and a source that shows it. Corrections are made in the data files and checked b
 <p><a href=\"/about\">About the dispute</a></p>\n"
     );
     page("How we source", "/methodology", &body)
+}
+
+/// The evidence as it stands, counted from the data the server loaded.
+fn evidence_section(c: &EvidenceCounts) -> String {
+    let mut kinds = String::new();
+    for (kind, n) in &c.sources_by_kind {
+        let _ = write!(kinds, "<li><code>{}</code>: {n}</li>", kind.as_str());
+    }
+    format!(
+        "<h2>The evidence today</h2>\n<p>{} events. {} ({}%) cite two or more independent outlets; \
+{} ({}%) rest on a single outlet; {} ({}%) rest only on encyclopedias, blogs or mirrors. \
+Their sources by kind:</p>\n<ul class=\"counts\">{kinds}</ul>\n",
+        c.events,
+        c.two_or_more,
+        c.percent(c.two_or_more),
+        c.single_source,
+        c.percent(c.single_source),
+        c.weak_only,
+        c.percent(c.weak_only),
+    )
 }
