@@ -9,7 +9,10 @@ fn known() -> Known {
     let land = include_str!("../../../geodata/land-0.geojson");
     let land = crate::geodata::LandCollection::from_json(land).expect("land parses");
     let places = include_str!("../../../geodata/places.geojson");
-    islands.known(&land, &PlaceCollection::from_json(places).expect("places parse"))
+    islands.known(
+        &land,
+        &PlaceCollection::from_json(places).expect("places parse"),
+    )
 }
 
 /// The committed list of denied domains, as the events data loads it.
