@@ -483,3 +483,35 @@ fn the_geometry_checks_catch_broken_rings() {
         "a clockwise ring must be caught"
     );
 }
+
+/// Every place cites a page of its own: no content farm, mirror or
+/// republisher from `events/denylist.toml` (where the known Wikipedia mirrors
+/// are listed), and no host with a trailing dot.
+#[test]
+fn place_sources_are_not_denied() {
+    use model::events::{Dataset, Known};
+    let denylist = read("events/denylist.toml");
+    let dataset = Dataset::load(&[("denylist.toml", denylist.as_str())], &Known::default())
+        .unwrap_or_else(|e| panic!("denylist.toml: {e:?}"));
+    let places =
+        PlaceCollection::from_json(&read("places.geojson")).expect("places.geojson parses");
+    let mut bad = Vec::new();
+    for p in &places.features {
+        let url = p.properties.source.as_str();
+        if let Some((domain, reason)) = dataset.denylist.denying(url) {
+            bad.push(format!("{}: {url} is denied ({domain}: {reason})", p.id));
+        }
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(url)
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        let host = host.split(':').next().unwrap_or(host);
+        if host.is_empty() || host.ends_with('.') {
+            bad.push(format!("{}: {url} has no usable host", p.id));
+        }
+    }
+    assert!(bad.is_empty(), "place sources:\n{}", bad.join("\n"));
+}

@@ -17,20 +17,16 @@ struct Place {
     description: Option<&'static str>,
 }
 
-const ETOROFU_C: (f64, f64, &str) = (
-    45.033,
-    147.617,
-    "https://review.clateway.com/wiki/view_html.php?q=Iturup",
-);
+const ETOROFU_C: (f64, f64, &str) = (45.033, 147.617, "https://en.wikipedia.org/wiki/Iturup");
 const KUNASHIRI_C: (f64, f64, &str) = (
     44.117,
     145.850,
-    "https://wiki.outremer.quest/content/wikipedia_en_all_maxi_2023-10/A/Kunashiri_Island",
+    "https://www.hoppou.go.jp/gakushu/outline/islands/island1/",
 );
 const SHIKOTAN_C: (f64, f64, &str) = (
     43.800,
     146.750,
-    "https://cafepulsar.ru/shikotan-gde-shikotan---zateyannyi-rai-v-spornom-statuse/",
+    "https://www.hoppou.go.jp/gakushu/outline/islands/island1/",
 );
 const HABOMAI_C: (f64, f64, &str) = (
     43.500,
@@ -48,7 +44,7 @@ const PLACES: &[Place] = &[
         island: "etorofu",
         lat: 45.217,
         lon: 147.883,
-        source: "http://the-uncensored-wiki.com:20171/2017-wikipedia_en_all_novid_2017-08/A/Rubetsu.html",
+        source: "https://hoppou.blog/?p=5303",
         description: None,
     },
     Place {
@@ -64,7 +60,7 @@ const PLACES: &[Place] = &[
         island: "etorofu",
         lat: 45.033,
         lon: 147.761,
-        source: "https://perceptiocs.com/%D0%93%D0%BE%D1%80%D1%8F%D1%87%D0%B8%D0%B5_%D0%9A%D0%BB%D1%8E%D1%87%D0%B8_%28%D0%9A%D1%83%D1%80%D0%B8%D0%BB%D1%8C%D1%81%D0%BA%D0%B8%D0%B9_%D0%B3%D0%BE%D1%80%D0%BE%D0%B4%D1%81%D0%BA%D0%BE%D0%B9_%D0%BE%D0%BA%D1%80%D1%83%D0%B3%29",
+        source: "https://hoppou.blog/20240519-1716076850",
         description: Some("Headquarters of the 18th Machine-Gun Artillery Division."),
     },
     Place {
@@ -80,7 +76,7 @@ const PLACES: &[Place] = &[
         island: "etorofu",
         lat: 45.256,
         lon: 147.956,
-        source: "https://defzone.net/wiki/es/Aeropuerto_de_Iturup",
+        source: "https://ru.m.wikipedia.org/wiki/%D0%AF%D1%81%D0%BD%D1%8B%D0%B9_(%D0%B0%D1%8D%D1%80%D0%BE%D0%BF%D0%BE%D1%80%D1%82)",
         description: None,
     },
     Place {
@@ -96,7 +92,7 @@ const PLACES: &[Place] = &[
         island: "etorofu",
         lat: 44.920,
         lon: 147.622,
-        source: "http://piglix.com/piglix/Burevestnik_Airport",
+        source: "http://www.weathergraphics.com/tim/russia/Burevestnik.htm",
         description: None,
     },
     Place {
@@ -112,7 +108,7 @@ const PLACES: &[Place] = &[
         island: "etorofu",
         lat: 44.965,
         lon: 147.672,
-        source: "https://wikious.com/en/Kasatka_Bay",
+        source: "https://www.spf.org/islandstudies/jp/info_library/northernterritories-02-geo--05_11.html",
         description: None,
     },
     // Japanese names of Reidovo (別飛) and Lagunnoye (ニキシロ): Hokkaido
@@ -126,7 +122,7 @@ const PLACES: &[Place] = &[
         island: "etorofu",
         lat: ETOROFU_C.0,
         lon: ETOROFU_C.1,
-        source: ETOROFU_C.2,
+        source: "https://sputniknews.jp/20151104/1116518.html",
         description: None,
     },
     Place {
@@ -158,7 +154,7 @@ const PLACES: &[Place] = &[
         island: "kunashiri",
         lat: 43.958,
         lon: 145.683,
-        source: "https://www.wikizero.org/wiki/ja/%E3%83%A1%E3%83%B3%E3%83%87%E3%83%AC%E3%83%BC%E3%82%A8%E3%83%95%E7%A9%BA%E6%B8%AF",
+        source: "https://ja.wikipedia.org/wiki/%E3%83%A1%E3%83%B3%E3%83%87%E3%83%AC%E3%83%BC%E3%82%A8%E3%83%95%E7%A9%BA%E6%B8%AF",
         description: None,
     },
     Place {
@@ -174,7 +170,7 @@ const PLACES: &[Place] = &[
         island: "kunashiri",
         lat: KUNASHIRI_C.0,
         lon: KUNASHIRI_C.1,
-        source: KUNASHIRI_C.2,
+        source: "https://hoppou.blog/?p=2916",
         description: Some("Base of the 46th Machine-Gun Artillery Regiment."),
     },
     Place {
@@ -190,7 +186,7 @@ const PLACES: &[Place] = &[
         island: "kunashiri",
         lat: KUNASHIRI_C.0,
         lon: KUNASHIRI_C.1,
-        source: KUNASHIRI_C.2,
+        source: "https://dzen.ru/a/Xx7RB_KvLWzEKyw7",
         description: None,
     },
     Place {
@@ -206,7 +202,7 @@ const PLACES: &[Place] = &[
         island: "shikotan",
         lat: 43.871,
         lon: 146.832,
-        source: "https://perceptiofr.com/%D0%9C%D0%B0%D0%BB%D0%BE%D0%BA%D1%83%D1%80%D0%B8%D0%BB%D1%8C%D1%81%D0%BA%D0%BE%D0%B5",
+        source: "http://wikimapia.org/5823330/ru/%D0%9E%D1%81%D1%82%D1%80%D0%BE%D0%B2-%D0%A8%D0%B8%D0%BA%D0%BE%D1%82%D0%B0%D0%BD-%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F",
         description: None,
     },
     Place {
@@ -222,7 +218,7 @@ const PLACES: &[Place] = &[
         island: "shikotan",
         lat: SHIKOTAN_C.0,
         lon: SHIKOTAN_C.1,
-        source: SHIKOTAN_C.2,
+        source: "http://wikimapia.org/5823330/ru/%D0%9E%D1%81%D1%82%D1%80%D0%BE%D0%B2-%D0%A8%D0%B8%D0%BA%D0%BE%D1%82%D0%B0%D0%BD-%D0%A0%D0%BE%D1%81%D1%81%D0%B8%D1%8F",
         description: None,
     },
     Place {
@@ -238,7 +234,7 @@ const PLACES: &[Place] = &[
         island: "hokkaido",
         lat: 43.385,
         lon: 145.817,
-        source: "https://de.wikial.top/wiki/Cape_Nosappu",
+        source: "https://easthokkaido.com/tw/sightseeing-access/cape-nosappu/",
         description: None,
     },
     Place {
