@@ -113,7 +113,7 @@ test('an excerpt shows its fact-check and moves the map to its places and date',
   await page.getByRole('button', { name: 'Read the article' }).click();
   const reader = page.locator('aside.reader');
   await expect(reader.locator('h2')).toContainText('two-plus-two');
-  await reader.getByRole('button', { name: /land-to-air missile systems were deployed/ }).click();
+  await reader.locator('.article-text').getByRole('button', { name: /land-to-air missile systems were deployed/ }).click();
   await expect(reader.locator('.annotation.fact-check')).toContainText('Bastion');
   await expect(reader.locator('.annotation.fact-check')).toContainText('Bal');
   await expect(page).toHaveURL(/article=seed-2017-03-20/);
