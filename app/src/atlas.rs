@@ -19,7 +19,8 @@ pub const LEVEL_ZOOMS: [f64; 2] = [9.0, 11.0];
 pub fn Atlas() -> impl IntoView {
     let url = UrlState::new();
     provide_context(url);
-    provide_context(AtlasData::new(url));
+    let data = AtlasData::new(url);
+    provide_context(data);
     let overview = crate::fetched::Fetched::new(|| api::land(0));
     // Finer levels load on demand when the reader zooms in.
     let wanted_level = RwSignal::new(0usize);
@@ -51,7 +52,10 @@ pub fn Atlas() -> impl IntoView {
             <Show when=move || !embed()>
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
-                    <p class="convention">{move || convention_note(url.names.get())}</p>
+                    <p class="convention">{move || convention_note(url.names.get())}" "{move || {
+                        let date = data.date.get();
+                        overview.get().and_then(Result::ok).map(|land| land.islands.held_on(date))
+                    }}</p>
                     <button type="button" class="open-article"
                         on:click=move |_| url.push(|s| s.article = Some(DEFAULT_ARTICLE.to_owned()))>
                         "Read the article"
@@ -146,14 +150,8 @@ fn mount_in_stages(stage: RwSignal<Stage>) {
 fn convention_note(names: model::names::NameStyle) -> &'static str {
     use model::names::NameStyle;
     match names {
-        NameStyle::Both => {
-            "Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan."
-        }
-        NameStyle::Japanese => {
-            "Names: Japanese only. The islands are administered by Russia and claimed by Japan."
-        }
-        NameStyle::Russian => {
-            "Names: Russian only. The islands are administered by Russia and claimed by Japan."
-        }
+        NameStyle::Both => "Names: Japanese / Russian.",
+        NameStyle::Japanese => "Names: Japanese only.",
+        NameStyle::Russian => "Names: Russian only.",
     }
 }

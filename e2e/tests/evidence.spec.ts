@@ -65,3 +65,18 @@ test("the header leads to both governments' positions and to how we source", asy
   expect(problems.console).toEqual([]);
   expect(problems.failed).toEqual([]);
 });
+
+test("the header says who held the islands on the map's date", async ({ page, problems }) => {
+  await page.goto('/?date=1855-03-01');
+  await mapReady(page);
+  const note = page.locator('main .convention');
+  await expect(note).toContainText('administered by Japan');
+  await expect(note).not.toContainText('administered by Russia');
+  await page.goto('/?date=1960-01-01');
+  await mapReady(page);
+  await expect(note).toContainText('administered by the Soviet Union and claimed by Japan');
+  await page.goto('/');
+  await mapReady(page);
+  await expect(note).toContainText('administered by Russia and claimed by Japan');
+  expect(problems.console).toEqual([]);
+});

@@ -173,6 +173,61 @@ impl Islands {
         all.filter_map(|i| i.soviet_control).min()
     }
 
+    /// The page header's sentence on who held the islands on `date`: the
+    /// header follows the map's date (in 1855 it must not say Russia).
+    ///
+    /// ```
+    /// # use model::islands::Islands;
+    /// # use model::events::Date;
+    /// let islands = Islands::parse("islands.toml", r#"
+    ///     soviet_union_ended = "1991-12-26"
+    ///     soviet_union_ended_source = "https://example.org/a"
+    ///     groups = []
+    ///     [[islands]]
+    ///     id = "etorofu"
+    ///     name_en = "Etorofu"
+    ///     name_ja = "択捉島"
+    ///     name_ja_romaji = "Etorofu-tō"
+    ///     name_ru = "Итуруп"
+    ///     name_ru_romaji = "Iturup"
+    ///     soviet_control = "1945-08-28"
+    ///     soviet_control_source = "https://example.org/b"
+    ///     population = []
+    ///     [[islands]]
+    ///     id = "shikotan"
+    ///     name_en = "Shikotan"
+    ///     name_ja = "色丹島"
+    ///     name_ja_romaji = "Shikotan-tō"
+    ///     name_ru = "Шикотан"
+    ///     name_ru_romaji = "Shikotan"
+    ///     soviet_control = "1945-09-01"
+    ///     soviet_control_source = "https://example.org/c"
+    ///     population = []
+    /// "#).expect("a valid file");
+    /// let on = |y, m, d| islands.held_on(Date::new(y, m, d).unwrap());
+    /// assert!(on(1855, 3, 1).contains("administered by Japan"));
+    /// assert!(on(1945, 8, 30).contains("Soviet forces"));
+    /// assert!(on(1960, 1, 1).contains("administered by the Soviet Union and claimed by Japan"));
+    /// assert!(on(2026, 1, 1).contains("administered by Russia and claimed by Japan"));
+    /// ```
+    pub fn held_on(&self, date: Date) -> &'static str {
+        let all = || self.islands.iter().chain(&self.groups);
+        let first = all().filter_map(|i| i.soviet_control).min();
+        let last = all().filter_map(|i| i.soviet_control).max();
+        match (first, last) {
+            (Some(first), _) if date < first => {
+                "On this date the islands were administered by Japan."
+            }
+            (_, Some(last)) if date < last => {
+                "On this date Soviet forces were occupying the islands, one by one."
+            }
+            _ if date < self.soviet_union_ended => {
+                "On this date the islands were administered by the Soviet Union and claimed by Japan."
+            }
+            _ => "The islands are administered by Russia and claimed by Japan.",
+        }
+    }
+
     /// Who administered `id` (an island or a group) on `date`; `None` for an
     /// id this file does not list.
     ///
