@@ -230,15 +230,18 @@ fn the_land_to_air_claim_carries_a_fact_check() {
     }
 }
 
+/// The ids of the deployments in place on `date` (`YYYY-MM-DD`).
+fn in_place(d: &Dataset, date: &str) -> BTreeSet<String> {
+    d.deployments_at(date.parse().expect("date"))
+        .into_iter()
+        .map(|x| x.id.clone())
+        .collect()
+}
+
 #[test]
 fn coastal_missiles_are_in_place_from_november_2016() {
     let d = dataset();
-    let at = |s: &str| -> BTreeSet<String> {
-        d.deployments_at(s.parse().expect("date"))
-            .into_iter()
-            .map(|x| x.id.clone())
-            .collect()
-    };
+    let at = |s: &str| in_place(&d, s);
     let before = at("2015-01-01");
     let after = at("2017-01-01");
     for id in ["bastion-etorofu", "bal-kunashiri"] {
@@ -553,12 +556,7 @@ fn the_apps_decoders_read_back_the_api_answers() {
 #[test]
 fn no_1945_landing_force_is_in_place_today_and_bounds_wait_for_their_last_day() {
     let d = dataset();
-    let at = |s: &str| -> BTreeSet<String> {
-        d.deployments_at(s.parse().expect("date"))
-            .into_iter()
-            .map(|x| x.id.clone())
-            .collect()
-    };
+    let at = |s: &str| in_place(&d, s);
     let today = at("2026-01-01");
     assert!(
         !today
