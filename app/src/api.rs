@@ -53,13 +53,20 @@ async fn prefetched(url: &str) -> Option<Response> {
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
 async fn get_text(url: &str) -> Result<String, String> {
-    let response = match prefetched(url).await {
-        Some(response) => response,
+    text_of(url, fetch(url).await?).await
+}
+
+async fn fetch(url: &str) -> Result<Response, String> {
+    match prefetched(url).await {
+        Some(response) => Ok(response),
         None => Request::get(url)
             .send()
             .await
-            .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?,
-    };
+            .map_err(|e| format!("could not reach the server ({})", browser_error(e))),
+    }
+}
+
+async fn text_of(url: &str, response: Response) -> Result<String, String> {
     if !response.ok() {
         return Err(format!(
             "the server answered {} for {url}",
@@ -120,8 +127,16 @@ pub async fn articles() -> Result<Arc<Vec<ArticleView>>, String> {
     Ok(Arc::new(list.items))
 }
 
-pub async fn article(id: &str) -> Result<Arc<ArticleView>, String> {
-    get_json::<ArticleView>(&format!("/api/articles/{id}"))
-        .await
-        .map(Arc::new)
+/// An article with its excerpts; `None` when the server has no such article
+/// (a link's id the reader is told about, not a failure).
+pub async fn article(id: &str) -> Result<Option<Arc<ArticleView>>, String> {
+    let url = format!("/api/articles/{id}");
+    let response = fetch(&url).await?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
+    let text = text_of(&url, response).await?;
+    model::wire::decode::<ArticleView>(&text)
+        .map(|a| Some(Arc::new(a)))
+        .map_err(|e| format!("the answer for {url} is malformed: {e}"))
 }

@@ -1,27 +1,48 @@
 //! Page controls: names convention, layers, sharing, and the notice for bad links.
 
+use crate::data::AtlasData;
 use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::DeploymentCategory;
 use model::islands::{Island, Islands};
 use model::names::{self, NameStyle};
-use model::permalink::{self, Layer};
+use model::permalink::{self, ArticleAnswer, Layer};
 use model::scene::LandShapes;
 use std::sync::Arc;
 
-/// Shown when a link had parts that could not be applied; dismissable.
+/// Shown when a link had parts that could not be applied (malformed, or
+/// refuted by the loaded data: a future date, an unknown article, an excerpt
+/// past the last); dismissable.
 #[component]
 pub fn IgnoredNotice() -> impl IntoView {
     let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
     let dismissed = RwSignal::new(false);
+    let ignored = Memo::new(move |_| {
+        let state = url.state.get();
+        let answer = state
+            .article
+            .as_ref()
+            .and_then(|id| match data.article.get()? {
+                Ok(None) => Some(ArticleAnswer::Missing),
+                // The previous article's answer while the new one loads says nothing.
+                Ok(Some(a)) => {
+                    (&a.article.id == id).then(|| ArticleAnswer::Excerpts(a.excerpts.len()))
+                }
+                Err(_) => None,
+            });
+        let mut all = url.ignored.get();
+        all.extend(permalink::refuted(&state, data.today, answer));
+        all
+    });
     // A new navigation with new problems shows the notice again.
     Effect::new(move |_| {
-        url.ignored.track();
+        ignored.track();
         dismissed.set(false);
     });
     move || {
-        let ignored = url.ignored.get();
+        let ignored = ignored.get();
         (!ignored.is_empty() && !dismissed.get()).then(|| {
             let items = ignored
                 .into_iter()

@@ -26,7 +26,13 @@ pub struct AtlasData {
     /// Places and treaty lines.
     pub overlays: Fetched<Arc<Overlays>>,
     pub sites: Fetched<Vec<DeploymentFeature>>,
+    /// The open article (the seed when none is open); `None`: the server has no such article.
     pub article: Fetched<Option<Arc<ArticleView>>>,
+    /// Every article's excerpts, without texts (`/api/articles`, 21 KB):
+    /// asked for once something shows a link to an excerpt ([`Self::excerpt`])
+    /// or the reader opens, not at start-up.
+    pub articles: Fetched<Option<Arc<Vec<ArticleView>>>>,
+    wants_articles: RwSignal<bool>,
     /// The deployment whose site is highlighted (chosen in the island history).
     pub focus_site: RwSignal<Option<String>>,
     /// Pixels at the bottom of the map that the timeline bar covers: names
@@ -55,7 +61,18 @@ impl AtlasData {
                 .article
                 .unwrap_or_else(|| DEFAULT_ARTICLE.to_owned())
         });
+        let wants_articles = RwSignal::new(false);
         AtlasData {
+            articles: Fetched::new(move || {
+                let wanted = wants_articles.get();
+                async move {
+                    match wanted {
+                        true => api::articles().await.map(Some),
+                        false => Ok(None),
+                    }
+                }
+            }),
+            wants_articles,
             live_date,
             date,
             today,
@@ -67,12 +84,30 @@ impl AtlasData {
             }),
             article: Fetched::new(move || {
                 let id = article_id.get();
-                async move { api::article(&id).await.map(Some) }
+                async move { api::article(&id).await }
             }),
             focus_site: RwSignal::new(None),
             covered_bottom: RwSignal::new(0.0),
             land: StoredValue::new(None),
         }
+    }
+
+    /// Asks for every article's excerpts, once (see [`Self::articles`]).
+    pub fn want_articles(self) {
+        if !self.wants_articles.get_untracked() {
+            self.wants_articles.set(true);
+        }
+    }
+
+    /// Where an excerpt is: its article, its number there (1-based) and the
+    /// article; `None` until the list is in. Tracked.
+    pub fn excerpt(self, id: &str) -> Option<(Arc<Vec<ArticleView>>, usize, u32)> {
+        let all = self.articles.get()?.ok()??;
+        let (article, number) = all.iter().enumerate().find_map(|(a, view)| {
+            let n = view.excerpts.iter().position(|x| x.excerpt.id == id)?;
+            Some((a, n as u32 + 1))
+        })?;
+        Some((all, article, number))
     }
 
     /// A text field in the reader's names convention: its template (the

@@ -2,7 +2,7 @@
 //! deployment history, or one event with its sources.
 
 use crate::api;
-use crate::data::{AtlasData, DEFAULT_ARTICLE};
+use crate::data::AtlasData;
 use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
@@ -139,29 +139,46 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
     view! { <ul class="sources" aria-label="Sources">{items}</ul> }
 }
 
-/// Opens the article reader at an excerpt.
+/// Opens the article reader at an excerpt, of whichever article it is in;
+/// named by outlet and number, so two excerpts of one record never read as
+/// the same link twice.
 #[component]
 pub fn ReadInArticle(excerpt: String) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let number = move || {
-        let article = data.article.get().and_then(Result::ok).flatten();
-        article.and_then(|a| {
-            a.excerpts
-                .iter()
-                .position(|e| e.excerpt.id == excerpt)
-                .map(|i| i as u32 + 1)
-        })
+    data.want_articles();
+    let found = Signal::derive(move || {
+        let (all, a, n) = data.excerpt(&excerpt)?;
+        let view = all.get(a)?;
+        Some((view.article.id.clone(), view.article.outlet.clone(), n))
+    });
+    let label = move || match found.get() {
+        Some((_, outlet, n)) => format!("Read in {outlet} (excerpt {n})"),
+        None => "Read in the article".to_owned(),
     };
     view! {
-        <button type="button" class="link" on:click=move |_| {
-            let n = number();
-            url.push(move |s| {
-                s.article = Some(DEFAULT_ARTICLE.to_owned());
-                s.excerpt = n;
-            })
-        }>"Read in the article"</button>
+        <button type="button" class="link" disabled=move || found.get().is_none() on:click=move |_| {
+            if let Some((article, _, n)) = found.get_untracked() {
+                url.push(move |s| {
+                    s.article = Some(article);
+                    s.excerpt = Some(n);
+                })
+            }
+        }>{label}</button>
     }
+}
+
+/// An excerpt's words, once the article list is in.
+fn excerpt_quote(data: AtlasData, excerpt: &str) -> Option<impl IntoView + use<>> {
+    let (all, a, n) = data.excerpt(excerpt)?;
+    let view = all.get(a)?;
+    let excerpt = &view.excerpts.get(n as usize - 1)?.excerpt;
+    let quote = format!("“{}”", excerpt.quote);
+    let translation = excerpt
+        .translation
+        .clone()
+        .map(|t| view! { <p class="translation">{format!("Our translation: {t}")}</p> });
+    Some(view! { <blockquote lang=view.article.language.clone()>{quote}</blockquote>{translation} })
 }
 
 /// One event: date, summary in our words, confidence and sources.
@@ -188,7 +205,7 @@ fn EventCard(id: String) -> impl IntoView {
         let excerpts = e
             .excerpts
             .iter()
-            .map(|x| view! { <li><ReadInArticle excerpt=x.clone()/></li> })
+            .map(|x| view! { <li>{excerpt_quote(data, x)}<ReadInArticle excerpt=x.clone()/></li> })
             .collect_view();
         let location = e
             .location
@@ -204,6 +221,7 @@ fn EventCard(id: String) -> impl IntoView {
                 {location}
                 <p class="confidence">{confidence}</p>
                 <Sources sources=e.sources.clone()/>
+                {(!e.excerpts.is_empty()).then(|| view! { <h3>"Quotes"</h3> })}
                 <ul class="excerpts">{excerpts}</ul>
             </aside>
         }.into_any())

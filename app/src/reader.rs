@@ -3,9 +3,7 @@
 //! moves the map to its places and date. Below, every source's quotes,
 //! filtered by island and event.
 
-use crate::api;
 use crate::data::AtlasData;
-use crate::fetched::Fetched;
 use crate::panel::Sources;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
@@ -98,7 +96,8 @@ pub fn Reader(
                 view! { <p role="alert">{format!("The article could not be loaded: {e}")}</p> }
                     .into_any()
             }
-            Some(Ok(None)) => ().into_any(),
+            // No such article: the bad-link notice says so; no reader opens.
+            Some(Ok(None)) => return None,
             Some(Ok(Some(article))) => article_view(article, land.clone()).into_any(),
         };
         Some(view! {
@@ -150,6 +149,12 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
             Segment::Excerpt { number, text } => {
                 let choose = choose.clone();
                 let choose_key = choose.clone();
+                let article = article.clone();
+                // The notes open right after their excerpt, so a link to an
+                // excerpt shows both at once (they sat above the text).
+                let notes = move || {
+                    (selected.get() == Some(number)).then(|| excerpt_notes(&article, number))
+                };
                 // A <mark> that acts as a button keeps the excerpt inline in the running text.
                 view! {
                     <mark id=format!("excerpt-{number}") class="excerpt" class:selected=move || selected.get() == Some(number)
@@ -158,6 +163,7 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
                         on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); choose_key(number) }>
                         {text}
                     </mark>
+                    {notes}
                 }
                 .into_any()
             }
@@ -172,14 +178,12 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
             el.scroll_into_view();
         }
     });
-    let notes = excerpt_notes(article.clone());
     view! {
         <article>
             <h2>{a.title.clone()}</h2>
             <p class="byline">{byline(a)}" "{a.url.clone().map(|u| view! { <a href=u rel="noopener" target="_blank">"Source page"</a> })}</p>
             {a.provenance.clone().map(|p| view! { <p class="provenance">{p}</p> })}
             <p class="hint">"Marked passages are excerpts: choose one for its notes and to show it on the map."</p>
-            {notes}
             <div class="article-text" class:quotes=a.text.is_none() lang=a.language.clone()>{text}</div>
         </article>
     }
@@ -201,51 +205,49 @@ fn fit(points: &[[f64; 2]]) -> Option<View> {
     Some(canonical_view(view))
 }
 
-/// The notes on the chosen excerpt: its annotations with sources, and the
-/// events it reports.
-fn excerpt_notes(article: Arc<ArticleView>) -> impl Fn() -> Option<AnyView> + 'static {
+/// The notes on excerpt `n` (1-based): the passage they are about, its
+/// translation, its annotations with sources, and the events it reports.
+fn excerpt_notes(article: &ArticleView, n: u32) -> Option<AnyView> {
     let url: UrlState = expect_context();
-    let selected = url.excerpt;
     let data: AtlasData = expect_context();
-    move || {
-        let n = selected.get()?;
-        let style = url.names.get();
-        let e = article.excerpts.get(n as usize - 1)?.clone();
-        let annotations = e
-            .annotations
-            .iter()
-            .map(|a| {
-                let kind = match a.kind {
-                    AnnotationKind::FactCheck => "Fact-check",
-                    AnnotationKind::Context => "Context",
-                    AnnotationKind::Translation => "Translation",
-                };
-                view! {
-                    <div class=format!("annotation {}", a.kind.as_str())>
-                        <p><strong>{kind}": "</strong>{data.named(style, &a.note, &a.note_template)}</p>
-                        <Sources sources=a.sources.clone()/>
-                    </div>
-                }
-            })
-            .collect_view();
-        let events = e.events.iter().map(|r| {
-            let id = r.id.clone();
-            view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-                {format!("{} · {}", r.date, data.named(style, &r.title, &r.title_template))}</button></li> }
-        }).collect_view();
-        Some(
+    let style = url.names.get_untracked();
+    let e = article.excerpts.get(n as usize - 1)?;
+    let annotations = e
+        .annotations
+        .iter()
+        .map(|a| {
+            let kind = match a.kind {
+                AnnotationKind::FactCheck => "Fact-check",
+                AnnotationKind::Context => "Context",
+                AnnotationKind::Translation => "Translation",
+            };
             view! {
-                <section class="excerpt-notes" aria-label=format!("Notes on excerpt {n}")>
-                    <h3>{format!("Excerpt {n}")}</h3>
-                    {e.excerpt.translation.clone().map(|t| view! { <p><strong>"Translation: "</strong>{t}</p> })}
-                    {annotations}
-                    <h4>"Linked events"</h4>
-                    <ul>{events}</ul>
-                </section>
+                <div class=format!("annotation {}", a.kind.as_str())>
+                    <p><strong>{kind}": "</strong>{data.named(style, &a.note, &a.note_template)}</p>
+                    <Sources sources=a.sources.clone()/>
+                </div>
             }
-            .into_any(),
-        )
-    }
+        })
+        .collect_view();
+    let events = e.events.iter().map(|r| {
+        let id = r.id.clone();
+        view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+            {format!("{} · {}", r.date, data.named(style, &r.title, &r.title_template))}</button></li> }
+    }).collect_view();
+    let total = article.excerpts.len();
+    Some(
+        view! {
+            <section class="excerpt-notes" lang="en" aria-labelledby=format!("notes-{n}")>
+                <h3 id=format!("notes-{n}")>{format!("Notes on excerpt {n} of {total}")}</h3>
+                <blockquote lang=article.article.language.clone()>{format!("“{}”", e.excerpt.quote)}</blockquote>
+                {e.excerpt.translation.clone().map(|t| view! { <p><strong>"Translation: "</strong>{t}</p> })}
+                {annotations}
+                <h4>"Linked events"</h4>
+                <ul>{events}</ul>
+            </section>
+        }
+        .into_any(),
+    )
 }
 
 /// "Outlet · kind · date".
@@ -268,7 +270,8 @@ fn byline(a: &model::events::Article) -> String {
 fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let list = Fetched::new(api::articles);
+    data.want_articles();
+    let list = data.articles;
     let island = RwSignal::new(String::new());
     let event = RwSignal::new(String::new());
     let pick = |label: &'static str, signal: RwSignal<String>, options: Vec<(String, String)>| {
@@ -280,7 +283,7 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
         }
     };
     move || {
-        let items = list.get()?.ok()?;
+        let items = list.get()?.ok()??;
         let islands = &land.islands;
         let style = url.names.get_untracked();
         let island_options = islands

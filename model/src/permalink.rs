@@ -13,6 +13,9 @@ use crate::names::NameStyle;
 use crate::viewport::{MAX_ZOOM, MIN_ZOOM, View};
 use std::fmt;
 
+mod loaded;
+pub use loaded::{ArticleAnswer, refuted};
+
 /// Map layers the reader can switch, in URL order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Layer {
