@@ -1,7 +1,7 @@
 //! The page: map, controls, island panel, all driven by the URL.
 
 use crate::api;
-use crate::controls::{Controls, IgnoredNotice, IslandList};
+use crate::controls::{Controls, EmbedFooter, IgnoredNotice, IslandList, legend_box};
 use crate::data::{AtlasData, DEFAULT_ARTICLE};
 use crate::map::MapView;
 use crate::panel::{IslandPanel, PanelWarmup};
@@ -98,11 +98,8 @@ fn loaded(
     let for_warmup = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
-        <Show when=move || !url.embed.get() fallback=move || view! {
-            <a class="full-map" href=move || { let mut s = url.state.get(); s.embed = false; model::permalink::href(&s) }
-                target="_blank" rel="noopener">"Open the full map"</a>
-        }>
-            <Show when=from(Stage::Controls)><Controls/></Show>
+        <Show when=move || !url.embed.get() fallback=EmbedFooter>
+            <Show when=from(Stage::Controls)><Controls/>{legend_box("phone-legend")}</Show>
             <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
             {
                 let land = for_list.clone();

@@ -1,4 +1,5 @@
-//! Page controls: names convention, layers, sharing, and the notice for bad links.
+//! Page controls: names convention, layers, sharing, the notice for bad
+//! links, and the embed's footer.
 
 use crate::data::AtlasData;
 use crate::overlays::category_symbol;
@@ -99,29 +100,91 @@ pub fn Controls() -> impl IntoView {
                 {layer_option(Layer::Lines, "Treaty and claim lines")}
                 {layer_option(Layer::Places, "Places")}
                 {layer_option(Layer::Deployments, "Deployments")}
-                <ul class="legend" aria-label="Deployment symbols">
-                    {DeploymentCategory::ALL.iter().map(|c| {
-                        let (letter, class, name) = category_symbol(*c);
-                        view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{name}</li> }
-                    }).collect_view()}
-                </ul>
+                {legend()}
                 {layer_option(Layer::Events, "Events")}
-                <p class="legend-note">"Pale, dashed islands: administered by Japan on the map's date (before the 1945 landings)."</p>
+                <p class="legend-note">{JAPANESE_ADMINISTERED}</p>
             </fieldset>
             <Share/>
         </nav>
     }
 }
 
-/// "Copy link" and "Cite this view".
+const JAPANESE_ADMINISTERED: &str =
+    "Pale, dashed islands: administered by Japan on the map's date (before the 1945 landings).";
+
+/// The deployment symbols' key: the categories, and the mark of a site
+/// that was never published.
+fn legend() -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label="Deployment symbols">
+            {DeploymentCategory::ALL.iter().map(|c| {
+                let (letter, class, name) = category_symbol(*c);
+                view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{name}</li> }
+            }).collect_view()}
+            <li class="wide"><span class="badge approximate" aria-hidden="true"></span>" Dashed: location not published, shown on its island"</li>
+        </ul>
+    }
+}
+
+/// The legend behind a "Legend" button, collapsed: in an embed's footer,
+/// and on a phone's map (where the controls are hidden).
+pub fn legend_box(class: &'static str) -> impl IntoView {
+    view! {
+        <details class=format!("legend-box {class}")>
+            <summary>"Legend"</summary>
+            <div class="legend-body">{legend()}<p class="legend-note">{JAPANESE_ADMINISTERED}</p></div>
+        </details>
+    }
+}
+
+/// An embedded map's slim footer: the map's date, the legend (collapsed)
+/// and the same view in the full atlas.
+#[component]
+pub fn EmbedFooter() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let data: AtlasData = expect_context();
+    let full = move || {
+        let mut s = url.state.get();
+        s.embed = false;
+        permalink::href(&s)
+    };
+    view! {
+        <footer class="embed-footer">
+            <span class="embed-date">{move || format!("Map date: {}", data.date.get())}</span>
+            {legend_box("embed-legend")}
+            <a href=full target="_blank" rel="noopener">"Open in Kuril Atlas"</a>
+        </footer>
+    }
+}
+
+/// Selects a read-only text box's text when it gets focus, ready to copy.
+fn select_all(e: leptos::ev::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(t) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        t.select();
+    }
+}
+
+/// "Copy link", "Cite this view" and "Embed".
 #[component]
 fn Share() -> impl IntoView {
     let url: UrlState = expect_context();
     let copied = RwSignal::new(None::<&'static str>);
     let citing = RwSignal::new(false);
-    let link = move || {
-        let origin = window().location().origin().unwrap_or_default();
-        format!("{origin}{}", permalink::href(&url.state.get()))
+    let embedding = RwSignal::new(false);
+    let origin = move || window().location().origin().unwrap_or_default();
+    let link = move || format!("{}{}", origin(), permalink::href(&url.state.get()));
+    let embed_code = move || {
+        let mut s = url.state.get();
+        s.embed = true;
+        let src = permalink::href(&s).replace('&', "&amp;");
+        format!(
+            "<iframe src=\"{}{src}\" width=\"800\" height=\"450\" title=\"Kuril Atlas: map of the Kuril Islands / Northern Territories dispute\" loading=\"lazy\"></iframe>",
+            origin()
+        )
     };
     let copy = move |text: String, what: &'static str| {
         let clipboard = window().navigator().clipboard();
@@ -148,6 +211,8 @@ fn Share() -> impl IntoView {
             <button type="button" on:click=move |_| copy(link(), "Link copied")>"Copy link"</button>
             <button type="button" aria-expanded=move || citing.get().to_string()
                 on:click=move |_| citing.update(|c| *c = !*c)>"Cite this view"</button>
+            <button type="button" aria-expanded=move || embedding.get().to_string()
+                on:click=move |_| embedding.update(|c| *c = !*c)>"Embed"</button>
             <p class="copied" role="status">{move || match copied.get() {
                 Some("select-and-copy") => "Copying is blocked here: select the text below and copy it.".to_owned(),
                 Some(done) => done.to_owned(),
@@ -156,14 +221,16 @@ fn Share() -> impl IntoView {
             <Show when=move || citing.get() || copied.get() == Some("select-and-copy")>
                 <label class="citation">
                     "Citation"
-                    <textarea readonly rows="4" on:focus=move |e| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(t) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                            t.select();
-                        }
-                    }>{citation}</textarea>
+                    <textarea readonly rows="4" on:focus=select_all>{citation}</textarea>
                 </label>
                 <button type="button" on:click=move |_| copy(citation(), "Citation copied")>"Copy citation"</button>
+            </Show>
+            <Show when=move || embedding.get()>
+                <label class="citation">
+                    "Embed code"
+                    <textarea readonly rows="4" on:focus=select_all prop:value=embed_code></textarea>
+                </label>
+                <button type="button" on:click=move |_| copy(embed_code(), "Embed code copied")>"Copy embed code"</button>
             </Show>
         </div>
     }

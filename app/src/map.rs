@@ -5,20 +5,18 @@
 //! the transform of one group, and strokes do not scale.
 
 use crate::data::AtlasData;
-use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer, site_spread};
+use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer, Symbols};
 use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use model::decimal::{fixed, trimmed};
-use model::events::recent_events;
 use model::gesture::Gesture;
 use model::labels::Placed;
-use model::permalink::{Layer, canonical_view};
+use model::permalink::canonical_view;
 use model::scene::LandShapes;
 use model::scene::{
-    Frame, Label, LandPiece, MAP_FONTS, Scene, Spread, Symbol, event_point, event_symbol,
-    group_names, land_pieces, place_names, placement,
+    Frame, Label, LandPiece, MAP_FONTS, Scene, group_names, land_pieces, place_names, placement,
 };
 use model::viewport::{DISPUTE_BOUNDS, Transform, View};
 use std::sync::Arc;
@@ -252,7 +250,8 @@ pub fn MapView(
     let scene = Arc::new(Scene::from_shapes(&land, &group_names(&land.islands)));
     let transform = ctx.transform;
     let geometry = land_layer(ctx, &land, detail);
-    let labels = labels_layer(ctx, scene.clone());
+    let symbols = Symbols::new(scene.clone(), transform);
+    let labels = labels_layer(ctx, scene.clone(), symbols);
     view! {
         <div class="map" node_ref=ctx.container tabindex="0" role="region"
             aria-label="Map of the disputed islands. Arrow keys pan, plus and minus zoom, Tab moves between islands."
@@ -269,8 +268,8 @@ pub fn MapView(
                 </g>
                 <g class="places"><PlacesLayer transform=transform/></g>
                 <g class="labels" aria-hidden="true">{labels}</g>
-                <g class="events"><EventsLayer transform=transform scene=scene/></g>
-                <g class="sites"><SitesLayer transform=transform/></g>
+                <g class="events"><EventsLayer transform=transform scene=scene symbols=symbols/></g>
+                <g class="sites"><SitesLayer transform=transform symbols=symbols/></g>
             </svg>
             <div class="zoom-controls">
                 <button type="button" aria-label="Zoom in" on:click=move |_| ctx.zoom_centre(1.0)>"+"</button>
@@ -358,40 +357,11 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
     .into_any()
 }
 
-/// The symbols drawn over the map (sites and event markers): names keep clear of them.
-fn symbols(ctx: MapCtx, scene: Arc<Scene>) -> Memo<Vec<Symbol>> {
-    let (url, data) = (ctx.url, ctx.data);
-    Memo::new(move |_| {
-        let layers = url.layers.get();
-        let mut out = Vec::new();
-        if layers.contains(Layer::Deployments)
-            && let Some(Ok(sites)) = data.sites.get()
-        {
-            out.extend(
-                site_spread(&sites)
-                    .into_iter()
-                    .map(|(_, at)| Spread::site_symbol(at)),
-            );
-        }
-        if layers.contains(Layer::Events)
-            && let Some(Ok(events)) = data.events.get()
-        {
-            let places = data.overlays.get().and_then(Result::ok);
-            out.extend(
-                recent_events(&events, data.date.get())
-                    .filter_map(|e| event_point(e, places.as_deref(), &scene))
-                    .map(event_symbol),
-            );
-        }
-        out
-    })
-}
-
 /// Island, group and place names: placed again as the map moves, while the
 /// text elements themselves are only rebuilt when the names change.
-fn labels_layer(ctx: MapCtx, scene: Arc<Scene>) -> impl IntoView + use<> {
+fn labels_layer(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) -> impl IntoView + use<> {
     let (url, data) = (ctx.url, ctx.data);
-    let symbols = symbols(ctx, scene.clone());
+    let symbols = symbols.laid;
     // Island names, then place names once the places have loaded.
     let island_labels = Arc::new(scene.labels.clone());
     let labels = Memo::new(move |_| -> Arc<Vec<Label>> {

@@ -6,14 +6,14 @@
 use crate::data::AtlasData;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::api::DeploymentFeature;
 use model::decimal::fixed;
 use model::events::{DeploymentCategory, recent_events};
-use model::geometry::Position;
 use model::names;
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
-use model::scene::{EVENT_OFFSET_PX, SITE_RADIUS_PX, Scene, Spread, event_point, spread};
+use model::scene::{
+    SITE_RADIUS_PX, Scene, Symbol, event_point, event_symbol, resolve, site_symbols,
+};
 use model::viewport::Transform;
 use std::sync::Arc;
 
@@ -53,6 +53,66 @@ fn follow(transform: Memo<Transform>, at: MapPoint, offset: (f64, f64)) -> impl 
             fixed(x + offset.0, 1),
             fixed(y + offset.1, 1)
         )
+    }
+}
+
+/// The symbols over the map: where the sites and event markers want to
+/// be, and where they go at the current zoom so that none covers another
+/// (`model::scene::resolve`). Names keep clear of the laid-out ones.
+#[derive(Clone, Copy)]
+pub struct Symbols {
+    pub wanted: Memo<Wanted>,
+    pub laid: Memo<Vec<Symbol>>,
+}
+
+#[derive(Clone, PartialEq, Default)]
+pub struct Wanted {
+    /// Each site symbol's index in the day's sites, in layout order
+    /// (published sites first).
+    pub sites: Vec<usize>,
+    /// The sites' symbols, then the event markers'.
+    pub symbols: Vec<Symbol>,
+}
+
+impl Symbols {
+    pub fn new(scene: Arc<Scene>, transform: Memo<Transform>) -> Self {
+        let url: UrlState = expect_context();
+        let data: AtlasData = expect_context();
+        let wanted = Memo::new(move |_| {
+            let layers = url.layers.get();
+            let mut out = Wanted::default();
+            if layers.contains(Layer::Deployments)
+                && let Some(Ok(sites)) = data.sites.get()
+            {
+                for (i, symbol) in site_symbols(&sites, &scene) {
+                    out.sites.push(i);
+                    out.symbols.push(symbol);
+                }
+            }
+            if layers.contains(Layer::Events)
+                && let Some(Ok(events)) = data.events.get()
+            {
+                let places = data.overlays.get().and_then(Result::ok);
+                out.symbols.extend(
+                    recent_events(&events, data.date.get())
+                        .filter_map(|e| event_point(e, places.as_deref(), &scene))
+                        .map(event_symbol),
+                );
+            }
+            out
+        });
+        let scale = Memo::new(move |_| transform.get().scale);
+        let laid = Memo::new(move |_| wanted.with(|w| resolve(&w.symbols, scale.get())));
+        Symbols { wanted, laid }
+    }
+
+    /// The `transform` of the `k`-th symbol, laid out, as the map moves.
+    fn place(self, transform: Memo<Transform>, k: impl Fn() -> usize) -> impl Fn() -> String {
+        move || {
+            self.laid
+                .with(|l| l.get(k()).map(|s| follow(transform, s.at, s.offset)()))
+                .unwrap_or_default()
+        }
     }
 }
 
@@ -97,9 +157,10 @@ pub fn category_symbol(category: DeploymentCategory) -> (&'static str, &'static 
     }
 }
 
-/// Deployment sites in place on the map's date, spread around shared points.
+/// Deployment sites in place on the map's date: on their published site,
+/// or clustered at their island's anchor and marked as approximate.
 #[component]
-pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
+pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
@@ -108,13 +169,17 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
         }
         let sites = data.sites.get()?.ok()?;
         let focused = data.focus_site.get();
+        let order = symbols.wanted.with(|w| w.sites.clone());
         Some(
-            site_spread(&sites)
+            order
                 .into_iter()
-                .map(|(feature, Spread { at, offset, .. })| {
-                    let site = &feature.properties;
+                .enumerate()
+                .filter_map(|(k, i)| {
+                    let site = &sites.get(i)?.properties;
                     let (letter, class, category) = category_symbol(site.category);
                     let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
+                    // Issue 21, honest places: a site never published says so.
+                    let label = if site.approximate { label + ", location not published" } else { label };
                     let island = site.island.clone();
                     let id = site.id.clone();
                     let id_key = site.id.clone();
@@ -124,9 +189,10 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                         url.push(move |s| s.island = Some(island));
                     };
                     let open_key = open.clone();
-                    view! {
+                    Some(view! {
                         <g class=format!("site {class}") class:focused=focused.as_deref() == Some(site.id.as_str())
-                            data-site=id_key transform=follow(transform, at, offset)
+                            class:approximate=site.approximate
+                            data-site=id_key transform=symbols.place(transform, move || k)
                             tabindex="0" role="button" aria-label=label.clone()
                             on:click=move |_| open()
                             on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); open_key() }>
@@ -135,25 +201,20 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                             <circle class="symbol" r=SITE_RADIUS_PX/>
                             <text y="4">{letter}</text>
                         </g>
-                    }
+                    })
                 })
                 .collect_view(),
         )
     }
 }
 
-/// The sites with where each is drawn (see [`model::scene::spread`]).
-pub fn site_spread(sites: &[DeploymentFeature]) -> Vec<(&DeploymentFeature, Spread)> {
-    let points: Vec<Position> = sites.iter().map(DeploymentFeature::position).collect();
-    spread(&points)
-        .into_iter()
-        .filter_map(|at| Some((sites.get(at.index)?, at)))
-        .collect()
-}
-
 /// Events of the twelve months up to the map's date, at their places.
 #[component]
-pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoView {
+pub fn EventsLayer(
+    transform: Memo<Transform>,
+    scene: Arc<Scene>,
+    symbols: Symbols,
+) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
@@ -165,12 +226,15 @@ pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoVi
         let date = data.date.get();
         Some(
             recent_events(&events, date)
-                .filter_map(|e| {
-                    let point = event_point(e, places.as_deref(), &scene)?;
+                .filter(|e| event_point(e, places.as_deref(), &scene).is_some())
+                .enumerate()
+                .map(|(k, e)| {
+                    // Laid out after the sites.
+                    let at = move || symbols.wanted.with(|w| w.sites.len()) + k;
                     let id = e.id.clone();
                     let label = format!("Event {}: {}", e.date, data.named(url.names.get(), &e.title, &e.title_template));
-                    Some(view! {
-                        <g class="event-marker" transform=follow(transform, point, EVENT_OFFSET_PX)
+                    view! {
+                        <g class="event-marker" transform=symbols.place(transform, at)
                             tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()
                             on:click={ let id = id.clone(); move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) } }
                             on:keydown=move |ev| if ev.key() == "Enter" { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
@@ -178,7 +242,7 @@ pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoVi
                             <circle class="hit" r="14"/>
                             <rect x="-6" y="-6" width="12" height="12" transform="rotate(45)"/>
                         </g>
-                    })
+                    }
                 })
                 .collect_view(),
         )

@@ -105,7 +105,7 @@ test('embed=1 shows the map without chrome, with a link to the full map', async 
   await mapReady(page);
   await expect(page.locator('.masthead')).toHaveCount(0);
   await expect(page.locator('.controls')).toHaveCount(0);
-  const full = page.getByRole('link', { name: 'Open the full map' });
+  const full = page.getByRole('link', { name: 'Open in Kuril Atlas' });
   await expect(full).toHaveAttribute('href', '/?island=kunashiri');
   const box = (await page.locator('.map').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

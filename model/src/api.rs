@@ -278,6 +278,9 @@ pub struct DeploymentProperties {
     /// Status on the `at` date, or the latest status without one.
     pub status: DeploymentStatus,
     pub confidence: Confidence,
+    /// True when the site was not published: the point is its island's
+    /// centroid, not where the unit is.
+    pub approximate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,8 +296,15 @@ pub struct DeploymentFeature {
 }
 
 impl DeploymentFeature {
-    /// `deployment` drawn at `coordinates` with the status it has on the day asked for.
-    pub fn new(deployment: &Deployment, coordinates: Point, status: DeploymentStatus) -> Self {
+    /// `deployment` drawn at `coordinates` (`approximate`: its island's
+    /// centroid, the site not being published) with the status it has on
+    /// the day asked for.
+    pub fn new(
+        deployment: &Deployment,
+        coordinates: Point,
+        approximate: bool,
+        status: DeploymentStatus,
+    ) -> Self {
         let d = deployment;
         DeploymentFeature {
             kind: "Feature".into(),
@@ -315,6 +325,7 @@ impl DeploymentFeature {
                 period: d.period.clone(),
                 status,
                 confidence: d.confidence,
+                approximate,
             },
         }
     }
@@ -356,13 +367,19 @@ impl DeploymentFeatureCollection {
         let features = deployments
             .into_iter()
             .filter_map(|d| {
-                let position = d
+                let site = d
                     .place
                     .as_deref()
-                    .and_then(|p| data.place_position(p))
-                    .or_else(|| data.place_position(&format!("{}-centroid", d.island)))?;
+                    .and_then(|p| Some((data.place_position(p)?, data.is_centroid(p))));
+                let (position, approximate) = match site {
+                    Some(site) => site,
+                    None => (
+                        data.place_position(&format!("{}-centroid", d.island))?,
+                        true,
+                    ),
+                };
                 let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
-                Some(DeploymentFeature::new(d, position, status))
+                Some(DeploymentFeature::new(d, position, approximate, status))
             })
             .collect();
         DeploymentFeatureCollection::new(features)

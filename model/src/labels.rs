@@ -75,7 +75,8 @@ const CHAR_WIDTH: f64 = 0.62;
 /// Gap between a point's dot and its label, in pixels.
 const POINT_GAP: f64 = 6.0;
 
-fn bounds(at: Placed, chars: usize, font_px: f64) -> [f64; 4] {
+/// The box a placed label's text covers, `[left, top, right, bottom]`.
+pub fn bounds(at: Placed, chars: usize, font_px: f64) -> [f64; 4] {
     let w = chars as f64 * font_px * CHAR_WIDTH;
     let (left, right) = match at.align {
         Align::Middle => (at.x - w / 2.0, at.x + w / 2.0),

@@ -3,9 +3,11 @@
 //! draw through it, so a preview names the islands the link opens the way the
 //! map does: land sorted into disputed and context, anchors for islands and
 //! their groups, the names to place (islands, groups, islets, places) with
-//! their priorities and sizes, the symbols (deployment sites spread around
-//! shared points, event markers beside their point), and the obstacles the
-//! names keep clear of ([`crate::labels::place`] does the placing).
+//! their priorities and sizes, the symbols (deployment sites on their
+//! published site or clustered at their island's anchor, event markers
+//! beside their point, none covering another: `clusters`), and the
+//! obstacles the names keep clear of ([`crate::labels::place`] does the
+//! placing).
 
 use crate::events::{Date, Event};
 use crate::geodata::{LandCollection, LandProperties, LandRole, PlaceKind};
@@ -17,7 +19,6 @@ use crate::names::{self, NameStyle};
 use crate::permalink::{Layer, Layers};
 use crate::projection::{MapPoint, project};
 use crate::viewport::Transform;
-use std::collections::BTreeMap;
 
 /// Zoom level from which places are named.
 pub const PLACE_LABEL_ZOOM: f64 = 9.0;
@@ -351,58 +352,13 @@ pub fn place_names(overlays: &Overlays) -> Vec<Label> {
 }
 
 /// A round symbol drawn over the map: a map point, a pixel offset from it
-/// and a radius in pixels. Names keep clear of it.
+/// and a radius in pixels. Names keep clear of it; [`resolve`] moves it
+/// off the others.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Symbol {
     pub at: MapPoint,
     pub offset: (f64, f64),
     pub radius: f64,
-}
-
-/// Where one of several symbols goes: the input's `index`, its map point
-/// and its pixel offset.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Spread {
-    pub index: usize,
-    pub at: MapPoint,
-    pub offset: (f64, f64),
-}
-
-impl Spread {
-    /// A deployment site's symbol here.
-    pub fn site_symbol(self) -> Symbol {
-        Symbol {
-            at: self.at,
-            offset: self.offset,
-            radius: f64::from(SITE_RADIUS_PX),
-        }
-    }
-}
-
-/// Where each site at `[lon, lat]` is drawn: points shared by several sites
-/// (island centroids) get a small ring of them around the point. Grouped by
-/// point (west to east), each group in input order.
-pub fn spread(points: &[Position]) -> Vec<Spread> {
-    let mut groups: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
-    for (i, [lon, lat]) in points.iter().enumerate() {
-        let key = ((lon * 1e4).round() as i64, (lat * 1e4).round() as i64);
-        groups.entry(key).or_default().push(i);
-    }
-    let mut out = Vec::with_capacity(points.len());
-    for group in groups.values() {
-        let Some(&[lon, lat]) = group.first().and_then(|&i| points.get(i)) else {
-            continue;
-        };
-        let at = project(lon, lat);
-        let n = group.len();
-        let radius = if n > 1 { 12.0 + 3.0 * n as f64 } else { 0.0 };
-        for (k, &index) in group.iter().enumerate() {
-            let angle = std::f64::consts::TAU * k as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-            let offset = (radius * angle.cos(), radius * angle.sin());
-            out.push(Spread { index, at, offset });
-        }
-    }
-    out
 }
 
 /// Where an event is marked: its own point, else its first known place,
@@ -505,7 +461,9 @@ pub fn placement(labels: &[Label], symbols: &[Symbol], frame: &Frame) -> Vec<Opt
     placed
 }
 
+mod clusters;
 mod land;
+pub use clusters::{SYMBOL_GAP_PX, resolve, site_point, site_symbols};
 pub use land::{LandShape, LandShapes};
 
 #[cfg(test)]

@@ -204,6 +204,12 @@ impl Islands {
                 .iter()
                 .map(|f| (f.id.clone(), Some(f.geometry.position())))
                 .collect(),
+            centroids: places
+                .features
+                .iter()
+                .filter(|f| f.properties.centroid)
+                .map(|f| f.id.clone())
+                .collect(),
         }
     }
 

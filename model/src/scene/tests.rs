@@ -230,34 +230,6 @@ fn place_names_come_after_every_island_and_from_place_zoom_on() {
 }
 
 #[test]
-fn sites_sharing_a_point_are_spread_on_a_ring_without_overlapping() {
-    let radius = f64::from(SITE_RADIUS_PX);
-    for n in 1..=12 {
-        let mut points = vec![[146.0, 44.0]; n];
-        points.push([147.0, 45.0]); // a site of its own, elsewhere
-        let spread = spread(&points);
-        assert_eq!(spread.len(), n + 1);
-        let mut indices: Vec<usize> = spread.iter().map(|s| s.index).collect();
-        indices.sort_unstable();
-        assert_eq!(indices, (0..=n).collect::<Vec<_>>(), "each site once");
-        let shared: Vec<&Spread> = spread.iter().filter(|s| s.index < n).collect();
-        for (i, a) in shared.iter().enumerate() {
-            assert_eq!(a.at, project(146.0, 44.0));
-            for b in &shared[i + 1..] {
-                let d = distance(a.offset, b.offset);
-                assert!(d >= 2.0 * radius, "{n} sites: {:?} and {:?} overlap", a, b);
-            }
-        }
-        let alone = spread.iter().find(|s| s.index == n).expect("the lone site");
-        assert_eq!(
-            alone.offset,
-            (0.0, 0.0),
-            "a site of its own sits on its point"
-        );
-    }
-}
-
-#[test]
 fn an_event_marker_sits_beside_its_site_not_on_it() {
     let land = land();
     let scene = app_scene(&land);
@@ -265,7 +237,11 @@ fn an_event_marker_sits_beside_its_site_not_on_it() {
     let island = vec!["etorofu".to_string()];
     let at = marker_point(&[], &[], &island, Some(&overlays), &scene).expect("on its island");
     assert_eq!(Some(at), scene.anchor("etorofu"));
-    let site = spread(&[[0.0, 0.0]])[0].site_symbol();
+    let site = Symbol {
+        at,
+        offset: (0.0, 0.0),
+        radius: f64::from(SITE_RADIUS_PX),
+    };
     let event = event_symbol(at);
     let d = distance(event.offset, site.offset);
     assert!(d > event.radius + site.radius, "clear of the site: {d}");

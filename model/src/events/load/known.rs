@@ -16,6 +16,9 @@ pub struct Known {
     pub groups: BTreeMap<String, Vec<String>>,
     /// Place id → `[lon, lat]` where known.
     pub places: BTreeMap<String, Option<Point>>,
+    /// The places that stand for an island as a whole (its centroid), not a
+    /// site on it: a record there has no published site.
+    pub centroids: BTreeSet<String>,
     /// Id → `[Japanese romaji, Russian Latin]` names: what a `{id}` reference
     /// in text may name (the islands and groups, and the places: what the app
     /// has names for)

@@ -80,6 +80,7 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
         excerpts,
         annotations,
         places: known.places.clone(),
+        centroids: known.centroids.clone(),
         islands: known.islands.clone(),
         groups: known.groups.clone(),
         denylist: Default::default(),

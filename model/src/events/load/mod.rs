@@ -50,6 +50,8 @@ pub struct Dataset {
     pub annotations: Vec<Annotation>,
     /// The known places the data was checked against, with positions.
     pub places: BTreeMap<String, Option<Point>>,
+    /// Places that stand for a whole island (`Known::centroids`).
+    pub centroids: BTreeSet<String>,
     pub islands: BTreeSet<String>,
     /// Group id → member islands (`Known::groups`).
     pub groups: BTreeMap<String, Vec<String>>,
@@ -116,5 +118,10 @@ impl Dataset {
     /// Position of a place id, if it has one.
     pub fn place_position(&self, id: &str) -> Option<Point> {
         self.places.get(id).copied().flatten()
+    }
+
+    /// Whether a place stands for a whole island rather than a site on it.
+    pub fn is_centroid(&self, id: &str) -> bool {
+        self.centroids.contains(id)
     }
 }

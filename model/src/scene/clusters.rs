@@ -1,0 +1,180 @@
+//! Symbols that never cover each other. A deployment whose site is not
+//! published is drawn at its island's anchor, clustered with its siblings;
+//! a published site stays on its point; at any zoom, a symbol whose box
+//! would meet the box of one placed before it moves to the nearest free
+//! point of a brick lattice (rows offset by half a step) around where it
+//! wanted to be, so symbols sharing a point form a compact cluster on it
+//! (a row first, then rows above and below).
+
+use super::{SITE_RADIUS_PX, Scene, Symbol};
+use crate::api::DeploymentFeature;
+use crate::geometry::Position;
+use crate::projection::{MapPoint, project};
+
+/// The clear space between two symbols' circles, in pixels.
+pub const SYMBOL_GAP_PX: f64 = 2.0;
+
+/// Where a deployment site's symbol wants to be: its published site, or,
+/// when the site is not published (`approximate`), its island's (or
+/// group's) anchor, where its island's cluster is.
+pub fn site_point(position: Position, approximate: bool, island: &str, scene: &Scene) -> MapPoint {
+    approximate
+        .then(|| scene.anchor(island))
+        .flatten()
+        .unwrap_or_else(|| project(position[0], position[1]))
+}
+
+/// The sites' symbols before layout, each with its index in `sites`, in
+/// the order they are laid out: published sites first (they keep their
+/// points), then approximate ones (clustered at their anchors), each kind
+/// in input order.
+pub fn site_symbols(sites: &[DeploymentFeature], scene: &Scene) -> Vec<(usize, Symbol)> {
+    let mut order: Vec<usize> = (0..sites.len()).collect();
+    order.sort_by_key(|&i| sites[i].properties.approximate);
+    order
+        .into_iter()
+        .map(|i| {
+            let p = &sites[i].properties;
+            let symbol = Symbol {
+                at: site_point(sites[i].position(), p.approximate, &p.island, scene),
+                offset: (0.0, 0.0),
+                radius: f64::from(SITE_RADIUS_PX),
+            };
+            (i, symbol)
+        })
+        .collect()
+}
+
+/// `symbols` laid out at `scale` (pixels per map unit), in input order,
+/// which is their priority: each keeps its offset when it covers none
+/// placed before it, else it takes the nearest free point of a brick
+/// lattice around it. No two returned symbols' boxes (and so circles) come
+/// closer than [`SYMBOL_GAP_PX`]; only offsets change.
+pub fn resolve(symbols: &[Symbol], scale: f64) -> Vec<Symbol> {
+    let lattice = lattice(3 + (4.0 * symbols.len() as f64).sqrt() as i32);
+    let mut placed: Vec<((f64, f64), f64)> = Vec::with_capacity(symbols.len());
+    symbols
+        .iter()
+        .map(|s| {
+            let want = (s.at.x * scale + s.offset.0, s.at.y * scale + s.offset.1);
+            let step = 2.0 * s.radius + SYMBOL_GAP_PX;
+            let free = |p: &(f64, f64)| {
+                placed.iter().all(|&(q, r)| {
+                    let clear = s.radius + r + SYMBOL_GAP_PX - 1e-6;
+                    (p.0 - q.0).abs() >= clear || (p.1 - q.1).abs() >= clear
+                })
+            };
+            let spot = lattice
+                .iter()
+                .map(|&(dx, dy)| (want.0 + dx * step, want.1 + dy * step))
+                .find(free)
+                .unwrap_or(want);
+            placed.push((spot, s.radius));
+            Symbol {
+                offset: (s.offset.0 + spot.0 - want.0, s.offset.1 + spot.1 - want.1),
+                ..*s
+            }
+        })
+        .collect()
+}
+
+/// The points of a unit brick lattice (each row offset by half a step)
+/// within `rings` steps of the origin, nearest first; at equal distance,
+/// level ones before those above, above before below, east before west.
+/// A symbol blocks at most nine points of another's lattice, so `rings` of
+/// `3 + √(4n)` always leave one free for `n` symbols.
+fn lattice(rings: i32) -> Vec<(f64, f64)> {
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    for r in -rings..=rings {
+        for q in -rings..=rings {
+            if (q + r).abs() <= rings {
+                points.push((f64::from(q) + f64::from(r) / 2.0, f64::from(r)));
+            }
+        }
+    }
+    let key = |&(x, y): &(f64, f64)| {
+        let milli = |v: f64| (v * 1000.0).round() as i64;
+        (milli(x.hypot(y)), milli(y.abs()), y > 0.0, x < 0.0)
+    };
+    points.sort_by_key(key);
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn symbol(x: f64, y: f64) -> Symbol {
+        Symbol {
+            at: MapPoint { x, y },
+            offset: (0.0, 0.0),
+            radius: 10.0,
+        }
+    }
+
+    fn centre(s: &Symbol, scale: f64) -> (f64, f64) {
+        (s.at.x * scale + s.offset.0, s.at.y * scale + s.offset.1)
+    }
+
+    #[test]
+    fn symbols_sharing_a_point_form_a_compact_cluster_on_it() {
+        for n in 1..=20 {
+            let laid = resolve(&vec![symbol(100.0, 100.0); n], 1.0);
+            assert_eq!(laid.len(), n);
+            assert_eq!(laid[0].offset, (0.0, 0.0), "the first keeps the point");
+            for (i, a) in laid.iter().enumerate() {
+                let (ax, ay) = centre(a, 1.0);
+                for b in &laid[i + 1..] {
+                    let (bx, by) = centre(b, 1.0);
+                    let d = (ax - bx).abs().max((ay - by).abs());
+                    assert!(d >= 22.0 - 1e-6, "{n} symbols: {a:?} and {b:?} overlap");
+                }
+                // Compact: within the rings n symbols need, never scattered.
+                let far = a.offset.0.hypot(a.offset.1);
+                assert!(far <= 25.0 * (n as f64).sqrt() + 1e-6, "{n}: {far}");
+            }
+        }
+        // Two or three read as a row.
+        let three = resolve(&[symbol(0.0, 0.0); 3], 1.0);
+        assert!(three.iter().all(|s| s.offset.1.abs() < 1e-9), "{three:?}");
+    }
+
+    #[test]
+    fn a_symbol_clear_of_others_keeps_its_place_and_only_offsets_change() {
+        let input = [symbol(0.0, 0.0), symbol(100.0, 0.0), symbol(100.5, 0.0)];
+        let laid = resolve(&input, 1.0);
+        assert_eq!(laid[0], input[0]);
+        assert_eq!(laid[1], input[1]);
+        assert_ne!(
+            laid[2].offset,
+            (0.0, 0.0),
+            "the one that covered another moved"
+        );
+        assert!(
+            laid.iter()
+                .zip(&input)
+                .all(|(l, i)| l.at == i.at && l.radius == i.radius)
+        );
+        // Zoomed in far enough, nothing moves.
+        assert_eq!(resolve(&input, 100.0), input);
+    }
+
+    #[test]
+    fn an_approximate_site_goes_to_its_islands_anchor_and_a_published_one_stays() {
+        let scene = Scene {
+            anchors: vec![("isle".to_owned(), MapPoint { x: 5.0, y: 6.0 })],
+            labels: Vec::new(),
+        };
+        let at = [146.0, 44.0];
+        assert_eq!(
+            site_point(at, true, "isle", &scene),
+            MapPoint { x: 5.0, y: 6.0 }
+        );
+        assert_eq!(site_point(at, false, "isle", &scene), project(146.0, 44.0));
+        // An island the scene does not know keeps the data's point.
+        assert_eq!(
+            site_point(at, true, "elsewhere", &scene),
+            project(146.0, 44.0)
+        );
+    }
+}

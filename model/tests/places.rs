@@ -1,0 +1,186 @@
+//! Honest places over the committed data: a deployment whose site was not
+//! published is marked approximate and drawn in its island's cluster, a
+//! published one on its site, and no symbol covers another at any zoom.
+
+mod support;
+
+use model::api::DeploymentFeatureCollection;
+use model::events::{Dataset, Date, recent_events};
+use model::geodata::LineCollection;
+use model::labels::{Kind, bounds};
+use model::marks::Overlays;
+use model::names::NameStyle;
+use model::permalink::Layers;
+use model::projection::project;
+use model::scene::{
+    Frame, LandShapes, MAP_FONTS, Scene, Symbol, event_point, event_symbol, group_names, obstacles,
+    placement, resolve, site_symbols,
+};
+use model::viewport::{DISPUTE_BOUNDS, MAX_ZOOM, MIN_ZOOM, View};
+
+fn scene() -> Scene {
+    let islands = support::islands();
+    let land = LandShapes::from_land(&support::land(), &islands);
+    Scene::from_shapes(&land, &group_names(&islands))
+}
+
+fn overlays() -> Overlays {
+    let lines = LineCollection::from_json(&support::read_geodata("lines.geojson")).expect("lines");
+    Overlays::from_collections(&support::places(), &lines)
+}
+
+/// What the app's map draws over the land on `date`, before layout: the
+/// sites (published first), then the event markers.
+fn wanted(data: &Dataset, scene: &Scene, overlays: &Overlays, date: Date) -> Vec<Symbol> {
+    let sites = DeploymentFeatureCollection::from_dataset(data, Some(date)).features;
+    let mut out: Vec<Symbol> = site_symbols(&sites, scene)
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    out.extend(
+        recent_events(&data.events, date)
+            .filter_map(|e| event_point(e, Some(overlays), scene))
+            .map(event_symbol),
+    );
+    out
+}
+
+fn dates() -> Vec<Date> {
+    [
+        "1945-09-10",
+        "1979-06-01",
+        "2016-12-01",
+        "2021-01-01",
+        "2026-12-01",
+    ]
+    .iter()
+    .map(|d| d.parse().expect("a date"))
+    .collect()
+}
+
+#[test]
+fn a_site_is_approximate_exactly_when_its_place_stands_for_its_whole_island() {
+    let data = support::dataset();
+    let places = support::places();
+    let sites = DeploymentFeatureCollection::from_dataset(&data, None).features;
+    assert_eq!(sites.len(), data.deployments.len());
+    for site in &sites {
+        let p = &site.properties;
+        let centroid = places
+            .features
+            .iter()
+            .find(|f| Some(&f.id) == p.place.as_ref())
+            .is_none_or(|f| f.properties.centroid);
+        assert_eq!(p.approximate, centroid, "{}", p.id);
+    }
+    let count = |approximate: bool| {
+        sites
+            .iter()
+            .filter(|s| s.properties.approximate == approximate)
+            .count()
+    };
+    assert!(
+        count(true) >= 5 && count(false) >= 5,
+        "both kinds in the data"
+    );
+}
+
+#[test]
+fn unpublished_sites_cluster_at_their_islands_anchor_and_published_ones_keep_their_site() {
+    let (data, scene) = (support::dataset(), scene());
+    let date = "2016-12-01".parse().expect("date");
+    let sites = DeploymentFeatureCollection::from_dataset(&data, Some(date)).features;
+    let laid = site_symbols(&sites, &scene);
+    assert_eq!(laid.len(), sites.len());
+    let first_approximate = laid
+        .iter()
+        .position(|(i, _)| sites[*i].properties.approximate);
+    for (k, (i, symbol)) in laid.iter().enumerate() {
+        let p = &sites[*i].properties;
+        if p.approximate {
+            assert_eq!(Some(symbol.at), scene.anchor(&p.island), "{}", p.id);
+        } else {
+            let [lon, lat] = sites[*i].position();
+            assert_eq!(symbol.at, project(lon, lat), "{}", p.id);
+            assert!(
+                first_approximate.is_none_or(|f| k < f),
+                "published first: {}",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_symbol_covers_another_at_any_zoom_on_any_date() {
+    let (data, scene, overlays) = (support::dataset(), scene(), overlays());
+    for date in dates() {
+        let wanted = wanted(&data, &scene, &overlays, date);
+        assert!(!wanted.is_empty(), "symbols on {date}");
+        let mut zoom = MIN_ZOOM;
+        while zoom <= MAX_ZOOM {
+            let scale = View {
+                zoom,
+                lat: 44.0,
+                lon: 147.0,
+            }
+            .scale();
+            let laid = resolve(&wanted, scale);
+            let centre = |s: &Symbol| (s.at.x * scale + s.offset.0, s.at.y * scale + s.offset.1);
+            for (i, a) in laid.iter().enumerate() {
+                for b in &laid[i + 1..] {
+                    let ((ax, ay), (bx, by)) = (centre(a), centre(b));
+                    let d = (ax - bx).hypot(ay - by);
+                    assert!(
+                        d >= a.radius + b.radius,
+                        "{date} at zoom {zoom}: {a:?} covers {b:?}"
+                    );
+                }
+            }
+            // Compact: nothing is pushed further than a few symbols away.
+            for s in &laid {
+                let moved = s.offset.0.hypot(s.offset.1);
+                assert!(moved <= 200.0, "{date} at zoom {zoom}: moved {moved} px");
+            }
+            zoom += 0.25;
+        }
+    }
+}
+
+#[test]
+fn island_names_stay_clear_of_the_clusters_in_the_default_view() {
+    // On a phone the overview is too small for both: an island keeps its
+    // name there, over a symbol if it must (`model::labels`).
+    let (data, scene, overlays) = (support::dataset(), scene(), overlays());
+    for (width, height) in [(1280.0, 800.0), (1024.0, 768.0), (390.0, 600.0)] {
+        let view = View::fit(DISPUTE_BOUNDS, width, height);
+        let frame = Frame {
+            transform: view.transform(width, height),
+            zoom: view.zoom,
+            layers: Layers::default(),
+            names: NameStyle::Both,
+            fonts: MAP_FONTS,
+            visible: [0.0, 0.0, width, height],
+        };
+        for date in dates() {
+            let laid = resolve(&wanted(&data, &scene, &overlays, date), view.scale());
+            let boxes = obstacles(&laid, frame.transform);
+            let placed = placement(&scene.labels, &laid, &frame);
+            for (label, at) in scene.labels.iter().zip(&placed) {
+                if !label.shown(frame.layers, frame.zoom) || label.kind != Kind::Area {
+                    continue;
+                }
+                let name = label.text(NameStyle::Both);
+                let at = at.unwrap_or_else(|| panic!("{name} is named on {date} at {width}"));
+                let b = bounds(at, name.chars().count(), MAP_FONTS.area_px);
+                for o in boxes.iter().filter(|_| width >= 1024.0) {
+                    let clear = b[2] <= o[0] || o[2] <= b[0] || b[3] <= o[1] || o[3] <= b[1];
+                    assert!(
+                        clear,
+                        "{name} covers a symbol on {date} at {width}×{height}"
+                    );
+                }
+            }
+        }
+    }
+}
