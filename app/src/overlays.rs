@@ -4,10 +4,12 @@
 //! `model::scene` puts them.
 
 use crate::data::AtlasData;
+use crate::focus::Focus;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::DeploymentFeature;
 use model::decimal::fixed;
+use model::events::accessible::{deployment_name, event_name};
 use model::events::{DeploymentCategory, recent_events};
 use model::geometry::Position;
 use model::names;
@@ -98,38 +100,59 @@ pub fn category_symbol(category: DeploymentCategory) -> (&'static str, &'static 
 }
 
 /// Deployment sites in place on the map's date, spread around shared points.
+/// Activating one opens its card (`deployment=`) and moves focus into it;
+/// the URL's deployment is highlighted (`aria-pressed`, not colour alone).
 #[component]
 pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
+    let focus: Focus = expect_context();
     move || {
         if !url.layers.get().contains(Layer::Deployments) {
             return None;
         }
         let sites = data.sites.get()?.ok()?;
-        let focused = data.focus_site.get();
+        let style = url.names.get();
+        let land = data.land.get_value();
         Some(
             site_spread(&sites)
                 .into_iter()
                 .map(|(feature, Spread { at, offset, .. })| {
                     let site = &feature.properties;
-                    let (letter, class, category) = category_symbol(site.category);
-                    let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
-                    let island = site.island.clone();
+                    let (letter, class, _) = category_symbol(site.category);
+                    let island = land.as_ref().and_then(|l| l.islands.find(&site.island));
+                    let island = island.map_or([site.island.as_str(); 2], |i| i.romaji());
+                    let label = deployment_name(&site.unit, island, &site.period, style);
+                    // Suffixes about the site itself (", location not published") go here.
                     let id = site.id.clone();
-                    let id_key = site.id.clone();
-                    let open = move || {
-                        data.focus_site.set(Some(id.clone()));
-                        let island = island.clone();
-                        url.push(move |s| s.island = Some(island));
+                    let chosen = {
+                        let id = id.clone();
+                        move || {
+                            url.deployment.with(|d| d.as_deref() == Some(id.as_str()))
+                                || data.focus_site.with(|f| f.as_deref() == Some(id.as_str()))
+                        }
+                    };
+                    let open = {
+                        let id = id.clone();
+                        move || {
+                            let id = id.clone();
+                            data.focus_site.set(None);
+                            focus.into_panel();
+                            url.push(move |s| s.open_deployment(id));
+                        }
                     };
                     let open_key = open.clone();
                     view! {
-                        <g class=format!("site {class}") class:focused=focused.as_deref() == Some(site.id.as_str())
-                            data-site=id_key transform=follow(transform, at, offset)
+                        <g class=format!("site {class}") class:focused=chosen.clone()
+                            data-site=id transform=follow(transform, at, offset)
                             tabindex="0" role="button" aria-label=label.clone()
+                            aria-pressed=move || if chosen() { "true" } else { "false" }
                             on:click=move |_| open()
-                            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); open_key() }>
+                            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                e.stop_propagation();
+                                open_key()
+                            }>
                             <title>{label.clone()}</title>
                             <circle class="hit" r="16"/>
                             <circle class="symbol" r=SITE_RADIUS_PX/>
@@ -151,11 +174,13 @@ pub fn site_spread(sites: &[DeploymentFeature]) -> Vec<(&DeploymentFeature, Spre
         .collect()
 }
 
-/// Events of the twelve months up to the map's date, at their places.
+/// Events of the twelve months up to the map's date, at their places;
+/// activating one opens its card (`event=`) and moves focus into it.
 #[component]
 pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
+    let focus: Focus = expect_context();
     move || {
         if !url.layers.get().contains(Layer::Events) {
             return None;
@@ -163,17 +188,40 @@ pub fn EventsLayer(transform: Memo<Transform>, scene: Arc<Scene>) -> impl IntoVi
         let events = data.events.get()?.ok()?;
         let places = data.overlays.get().and_then(Result::ok);
         let date = data.date.get();
+        let style = url.names.get();
         Some(
             recent_events(&events, date)
                 .filter_map(|e| {
                     let point = event_point(e, places.as_deref(), &scene)?;
                     let id = e.id.clone();
-                    let label = format!("Event {}: {}", e.date, data.named(url.names.get(), &e.title, &e.title_template));
+                    let label =
+                        event_name(&data.named(style, &e.title, &e.title_template), &e.date);
+                    let open = move || {
+                        let id = id.clone();
+                        focus.into_panel();
+                        url.push(move |s| s.open_event(id));
+                    };
+                    let open_key = open.clone();
+                    let chosen = {
+                        let id = e.id.clone();
+                        move || {
+                            if url.event.with(|x| x.as_deref() == Some(id.as_str())) {
+                                "true"
+                            } else {
+                                "false"
+                            }
+                        }
+                    };
                     Some(view! {
                         <g class="event-marker" transform=follow(transform, point, EVENT_OFFSET_PX)
-                            tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()
-                            on:click={ let id = id.clone(); move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) } }
-                            on:keydown=move |ev| if ev.key() == "Enter" { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+                            tabindex="0" role="button" aria-label=label.clone() aria-pressed=chosen
+                            data-event=e.id.clone()
+                            on:click=move |_| open()
+                            on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                open_key()
+                            }>
                             <title>{label.clone()}</title>
                             <circle class="hit" r="14"/>
                             <rect x="-6" y="-6" width="12" height="12" transform="rotate(45)"/>

@@ -110,6 +110,29 @@ pub struct MapState {
     pub embed: bool,
 }
 
+impl MapState {
+    /// Opens an island's panel (`None`: closes every panel): one selection
+    /// at a time, so a record's card does not hide the island chosen.
+    pub fn open_island(&mut self, island: Option<String>) {
+        self.island = island;
+        self.event = None;
+        self.deployment = None;
+    }
+
+    /// Opens a deployment's card, from its symbol: the record alone.
+    pub fn open_deployment(&mut self, id: String) {
+        self.deployment = Some(id);
+        self.event = None;
+        self.island = None;
+    }
+
+    /// Opens an event's card over what is open (an island's panel, a
+    /// deployment's card): closing it returns there.
+    pub fn open_event(&mut self, id: String) {
+        self.event = Some(id);
+    }
+}
+
 /// A part of a URL that was ignored, and why; shown to the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {

@@ -72,6 +72,22 @@ fn a_deployment_link_is_canonical_and_a_malformed_one_says_why() {
 }
 
 #[test]
+fn one_selection_at_a_time_and_an_event_over_what_is_open() {
+    let mut state = parse("island=etorofu&event=x&date=2017-01-01").0;
+    state.open_deployment("bastion-etorofu".into());
+    assert_eq!(format(&state), "date=2017-01-01&deployment=bastion-etorofu");
+    state.open_event("bastion-bal-deployed-2016".into());
+    assert_eq!(
+        format(&state),
+        "date=2017-01-01&event=bastion-bal-deployed-2016&deployment=bastion-etorofu"
+    );
+    state.open_island(Some("kunashiri".into()));
+    assert_eq!(format(&state), "island=kunashiri&date=2017-01-01");
+    state.open_island(None);
+    assert_eq!(format(&state), "date=2017-01-01");
+}
+
+#[test]
 fn the_same_state_written_in_another_order_gives_the_same_url() {
     let a = parse("names=ru&island=etorofu&map=9/45.0/147.6").0;
     let b = parse("map=9.00/45.000/147.600&island=etorofu&names=ru").0;
