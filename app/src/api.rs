@@ -5,7 +5,9 @@
 
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
-use model::api::{DeploymentFeature, DeploymentFeatureCollection, EventPage, IslandHistory};
+use model::api::{
+    DeploymentCard, DeploymentFeature, DeploymentFeatureCollection, EventPage, IslandHistory,
+};
 use model::events::{ArticleView, Event};
 use model::marks::Overlays;
 use model::scene::LandShapes;
@@ -53,20 +55,23 @@ async fn prefetched(url: &str) -> Option<Response> {
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
 async fn get_text(url: &str) -> Result<String, String> {
-    text_of(url, fetch(url).await?).await
+    get_text_if_found(url)
+        .await?
+        .ok_or_else(|| format!("the server answered 404 for {url}"))
 }
 
-async fn fetch(url: &str) -> Result<Response, String> {
-    match prefetched(url).await {
-        Some(response) => Ok(response),
+/// The answer's text, or `None` when the server has no such thing (404).
+async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
+    let response = match prefetched(url).await {
+        Some(response) => response,
         None => Request::get(url)
             .send()
             .await
-            .map_err(|e| format!("could not reach the server ({})", browser_error(e))),
+            .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?,
+    };
+    if response.status() == 404 {
+        return Ok(None);
     }
-}
-
-async fn text_of(url: &str, response: Response) -> Result<String, String> {
     if !response.ok() {
         return Err(format!(
             "the server answered {} for {url}",
@@ -80,12 +85,23 @@ async fn text_of(url: &str, response: Response) -> Result<String, String> {
         )
     })?;
     next_task().await;
-    Ok(text)
+    Ok(Some(text))
 }
 
 async fn get_json<T: Deserialize>(url: &str) -> Result<T, String> {
     let text = get_text(url).await?;
     model::wire::decode(&text).map_err(|e| format!("the answer for {url} is malformed: {e}"))
+}
+
+/// [`get_json`], or `None` when the server has no such thing: an id from a
+/// link, which the reader is told about, not a failure.
+async fn get_json_if_found<T: Deserialize>(url: &str) -> Result<Option<T>, String> {
+    match get_text_if_found(url).await? {
+        Some(text) => model::wire::decode(&text)
+            .map(Some)
+            .map_err(|e| format!("the answer for {url} is malformed: {e}")),
+        None => Ok(None),
+    }
 }
 
 /// Land outlines at a level of detail, already projected to path data.
@@ -108,6 +124,11 @@ pub async fn island(id: &str) -> Result<IslandHistory, String> {
     get_json(&format!("/api/islands/{id}")).await
 }
 
+/// A deployment's card; `None` for an id the server does not have.
+pub async fn deployment(id: &str) -> Result<Option<DeploymentCard>, String> {
+    get_json_if_found(&format!("/api/deployments/{id}")).await
+}
+
 /// Every event, in date order (the API's limit covers the whole data set).
 pub async fn events() -> Result<Arc<Vec<Event>>, String> {
     let page: EventPage = get_json("/api/events?limit=1000").await?;
@@ -127,16 +148,8 @@ pub async fn articles() -> Result<Arc<Vec<ArticleView>>, String> {
     Ok(Arc::new(list.items))
 }
 
-/// An article with its excerpts; `None` when the server has no such article
-/// (a link's id the reader is told about, not a failure).
+/// An article with its excerpts; `None` when the server has no such article.
 pub async fn article(id: &str) -> Result<Option<Arc<ArticleView>>, String> {
-    let url = format!("/api/articles/{id}");
-    let response = fetch(&url).await?;
-    if response.status() == 404 {
-        return Ok(None);
-    }
-    let text = text_of(&url, response).await?;
-    model::wire::decode::<ArticleView>(&text)
-        .map(|a| Some(Arc::new(a)))
-        .map_err(|e| format!("the answer for {url} is malformed: {e}"))
+    let found: Option<ArticleView> = get_json_if_found(&format!("/api/articles/{id}")).await?;
+    Ok(found.map(Arc::new))
 }

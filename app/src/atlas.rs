@@ -21,6 +21,7 @@ pub fn Atlas() -> impl IntoView {
     provide_context(url);
     let data = AtlasData::new(url);
     provide_context(data);
+    provide_context(crate::focus::Focus::new());
     let overview = crate::fetched::Fetched::new(|| api::land(0));
     // Finer levels load on demand when the reader zooms in.
     let wanted_level = RwSignal::new(0usize);

@@ -251,14 +251,14 @@ pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
                 let scripts = format!("{ja} / {ru}");
                 view! {
                     <li class:member=member><button type="button" class="link"
-                        on:click=move |_| { let id = id.clone(); url.push(move |s| { s.island = Some(id); s.event = None; }) }>
+                        on:click=move |_| { let id = id.clone(); url.push(move |s| s.open_island(Some(id))) }>
                         {label}</button>" "<span class="scripts">{scripts}</span></li>
                 }
             })
             .collect_view()
     };
     view! {
-        <details class="island-list">
+        <details class="island-list" id="island-list">
             <summary>"List of islands"</summary>
             <ul>{items}</ul>
         </details>

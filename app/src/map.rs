@@ -5,6 +5,7 @@
 //! the transform of one group, and strokes do not scale.
 
 use crate::data::AtlasData;
+use crate::focus::Focus;
 use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer, Symbols};
 use crate::url_state::UrlState;
 use leptos::ev;
@@ -14,11 +15,13 @@ use model::decimal::{fixed, trimmed};
 use model::gesture::Gesture;
 use model::labels::Placed;
 use model::permalink::canonical_view;
+use model::projection::MapPoint;
 use model::scene::LandShapes;
+use model::scene::{EVENT_OFFSET_PX, event_point};
 use model::scene::{
     Frame, Label, LandPiece, MAP_FONTS, Scene, group_names, land_pieces, place_names, placement,
 };
-use model::viewport::{DISPUTE_BOUNDS, Transform, View};
+use model::viewport::{DISPUTE_BOUNDS, Transform, View, uncovered};
 use std::sync::Arc;
 
 /// Pixels an arrow key pans, as in Leaflet.
@@ -83,7 +86,7 @@ impl MapCtx {
             dragged: StoredValue::new(false),
             ctrl_hint: RwSignal::new(false),
             on_select: Callback::new(move |island: Option<String>| {
-                url.push(|s| s.island = island);
+                url.push(|s| s.open_island(island));
             }),
         };
         Effect::new(move |_| {
@@ -110,6 +113,36 @@ impl MapCtx {
         let v = v.clamped();
         self.view_state.set(Some(v));
         self.url.view_changed(v);
+    }
+
+    /// Pans so that the symbol at `at` (`offset` pixels away) is in view
+    /// and clear of the panel (a side panel, or a phone's bottom sheet) and
+    /// of the timeline bar; a symbol already in view does not move the map.
+    fn reveal(self, at: MapPoint, offset: (f64, f64)) {
+        let Some(map) = self.container.get_untracked() else {
+            return;
+        };
+        let (w, h) = self.size.get_untracked();
+        let bottom = (h - self.data.covered_bottom.get_untracked()).max(0.0);
+        let mut free = [0.0, 0.0, w, bottom];
+        if let Some(panel) = document().get_element_by_id("panel") {
+            let (m, p) = (
+                map.get_bounding_client_rect(),
+                panel.get_bounding_client_rect(),
+            );
+            let cover = [
+                p.left() - m.left(),
+                p.top() - m.top(),
+                p.right() - m.left(),
+                p.bottom() - m.top(),
+            ];
+            free = uncovered(free, cover);
+        }
+        let (x, y) = self.transform.get_untracked().apply(at);
+        let point = (x + offset.0, y + offset.1);
+        if let Some(view) = self.current.get_untracked().revealing(point, free) {
+            self.set_view(view);
+        }
     }
 
     fn zoom_by(self, delta: f64, sx: f64, sy: f64) {
@@ -252,8 +285,9 @@ pub fn MapView(
     let geometry = land_layer(ctx, &land, detail);
     let symbols = Symbols::new(scene.clone(), transform);
     let labels = labels_layer(ctx, scene.clone(), symbols);
+    reveal_chosen(ctx, scene.clone(), symbols);
     view! {
-        <div class="map" node_ref=ctx.container tabindex="0" role="region"
+        <div class="map" id="map" node_ref=ctx.container tabindex="0" role="region"
             aria-label="Map of the disputed islands. Arrow keys pan, plus and minus zoom, Tab moves between islands."
             on:pointerdown=move |e| ctx.pointer_down(e) on:pointermove=move |e| ctx.pointer_move(e)
             on:pointerup=move |e| ctx.pointer_up(e) on:pointercancel=move |e| ctx.pointer_up(e)
@@ -355,6 +389,39 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
         />
     }
     .into_any()
+}
+
+/// Keeps the chosen record's symbol (the URL's event, else its deployment)
+/// in view: when it is chosen, when its panel is drawn, when the symbols load.
+fn reveal_chosen(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) {
+    let (url, data) = (ctx.url, ctx.data);
+    let focus: Focus = expect_context();
+    Effect::new(move |_| {
+        focus.drawn.track();
+        let symbol = if let Some(id) = url.event.get() {
+            let events = data.events.get().and_then(Result::ok);
+            let places = data.overlays.get().and_then(Result::ok);
+            events
+                .and_then(|all| all.iter().find(|e| e.id == id).cloned())
+                .and_then(|e| event_point(&e, places.as_deref(), &scene))
+                .map(|at| (at, EVENT_OFFSET_PX))
+        } else if let Some(id) = url.deployment.get() {
+            let sites = data.sites.get().and_then(Result::ok).unwrap_or_default();
+            let index = sites.iter().position(|f| f.id == id);
+            // Where the layout put it (`Symbols`: published sites first).
+            let k = index.and_then(|i| {
+                symbols
+                    .wanted
+                    .with(|w| w.sites.iter().position(|&s| s == i))
+            });
+            k.and_then(|k| symbols.laid.with(|l| l.get(k).map(|s| (s.at, s.offset))))
+        } else {
+            None
+        };
+        if let Some((at, offset)) = symbol {
+            request_animation_frame(move || ctx.reveal(at, offset));
+        }
+    });
 }
 
 /// Island, group and place names: placed again as the map moves, while the

@@ -4,9 +4,11 @@
 //! `model::scene` puts them.
 
 use crate::data::AtlasData;
+use crate::focus::Focus;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::decimal::fixed;
+use model::events::accessible::{deployment_name, event_name};
 use model::events::{DeploymentCategory, recent_events};
 use model::names;
 use model::permalink::Layer;
@@ -159,43 +161,67 @@ pub fn category_symbol(category: DeploymentCategory) -> (&'static str, &'static 
 
 /// Deployment sites in place on the map's date: on their published site,
 /// or clustered at their island's anchor and marked as approximate.
+/// Activating one opens its card (`deployment=`) and moves focus into it;
+/// the URL's deployment is highlighted (`aria-pressed`, not colour alone).
 #[component]
 pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
+    let focus: Focus = expect_context();
     move || {
         if !url.layers.get().contains(Layer::Deployments) {
             return None;
         }
         let sites = data.sites.get()?.ok()?;
-        let focused = data.focus_site.get();
         let order = symbols.wanted.with(|w| w.sites.clone());
+        let style = url.names.get();
+        let land = data.land.get_value();
         Some(
             order
                 .into_iter()
                 .enumerate()
                 .filter_map(|(k, i)| {
                     let site = &sites.get(i)?.properties;
-                    let (letter, class, category) = category_symbol(site.category);
-                    let label = format!("{category}: {}, on {} ({})", site.unit, site.island, site.status);
-                    // Issue 21, honest places: a site never published says so.
-                    let label = if site.approximate { label + ", location not published" } else { label };
-                    let island = site.island.clone();
+                    let (letter, class, _) = category_symbol(site.category);
+                    let island = land.as_ref().and_then(|l| l.islands.find(&site.island));
+                    let island = island.map_or([site.island.as_str(); 2], |i| i.romaji());
+                    let label = deployment_name(&site.unit, island, &site.period, style);
+                    // Honest places: a site never published says so.
+                    let label = if site.approximate {
+                        label + ", location not published"
+                    } else {
+                        label
+                    };
                     let id = site.id.clone();
-                    let id_key = site.id.clone();
-                    let open = move || {
-                        data.focus_site.set(Some(id.clone()));
-                        let island = island.clone();
-                        url.push(move |s| s.island = Some(island));
+                    let chosen = {
+                        let id = id.clone();
+                        move || {
+                            url.deployment.with(|d| d.as_deref() == Some(id.as_str()))
+                                || data.focus_site.with(|f| f.as_deref() == Some(id.as_str()))
+                        }
+                    };
+                    let open = {
+                        let id = id.clone();
+                        move || {
+                            let id = id.clone();
+                            data.focus_site.set(None);
+                            focus.into_panel();
+                            url.push(move |s| s.open_deployment(id));
+                        }
                     };
                     let open_key = open.clone();
                     Some(view! {
-                        <g class=format!("site {class}") class:focused=focused.as_deref() == Some(site.id.as_str())
+                        <g class=format!("site {class}") class:focused=chosen.clone()
                             class:approximate=site.approximate
-                            data-site=id_key transform=symbols.place(transform, move || k)
+                            data-site=id transform=symbols.place(transform, move || k)
                             tabindex="0" role="button" aria-label=label.clone()
+                            aria-pressed=move || if chosen() { "true" } else { "false" }
                             on:click=move |_| open()
-                            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); open_key() }>
+                            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                e.stop_propagation();
+                                open_key()
+                            }>
                             <title>{label.clone()}</title>
                             <circle class="hit" r="16"/>
                             <circle class="symbol" r=SITE_RADIUS_PX/>
@@ -208,7 +234,8 @@ pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView
     }
 }
 
-/// Events of the twelve months up to the map's date, at their places.
+/// Events of the twelve months up to the map's date, at their places;
+/// activating one opens its card (`event=`) and moves focus into it.
 #[component]
 pub fn EventsLayer(
     transform: Memo<Transform>,
@@ -217,6 +244,7 @@ pub fn EventsLayer(
 ) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
+    let focus: Focus = expect_context();
     move || {
         if !url.layers.get().contains(Layer::Events) {
             return None;
@@ -224,6 +252,7 @@ pub fn EventsLayer(
         let events = data.events.get()?.ok()?;
         let places = data.overlays.get().and_then(Result::ok);
         let date = data.date.get();
+        let style = url.names.get();
         Some(
             recent_events(&events, date)
                 .filter(|e| event_point(e, places.as_deref(), &scene).is_some())
@@ -232,12 +261,34 @@ pub fn EventsLayer(
                     // Laid out after the sites.
                     let at = move || symbols.wanted.with(|w| w.sites.len()) + k;
                     let id = e.id.clone();
-                    let label = format!("Event {}: {}", e.date, data.named(url.names.get(), &e.title, &e.title_template));
+                    let label =
+                        event_name(&data.named(style, &e.title, &e.title_template), &e.date);
+                    let open = move || {
+                        let id = id.clone();
+                        focus.into_panel();
+                        url.push(move |s| s.open_event(id));
+                    };
+                    let open_key = open.clone();
+                    let chosen = {
+                        let id = e.id.clone();
+                        move || {
+                            if url.event.with(|x| x.as_deref() == Some(id.as_str())) {
+                                "true"
+                            } else {
+                                "false"
+                            }
+                        }
+                    };
                     view! {
                         <g class="event-marker" transform=symbols.place(transform, at)
-                            tabindex="0" role="button" aria-label=label.clone() data-event=e.id.clone()
-                            on:click={ let id = id.clone(); move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) } }
-                            on:keydown=move |ev| if ev.key() == "Enter" { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
+                            tabindex="0" role="button" aria-label=label.clone() aria-pressed=chosen
+                            data-event=e.id.clone()
+                            on:click=move |_| open()
+                            on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                open_key()
+                            }>
                             <title>{label.clone()}</title>
                             <circle class="hit" r="14"/>
                             <rect x="-6" y="-6" width="12" height="12" transform="rotate(45)"/>

@@ -3,6 +3,8 @@
 
 use crate::api;
 use crate::data::AtlasData;
+use crate::deployment_card::DeploymentCardPanel;
+use crate::focus::Focus;
 use crate::overlays::category_symbol;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
@@ -18,12 +20,11 @@ use std::time::Duration;
 pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
+    let focus: Focus = expect_context();
     let close = move || {
         data.focus_site.set(None);
-        url.push(|s| {
-            s.island = None;
-            s.event = None;
-        })
+        url.push(|s| s.open_island(None));
+        focus.restore();
     };
     // Only islands and groups the map has are asked for; an unknown id gets
     // a notice, not a 404. Islets of a group share the group's history;
@@ -43,6 +44,9 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
         if let Some(event_id) = url.event.get() {
             return Some(view! { <EventCard id=event_id/> }.into_any());
         }
+        if let Some(deployment) = url.deployment.get() {
+            return Some(view! { <DeploymentCardPanel id=deployment/> }.into_any());
+        }
         let id = url.island.get()?;
         let Some(history_island) = story_of(&land, &id).map(str::to_owned) else {
             // A well-formed id this map does not have: say so, do not go blank.
@@ -55,8 +59,10 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             }.into_any());
         };
         let facts = island_facts(&land, &id, url.names.get(), data.date.get());
+        let panel = NodeRef::new();
+        focus.panel_shown(panel, format!("island {id}"));
         Some(view! {
-            <aside class="panel" aria-labelledby="panel-title" aria-live="polite"
+            <aside class="panel" id="panel" node_ref=panel aria-labelledby="panel-title"
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
                 <button type="button" class="close" aria-label="Close the island panel"
                     on:click=move |_| close()>"×"</button>
@@ -186,7 +192,18 @@ fn excerpt_quote(data: AtlasData, excerpt: &str) -> Option<impl IntoView + use<>
 fn EventCard(id: String) -> impl IntoView {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let close = move || url.push(|s| s.event = None);
+    let focus: Focus = expect_context();
+    // Back to the panel or card below it, else to where the reader was.
+    let close = move || {
+        let below =
+            url.island.get_untracked().is_some() || url.deployment.get_untracked().is_some();
+        url.push(|s| s.event = None);
+        if below {
+            focus.into_panel()
+        } else {
+            focus.restore()
+        }
+    };
     move || {
         let events = data.events.get()?.ok()?;
         let Some(e): Option<Event> = events.iter().find(|e| e.id == id).cloned() else {
@@ -211,12 +228,14 @@ fn EventCard(id: String) -> impl IntoView {
             .location
             .clone()
             .map(|l| view! { <p class="location">{format!("Where: {l}")}</p> });
+        let panel = NodeRef::new();
+        focus.panel_shown(panel, format!("event {id}"));
         Some(view! {
-            <aside class="panel event-card" aria-labelledby="event-title" aria-live="polite"
+            <aside class="panel event-card" id="panel" node_ref=panel aria-labelledby="event-title"
                 on:keydown=move |k| if k.key() == "Escape" { close() }>
                 <button type="button" class="close" aria-label="Close the event" on:click=move |_| close()>"×"</button>
                 <p class="when">{format!("{} · {}", e.date, e.kind)}</p>
-                <h2 id="event-title">{named(&e.title, &e.title_template)}</h2>
+                <h2 id="event-title" tabindex="-1">{named(&e.title, &e.title_template)}</h2>
                 <p>{named(&e.summary, &e.summary_template)}</p>
                 {location}
                 <p class="confidence">{confidence}</p>
@@ -312,7 +331,7 @@ fn island_facts(
     let outline_source =
         outline.map(|p| view! { <dt>"Outline"</dt><dd class="source">{p.source.clone()}</dd> });
     view! {
-        <h2 id="panel-title">{title}</h2>
+        <h2 id="panel-title" tabindex="-1">{title}</h2>
         {subtitle}
         <dl class="names">
             <dt>"Japanese"</dt>

@@ -60,7 +60,7 @@ pub fn Timeline(
     measure_covered_bottom(bar);
 
     view! {
-        <section class="timeline" aria-label="Timeline" node_ref=bar>
+        <section class="timeline" id="timeline" aria-label="Timeline" node_ref=bar>
             <button type="button" class="play" on:click=move |_| play()
                 aria-label=move || if playing.get() { "Pause the timeline" } else { "Play through the events" }>
                 {move || if playing.get() { "❚❚" } else { "▶" }}

@@ -225,12 +225,69 @@ pub struct DeploymentList {
     pub items: Vec<Deployment>,
 }
 
-/// A deployment with the events behind its changes.
+/// A deployment with the events behind its changes, and each change with
+/// its evidence (as in its island's history).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct DeploymentDetail {
     pub deployment: Deployment,
     pub events: Vec<EventRef>,
+    /// Every change of this deployment, oldest first, with the events,
+    /// sources and excerpts that establish it.
+    pub history: Vec<HistoryEntry>,
+}
+
+#[cfg(feature = "loader")]
+impl DeploymentDetail {
+    /// The deployment `id` with its events (each once, in the order its
+    /// changes cite them) and its changes' evidence; `None` for an unknown id.
+    pub fn of(id: &str, data: &Dataset) -> Option<DeploymentDetail> {
+        let deployment = data.deployment(id)?.clone();
+        let mut events: Vec<EventRef> = Vec::new();
+        for e in deployment.changes.iter().flat_map(|c| c.events.iter()) {
+            if let Some(event) = data.event(e)
+                && !events.iter().any(|x| x.id == event.id)
+            {
+                events.push(EventRef::from(event));
+            }
+        }
+        let history = data
+            .island_history(&deployment.island)
+            .into_iter()
+            .filter(|h| h.deployment == deployment.id)
+            .collect();
+        Some(DeploymentDetail {
+            deployment,
+            events,
+            history,
+        })
+    }
+}
+
+/// What the app's deployment card reads of a [`DeploymentDetail`]: a view
+/// of the same answer (see [`IslandHistory`]), only the fields it shows.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentCard {
+    pub deployment: DeploymentBrief,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// The fields of a [`Deployment`] its card shows.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentBrief {
+    pub island: String,
+    pub place: Option<String>,
+    pub unit: String,
+    pub system: Option<String>,
+    pub category: DeploymentCategory,
+    pub period: Period,
+    pub confidence: Confidence,
+    pub confidence_note: Option<String>,
+    pub confidence_note_template: Option<String>,
+    pub summary: String,
+    pub summary_template: Option<String>,
 }
 
 /// Every source with excerpts: the shipped article and the ones quoted by

@@ -6,6 +6,7 @@
 //! one [`DataError`] per problem (file, line, field) if anything is wrong,
 //! so nothing invalid is ever served. No I/O happens here.
 
+pub mod accessible;
 mod date;
 pub mod evidence;
 // Reading the TOML files needs the `toml` crate; the app only needs the types.

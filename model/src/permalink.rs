@@ -1,7 +1,8 @@
 //! The map state a URL carries, and its codec.
 //!
 //! Query-string form, following OpenStreetMap's `map=zoom/lat/lon`:
-//! `?map=8.25/44.100/146.700&island=kunashiri&date=2017-01-01&layers=islands,lines&names=ru`.
+//! `?map=8.25/44.100/146.700&island=kunashiri&date=2017-01-01&layers=islands,lines&names=ru`;
+//! a record's card: `?deployment=bastion-etorofu` or `?event=…`.
 //! [`format`] writes one canonical URL per state (fixed parameter order,
 //! defaults omitted, coordinates rounded for the zoom). [`parse`] is total:
 //! it never fails as a whole; each unknown, repeated or malformed parameter
@@ -101,6 +102,8 @@ pub struct MapState {
     pub date: Option<Date>,
     /// The event whose details are open.
     pub event: Option<String>,
+    /// The deployment whose card is open (its symbol highlighted).
+    pub deployment: Option<String>,
     /// The article open in the reader, and optionally one of its excerpts (1-based).
     pub article: Option<String>,
     pub excerpt: Option<u32>,
@@ -108,6 +111,29 @@ pub struct MapState {
     pub names: NameStyle,
     /// The map without page chrome, for `<iframe>` embedding.
     pub embed: bool,
+}
+
+impl MapState {
+    /// Opens an island's panel (`None`: closes every panel): one selection
+    /// at a time, so a record's card does not hide the island chosen.
+    pub fn open_island(&mut self, island: Option<String>) {
+        self.island = island;
+        self.event = None;
+        self.deployment = None;
+    }
+
+    /// Opens a deployment's card, from its symbol: the record alone.
+    pub fn open_deployment(&mut self, id: String) {
+        self.deployment = Some(id);
+        self.event = None;
+        self.island = None;
+    }
+
+    /// Opens an event's card over what is open (an island's panel, a
+    /// deployment's card): closing it returns there.
+    pub fn open_event(&mut self, id: String) {
+        self.event = Some(id);
+    }
 }
 
 /// A part of a URL that was ignored, and why; shown to the reader.
@@ -129,8 +155,17 @@ const MAX_ID_LEN: usize = 64;
 pub const FIRST_YEAR: u16 = 1855;
 pub const LAST_YEAR: u16 = 2100;
 /// Parameters in canonical order.
-pub const PARAMETERS: [&str; 9] = [
-    "map", "island", "date", "event", "article", "excerpt", "layers", "names", "embed",
+pub const PARAMETERS: [&str; 10] = [
+    "map",
+    "island",
+    "date",
+    "event",
+    "deployment",
+    "article",
+    "excerpt",
+    "layers",
+    "names",
+    "embed",
 ];
 
 /// Parses a query string (with or without the leading `?`).
@@ -163,6 +198,7 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
             "island" => parse_id(&value).map(|v| state.island = Some(v)),
             "date" => parse_date(&value).map(|d| state.date = Some(d)),
             "event" => parse_id(&value).map(|v| state.event = Some(v)),
+            "deployment" => parse_id(&value).map(|v| state.deployment = Some(v)),
             "article" => parse_id(&value).map(|v| state.article = Some(v)),
             "excerpt" => parse_excerpt(&value).map(|n| state.excerpt = Some(n)),
             "layers" => parse_layers(&value, &mut ignored).map(|l| state.layers = l),
@@ -208,6 +244,9 @@ pub fn format(state: &MapState) -> String {
     }
     if let Some(event) = &state.event {
         parts.push(format!("event={event}"));
+    }
+    if let Some(deployment) = &state.deployment {
+        parts.push(format!("deployment={deployment}"));
     }
     if let Some(article) = &state.article {
         parts.push(format!("article={article}"));

@@ -131,6 +131,51 @@ impl View {
     }
 }
 
+/// A rectangle on screen in pixels: `[left, top, right, bottom]`.
+pub type Rect = [f64; 4];
+
+/// Margin kept between a symbol placed in view and the visible area's edge.
+pub const REVEAL_MARGIN_PX: f64 = 32.0;
+
+impl View {
+    /// The view panned so that screen pixel (`sx`, `sy`) lies inside
+    /// `visible` (the part of the map nothing covers) with
+    /// [`REVEAL_MARGIN_PX`] to spare: the point goes to that area's centre.
+    /// `None` when it already lies there, so a symbol in view never moves
+    /// the map.
+    pub fn revealing(self, (sx, sy): (f64, f64), visible: Rect) -> Option<View> {
+        let [left, top, right, bottom] = visible;
+        let m = REVEAL_MARGIN_PX;
+        let inside = (left + m..=right - m).contains(&sx) && (top + m..=bottom - m).contains(&sy);
+        if inside || !(sx.is_finite() && sy.is_finite()) {
+            return None;
+        }
+        let (cx, cy) = ((left + right) / 2.0, (top + bottom) / 2.0);
+        Some(self.panned(cx - sx, cy - sy))
+    }
+}
+
+/// The largest part of `map` that `cover` (a panel over it) leaves free: the
+/// strip left of it, right of it, above or below it. A cover that misses
+/// the map leaves all of it.
+pub fn uncovered(map: Rect, cover: Rect) -> Rect {
+    let [ml, mt, mr, mb] = map;
+    let [cl, ct, cr, cb] = cover;
+    if cr <= ml || cl >= mr || cb <= mt || ct >= mb {
+        return map;
+    }
+    let strips = [
+        [ml, mt, cl, mb],
+        [cr, mt, mr, mb],
+        [ml, mt, mr, ct],
+        [ml, cb, mr, mb],
+    ];
+    let area = |[l, t, r, b]: Rect| (r - l).max(0.0) * (b - t).max(0.0);
+    strips.into_iter().fold([ml, mt, ml, mt], |best, s| {
+        if area(s) > area(best) { s } else { best }
+    })
+}
+
 /// The longest round distance (1, 2 or 5 times a power of ten metres) that
 /// fits in `max_px`, and its length in pixels.
 ///
@@ -274,5 +319,51 @@ mod tests {
             }
             metres_per_px *= 1.37;
         }
+    }
+
+    #[test]
+    fn a_symbol_under_the_side_panel_is_brought_into_the_free_part() {
+        let view = View {
+            zoom: 9.0,
+            lat: 44.5,
+            lon: 147.0,
+        };
+        let (w, h) = (1280.0, 800.0);
+        let free = uncovered([0.0, 0.0, w, h], [900.0, 70.0, 1260.0, 790.0]);
+        assert_eq!(free, [0.0, 0.0, 900.0, h]);
+        let point = project(148.0, 45.0);
+        let (sx, sy) = view.transform(w, h).apply(point);
+        assert!(sx > 900.0, "the test point starts under the panel: {sx}");
+        let moved = view.revealing((sx, sy), free).expect("it must move");
+        let (x, y) = moved.transform(w, h).apply(point);
+        assert!(close(x, 450.0, 1e-6) && close(y, 400.0, 1e-6), "{x},{y}");
+        assert_eq!(moved.zoom, view.zoom);
+        // Already in the free part: the map stays where it is.
+        assert_eq!(moved.revealing((x, y), free), None);
+    }
+
+    #[test]
+    fn a_phone_bottom_sheet_leaves_the_upper_half() {
+        let (w, h) = (390.0, 700.0);
+        let free = uncovered([0.0, 0.0, w, h], [0.0, 350.0, w, h]);
+        assert_eq!(free, [0.0, 0.0, w, 350.0]);
+        let view = View {
+            zoom: 8.0,
+            lat: 44.0,
+            lon: 146.5,
+        };
+        let moved = view
+            .revealing((200.0, 500.0), free)
+            .expect("under the sheet");
+        let point = view.transform(w, h).invert(200.0, 500.0);
+        let (x, y) = moved.transform(w, h).apply(point);
+        assert!(close(x, 195.0, 1e-6) && close(y, 175.0, 1e-6), "{x},{y}");
+        // Near an edge, within the margin, counts as hidden.
+        assert!(view.revealing((5.0, 100.0), free).is_some());
+        // No panel: the whole map is free.
+        assert_eq!(
+            uncovered([0.0, 0.0, w, h], [400.0, 0.0, 500.0, 10.0]),
+            [0.0, 0.0, w, h]
+        );
     }
 }

@@ -553,6 +553,89 @@ fn the_apps_decoders_read_back_the_api_answers() {
     assert_eq!(IslandDetail::of("no-such-island", &listed, &data), None);
 }
 
+/// A deployment's answer carries its card: each change with its evidence,
+/// the Bastion battalion's announcement and arrival with their sources.
+#[test]
+fn a_deployment_detail_has_each_change_with_its_evidence() {
+    use model::api::DeploymentDetail;
+    let data = dataset();
+    let bastion = DeploymentDetail::of("bastion-etorofu", &data).expect("known deployment");
+    let changes: Vec<(String, DeploymentStatus)> = bastion
+        .history
+        .iter()
+        .map(|h| (h.date.to_string(), h.status))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("2016-03".to_owned(), DeploymentStatus::Planned),
+            ("2016-11".to_owned(), DeploymentStatus::Active)
+        ]
+    );
+    for h in &bastion.history {
+        assert_eq!(h.deployment, "bastion-etorofu");
+        assert!(!h.sources.is_empty(), "{} has sources", h.date);
+        assert!(!h.events.is_empty(), "{} has events", h.date);
+    }
+    assert_eq!(DeploymentDetail::of("no-such-deployment", &data), None);
+    // Every deployment's card has one entry per change.
+    for d in &data.deployments {
+        let detail = DeploymentDetail::of(&d.id, &data).expect("listed");
+        assert_eq!(detail.history.len(), d.changes.len(), "{}", d.id);
+    }
+}
+
+/// The site's spoken name over the real data: the unit, the island in the
+/// reader's names and the period, never the id.
+#[test]
+fn the_bastion_site_is_named_with_its_island_and_period() {
+    use model::events::accessible::deployment_name;
+    use model::names::NameStyle;
+    let data = dataset();
+    let islands = Islands::parse("islands.toml", &read_geodata("islands.toml")).expect("islands");
+    let d = data.deployment("bastion-etorofu").expect("bastion");
+    let island = islands.find(&d.island).expect("its island").romaji();
+    assert_eq!(
+        deployment_name(&d.unit, island, &d.period, NameStyle::Both),
+        "Bastion coastal missile battalion, 72nd Coastal Missile Brigade, Etorofu / Iturup, \
+         since November 2016"
+    );
+}
+
+/// The app's deployment card decodes every deployment's answer as the
+/// server serialises it.
+#[cfg(feature = "mini")]
+#[test]
+fn the_deployment_card_decodes_every_deployment_answer() {
+    use model::api::{DeploymentCard, DeploymentDetail};
+    use model::wire::decode;
+    let data = dataset();
+    for d in &data.deployments {
+        let detail = DeploymentDetail::of(&d.id, &data).expect("listed");
+        let sent = serde_json::to_string(&detail).expect("serialises");
+        let card = decode::<DeploymentCard>(&sent).unwrap_or_else(|e| panic!("{}: {e}", d.id));
+        assert_eq!(card.history, detail.history, "{}", d.id);
+        let b = &card.deployment;
+        assert_eq!(
+            (&b.island, &b.unit, &b.place),
+            (&d.island, &d.unit, &d.place)
+        );
+        assert_eq!(
+            (&b.system, b.category, &b.period),
+            (&d.system, d.category, &d.period)
+        );
+        assert_eq!(
+            (b.confidence, &b.confidence_note),
+            (d.confidence, &d.confidence_note)
+        );
+        assert_eq!(
+            (&b.summary, &b.summary_template),
+            (&d.summary, &d.summary_template)
+        );
+        assert_eq!(b.confidence_note_template, d.confidence_note_template);
+    }
+}
+
 #[test]
 fn no_1945_landing_force_is_in_place_today_and_bounds_wait_for_their_last_day() {
     let d = dataset();

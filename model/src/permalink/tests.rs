@@ -9,7 +9,7 @@ fn date(y: u16, m: u8, d: u8) -> Date {
 fn an_openstreetmap_style_link_restores_every_part() {
     let (state, ignored) = parse(
         "?map=8.25/44.100/146.700&island=kunashiri&date=2017-01-01&event=d16-bastion-bal\
-         &article=seed-2017-03-20&excerpt=3&layers=islands,lines&names=ru&embed=1",
+         &deployment=bastion-etorofu&article=seed-2017-03-20&excerpt=3&layers=islands,lines&names=ru&embed=1",
     );
     assert!(ignored.is_empty(), "{ignored:?}");
     let view = state.view.expect("view parsed");
@@ -17,6 +17,7 @@ fn an_openstreetmap_style_link_restores_every_part() {
     assert_eq!(state.island.as_deref(), Some("kunashiri"));
     assert_eq!(state.date, Some(date(2017, 1, 1)));
     assert_eq!(state.event.as_deref(), Some("d16-bastion-bal"));
+    assert_eq!(state.deployment.as_deref(), Some("bastion-etorofu"));
     assert_eq!(state.article.as_deref(), Some("seed-2017-03-20"));
     assert_eq!(state.excerpt, Some(3));
     assert_eq!(
@@ -48,6 +49,42 @@ fn format_is_canonical_order_with_defaults_omitted() {
     );
     assert_eq!(format(&MapState::default()), "");
     assert_eq!(href(&MapState::default()), "/");
+}
+
+#[test]
+fn a_deployment_link_is_canonical_and_a_malformed_one_says_why() {
+    let (state, ignored) = parse("deployment=bastion-etorofu&date=2017-01-01&event=x");
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(
+        format(&state),
+        "date=2017-01-01&event=x&deployment=bastion-etorofu"
+    );
+    let (state, ignored) = parse("deployment=Bastion%20Etorofu&island=etorofu");
+    assert_eq!(state.deployment, None);
+    assert_eq!(state.island.as_deref(), Some("etorofu"));
+    assert_eq!(
+        ignored,
+        [Ignored {
+            parameter: "deployment".into(),
+            reason: "not a valid id".into()
+        }]
+    );
+}
+
+#[test]
+fn one_selection_at_a_time_and_an_event_over_what_is_open() {
+    let mut state = parse("island=etorofu&event=x&date=2017-01-01").0;
+    state.open_deployment("bastion-etorofu".into());
+    assert_eq!(format(&state), "date=2017-01-01&deployment=bastion-etorofu");
+    state.open_event("bastion-bal-deployed-2016".into());
+    assert_eq!(
+        format(&state),
+        "date=2017-01-01&event=bastion-bal-deployed-2016&deployment=bastion-etorofu"
+    );
+    state.open_island(Some("kunashiri".into()));
+    assert_eq!(format(&state), "island=kunashiri&date=2017-01-01");
+    state.open_island(None);
+    assert_eq!(format(&state), "date=2017-01-01");
 }
 
 #[test]
@@ -85,6 +122,9 @@ fn every_bad_value_is_dropped_individually_and_reported() {
         ("date=2017-1-1", "date"),
         ("date=yesterday", "date"),
         ("event=%3Cscript%3E", "event"),
+        ("deployment=Bastion", "deployment"),
+        ("deployment=", "deployment"),
+        ("deployment=a%2Fb", "deployment"),
         ("article=a/../b", "article"),
         ("article=seed&excerpt=0", "excerpt"),
         ("article=seed&excerpt=-1", "excerpt"),
@@ -162,6 +202,7 @@ fn arb_state() -> impl Strategy<Value = MapState> {
         proptest::option::of(arb_id()),
         proptest::option::of(arb_date()),
         proptest::option::of(arb_id()),
+        proptest::option::of(arb_id()),
         proptest::option::of((arb_id(), proptest::option::of(1u32..=10_000))),
         0u8..32,
         prop_oneof![
@@ -172,7 +213,7 @@ fn arb_state() -> impl Strategy<Value = MapState> {
         any::<bool>(),
     )
         .prop_map(
-            |(view, island, date, event, article, layer_bits, names, embed)| {
+            |(view, island, date, event, deployment, article, layer_bits, names, embed)| {
                 let layers = Layer::ALL.into_iter().fold(Layers::none(), |ls, l| {
                     ls.with(l, layer_bits & l.bit() != 0)
                 });
@@ -181,6 +222,7 @@ fn arb_state() -> impl Strategy<Value = MapState> {
                     island,
                     date,
                     event,
+                    deployment,
                     excerpt: article.as_ref().and_then(|(_, n)| *n),
                     article: article.map(|(a, _)| a),
                     layers,

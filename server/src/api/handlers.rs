@@ -4,7 +4,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use model::api::*;
-use model::events::EventRef;
 use serde::Serialize;
 
 use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
@@ -172,7 +171,7 @@ pub async fn deployments_geojson(
     respond(&body, GEOJSON, &headers)
 }
 
-/// One deployment with the events behind each change.
+/// One deployment with the events behind each change, and each change's evidence.
 #[utoipa::path(get, path = "/api/deployments/{id}", tag = "atlas",
     params(("id" = String, Path, description = "Deployment id")),
     responses(
@@ -185,20 +184,9 @@ pub async fn get_deployment(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let data = api.data();
-    let deployment = data
-        .deployment(&id)
-        .cloned()
+    let body = DeploymentDetail::of(&id, api.data())
         .ok_or_else(|| ApiError::not_found("deployment", &id))?;
-    let mut events: Vec<EventRef> = Vec::new();
-    for e in deployment.changes.iter().flat_map(|c| c.events.iter()) {
-        if let Some(event) = data.event(e)
-            && !events.iter().any(|x| x.id == event.id)
-        {
-            events.push(EventRef::from(event));
-        }
-    }
-    respond(&DeploymentDetail { deployment, events }, JSON, &headers)
+    respond(&body, JSON, &headers)
 }
 
 /// Every article with excerpts, shipped or quoted by excerpt only: outlet,
