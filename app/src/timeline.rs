@@ -9,11 +9,11 @@ use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::decimal::fixed;
 use model::events::{Date, Event};
+use model::permalink::MapState;
 use model::timeline::{
-    DEFAULT_SPEED, SPEEDS, START, Step, caption, day_number, fraction, from_day_number, next_after,
+    PLAY_PAUSE, SPEEDS, START, Step, caption, day_number, fraction, from_day_number, next_after,
     play_from, previous_before, span, steps, stop_on, typed_date,
 };
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,51 +25,47 @@ pub fn Timeline(
     /// The first Soviet landing (from the islands data), marked by its year on the track.
     first_landing: Option<Date>,
 ) -> impl IntoView {
-    let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     let today = data.today;
     let (min, max) = (day_number(START), day_number(today));
-
-    let commit = move |date: Date| {
-        data.live_date.set(None);
-        let date = (date != today).then_some(date);
-        url.push(|s| s.date = date);
-    };
+    let play = Player::new();
     let from_input = move |e: &leptos::ev::Event| {
         event_target_value(e)
             .parse::<i64>()
             .ok()
             .and_then(from_day_number)
     };
-    let events = move || data.events.get().and_then(Result::ok);
-    let stops = Memo::new(move |_| {
-        let dates: Vec<_> = events().map_or(vec![], |e| e.iter().map(|e| e.date).collect());
-        steps(&dates, today)
-    });
-    let play = Player::new(stops);
     let bar = NodeRef::<leptos::html::Section>::new();
     measure_covered_bottom(bar);
     let keys = move |e: leptos::ev::KeyboardEvent| match e.key().as_str() {
-        "," => play.previous(),
-        "." => play.next(),
+        "," => play.step(previous_before),
+        "." => play.step(next_after),
         _ => {}
+    };
+    // One view type for both buttons: each costs the wasm once.
+    let step_button = move |label: &'static str,
+                            title: &'static str,
+                            text: &'static str,
+                            find: fn(&[Step], Date) -> Option<usize>| {
+        view! {
+            <button type="button" aria-label=label title=title on:click=move |_| play.step(find)>{text}</button>
+        }
     };
 
     view! {
-        <section class="timeline" aria-label="Timeline" node_ref=bar on:keydown=keys
-            data-interval=move || SPEEDS[play.speed.get()].1>
+        <section class="timeline" aria-label="Timeline" node_ref=bar on:keydown=keys>
             <button type="button" class="play" on:click=move |_| play.toggle()
                 aria-label=move || if play.playing.get() { "Pause the timeline" } else { "Play through the events" }>
                 {move || if play.playing.get() { "❚❚" } else { "▶" }}
             </button>
             <div class="track">
-                <div class="ticks" aria-hidden="true">{move || marks(events(), today)}</div>
+                <div class="ticks" aria-hidden="true">{move || marks(data.events.get().and_then(Result::ok), today)}</div>
                 <input type="range" min=min max=max step="1"
                     aria-label="Date shown on the map"
                     aria-valuetext=move || data.date.get().to_string()
                     prop:value=move || day_number(data.date.get()).to_string()
                     on:input=move |e| data.live_date.set(from_input(&e))
-                    on:change=move |e| if let Some(d) = from_input(&e) { commit(d) }/>
+                    on:change=move |e| if let Some(d) = from_input(&e) { play.go(d, true) }/>
                 <div class="years" aria-hidden="true">
                     <span style:left="0%">"1855"</span>
                     {first_landing.map(|d| view! {
@@ -85,91 +81,63 @@ pub fn Timeline(
                 }}
             </output>
             <div class="more">
-                <button type="button" aria-label="Previous event" title="Previous event (key: ,)"
-                    aria-keyshortcuts="," on:click=move |_| play.previous()>"‹"</button>
-                <button type="button" aria-label="Next event" title="Next event (key: .)"
-                    aria-keyshortcuts="." on:click=move |_| play.next()>"›"</button>
+                {step_button("Previous event", "Previous event (key: ,)", "‹", previous_before)}
+                {step_button("Next event", "Next event (key: .)", "›", next_after)}
                 <label class="speed">"Speed "
-                    <select on:change=move |e| play.speed.set(event_target_value(&e).parse().unwrap_or(DEFAULT_SPEED))>
-                        {SPEEDS.iter().enumerate().map(|(i, (label, _))| view! {
-                            <option value=i.to_string() selected=i == DEFAULT_SPEED>{*label}</option>
-                        }).collect_view()}
+                    <select on:change=move |e| play.speed.set(event_target_value(&e).parse().unwrap_or(PLAY_PAUSE as usize))>
+                        {SPEEDS.map(|(label, ms)| view! {
+                            <option value=ms.to_string() selected=ms == PLAY_PAUSE>{label}</option>
+                        })}
                     </select>
                 </label>
-                <DateField note=play.note/>
+                <input type="text" class="goto" placeholder="YYYY-MM-DD"
+                    aria-label="Go to date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                    aria-invalid=move || play.invalid.get().to_string() aria-describedby=CAPTION_ID
+                    on:keydown=|e| e.stop_propagation() on:change=move |e| play.typed(&event_target_value(&e))/>
             </div>
-            <Show when=move || url.date.get().is_some()>
-                <button type="button" class="to-today" on:click=move |_| commit(today)>"Today"</button>
+            <Show when=move || play.url.date.get().is_some()>
+                <button type="button" class="to-today" on:click=move |_| play.go(today, true)>"Today"</button>
             </Show>
-            <Caption stops=stops play=play/>
+            {caption_view(play)}
         </section>
     }
 }
 
-/// A date typed as YYYY, YYYY-MM or YYYY-MM-DD; a refusal says why in the
-/// caption.
-#[component]
-fn DateField(note: RwSignal<Option<(Date, String)>>) -> impl IntoView {
-    let url: UrlState = expect_context();
-    let data: AtlasData = expect_context();
-    let invalid = RwSignal::new(false);
-    let enter = move |e: leptos::ev::Event| {
-        let text = event_target_value(&e);
-        match typed_date(&text, data.today) {
-            Ok(date) => {
-                invalid.set(false);
-                note.set(None);
-                let date = (date != data.today).then_some(date);
-                url.push(|s| s.date = date);
-            }
-            Err(why) => {
-                invalid.set(true);
-                note.set(Some((data.date.get_untracked(), why.to_string())));
-            }
-        }
-    };
-    view! {
-        <input type="text" class="goto" size="10" placeholder="YYYY-MM-DD"
-            aria-label="Go to date (YYYY, YYYY-MM or YYYY-MM-DD)"
-            aria-invalid=move || invalid.get().to_string() aria-describedby=CAPTION_ID
-            on:keydown=|e| e.stop_propagation() on:change=enter/>
-    }
-}
-
-/// What the map's date is: the stop's first event (in the reader's names,
-/// opening it when clicked) and its date in words, or the end of play, or a
-/// refused date. Announced politely.
-#[component]
-fn Caption(stops: Memo<Vec<Step>>, play: Player) -> impl IntoView {
-    let url: UrlState = expect_context();
-    let data: AtlasData = expect_context();
-    let stop_event = move || {
+/// What the map's date is, announced politely: the stop's first event (in
+/// the reader's names, opening it when clicked) and its date in words, or
+/// the end of play, or why a typed date was refused.
+fn caption_view(play: Player) -> impl IntoView {
+    let (url, data) = (play.url, play.data);
+    // A closure, not a memo: a memo of a new type costs kilobytes of wasm,
+    // and this is cheap to work out again.
+    let text = move || {
         let date = data.date.get();
-        let note = play.note.get().filter(|(on, _)| *on == date);
-        if note.is_some() {
-            return Some((None, note.map(|(_, text)| text)));
+        if play.note_on.get() == Some(date) {
+            return (None, play.note.get().unwrap_or_default());
         }
-        let events = data.events.get().and_then(Result::ok)?;
-        let step = stops.with(|s| stop_on(s, date).cloned())?;
-        let event = events.get(*step.events.first()?)?.clone();
-        let title = data.named(url.names.get(), &event.title, &event.title_template);
-        let text = caption(event.date, &title, step.events.len() - 1);
-        Some((Some(event.id), Some(text)))
+        let stop = || {
+            let events = data.events.get().and_then(Result::ok)?;
+            let stops = play.stops();
+            let step = stop_on(&stops, date)?;
+            let e = events.get(*step.events.first()?)?;
+            let title = data.named(url.names.get(), &e.title, &e.title_template);
+            let more = step.events.len() - 1;
+            Some((Some(e.id.clone()), caption(e.date, &title, more)))
+        };
+        stop().unwrap_or_default()
     };
-    let stop_event = move || stop_event().unwrap_or((None, None));
+    let open = move |_| {
+        if let Some(id) = untrack(text).0 {
+            play.pause();
+            url.push(move |s| s.event = Some(id));
+        }
+    };
     view! {
-        <p class="caption" id=CAPTION_ID aria-live="polite">
-            {move || match stop_event() {
-                (Some(id), Some(text)) => view! {
-                    <button type="button" class="link" on:click=move |_| {
-                        play.pause();
-                        let id = id.clone();
-                        url.push(move |s| s.event = Some(id));
-                    }>{text}</button>
-                }.into_any(),
-                (None, Some(text)) => text.into_any(),
-                _ => ().into_any(),
-            }}
+        <p class="caption" id=CAPTION_ID aria-live="polite" class:shown=move || !text().1.is_empty()>
+            <button type="button" class="link" hidden=move || text().0.is_none() on:click=open>
+                {move || { let (id, t) = text(); id.map(|_| t) }}
+            </button>
+            {move || { let (id, t) = text(); id.is_none().then_some(t) }}
         </p>
     }
 }
@@ -177,15 +145,14 @@ fn Caption(stops: Memo<Vec<Step>>, play: Player) -> impl IntoView {
 /// The events on the track: an exact day as a tick, a year or a month as a
 /// span across it (each position once).
 fn marks(events: Option<Arc<Vec<Event>>>, today: Date) -> impl IntoView {
-    let spans: BTreeSet<(String, String)> = events
-        .iter()
-        .flat_map(|e| e.iter())
-        .filter(|e| (START..=today).contains(&e.date.first_day()))
-        .map(|e| {
-            let (left, width) = span(e.date, today);
-            (fixed(left * 100.0, 3), fixed(width * 100.0, 3))
-        })
-        .collect();
+    let mut spans: Vec<(String, String)> = Vec::new();
+    for e in events.iter().flat_map(|e| e.iter()) {
+        let (left, width) = span(e.date, today);
+        let mark = (fixed(left * 100.0, 3), fixed(width * 100.0, 3));
+        if (START..=today).contains(&e.date.first_day()) && !spans.contains(&mark) {
+            spans.push(mark);
+        }
+    }
     spans
         .into_iter()
         .map(|(left, width)| {
@@ -198,109 +165,128 @@ fn marks(events: Option<Arc<Vec<Event>>>, today: Date) -> impl IntoView {
 
 /// Play: moves the map from stop to stop at the chosen speed, the first
 /// move a new history entry and the next ones replacing it, until the last
-/// stop; then the map shows today and the caption says play ended.
+/// stop; then the map shows today and the caption says play ended. Also the
+/// previous and next event, and a typed date: every date change of the bar.
 #[derive(Clone, Copy)]
 struct Player {
     url: UrlState,
     data: AtlasData,
-    stops: Memo<Vec<Step>>,
     playing: RwSignal<bool>,
-    /// An index into [`SPEEDS`].
+    /// The pause between two stops, in milliseconds.
     speed: RwSignal<usize>,
-    /// A message for the caption while the map stays on its date.
-    note: RwSignal<Option<(Date, String)>>,
+    /// A message for the caption while the map stays on the date `note_on`.
+    note: RwSignal<Option<String>>,
+    note_on: RwSignal<Option<Date>>,
+    /// The typed date was refused.
+    invalid: RwSignal<bool>,
     /// Which run of play a pending step belongs to: a pause ends the run.
-    run: StoredValue<u32>,
+    run: RwSignal<usize>,
 }
 
+// Signals of types the app already has, and no memo: each new type costs
+// kilobytes of wasm.
 impl Player {
-    fn new(stops: Memo<Vec<Step>>) -> Self {
+    fn new() -> Self {
         Player {
             url: expect_context(),
             data: expect_context(),
-            stops,
             playing: RwSignal::new(false),
-            speed: RwSignal::new(DEFAULT_SPEED),
+            speed: RwSignal::new(PLAY_PAUSE as usize),
             note: RwSignal::new(None),
-            run: StoredValue::new(0),
+            note_on: RwSignal::new(None),
+            invalid: RwSignal::new(false),
+            run: RwSignal::new(0),
         }
     }
 
+    /// The stops of the events loaded (tracked).
+    fn stops(self) -> Vec<Step> {
+        let events = self.data.events.get().and_then(Result::ok);
+        let dates: Vec<_> = events.map_or(vec![], |e| e.iter().map(|e| e.date).collect());
+        steps(&dates, self.data.today)
+    }
+
+    /// The date of the stop `find` picks from the map's date.
+    fn find(self, find: impl Fn(&[Step], Date) -> Option<usize>) -> Option<Date> {
+        let stops = untrack(|| self.stops());
+        find(&stops, self.data.date.get_untracked()).map(|i| stops[i].date)
+    }
+
+    /// A message for the caption while the map stays on `on`.
+    fn say(self, on: Date, text: String) {
+        self.note_on.set(Some(on));
+        self.note.set(Some(text));
+    }
+
+    /// Moves the map to `date`, as a new history entry or in place.
     fn go(self, date: Date, push: bool) {
-        let (url, data) = (self.url, self.data);
-        data.live_date.set(None);
-        let date = (date != data.today).then_some(date);
+        self.data.live_date.set(None);
+        let date = (date != self.data.today).then_some(date);
+        let change = move |s: &mut MapState| s.date = date;
         if push {
-            url.push(|s| s.date = date);
+            self.url.push(change);
         } else {
-            url.replace(|s| s.date = date);
+            self.url.replace(change);
         }
     }
 
     fn pause(self) {
         self.playing.set(false);
-        self.run.update_value(|r| *r += 1);
+        self.run.update(|r| *r += 1);
     }
 
     fn toggle(self) {
         if self.playing.get_untracked() {
             return self.pause();
         }
-        let data = self.data;
-        let (current, today) = (data.date.get_untracked(), data.today);
-        let Some(first) = self.stops.with_untracked(|s| play_from(s, current, today)) else {
+        let today = self.data.today;
+        let Some(first) = self.find(|s, current| play_from(s, current, today)) else {
             return;
         };
         self.pause();
         self.playing.set(true);
-        self.go(self.stops.with_untracked(|s| s[first].date), true);
-        self.schedule(self.run.get_value());
+        self.go(first, true);
+        self.schedule(self.run.get_untracked());
     }
 
-    fn schedule(self, run: u32) {
-        let pause = Duration::from_millis(u64::from(SPEEDS[self.speed.get_untracked()].1));
+    fn schedule(self, run: usize) {
+        let pause = Duration::from_millis(self.speed.get_untracked() as u64);
         set_timeout(move || self.tick(run), pause);
     }
 
-    fn tick(self, run: u32) {
-        if self.run.try_get_value() != Some(run) {
+    fn tick(self, run: usize) {
+        if self.run.try_get_untracked() != Some(run) {
             return;
         }
-        let data = self.data;
-        let current = data.date.get_untracked();
-        match self
-            .stops
-            .with_untracked(|s| next_after(s, current).map(|i| s[i].date))
-        {
+        match self.find(next_after) {
             Some(next) => {
                 self.go(next, false);
                 self.schedule(run);
             }
             None => {
                 self.pause();
-                self.go(data.today, false);
-                let end = "Played to the end: the map shows today.".to_owned();
-                self.note.set(Some((data.today, end)));
+                let today = self.data.today;
+                self.go(today, false);
+                self.say(today, "Played to the end: the map shows today.".to_owned());
             }
         }
     }
 
+    /// The previous or the next event.
     fn step(self, find: fn(&[Step], Date) -> Option<usize>) {
-        let current = self.data.date.get_untracked();
-        if let Some(date) = self
-            .stops
-            .with_untracked(|s| find(s, current).map(|i| s[i].date))
-        {
+        if let Some(date) = self.find(find) {
             self.go(date, true);
         }
     }
 
-    fn previous(self) {
-        self.step(previous_before);
-    }
-
-    fn next(self) {
-        self.step(next_after);
+    /// A typed date: the map moves there, or the caption says why not.
+    fn typed(self, text: &str) {
+        let date = typed_date(text, self.data.today);
+        self.invalid.set(date.is_err());
+        match date {
+            Ok(date) => self.go(date, true),
+            Err(why) => self.say(self.data.date.get_untracked(), why.to_string()),
+        }
     }
 }
 

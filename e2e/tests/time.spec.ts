@@ -29,7 +29,7 @@ test('▶ at today starts from the beginning: the date moves within two seconds 
 test('at 1855-03-01 the header says Japan administered the islands, not Russia', async ({ page }) => {
   await page.goto('/?date=1855-03-01');
   await mapReady(page);
-  const header = page.locator('header.masthead .convention');
+  const header = page.locator('main.atlas header.masthead .convention');
   await expect(header).toContainText('administered by Japan');
   await expect(header).not.toContainText('administered by Russia');
 });
@@ -57,11 +57,8 @@ test('at 1945-03-01 no Soviet record is in place on Shikotan: no symbol there, a
 test('the speed control changes the pause between two events', async ({ page }) => {
   await page.goto('/?date=1855-01-01');
   await mapReady(page);
-  const bar = page.locator('section.timeline');
   const speed = page.getByLabel('Speed');
-  await expect(bar).toHaveAttribute('data-interval', '1200');
-  await speed.selectOption({ label: '0.5×' });
-  await expect(bar).toHaveAttribute('data-interval', '2400');
+  await expect(speed).toHaveValue('1200');
   // Count the stops played in 1.5 seconds at the slowest and at the fastest speed.
   const stopsIn = async () => {
     const seen = new Set<string>();
@@ -73,10 +70,11 @@ test('the speed control changes the pause between two events', async ({ page }) 
     await page.getByRole('button', { name: 'Pause the timeline' }).click();
     return seen.size;
   };
+  await speed.selectOption({ label: '0.5×' });
   const slow = await stopsIn();
   await speed.selectOption({ label: '4×' });
-  await expect(bar).toHaveAttribute('data-interval', '300');
   const fast = await stopsIn();
+  // 0.5×: a stop every 2.4 s, so the first one and at most one more; 4×: one every 0.3 s.
   expect(slow).toBeLessThanOrEqual(2);
   expect(fast).toBeGreaterThanOrEqual(slow + 2);
 });

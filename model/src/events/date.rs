@@ -300,6 +300,14 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// [`PartialDate::from_str`] without the reason for a refusal (the app
+    /// has no use for the validator's messages).
+    pub fn parse_quiet(text: &str) -> Option<Self> {
+        PartialDate::parse(text).ok()
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = DateError;
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional `by `
@@ -344,7 +352,7 @@ mod mini {
 
     impl Quiet for PartialDate {
         fn quiet(s: &str) -> Option<Self> {
-            PartialDate::parse(s).ok()
+            PartialDate::parse_quiet(s)
         }
     }
 
