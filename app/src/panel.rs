@@ -110,13 +110,13 @@ fn history_list(history: &[HistoryEntry], island: &str, style: NameStyle) -> imp
             let events = h.events.iter().map(|e| {
                 let id = e.id.clone();
                 view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-                    {format!("{} · {}", e.date, data.named(style, &e.title, &e.title_template))}</button></li> }
+                    {format!("{} · {}", e.date.in_words(), data.named(style, &e.title, &e.title_template))}</button></li> }
             }).collect_view();
             view! {
                 <li class="history-entry" class:focused=move || data.focus_site.get().as_deref() == Some(focus_id.as_str())>
                     <button type="button" class="history-choose" on:click=choose>
                         <span class=format!("badge {class}") aria-hidden="true">{letter}</span>
-                        <span class="when">{h.date.to_string()}</span>
+                        <span class="when">{h.date.in_words()}</span>
                         <span class="what">{format!("{} — {} ({category})", h.unit, h.status)}</span>
                     </button>
                     {h.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &h.note_template)}</p> })}
@@ -234,7 +234,7 @@ fn EventCard(id: String) -> impl IntoView {
             <aside class="panel event-card" id="panel" node_ref=panel aria-labelledby="event-title"
                 on:keydown=move |k| if k.key() == "Escape" { close() }>
                 <button type="button" class="close" aria-label="Close the event" on:click=move |_| close()>"×"</button>
-                <p class="when">{format!("{} · {}", e.date, e.kind)}</p>
+                <p class="when">{format!("{} · {}", e.kind, e.date.in_words())}</p>
                 <h2 id="event-title" tabindex="-1">{named(&e.title, &e.title_template)}</h2>
                 <p>{named(&e.summary, &e.summary_template)}</p>
                 {location}

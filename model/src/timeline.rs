@@ -1,7 +1,8 @@
-//! The timeline's arithmetic: dates as day numbers for a slider, and the
-//! steps of the play control.
+//! The timeline's arithmetic: dates as day numbers for a slider, where a
+//! dated record sits on the track, the stops of the play control and their
+//! captions, and dates typed by the reader.
 
-use crate::events::Date;
+use crate::events::{Date, PartialDate, Precision};
 
 /// The timeline starts with the Treaty of Shimoda's year.
 pub const START: Date = Date {
@@ -46,9 +47,133 @@ pub fn from_day_number(days: i64) -> Option<Date> {
     .ok()
 }
 
-/// The first date in `dates` after `current`, for the play control; `None` at the end.
-pub fn next_step(dates: &[Date], current: Date) -> Option<Date> {
-    dates.iter().copied().filter(|d| *d > current).min()
+/// One stop of the play control: the day the map moves to and the events
+/// that take effect on it (indexes into the list given to [`steps`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub date: Date,
+    pub events: Vec<usize>,
+}
+
+/// The play control's stops: every event on the day it takes effect (the
+/// last day of its period, [`PartialDate::known_from`], so the map shows
+/// what the event did), from [`START`] to `today`, in date order; events of
+/// one day share a stop, in the order given.
+pub fn steps(dates: &[PartialDate], today: Date) -> Vec<Step> {
+    // Inserted in place rather than sorted: the events come nearly in
+    // order, and a sort is kilobytes of the app's wasm.
+    let mut out: Vec<Step> = Vec::new();
+    for (i, d) in dates.iter().enumerate() {
+        let date = d.known_from();
+        if !(START..=today).contains(&date) {
+            continue;
+        }
+        let at = out.partition_point(|s| s.date < date);
+        match out.get_mut(at) {
+            Some(same) if same.date == date => same.events.push(i),
+            _ => out.insert(
+                at,
+                Step {
+                    date,
+                    events: vec![i],
+                },
+            ),
+        }
+    }
+    out
+}
+
+/// Where ▶ starts from the map's date `current`: from the first stop after
+/// it; at today or after the last stop, from the first stop (the story from
+/// its beginning). `None` only without stops.
+pub fn play_from(steps: &[Step], current: Date, today: Date) -> Option<usize> {
+    let next = if current >= today {
+        None
+    } else {
+        next_after(steps, current)
+    };
+    next.or((!steps.is_empty()).then_some(0))
+}
+
+/// The first stop after `current`: play's next step and the "Next event" key.
+pub fn next_after(steps: &[Step], current: Date) -> Option<usize> {
+    steps.iter().position(|s| s.date > current)
+}
+
+/// The last stop before `current`: the "Previous event" key.
+pub fn previous_before(steps: &[Step], current: Date) -> Option<usize> {
+    steps.iter().rposition(|s| s.date < current)
+}
+
+/// The stop on `current`, whose events the caption names.
+pub fn stop_on(steps: &[Step], current: Date) -> Option<&Step> {
+    steps.iter().find(|s| s.date == current)
+}
+
+/// The caption of a stop: its first event's date in words and title, and
+/// how many more events take effect that day. "In 1945: Soviet border
+/// guards on Shikotan", "On 28 August 1945: … (and 2 more events)".
+pub fn caption(date: PartialDate, title: &str, more: usize) -> String {
+    let when = date.in_words();
+    let mut chars = when.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase());
+    let when: String = first.into_iter().chain(chars).collect();
+    match more {
+        0 => format!("{when}: {title}"),
+        1 => format!("{when}: {title} (and 1 more event)"),
+        n => format!("{when}: {title} (and {n} more events)"),
+    }
+}
+
+/// The pause between two stops at normal speed (1×), in milliseconds.
+pub const PLAY_PAUSE: u32 = 1200;
+
+/// The play control's speeds: a label and the pause between two stops.
+pub const SPEEDS: [(&str, u32); 4] = [
+    ("0.5×", PLAY_PAUSE * 2),
+    ("1×", PLAY_PAUSE),
+    ("2×", PLAY_PAUSE / 2),
+    ("4×", PLAY_PAUSE / 4),
+];
+
+/// Why a typed date is refused, in words for the reader.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TypedDateError {
+    #[error("Type a date as YYYY, YYYY-MM or YYYY-MM-DD, such as 1956-10-19.")]
+    Malformed,
+    #[error("The timeline starts in 1855.")]
+    TooEarly,
+    #[error("The timeline ends today, {0}.")]
+    Future(Date),
+}
+
+/// A date the reader typed: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (around
+/// spaces ignored), the first day of that period, from [`START`] to `today`.
+pub fn typed_date(text: &str, today: Date) -> Result<Date, TypedDateError> {
+    // The quiet parser: the validator's messages would cost the app's wasm.
+    let date = match PartialDate::parse_quiet(text.trim()) {
+        Some(d) if !d.by => d.first_day(),
+        _ => return Err(TypedDateError::Malformed),
+    };
+    if date < START {
+        Err(TypedDateError::TooEarly)
+    } else if date > today {
+        Err(TypedDateError::Future(today))
+    } else {
+        Ok(date)
+    }
+}
+
+/// Where a dated record sits on the track ending on `end`: the left edge
+/// and the width as fractions; an exact day has no width, a month or a year
+/// spans its period (a `by` bound the period it bounds).
+pub fn span(date: PartialDate, end: Date) -> (f64, f64) {
+    let left = fraction(date.first_day(), end);
+    if date.precision == Precision::Day {
+        return (left, 0.0);
+    }
+    let after = from_day_number(day_number(date.last_day()) + 1).unwrap_or(end);
+    (left, fraction(after, end) - left)
 }
 
 /// Where a date sits on the timeline, from 0.0 (start) to 1.0 (`end`).
@@ -78,12 +203,128 @@ mod tests {
         );
     }
 
+    fn pd(s: &str) -> PartialDate {
+        s.parse().expect("valid date")
+    }
+
     #[test]
-    fn play_steps_to_the_next_event_date_and_stops_at_the_end() {
-        let dates = [day(2016, 11, 22), day(1978, 5, 19), day(2018, 8, 3)];
-        assert_eq!(next_step(&dates, day(2000, 1, 1)), Some(day(2016, 11, 22)));
-        assert_eq!(next_step(&dates, day(2016, 11, 22)), Some(day(2018, 8, 3)));
-        assert_eq!(next_step(&dates, day(2020, 1, 1)), None);
+    fn stops_are_the_days_events_take_effect_in_order() {
+        let today = day(2026, 12, 2);
+        let dates = [
+            pd("2016-11-22"),
+            pd("1945"),
+            pd("2016-11"),
+            pd("1945-12-31"),
+            pd("2030"),
+            pd("1800"),
+        ];
+        let s = steps(&dates, today);
+        let dates: Vec<String> = s.iter().map(|s| s.date.to_string()).collect();
+        // "1945" stops on 31 December with the day-dated event of that day;
+        // "2016-11" after the 22nd, on the 30th; the future and the past
+        // before the timeline are left out.
+        assert_eq!(dates, ["1945-12-31", "2016-11-22", "2016-11-30"]);
+        assert_eq!(s[0].events, [1, 3]);
+        assert_eq!(s[2].events, [2]);
+    }
+
+    #[test]
+    fn play_starts_from_the_beginning_at_today_and_after_an_earlier_date() {
+        let today = day(2026, 12, 2);
+        let s = steps(&[pd("1855-02-07"), pd("1945"), pd("2016-11-22")], today);
+        // From today: from the beginning.
+        assert_eq!(play_from(&s, today, today), Some(0));
+        // From an earlier date: the first stop after it.
+        assert_eq!(play_from(&s, day(1900, 1, 1), today), Some(1));
+        assert_eq!(play_from(&s, day(1945, 12, 31), today), Some(2));
+        // After the last stop: from the beginning again.
+        assert_eq!(play_from(&s, day(2020, 1, 1), today), Some(0));
+        assert_eq!(play_from(&[], today, today), None);
+    }
+
+    #[test]
+    fn next_and_previous_move_to_the_adjacent_stops() {
+        let today = day(2026, 12, 2);
+        let s = steps(&[pd("1855-02-07"), pd("1945"), pd("2016-11-22")], today);
+        assert_eq!(next_after(&s, day(1855, 2, 7)), Some(1));
+        assert_eq!(next_after(&s, day(1855, 1, 1)), Some(0));
+        assert_eq!(next_after(&s, day(2016, 11, 22)), None);
+        assert_eq!(previous_before(&s, day(2016, 11, 22)), Some(1));
+        assert_eq!(previous_before(&s, today), Some(2));
+        assert_eq!(previous_before(&s, day(1855, 2, 7)), None);
+        assert_eq!(
+            stop_on(&s, day(1945, 12, 31)).map(|s| s.date),
+            Some(day(1945, 12, 31))
+        );
+        assert_eq!(stop_on(&s, day(1945, 3, 1)), None);
+    }
+
+    #[test]
+    fn captions_give_the_date_as_precisely_as_the_sources() {
+        assert_eq!(
+            caption(pd("1945"), "Border guards on Shikotan", 0),
+            "In 1945: Border guards on Shikotan"
+        );
+        assert_eq!(
+            caption(pd("2016-11-22"), "Bastion", 1),
+            "On 22 November 2016: Bastion (and 1 more event)"
+        );
+        assert_eq!(
+            caption(pd("by 2023-08"), "Withdrawn", 2),
+            "By August 2023: Withdrawn (and 2 more events)"
+        );
+        assert_eq!(caption(pd("2016-11"), "X", 0), "In November 2016: X");
+    }
+
+    #[test]
+    fn typed_dates_are_bounded_and_refused_in_words() {
+        let today = day(2026, 12, 2);
+        assert_eq!(typed_date("1945", today), Ok(day(1945, 1, 1)));
+        assert_eq!(typed_date(" 2016-11 ", today), Ok(day(2016, 11, 1)));
+        assert_eq!(typed_date("1956-10-19", today), Ok(day(1956, 10, 19)));
+        assert_eq!(typed_date("1855", today), Ok(START));
+        assert_eq!(typed_date("2026-12-02", today), Ok(today));
+        for bad in [
+            "",
+            "19",
+            "1945/03/01",
+            "2017-02-30",
+            "by 1945",
+            "soon",
+            "1945-3",
+        ] {
+            assert_eq!(
+                typed_date(bad, today),
+                Err(TypedDateError::Malformed),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            typed_date("1854-12-31", today),
+            Err(TypedDateError::TooEarly)
+        );
+        assert_eq!(
+            typed_date("2026-12-03", today),
+            Err(TypedDateError::Future(today))
+        );
+        assert_eq!(
+            TypedDateError::Future(today).to_string(),
+            "The timeline ends today, 2026-12-02."
+        );
+    }
+
+    #[test]
+    fn imprecise_dates_span_their_period_on_the_track() {
+        let end = day(2026, 1, 1);
+        let (left, width) = span(pd("2016-11-22"), end);
+        assert_eq!(width, 0.0);
+        assert_eq!(left, fraction(day(2016, 11, 22), end));
+        let (left, year) = span(pd("1945"), end);
+        assert_eq!(left, fraction(day(1945, 1, 1), end));
+        assert!((year - (fraction(day(1946, 1, 1), end) - left)).abs() < 1e-12);
+        let (_, month) = span(pd("2016-11"), end);
+        assert!(month > 0.0 && month < year / 10.0, "{month} {year}");
+        assert_eq!(span(pd("by 2023-08"), end).1, span(pd("2023-08"), end).1);
     }
 
     #[test]

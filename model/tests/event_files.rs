@@ -654,3 +654,30 @@ fn no_1945_landing_force_is_in_place_today_and_bounds_wait_for_their_last_day() 
     assert!(!at("2023-08-31").contains("s-300v4-etorofu"));
     assert!(!at("2023-08-31").contains("s-300v4-kunashiri"));
 }
+
+#[test]
+fn records_dated_by_year_or_month_take_effect_on_their_last_day() {
+    let d = dataset();
+    let at = |s: &str| in_place(&d, s);
+    let on_shikotan = |s: &str| -> Vec<String> {
+        d.deployments_at(s.parse().expect("date"))
+            .into_iter()
+            .filter(|x| x.island == "shikotan")
+            .map(|x| x.id.clone())
+            .collect()
+    };
+    // Shikotan was Japanese until 1 September 1945: the border guards dated
+    // "1945" are not there in March, nor in September; from 31 December.
+    assert_eq!(on_shikotan("1945-03-01"), Vec::<String>::new());
+    assert!(!at("1945-12-30").contains("border-guards-shikotan"));
+    assert!(at("1945-12-31").contains("border-guards-shikotan"));
+    // The landing force, ended in "1978" by the ground forces of "1978":
+    // kept through 1978, handing over to them on its last day.
+    assert!(at("1978-06-01").contains("soviet-landing-force-shikotan"));
+    assert!(!at("1978-06-01").contains("garrison-shikotan"));
+    assert!(!at("1978-12-31").contains("soviet-landing-force-shikotan"));
+    assert!(at("1978-12-31").contains("garrison-shikotan"));
+    // November 2016's coastal missiles: from the 30th.
+    assert!(!at("2016-11-29").contains("bastion-etorofu"));
+    assert!(at("2016-11-30").contains("bastion-etorofu"));
+}

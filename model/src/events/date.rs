@@ -159,22 +159,70 @@ impl PartialDate {
     }
 
     /// The first day on which what is dated is known to have happened: the
-    /// first day of the period, or for a `by` bound its last day (before it,
-    /// the sources leave it open).
+    /// last day of its period. A source that dates something "1945" only
+    /// guarantees it by 31 December 1945, one that says "November 2016" by
+    /// the 30th; a day is its own last day, and a `by` bound means the same
+    /// thing in so many words ("by August 2023": on 31 August 2023).
+    ///
+    /// This is the one rule for every change a record goes through, a start
+    /// or an end alike: the map never shows a change before the sources
+    /// guarantee it. A start dated by year or month is not in place before
+    /// its period's last day; an end dated by year or month keeps the record
+    /// in place until its period's last day. The other choice for ends
+    /// (gone from the period's first day) would empty the map for a whole
+    /// year where the sources say something was there: the 1945 landing
+    /// force on Shikotan ends in "1978", when the ground forces of "1978"
+    /// succeed it; under one rule the one hands over to the other on the
+    /// same day, 31 December 1978.
     pub fn known_from(&self) -> Date {
-        if self.by {
-            self.last_day()
-        } else {
-            self.first_day()
-        }
+        self.last_day()
     }
 
-    /// True if it is known to have happened by `date`: the period has begun
-    /// (a `by` bound: has ended) on or before it.
+    /// True if it is known to have happened by `date`: the period has ended
+    /// on or before it ([`PartialDate::known_from`]).
     pub fn started_by(&self, date: Date) -> bool {
         self.known_from() <= date
     }
+
+    /// The date in words, with its preposition, as precise as the sources:
+    /// "in 1945", "in November 2016", "on 22 November 2016", "by August
+    /// 2023". English for now.
+    pub fn in_words(&self) -> String {
+        let preposition = match (self.by, self.precision) {
+            (true, _) => "by",
+            (false, Precision::Day) => "on",
+            (false, _) => "in",
+        };
+        format!("{preposition} {}", self.words())
+    }
+
+    /// The period in words, without a preposition: "1945", "November
+    /// 2016", "22 November 2016" (a `by` bound as its period).
+    pub fn words(&self) -> String {
+        let Date { year, month, day } = self.start;
+        let name = MONTHS[usize::from(month - 1) % 12];
+        match self.precision {
+            Precision::Year => year.to_string(),
+            Precision::Month => format!("{name} {year}"),
+            Precision::Day => format!("{day} {name} {year}"),
+        }
+    }
 }
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
@@ -252,6 +300,14 @@ impl PartialDate {
     }
 }
 
+impl PartialDate {
+    /// [`PartialDate::from_str`] without the reason for a refusal (the app
+    /// has no use for the validator's messages).
+    pub fn parse_quiet(text: &str) -> Option<Self> {
+        PartialDate::parse(text).ok()
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = DateError;
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each with an optional `by `
@@ -296,7 +352,7 @@ mod mini {
 
     impl Quiet for PartialDate {
         fn quiet(s: &str) -> Option<Self> {
-            PartialDate::parse(s).ok()
+            PartialDate::parse_quiet(s)
         }
     }
 
@@ -406,8 +462,37 @@ mod tests {
         v.sort();
         let s: Vec<String> = v.iter().map(ToString::to_string).collect();
         assert_eq!(s, ["2016", "2016-11", "2016-11-18", "2017"]);
-        assert!(pd("2016-11").started_by(Date::new(2016, 11, 1).unwrap()));
-        assert!(!pd("2016-11").started_by(Date::new(2016, 10, 31).unwrap()));
+    }
+
+    #[test]
+    fn a_date_is_known_from_the_last_day_of_its_period() {
+        let on = |y, m, d| Date::new(y, m, d).unwrap();
+        // Year precision: "1945" is not guaranteed before 31 December.
+        assert!(!pd("1945").started_by(on(1945, 3, 1)));
+        assert!(!pd("1945").started_by(on(1945, 12, 30)));
+        assert!(pd("1945").started_by(on(1945, 12, 31)));
+        // Month precision: "November 2016" from the 30th.
+        assert!(!pd("2016-11").started_by(on(2016, 11, 1)));
+        assert!(!pd("2016-11").started_by(on(2016, 11, 29)));
+        assert!(pd("2016-11").started_by(on(2016, 11, 30)));
+        assert_eq!(pd("2016-02").known_from(), on(2016, 2, 29));
+        // Day precision: the day itself.
+        assert!(!pd("2016-11-22").started_by(on(2016, 11, 21)));
+        assert!(pd("2016-11-22").started_by(on(2016, 11, 22)));
+        // A bound says the same in words.
+        assert_eq!(pd("by 2023-08").known_from(), pd("2023-08").known_from());
+    }
+
+    #[test]
+    fn dates_read_as_precisely_as_the_sources_give_them() {
+        assert_eq!(pd("1945").in_words(), "in 1945");
+        assert_eq!(pd("2016-11").in_words(), "in November 2016");
+        assert_eq!(pd("2016-11-22").in_words(), "on 22 November 2016");
+        assert_eq!(pd("2017-03-05").in_words(), "on 5 March 2017");
+        assert_eq!(pd("by 2023-08").in_words(), "by August 2023");
+        assert_eq!(pd("by 1978").in_words(), "by 1978");
+        assert_eq!(pd("by 2023-01-01").in_words(), "by 1 January 2023");
+        assert_eq!(pd("2016-12").words(), "December 2016");
     }
 
     #[test]

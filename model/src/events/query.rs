@@ -111,15 +111,18 @@ pub struct ArticleView {
     pub excerpts: Vec<ExcerptView>,
 }
 
-/// Events of the twelve months up to `date`: the ones a map of that date marks.
+/// Events of the twelve months up to `date`: the ones a map of that date
+/// marks. An event counts from the day the sources guarantee it, its
+/// period's last day ([`PartialDate::known_from`]): "1945" from 31 December.
 pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
     let year_before = Date {
         year: date.year.saturating_sub(1),
         ..date
     };
-    events
-        .iter()
-        .filter(move |e| e.date.first_day() <= date && e.date.first_day() > year_before)
+    events.iter().filter(move |e| {
+        let known = e.date.known_from();
+        known <= date && known > year_before
+    })
 }
 
 #[cfg(feature = "loader")]

@@ -481,7 +481,10 @@ fn queries_filter_and_page() {
     };
     assert_eq!(at("2014-01-01"), Vec::<String>::new());
     assert_eq!(at("2015-01-01"), ["s300"]);
-    assert_eq!(at("2016-11-01"), ["s300", "bastion-etorofu"]);
+    // Dated "2016-11": in place from the month's last day, not its first.
+    assert_eq!(at("2016-11-01"), ["s300"]);
+    assert_eq!(at("2016-11-29"), ["s300"]);
+    assert_eq!(at("2016-11-30"), ["s300", "bastion-etorofu"]);
     assert_eq!(at("2017-03-20"), ["bastion-etorofu"]);
 
     let h = d.island_history("etorofu");
@@ -511,9 +514,12 @@ fn the_map_marks_the_events_of_the_twelve_months_up_to_its_date() {
     // The talks are on 2017-03-20: marked from that day, not the day before.
     assert_eq!(marked(2017, 3, 20), ["bastion-bal", "talks"]);
     assert_eq!(marked(2017, 3, 19), ["bastion-bal"]);
-    // A month (2016-11) counts from its first day, for a year.
-    assert_eq!(marked(2017, 11, 1), ["talks"]);
-    assert_eq!(marked(2016, 10, 31), Vec::<String>::new());
+    // A month (2016-11) counts from its last day, for a year: the sources
+    // guarantee it only by the 30th.
+    assert_eq!(marked(2016, 11, 29), Vec::<String>::new());
+    assert_eq!(marked(2016, 11, 30), ["bastion-bal"]);
+    assert_eq!(marked(2017, 11, 29), ["bastion-bal", "talks"]);
+    assert_eq!(marked(2017, 11, 30), ["talks"]);
     // The 2014 drill is long past by 2016.
     assert_eq!(marked(2014, 8, 12), ["drill"]);
 }
@@ -701,7 +707,21 @@ fn a_by_date_takes_effect_on_the_last_day_of_its_period() {
     assert!(
         errors
             .iter()
-            .any(|e| e.message.contains("within the previous change's bound")),
+            .any(|e| e.message.contains("within the previous change's period")),
+        "{errors:#?}"
+    );
+    // So may a change inside the year or month of the previous one: the
+    // earlier change takes effect on its period's last day.
+    let inside = DEPLOYMENTS.replace(
+        "  { date = \"2016-11\", status = \"active\", events = [\"bastion-bal\"] },\n",
+        "  { date = \"2016-11\", status = \"active\", events = [\"bastion-bal\"] },\n  { date = \"2016-11-20\", status = \"withdrawn\", events = [\"bastion-bal\"] },\n",
+    );
+    assert_ne!(inside, DEPLOYMENTS);
+    let errors = load(EVENTS, &inside, ARTICLE).expect_err("refused");
+    assert!(
+        errors.iter().any(|e| e
+            .message
+            .contains("2016-11-20 falls within the previous change's period (2016-11)")),
         "{errors:#?}"
     );
 }

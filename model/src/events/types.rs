@@ -270,9 +270,11 @@ pub struct Deployment {
 }
 
 impl Deployment {
-    /// The status on `date`, or `None` before the first change. A change
-    /// dated by a `by` bound counts from the bound's last day: until then
-    /// the status is left as it was.
+    /// The status on `date`, or `None` before the first change takes
+    /// effect. Every change takes effect on the last day of its period
+    /// ([`PartialDate::known_from`]: "1945" on 31 December 1945, "by
+    /// 2023-08" on 31 August 2023): a start dated by year or month is not
+    /// in place before it, an end dated so keeps the record until then.
     pub fn status_at(&self, date: Date) -> Option<DeploymentStatus> {
         self.changes
             .iter()

@@ -9,7 +9,7 @@ use super::fields::Check;
 use super::ids::{Ids, Target};
 use super::raw::{Parsed, RawChange, RawDeployment};
 use super::report::{DataError, Report};
-use crate::events::date::PartialDate;
+use crate::events::date::{PartialDate, Precision};
 use crate::events::types::{
     Deployment, DeploymentCategory, DeploymentChange, DeploymentStatus, Event, EventKind, Period,
 };
@@ -165,9 +165,11 @@ fn matches_its_events(check: &mut Check, d: PartialDate, events: &[String], date
     }
 }
 
-/// Changes are in date order; after a `by` bound, the next change starts
-/// after the bound's last day (before it, the bound's change may not have
-/// happened yet).
+/// Changes are in date order; after a change dated by a year, a month or a
+/// `by` bound, the next change starts after that period's last day: a
+/// change takes effect on its period's last day
+/// ([`PartialDate::known_from`]), and before it the earlier change may not
+/// have happened yet.
 fn in_order(check: &mut Check, raw: &[Spanned<RawChange>], changes: &[DeploymentChange]) {
     for (j, w) in changes.windows(2).enumerate() {
         let path = format!("{}.changes[{}]", check.path(), j + 1);
@@ -179,11 +181,13 @@ fn in_order(check: &mut Check, raw: &[Spanned<RawChange>], changes: &[Deployment
                     w[1].date, w[0].date
                 ),
             );
-        } else if w[0].date.by && w[1].date.first_day() <= w[0].date.known_from() {
+        } else if (w[0].date.by || w[0].date.precision != Precision::Day)
+            && w[1].date.first_day() <= w[0].date.known_from()
+        {
             check.part(raw[j + 1].span(), path).error(
                 "date",
                 format!(
-                    "{} falls within the previous change's bound ({}): it may come first",
+                    "{} falls within the previous change's period ({}), which takes effect on its last day: it may come first",
                     w[1].date, w[0].date
                 ),
             );
