@@ -107,10 +107,11 @@ fn legend() -> impl IntoView {
 }
 
 /// The legend behind a "Legend" button, collapsed: in an embed's footer,
-/// and on a phone's map (where the controls are hidden).
+/// and on a phone's map (where the controls are hidden). `class` includes
+/// `legend-box`.
 pub fn legend_box(class: &'static str) -> impl IntoView {
     view! {
-        <details class=format!("legend-box {class}")>
+        <details class=class>
             <summary>"Legend"</summary>
             <div class="legend-body">{legend()}<p class="legend-note">{JAPANESE_ADMINISTERED}</p></div>
         </details>
@@ -131,7 +132,7 @@ pub fn EmbedFooter() -> impl IntoView {
     view! {
         <footer class="embed-footer">
             <span class="embed-date">{move || format!("Map date: {}", data.date.get())}</span>
-            {legend_box("embed-legend")}
+            {legend_box("legend-box embed-legend")}
             <a href=full target="_blank" rel="noopener">"Open in Kuril Atlas"</a>
         </footer>
     }

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
  */
 async function host(page: Page, baseURL: string, src: string, width: number, height: number) {
   const html = `<!doctype html><html lang="en"><head><title>Host page</title></head>
-    <body style="margin:0"><iframe id="embed" src="${baseURL}${src}" width="${width}" height="${height}"
+    <body style="margin:0"><header><h1 style="font-size:1rem;margin:0">A page with a map</h1></header><iframe id="embed" src="${baseURL}${src}" width="${width}" height="${height}"
     title="Kuril Atlas map" style="border:0;display:block"></iframe></body></html>`;
   await page.route(`${baseURL}/host.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto('/host.html');
