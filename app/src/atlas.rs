@@ -50,7 +50,7 @@ pub fn Atlas() -> impl IntoView {
     let embed = move || url.embed.get();
     view! {
         <main class="atlas" class:embed=embed>
-            <Show when=move || !embed()>
+            <Show when=move || !embed() fallback=|| view! { <h1 class="sr-only">"Kuril Atlas"</h1> }>
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
                     <p class="convention">{move || convention_note(url.names.get())}" "{move || {
@@ -100,7 +100,7 @@ fn loaded(
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
         <Show when=move || !url.embed.get() fallback=EmbedFooter>
-            <Show when=from(Stage::Controls)><Controls/>{legend_box("phone-legend")}</Show>
+            <Show when=from(Stage::Controls)><Controls/>{legend_box("legend-box phone-legend")}</Show>
             <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
             {
                 let land = for_list.clone();

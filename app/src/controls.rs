@@ -100,9 +100,8 @@ pub fn Controls() -> impl IntoView {
                 {layer_option(Layer::Lines, "Treaty and claim lines")}
                 {layer_option(Layer::Places, "Places")}
                 {layer_option(Layer::Deployments, "Deployments")}
-                {legend()}
                 {layer_option(Layer::Events, "Events")}
-                <p class="legend-note">{JAPANESE_ADMINISTERED}</p>
+                {legend_box("legend-box controls-legend")}
             </fieldset>
             <Share/>
         </nav>
@@ -126,11 +125,12 @@ fn legend() -> impl IntoView {
     }
 }
 
-/// The legend behind a "Legend" button, collapsed: in an embed's footer,
-/// and on a phone's map (where the controls are hidden).
+/// The legend behind a "Legend" button, collapsed: in the controls (which
+/// then fit under the island list), an embed's footer, and on a phone's
+/// map (where the controls are hidden). `class` includes `legend-box`.
 pub fn legend_box(class: &'static str) -> impl IntoView {
     view! {
-        <details class=format!("legend-box {class}")>
+        <details class=class>
             <summary>"Legend"</summary>
             <div class="legend-body">{legend()}<p class="legend-note">{JAPANESE_ADMINISTERED}</p></div>
         </details>
@@ -151,7 +151,7 @@ pub fn EmbedFooter() -> impl IntoView {
     view! {
         <footer class="embed-footer">
             <span class="embed-date">{move || format!("Map date: {}", data.date.get())}</span>
-            {legend_box("embed-legend")}
+            {legend_box("legend-box embed-legend")}
             <a href=full target="_blank" rel="noopener">"Open in Kuril Atlas"</a>
         </footer>
     }
@@ -218,6 +218,7 @@ fn Share() -> impl IntoView {
                 Some(done) => done.to_owned(),
                 None => String::new(),
             }}</p>
+            <div class="share-code">
             <Show when=move || citing.get() || copied.get() == Some("select-and-copy")>
                 <label class="citation">
                     "Citation"
@@ -232,6 +233,7 @@ fn Share() -> impl IntoView {
                 </label>
                 <button type="button" on:click=move |_| copy(embed_code(), "Embed code copied")>"Copy embed code"</button>
             </Show>
+            </div>
         </div>
     }
 }

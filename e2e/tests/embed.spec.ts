@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
  */
 async function host(page: Page, baseURL: string, src: string, width: number, height: number) {
   const html = `<!doctype html><html lang="en"><head><title>Host page</title></head>
-    <body style="margin:0"><iframe id="embed" src="${baseURL}${src}" width="${width}" height="${height}"
+    <body style="margin:0"><header><h1 style="font-size:1rem;margin:0">A page with a map</h1></header><iframe id="embed" src="${baseURL}${src}" width="${width}" height="${height}"
     title="Kuril Atlas map" style="border:0;display:block"></iframe></body></html>`;
   await page.route(`${baseURL}/host.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto('/host.html');
@@ -110,3 +110,24 @@ for (const date of [null, '2016-12-01']) {
     await page.screenshot({ path: shot(`embed-sites-${date ?? 'today'}`) });
   });
 }
+
+test('the legend opens from the controls, and from a button on a phone; it explains the dashed symbols', async ({ page }) => {
+  await page.goto('/?date=2016-12-01');
+  await mapReady(page);
+  const legend = page.locator('.controls-legend');
+  await expect(legend.locator('.legend')).toBeHidden();
+  await legend.getByText('Legend', { exact: true }).click();
+  await expect(legend.locator('.legend')).toContainText('location not published');
+  // Opened, the controls still end below the island list's button.
+  const list = (await page.locator('.island-list').boundingBox())!;
+  const controls = (await page.locator('.controls').boundingBox())!;
+  expect(controls.y).toBeGreaterThanOrEqual(list.y + list.height);
+  await page.screenshot({ path: shot('embed-controls-legend') });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = page.locator('.phone-legend');
+  await expect(phone.locator('summary')).toBeVisible();
+  await phone.locator('summary').click();
+  await expect(phone.locator('.legend')).toBeVisible();
+  await page.screenshot({ path: shot('embed-phone-legend') });
+});

@@ -137,10 +137,27 @@ fn no_symbol_covers_another_at_any_zoom_on_any_date() {
                     );
                 }
             }
-            // Compact: nothing is pushed further than a few symbols away.
+            // Compact: nothing is pushed further than a few symbols away,
+            // and a cluster (symbols sharing a point) keeps its shape.
             for s in &laid {
                 let moved = s.offset.0.hypot(s.offset.1);
                 assert!(moved <= 200.0, "{date} at zoom {zoom}: moved {moved} px");
+            }
+            let mut start = 0;
+            for cluster in wanted.chunk_by(|a, b| a == b) {
+                let alone = resolve(cluster, scale);
+                let laid = &laid[start..start + cluster.len()];
+                let (origin, free_origin) = (laid[0].offset, alone[0].offset);
+                for (s, free) in laid.iter().zip(&alone) {
+                    let shape = (s.offset.0 - origin.0, s.offset.1 - origin.1);
+                    let free = (free.offset.0 - free_origin.0, free.offset.1 - free_origin.1);
+                    let drift = (shape.0 - free.0).hypot(shape.1 - free.1);
+                    assert!(
+                        drift < 1e-6,
+                        "{date} at zoom {zoom}: a cluster split: {cluster:?}"
+                    );
+                }
+                start += cluster.len();
             }
             zoom += 0.25;
         }

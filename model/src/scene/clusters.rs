@@ -1,10 +1,10 @@
 //! Symbols that never cover each other. A deployment whose site is not
 //! published is drawn at its island's anchor, clustered with its siblings;
-//! a published site stays on its point; at any zoom, a symbol whose box
-//! would meet the box of one placed before it moves to the nearest free
-//! point of a brick lattice (rows offset by half a step) around where it
-//! wanted to be, so symbols sharing a point form a compact cluster on it
-//! (a row first, then rows above and below).
+//! a published site stays on its point; at any zoom, symbols sharing a
+//! point form a compact block on a brick lattice (rows offset by half a
+//! step: a row first, then rows above and below), and a symbol or block
+//! whose boxes would meet one placed before moves, whole, to the nearest
+//! free lattice point around where it wanted to be.
 
 use super::{SITE_RADIUS_PX, Scene, Symbol};
 use crate::api::DeploymentFeature;
@@ -26,11 +26,17 @@ pub fn site_point(position: Position, approximate: bool, island: &str, scene: &S
 
 /// The sites' symbols before layout, each with its index in `sites`, in
 /// the order they are laid out: published sites first (they keep their
-/// points), then approximate ones (clustered at their anchors), each kind
-/// in input order.
+/// points), then approximate ones (clustered at their anchors); sites
+/// sharing a place, or approximate ones an island, next to each other (a
+/// cluster for [`resolve`]), otherwise in input order.
 pub fn site_symbols(sites: &[DeploymentFeature], scene: &Scene) -> Vec<(usize, Symbol)> {
     let mut order: Vec<usize> = (0..sites.len()).collect();
-    order.sort_by_key(|&i| sites[i].properties.approximate);
+    let key = |i: &usize| {
+        let p = &sites[*i].properties;
+        let place = p.place.as_deref().filter(|_| !p.approximate);
+        (p.approximate, place.unwrap_or(&p.island))
+    };
+    order.sort_by(|a, b| key(a).cmp(&key(b)));
     order
         .into_iter()
         .map(|i| {
@@ -46,36 +52,51 @@ pub fn site_symbols(sites: &[DeploymentFeature], scene: &Scene) -> Vec<(usize, S
 }
 
 /// `symbols` laid out at `scale` (pixels per map unit), in input order,
-/// which is their priority: each keeps its offset when it covers none
-/// placed before it, else it takes the nearest free point of a brick
-/// lattice around it. No two returned symbols' boxes (and so circles) come
-/// closer than [`SYMBOL_GAP_PX`]; only offsets change.
+/// which is their priority. Consecutive equal symbols (sites sharing a
+/// point) are a cluster, laid out as one block: the first points of a brick
+/// lattice around their point, moved as a whole to the nearest lattice
+/// point where it covers none placed before (a lone symbol clear of the
+/// others keeps its place). No two returned symbols' boxes (and so
+/// circles) come closer than [`SYMBOL_GAP_PX`]; only offsets change.
 pub fn resolve(symbols: &[Symbol], scale: f64) -> Vec<Symbol> {
     let lattice = lattice(3 + (4.0 * symbols.len() as f64).sqrt() as i32);
     let mut placed: Vec<((f64, f64), f64)> = Vec::with_capacity(symbols.len());
-    symbols
-        .iter()
-        .map(|s| {
-            let want = (s.at.x * scale + s.offset.0, s.at.y * scale + s.offset.1);
-            let step = 2.0 * s.radius + SYMBOL_GAP_PX;
-            let free = |p: &(f64, f64)| {
-                placed.iter().all(|&(q, r)| {
-                    let clear = s.radius + r + SYMBOL_GAP_PX - 1e-6;
-                    (p.0 - q.0).abs() >= clear || (p.1 - q.1).abs() >= clear
-                })
-            };
-            let spot = lattice
+    let mut out = Vec::with_capacity(symbols.len());
+    for block in symbols.chunk_by(|a, b| a == b) {
+        let s = block[0];
+        let want = (s.at.x * scale + s.offset.0, s.at.y * scale + s.offset.1);
+        let step = 2.0 * s.radius + SYMBOL_GAP_PX;
+        let at = |(dx, dy): (f64, f64)| (want.0 + dx * step, want.1 + dy * step);
+        let free = |p: (f64, f64), placed: &[((f64, f64), f64)]| {
+            placed.iter().all(|&(q, r)| {
+                let clear = s.radius + r + SYMBOL_GAP_PX - 1e-6;
+                (p.0 - q.0).abs() >= clear || (p.1 - q.1).abs() >= clear
+            })
+        };
+        let shape = lattice.get(..block.len()).unwrap_or(&lattice);
+        let shift = lattice.iter().find(|&&(sx, sy)| {
+            shape
                 .iter()
-                .map(|&(dx, dy)| (want.0 + dx * step, want.1 + dy * step))
-                .find(free)
-                .unwrap_or(want);
+                .all(|&(dx, dy)| free(at((sx + dx, sy + dy)), &placed))
+        });
+        for k in 0..block.len() {
+            let in_block = shift.and_then(|&(sx, sy)| {
+                let (dx, dy) = shape.get(k)?;
+                Some(at((sx + dx, sy + dy)))
+            });
+            // Failing that (never seen), the nearest free point on its own.
+            let spot = in_block.unwrap_or_else(|| {
+                let mut spots = lattice.iter().map(|&d| at(d));
+                spots.find(|&p| free(p, &placed)).unwrap_or(want)
+            });
             placed.push((spot, s.radius));
-            Symbol {
+            out.push(Symbol {
                 offset: (s.offset.0 + spot.0 - want.0, s.offset.1 + spot.1 - want.1),
-                ..*s
-            }
-        })
-        .collect()
+                ..s
+            });
+        }
+    }
+    out
 }
 
 /// The points of a unit brick lattice (each row offset by half a step)
@@ -137,6 +158,24 @@ mod tests {
         // Two or three read as a row.
         let three = resolve(&[symbol(0.0, 0.0); 3], 1.0);
         assert!(three.iter().all(|s| s.offset.1.abs() < 1e-9), "{three:?}");
+    }
+
+    #[test]
+    fn a_cluster_moves_as_one_block_off_a_symbol_on_its_point() {
+        let alone = resolve(&[symbol(0.0, 0.0); 4], 1.0);
+        let mut input = vec![symbol(0.0, 0.0)];
+        input.extend([symbol(0.0, 0.0); 4]);
+        input[0].radius = 9.0; // another symbol, not one of the cluster
+        let laid = resolve(&input, 1.0);
+        assert_eq!(laid[0], input[0], "the first keeps its place");
+        let origin = laid[1].offset;
+        assert_ne!(origin, (0.0, 0.0), "the cluster moved");
+        for (moved, free) in laid[1..].iter().zip(&alone) {
+            let shape = (moved.offset.0 - origin.0, moved.offset.1 - origin.1);
+            assert!(
+                (shape.0 - free.offset.0).abs() < 1e-9 && (shape.1 - free.offset.1).abs() < 1e-9
+            );
+        }
     }
 
     #[test]
