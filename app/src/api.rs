@@ -55,6 +55,13 @@ async fn prefetched(url: &str) -> Option<Response> {
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
 async fn get_text(url: &str) -> Result<String, String> {
+    get_text_if_found(url)
+        .await?
+        .ok_or_else(|| format!("the server answered 404 for {url}"))
+}
+
+/// The answer's text, or `None` when the server has no such thing (404).
+async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
     let response = match prefetched(url).await {
         Some(response) => response,
         None => Request::get(url)
@@ -62,6 +69,9 @@ async fn get_text(url: &str) -> Result<String, String> {
             .await
             .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?,
     };
+    if response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(format!(
             "the server answered {} for {url}",
@@ -75,7 +85,7 @@ async fn get_text(url: &str) -> Result<String, String> {
         )
     })?;
     next_task().await;
-    Ok(text)
+    Ok(Some(text))
 }
 
 async fn get_json<T: Deserialize>(url: &str) -> Result<T, String> {
@@ -103,13 +113,14 @@ pub async fn island(id: &str) -> Result<IslandHistory, String> {
     get_json(&format!("/api/islands/{id}")).await
 }
 
-/// A deployment's card; `None` for an id the server does not have (404:
-/// told apart by the message, which costs the wasm less than a second
-/// request function).
+/// A deployment's card; `None` for an id the server does not have.
 pub async fn deployment(id: &str) -> Result<Option<DeploymentCard>, String> {
-    match get_json(&format!("/api/deployments/{id}")).await {
-        Err(e) if e.starts_with("the server answered 404") => Ok(None),
-        answer => answer.map(Some),
+    let url = format!("/api/deployments/{id}");
+    match get_text_if_found(&url).await? {
+        Some(text) => model::wire::decode(&text)
+            .map(Some)
+            .map_err(|e| format!("the answer for {url} is malformed: {e}")),
+        None => Ok(None),
     }
 }
 

@@ -143,7 +143,7 @@ pub fn SitesLayer(transform: Memo<Transform>) -> impl IntoView {
                     };
                     let open_key = open.clone();
                     view! {
-                        <g class=format!("site {class}")
+                        <g class=format!("site {class}") class:focused=chosen.clone()
                             data-site=id transform=follow(transform, at, offset)
                             tabindex="0" role="button" aria-label=label.clone()
                             aria-pressed=move || if chosen() { "true" } else { "false" }
