@@ -31,28 +31,23 @@ pub fn DeploymentCardPanel(id: String) -> impl IntoView {
         async move { api::deployment(&id).await }
     });
     move || {
-        match card.get() {
-        None => view! {
-            <aside class="panel" aria-label="Deployment"><p role="status">"Loading the deployment…"</p></aside>
-        }
-        .into_any(),
-        Some(Err(e)) => view! {
-            <div class="notice" role="alert"><p>{format!("The deployment could not be loaded: {e}")}</p>
-            <button type="button" on:click=move |_| card.refetch()>"Try again"</button></div>
-        }
-        .into_any(),
-        Some(Ok(None)) => {
-            let shown: String = id.chars().take(64).collect();
+        let message = match card.get()? {
+            Ok(Some(c)) => return Some(card_view(id.clone(), c, close).into_any()),
+            Ok(None) => format!(
+                "This link names a deployment the map does not have (“{}”).",
+                id.chars().take(64).collect::<String>()
+            ),
+            Err(e) => format!("The deployment could not be loaded: {e}"),
+        };
+        Some(
             view! {
                 <div class="notice" role="status">
-                    <p>{format!("This link names a deployment the map does not have (“{shown}”).")}</p>
+                    <p>{message}</p>
                     <button type="button" aria-label="Dismiss this notice" on:click=move |_| close()>"×"</button>
                 </div>
             }
-            .into_any()
-        }
-        Some(Ok(Some(c))) => card_view(id.clone(), c, close).into_any(),
-    }
+            .into_any(),
+        )
     }
 }
 
