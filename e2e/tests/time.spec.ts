@@ -106,6 +106,22 @@ test('previous and next move to the adjacent events, by button and by key; the U
   expect(params).toEqual(['date']);
 });
 
+test('play stops after the last event: the map shows today and the caption says it ended', async ({ page }) => {
+  await page.goto('/');
+  await mapReady(page);
+  // From today, Previous twice: the second-to-last event; play goes on to the last, then ends.
+  await page.getByRole('button', { name: 'Previous event' }).click();
+  const last = urlDate(page);
+  await page.getByRole('button', { name: 'Previous event' }).click();
+  expect(urlDate(page)! < last!).toBe(true);
+  await page.getByLabel('Speed').selectOption({ label: '4×' });
+  await page.getByRole('button', { name: 'Play through the events' }).click();
+  await expect(caption(page)).toHaveText('Played to the end: the map shows today.');
+  await expect(dateOutput(page)).toHaveText(/^Today, /);
+  await expect(page.getByRole('button', { name: 'Play through the events' })).toBeVisible();
+  expect(urlDate(page)).toBeNull();
+});
+
 test('a typed date moves the map; a bad one is refused in words', async ({ page }) => {
   await page.goto('/');
   await mapReady(page);
