@@ -81,7 +81,11 @@ fn card_view(id: String, card: DeploymentCard, close: impl Fn() + Copy + 'static
         ),
         None => d.confidence.to_string(),
     };
-    let system = d.system.map(|s| view! { <dt>"System"</dt><dd>{s}</dd> });
+    // The category, and the weapon system when the record names one.
+    let what = match &d.system {
+        Some(system) => format!("{category} · {system}"),
+        None => category.to_owned(),
+    };
     let changes = card
         .history
         .iter()
@@ -100,11 +104,10 @@ fn card_view(id: String, card: DeploymentCard, close: impl Fn() + Copy + 'static
         <aside class="panel deployment-card" id="panel" node_ref=panel aria-labelledby="deployment-title"
             on:keydown=move |k| if k.key() == "Escape" { close() }>
             <button type="button" class="close" aria-label="Close the deployment" on:click=move |_| close()>"×"</button>
-            <p class="when"><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{category}</p>
+            <p class="when"><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{what}</p>
             <h2 id="deployment-title" tabindex="-1">{d.unit}</h2>
             <p>{data.named(style, &d.summary, &d.summary_template)}</p>
             <dl class="names">
-                {system}
                 <dt>"Where"</dt><dd>{place}</dd>
                 <dt>"When"</dt><dd>{period_words(&d.period)}</dd>
                 <dt>"Confidence"</dt><dd>{confidence}</dd>

@@ -4,7 +4,6 @@
 //! the whole panel.
 
 use crate::url_state::UrlState;
-use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,7 +15,7 @@ const KEYS: [&str; 3] = ["data-site", "data-event", "data-island"];
 
 #[derive(Clone, Copy)]
 pub struct Focus {
-    /// The element focused last outside the panel: where closing it returns.
+    /// What had focus when the panel appeared: where closing it returns.
     outside: StoredValue<Option<Element>, LocalStorage>,
     /// That element's key attribute and value.
     outside_key: StoredValue<Option<(&'static str, String)>>,
@@ -40,18 +39,6 @@ impl Focus {
             announced: StoredValue::new(None),
             drawn: RwSignal::new(0),
         };
-        let listener = window_event_listener(ev::focusin, move |e| {
-            let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            if el.closest(".panel").ok().flatten().is_some() {
-                return;
-            }
-            let key = KEYS.iter().find_map(|k| Some((*k, el.get_attribute(k)?)));
-            focus.outside.set_value(Some(el));
-            focus.outside_key.set_value(key);
-        });
-        on_cleanup(move || listener.remove());
         // Nothing open: the next panel is announced, even the same one again.
         Effect::new(move |_| {
             if url.island.get().is_none()
@@ -100,6 +87,16 @@ impl Focus {
                 return;
             };
             self.drawn.update(|n| *n = n.wrapping_add(1));
+            // What had focus as the panel appeared opened it, unless that
+            // is in a panel itself (a link from one card to another).
+            if let Some(el) = document().active_element()
+                && el.tag_name() != "BODY"
+                && el.closest(".panel").ok().flatten().is_none()
+            {
+                let key = KEYS.iter().find_map(|k| Some((*k, el.get_attribute(k)?)));
+                self.outside.set_value(Some(el));
+                self.outside_key.set_value(key);
+            }
             let heading = aside.query_selector("h2").ok().flatten();
             if self.announced.get_value().as_deref() != Some(key.as_str()) {
                 self.announced.set_value(Some(key.clone()));
