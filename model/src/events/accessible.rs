@@ -2,7 +2,7 @@
 //! an event marker, in the reader's names convention, with its date or
 //! period in words and no internal id.
 
-use super::date::{Date, PartialDate, Precision};
+use super::date::PartialDate;
 use super::types::Period;
 use crate::names::{NameStyle, label_of};
 
@@ -40,37 +40,13 @@ pub fn period_words(period: &Period) -> String {
 
 /// A date in words without a preposition ("1945", "November 2016", "22
 /// November 2016"), a bound with its "by" ("by August 2023").
-// The time part of issue 21 adds `PartialDate::words` with the same
-// output; on merge this becomes a call to it.
 pub fn date_words(date: &PartialDate) -> String {
-    let Date { year, month, day } = date.start;
-    let name = MONTHS[usize::from(month.saturating_sub(1)) % 12];
-    let words = match date.precision {
-        Precision::Year => year.to_string(),
-        Precision::Month => format!("{name} {year}"),
-        Precision::Day => format!("{day} {name} {year}"),
-    };
     if date.by {
-        format!("by {words}")
+        format!("by {}", date.words())
     } else {
-        words
+        date.words()
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[cfg(test)]
 mod tests {
