@@ -30,13 +30,21 @@ pub fn site_point(position: Position, approximate: bool, island: &str, scene: &S
 /// sharing a place, or approximate ones an island, next to each other (a
 /// cluster for [`resolve`]), otherwise in input order.
 pub fn site_symbols(sites: &[DeploymentFeature], scene: &Scene) -> Vec<(usize, Symbol)> {
-    let mut order: Vec<usize> = (0..sites.len()).collect();
-    let key = |i: &usize| {
-        let p = &sites[*i].properties;
+    // Which cluster a site joins (no sort: a stable sort costs the app's
+    // wasm more than this loop over a few dozen sites).
+    let key = |i: usize| {
+        let p = &sites[i].properties;
         let place = p.place.as_deref().filter(|_| !p.approximate);
         (p.approximate, place.unwrap_or(&p.island))
     };
-    order.sort_by(|a, b| key(a).cmp(&key(b)));
+    let mut order: Vec<usize> = Vec::with_capacity(sites.len());
+    for approximate in [false, true] {
+        for i in 0..sites.len() {
+            if key(i).0 == approximate && !order.contains(&i) {
+                order.extend((i..sites.len()).filter(|&j| key(j) == key(i)));
+            }
+        }
+    }
     order
         .into_iter()
         .map(|i| {
@@ -117,7 +125,7 @@ fn lattice(rings: i32) -> Vec<(f64, f64)> {
         let milli = |v: f64| (v * 1000.0).round() as i64;
         (milli(x.hypot(y)), milli(y.abs()), y > 0.0, x < 0.0)
     };
-    points.sort_by_key(key);
+    points.sort_unstable_by_key(key);
     points
 }
 
