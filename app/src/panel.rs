@@ -60,7 +60,7 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
         };
         // Its own closure: a new date or names redraw the facts, not the story.
         let land = land.clone();
-        let facts = move || island_facts(&land, &id, url.names.get(), data.date.get());
+        let facts = move || island_facts(&land, &id, url.names.get(), data.date.get()).into_any();
         let from_event = last_event.get_value();
         Some(view! {
             <aside class="panel" aria-labelledby="panel-title" aria-live="polite"

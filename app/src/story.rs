@@ -65,7 +65,7 @@ pub fn IslandStory(story: Story, from_event: Option<String>) -> impl IntoView {
                         on:click=move |_| { let now = !open(g); toggled.update(|t| t.push((g, now))) }>
                         {label}{move || format!(" ({})", count())}{here}
                     </button></h4>
-                    {move || open(g).then(|| entries(&s, g, hidden, marker, target))}
+                    {move || open(g).then(|| entries(&s, g, hidden, marker, target).into_any())}
                 </li>
             }
         })
@@ -123,7 +123,10 @@ fn mark(
         marker
             .get()
             .filter(|(mg, i)| *mg == g && range.contains(i))
-            .map(|_| view! { <li class="map-date">{format!("Map date: {}", data.date.get())}</li> })
+            .map(|_| {
+                view! { <li class="map-date">{format!("Map date: {}", data.date.get())}</li> }
+                    .into_any()
+            })
     }
 }
 
@@ -168,26 +171,24 @@ fn entry(
         let quote = x.quote.clone();
         view! { <li><blockquote>{format!("“{quote}”")}</blockquote><ReadInArticle excerpt=x.id.clone()/></li> }
     }).collect_view();
-    let folded = format!(
-        "Sources ({}){}",
-        e.sources.len(),
-        if e.excerpts.is_empty() {
-            ""
-        } else {
-            " and excerpts"
-        }
-    );
+    let n = e.sources.len();
+    let plural = if n == 1 { "" } else { "s" };
+    let quoted = if e.excerpts.is_empty() {
+        ""
+    } else {
+        ", excerpts"
+    };
+    let folded = format!("{kind} · {n} source{plural}{quoted}");
     view! {
         <li class="story-entry" class:focused=move || target.get() == Some(at)>
             <button type="button" class="story-open" on:click=choose>
                 {badge}
                 <span class="when">{e.date.to_string()}</span>
                 <span class="what">{title}</span>
-                <span class="kind">{kind}</span>
             </button>
-            {e.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &e.note_template)}</p> })}
             <details class="story-more">
                 <summary>{folded}</summary>
+                {e.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &e.note_template)}</p> })}
                 <ul class="evidence">{evidence}</ul>
                 <Sources sources=e.sources.clone()/>
                 <ul class="excerpts">{excerpts}</ul>

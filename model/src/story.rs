@@ -14,10 +14,12 @@
 //!   the island passed to Soviet control, the Soviet administration until the
 //!   end of the Soviet Union, then Russia's;
 //! - inside an era, a new period starts at each decade with at least
-//!   [`DENSE_DECADE`] entries (a screenful of its own); quieter decades join
-//!   the period before them. So the sparse centuries before 1945 stay one
-//!   group, and the dense 2010s and 2020s of the largest islands get one
-//!   each, while a small island's recent decades stay together.
+//!   [`DENSE_DECADE`] entries (a screenful of its own), and at each half of
+//!   a decade with twice as many; quieter decades join the period before
+//!   them. So the sparse centuries before 1945 stay one group, the dense
+//!   2010s and 2020s of the largest islands get one per half (the period
+//!   holding today, open when the panel opens, stays short), and a small
+//!   island's recent decades stay together.
 //!
 //! An era without entries is still a (empty) group, so the periods cover
 //! every day: the map's date always falls in exactly one.
@@ -365,25 +367,33 @@ fn eras(id: &str, islands: &Islands) -> Vec<Era> {
     ]
 }
 
-/// An era's entries split into periods: a new one at each dense decade;
-/// one empty period for an era without entries.
+/// An era's entries split into periods: a new one at each dense decade, at
+/// each half of a very dense one; one empty period for an era without
+/// entries.
 #[cfg(feature = "loader")]
 fn split(era: &Era, entries: Vec<StoryEntry>) -> Vec<StoryGroup> {
     let decade = |e: &StoryEntry| e.date.first_day().year / 10;
-    let mut dense = std::collections::BTreeMap::new();
+    let mut per_decade = std::collections::BTreeMap::new();
     for e in &entries {
-        *dense.entry(decade(e)).or_insert(0usize) += 1;
+        *per_decade.entry(decade(e)).or_insert(0usize) += 1;
     }
+    let dense = |d| per_decade.get(&d).copied().unwrap_or(0) >= DENSE_DECADE;
+    // The first year of the entry's bucket: its decade, or the half of it
+    // when the decade has twice as many entries as a dense one.
+    let bucket = |e: &StoryEntry| {
+        let year = e.date.first_day().year;
+        let halves = per_decade.get(&(year / 10)).copied().unwrap_or(0) >= 2 * DENSE_DECADE;
+        year / 10 * 10 + if halves && year % 10 >= 5 { 5 } else { 0 }
+    };
     let mut groups = vec![group(era.from, era.until)];
     for e in entries {
         let start = Date {
-            year: decade(&e) * 10,
+            year: bucket(&e),
             month: 1,
             day: 1,
         };
-        let opens = dense.get(&decade(&e)).is_some_and(|&n| n >= DENSE_DECADE);
         if let Some(current) = groups.last_mut()
-            && opens
+            && dense(decade(&e))
             && current.count > 0
             && current.from.is_none_or(|f| start > f)
         {

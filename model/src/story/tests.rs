@@ -38,6 +38,11 @@ changes = [
 /// years, a border post in 1993 (an event and the change it establishes),
 /// then a dense 2010s (13 entries) and two entries in the 2020s.
 fn dataset() -> Dataset {
+    dataset_with(0)
+}
+
+/// [`dataset`] with `more` statements in the 2020s, the first half first.
+fn dataset_with(more: usize) -> Dataset {
     let mut events = vec![
         event(
             "treaty-1855",
@@ -66,6 +71,15 @@ fn dataset() -> Dataset {
         let date = format!("201{}-{:02}-15", i % 10, i + 1);
         events.push(event(
             &format!("statement-{i}"),
+            &date,
+            "statement",
+            "A statement",
+        ));
+    }
+    for i in 0..more {
+        let date = format!("202{}-01-15", i * 8 / more.max(1));
+        events.push(event(
+            &format!("more-{i}"),
             &date,
             "statement",
             "A statement",
@@ -243,4 +257,26 @@ fn an_island_without_a_dated_soviet_control_is_one_era() {
     assert_eq!(s.groups.len(), 1);
     assert_eq!(s.groups[0].label, "All years");
     assert_eq!(s.groups[0].count, 0);
+}
+
+#[test]
+fn a_decade_with_twice_a_dense_one_is_told_in_halves() {
+    // The 2020s: the two entries of the data set and 20 more, from 2020 to 2027.
+    let s = Story::build("shikotan", &crate::islands::committed(), &dataset_with(20));
+    let labels: Vec<&str> = s.groups.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(
+        &labels[3..],
+        [
+            "2010–2019 · administered by Russia",
+            "2020–2024 · administered by Russia",
+            "2025 onward · administered by Russia",
+        ]
+    );
+    assert_eq!(s.groups[5].from, Some(day("2025-01-01")));
+    assert!(
+        s.groups[5]
+            .entries
+            .iter()
+            .all(|e| e.date.first_day().year >= 2025)
+    );
 }
