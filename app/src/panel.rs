@@ -39,12 +39,12 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             }
         }
     });
-    // The event last opened from this panel: closing its card returns to
-    // the island's story at that event.
-    let last_event = StoredValue::new(None::<String>);
+    // The event last opened over an island's panel, with that island:
+    // closing its card returns to the island's story at that event.
+    let last_event = StoredValue::new(None::<(Option<String>, String)>);
     move || {
         if let Some(event_id) = url.event.get() {
-            last_event.set_value(Some(event_id.clone()));
+            last_event.set_value(Some((url.island.get_untracked(), event_id.clone())));
             return Some(view! { <EventCard id=event_id/> }.into_any());
         }
         let id = url.island.get()?;
@@ -58,10 +58,13 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
                 </div>
             }.into_any());
         };
+        let from_event = last_event
+            .get_value()
+            .filter(|(island, _)| island.as_ref() == Some(&id))
+            .map(|(_, event)| event);
         // Its own closure: a new date or names redraw the facts, not the story.
         let land = land.clone();
         let facts = move || island_facts(&land, &id, url.names.get(), data.date.get()).into_any();
-        let from_event = last_event.get_value();
         Some(view! {
             <aside class="panel" aria-labelledby="panel-title" aria-live="polite"
                 on:keydown=move |e| if e.key() == "Escape" { close() }>

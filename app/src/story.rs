@@ -1,40 +1,42 @@
 //! An island's story in its panel: the periods `model::story` builds, as
-//! collapsible groups with counts (the one holding the map's date open, and
-//! the one holding the record the panel was opened from), the map's date
-//! marked between the entries around it, a filter by kind (component state,
-//! not in the URL), and each entry opening its record, its sources and
-//! excerpts folded under it.
+//! `<details>` with counts (the one holding the map's date open, and the one
+//! holding the record the panel was opened from), the map's date marked
+//! between the entries around it, a filter by kind (component state, not in
+//! the URL), and each entry opening its record, its sources and excerpts
+//! folded under it.
+//!
+//! Drawn once per names convention: the filter, the open periods, the mark
+//! and the highlight change classes and properties, not the list (each
+//! reactive view costs the wasm more than a reactive attribute does).
 
 use crate::data::AtlasData;
 use crate::overlays::category_symbol;
 use crate::panel::{ReadInArticle, Sources};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::story::{At, Story, StoryEntry, Strand};
+use model::names::NameStyle;
+use model::story::{At, Story, StoryEntry, Strand, Strands};
 use std::sync::Arc;
 
 #[component]
 pub fn IslandStory(story: Story, from_event: Option<String>) -> impl IntoView {
     let data: AtlasData = expect_context();
+    let url: UrlState = expect_context();
     let story = Arc::new(story);
-    let hidden = RwSignal::new(Vec::<Strand>::new());
-    // The reader's own opening and closing; until then a group is open if
-    // it holds the map's date or the record.
-    let toggled = RwSignal::new(Vec::<(usize, bool)>::new());
+    let hidden = RwSignal::new(0 as Strands);
     let s = story.clone();
-    let marker = Memo::new(move |_| s.marker(data.date.get()));
+    let marker = Memo::new(move |_| s.marker(data.date.get(), hidden.get()));
     let s = story.clone();
     let target = Memo::new(move |_| {
         let site = data.focus_site.get();
         let event = from_event.as_deref().filter(|_| site.is_none());
         s.locate(event, site.as_deref(), data.date.get())
     });
-    let open = move |g: usize| {
-        let mine = toggled.with(|t| t.iter().rev().find(|(i, _)| *i == g).map(|(_, o)| *o));
-        mine.unwrap_or_else(|| {
-            marker.with(|m| m.map(|m| m.0)) == Some(g) || target.with(|t| t.map(|t| t.0)) == Some(g)
-        })
-    };
+    // The periods open by themselves: the map date's and the record's. A
+    // memo, so that they open and close only when those periods change, not
+    // on every change of the mark (the reader's own choices stay).
+    let s = story.clone();
+    let auto = Memo::new(move |_| (s.group_at(data.date.get()), target.get().map(|t| t.0)));
     // The record's entry, once drawn, is scrolled into view if it is not.
     Effect::new(move |_| {
         if target.get().is_some() {
@@ -44,100 +46,91 @@ pub fn IslandStory(story: Story, from_event: Option<String>) -> impl IntoView {
     let filter = Strand::ALL
         .iter()
         .map(|&strand| {
-            view! { <label><input type="checkbox" prop:checked=move || hidden.with(|h| !h.contains(&strand))
-                on:change=move |_| hidden.update(|h| match h.iter().position(|s| *s == strand) {
-                    Some(i) => { h.remove(i); }
-                    None => h.push(strand),
-                })/>" "{strand.label()}</label> }
+            view! { <label><input type="checkbox" prop:checked=move || hidden.get() & strand.bit() == 0
+                on:change=move |_| hidden.update(|h| *h ^= strand.bit())/>" "{strand.label()}</label> }
         })
         .collect_view();
-    let groups = (0..story.groups.len())
-        .map(|g| {
-            let label = story.groups[g].label.clone();
-            let s = story.clone();
-            let count = move || hidden.with(|h| s.groups[g].shown(h).count());
-            let here =
-                move || (marker.with(|m| m.map(|m| m.0)) == Some(g)).then_some(" · map date");
-            let s = story.clone();
-            view! {
-                <li class="story-group">
-                    <h4><button type="button" class="story-toggle" aria-expanded=move || open(g).to_string()
-                        on:click=move |_| { let now = !open(g); toggled.update(|t| t.push((g, now))) }>
-                        {label}{move || format!(" ({})", count())}{here}
-                    </button></h4>
-                    {move || open(g).then(|| entries(&s, g, hidden, marker, target).into_any())}
-                </li>
-            }
-        })
-        .collect_view();
+    // The filter hides entries by class (`h<strand>` on the list, `s<strand>` on each entry).
+    let class = move || {
+        let h = hidden.get();
+        Strand::ALL
+            .iter()
+            .filter(|s| h & s.bit() != 0)
+            .fold("story-groups".to_owned(), |c, s| {
+                format!("{c} h{}", s.index())
+            })
+    };
+    let groups = move || {
+        let style = url.names.get();
+        (0..story.groups.len())
+            .map(|g| group(&story, g, style, hidden, auto, (marker, target)))
+            .collect_view()
+            .into_any()
+    };
     view! {
         <section class="story" aria-labelledby="story-title">
             <h3 id="story-title">"History"</h3>
             <fieldset class="story-filter"><legend>"Show"</legend>{filter}</fieldset>
-            <ol class="story-groups">{groups}</ol>
+            <ol class=class>{groups}</ol>
         </section>
     }
 }
 
-/// A group's entries that the filter shows, with the map's date marked
-/// where it falls among them.
-fn entries(
-    story: &Arc<Story>,
+/// One period: open while it holds the map's date or the record (the
+/// reader may open and close it in between), its count following the filter.
+fn group(
+    story: &Story,
     g: usize,
-    hidden: RwSignal<Vec<Strand>>,
-    marker: Memo<Option<At>>,
-    target: Memo<Option<At>>,
-) -> impl IntoView + use<> {
+    style: NameStyle,
+    hidden: RwSignal<Strands>,
+    auto: Memo<(Option<usize>, Option<usize>)>,
+    (marker, target): (Memo<Option<At>>, Memo<Option<At>>),
+) -> AnyView {
     let data: AtlasData = expect_context();
     let url: UrlState = expect_context();
-    let story = story.clone();
-    move || {
-        let group = &story.groups[g];
-        let style = url.names.get();
-        let hidden = hidden.get();
-        if group.entries.is_empty() {
-            return view! { <p class="story-none">"No record in this period in our sources."</p> }
-                .into_any();
-        }
-        // The mark stands before the first shown entry at or after it.
-        let mut from = 0;
-        let mut items = Vec::new();
-        for (i, e) in group.shown(&hidden) {
-            items.push(mark(g, from..=i, marker).into_any());
-            items.push(entry(e, (g, i), style, data, url, target).into_any());
-            from = i + 1;
-        }
-        items.push(mark(g, from..=group.entries.len(), marker).into_any());
-        view! { <ol class="story-entries">{items}</ol> }.into_any()
+    let group = &story.groups[g];
+    let len = group.entries.len();
+    let strands: Vec<Strands> = group.entries.iter().map(|e| e.strand.bit()).collect();
+    let count = move || {
+        let h = hidden.get();
+        let n = strands.iter().filter(|&&b| h & b == 0).count();
+        let here = marker.get().is_some_and(|m| m.0 == g);
+        format!(" ({n}){}", if here { " · map date" } else { "" })
+    };
+    let open = move || {
+        let (date, record) = auto.get();
+        date == Some(g) || record == Some(g)
+    };
+    let entries = if len == 0 {
+        view! { <p class="story-none">"No record in this period in our sources."</p> }.into_any()
+    } else {
+        let items = group
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| entry(e, (g, i), style, data, url, marker, target))
+            .collect_view();
+        view! { <ol class="story-entries" class:marked-end=move || marker.get() == Some((g, len))>{items}</ol> }
+            .into_any()
+    };
+    view! {
+        <li class="story-group"><details prop:open=open>
+            <summary class="story-toggle">{group.label.clone()}{count}</summary>
+            {entries}
+        </details></li>
     }
-}
-
-/// "Map date: …", where the map's date falls in `range` of group `g`.
-fn mark(
-    g: usize,
-    range: std::ops::RangeInclusive<usize>,
-    marker: Memo<Option<At>>,
-) -> impl IntoView {
-    let data: AtlasData = expect_context();
-    move || {
-        marker
-            .get()
-            .filter(|(mg, i)| *mg == g && range.contains(i))
-            .map(|_| {
-                view! { <li class="map-date">{format!("Map date: {}", data.date.get())}</li> }
-                    .into_any()
-            })
-    }
+    .into_any()
 }
 
 fn entry(
     e: &StoryEntry,
     at: At,
-    style: model::names::NameStyle,
+    style: NameStyle,
     data: AtlasData,
     url: UrlState,
+    marker: Memo<Option<At>>,
     target: Memo<Option<At>>,
-) -> impl IntoView + use<> {
+) -> AnyView {
     let title = data.named(style, &e.title, &e.title_template);
     let event = e.event.clone();
     let deployment = e.deployment.clone();
@@ -180,7 +173,8 @@ fn entry(
     };
     let folded = format!("{kind} · {n} source{plural}{quoted}");
     view! {
-        <li class="story-entry" class:focused=move || target.get() == Some(at)>
+        <li class=format!("story-entry s{}", e.strand.index())
+            class:focused=move || target.get() == Some(at) class:marked=move || marker.get() == Some(at)>
             <button type="button" class="story-open" on:click=choose>
                 {badge}
                 <span class="when">{e.date.to_string()}</span>
@@ -195,6 +189,7 @@ fn entry(
             </details>
         </li>
     }
+    .into_any()
 }
 
 /// Scrolls the highlighted entry into its panel's view if it is outside it.

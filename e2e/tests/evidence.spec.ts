@@ -10,7 +10,7 @@ test("today's map has no 1945 landing force in place; Kunashiri's history says w
   const onMap = await page.locator('g.site').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   expect(onMap.filter((l) => /landing force/i.test(l))).toEqual([]);
   // The landing is in the Soviet years' period, folded until opened.
-  await page.locator('aside.panel').getByRole('button', { name: /^1945–1991/ }).click();
+  await page.locator('aside.panel summary.story-toggle', { hasText: /^1945–1991/ }).click();
   const landing = page.locator('aside.panel .story-entry', { hasText: 'landing force' });
   await expect(landing.first()).toContainText('active');
   await expect(landing.filter({ hasText: 'withdrawn' })).toHaveCount(1);

@@ -54,10 +54,10 @@ test('keyboard only: Tab to Kunashiri, Enter, read its history, Escape', async (
   const panel = page.locator('aside.panel');
   await expect(panel.locator('h2')).toHaveText('Kunashiri / Kunashir');
   // Today's period is open; the late 2010s open from the keyboard.
-  await expect(panel.locator('.story-entry').first()).toBeVisible();
-  await panel.getByRole('button', { name: /^2015–2019/ }).focus();
+  await expect(panel.locator('details[open] .story-entry').first()).toBeVisible();
+  await panel.locator('summary.story-toggle', { hasText: /^2015–2019/ }).focus();
   await page.keyboard.press('Enter');
-  await expect(panel.getByRole('button', { name: /^2015–2019/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel.locator('details[open] > summary', { hasText: /^2015–2019/ })).toHaveCount(1);
   await expect(panel).toContainText('Bal');
   await page.screenshot({ path: shot('explore-keyboard-history') });
   await panel.locator('.story-open').first().focus();

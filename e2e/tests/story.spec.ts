@@ -9,11 +9,20 @@ import type { Locator, Page } from '@playwright/test';
 /** The period buttons of the open panel's story. */
 const periods = (panel: Locator) => panel.locator('.story-toggle');
 
+/** A period's `<details>`, by the start of its label. */
+const period = (panel: Locator, name: RegExp) =>
+  panel.locator('details', { has: panel.page().locator('summary.story-toggle', { hasText: name }) });
+
 async function openPeriod(panel: Locator, name: RegExp) {
-  const button = panel.getByRole('button', { name });
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  const details = period(panel, name);
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await details.locator('summary.story-toggle').click();
+  }
+  await expect(details).toHaveAttribute('open', '');
 }
+
+/** The map-date mark: on the entry it stands before, or at the end of a period. */
+const mark = (panel: Locator) => panel.locator('.story-entry.marked, .story-entries.marked-end');
 
 async function storyReady(page: Page) {
   await mapReady(page);
@@ -31,12 +40,12 @@ test("Etorofu's panel opens short: periods folded but today's, the map's date ma
   expect(labels[0]).toMatch(/^Until 1945 \(\d+\)/);
   expect(labels.some((l) => l.startsWith('1945–1991 · administered by the Soviet Union'))).toBe(true);
   // Only the period holding the map's date (today) is open, and it says so.
-  const expanded = await periods(panel).evaluateAll((els) => els.map((e) => e.getAttribute('aria-expanded')));
-  expect(expanded.filter((e) => e === 'true')).toHaveLength(1);
-  expect(expanded[expanded.length - 1]).toBe('true');
+  const expanded = await periods(panel).evaluateAll((els) => els.map((e) => (e.parentElement as HTMLDetailsElement).open));
+  expect(expanded.filter((e) => e)).toHaveLength(1);
+  expect(expanded[expanded.length - 1]).toBe(true);
   await expect(periods(panel).last()).toContainText('map date');
-  await expect(panel.locator('.map-date')).toHaveCount(1);
-  await expect(panel.locator('.map-date')).toContainText('Map date: ');
+  await expect(mark(panel)).toHaveCount(1);
+  await expect(mark(panel)).toBeVisible();
   // Short: the old list was about 7,000 px.
   const height = await panel.evaluate((el) => el.scrollHeight);
   expect(height).toBeLessThan(2000);
@@ -81,20 +90,23 @@ test('the kind filter hides the entries of a kind and the counts follow', async 
   await page.goto('/?island=etorofu');
   const panel = await storyReady(page);
   await openPeriod(panel, /^2015–2019/);
-  const period = panel.getByRole('button', { name: /^2015–2019/ });
-  const count = async () => Number((await period.textContent())!.match(/\((\d+)\)/)![1]);
+  const summary = period(panel, /^2015–2019/).locator('summary.story-toggle');
+  const count = async () => Number((await summary.textContent())!.match(/\((\d+)\)/)![1]);
   const before = await count();
-  const visits = panel.locator('.story-entry', { has: page.locator('.story-more summary', { hasText: /^visit · / }) });
-  expect(await visits.count()).toBeGreaterThan(0);
+  const visits = period(panel, /^2015–2019/)
+    .locator('.story-entry', { has: page.locator('.story-more summary', { hasText: /^visit · / }) });
   const nVisits = await visits.count();
+  expect(nVisits).toBeGreaterThan(0);
+  await expect(visits.filter({ visible: true })).toHaveCount(nVisits);
   await panel.getByRole('checkbox', { name: 'Visits' }).uncheck();
-  await expect(visits).toHaveCount(0);
+  await expect(visits.filter({ visible: true })).toHaveCount(0);
   expect(await count()).toBe(before - nVisits);
-  await expect(panel.locator('.story-entry', { hasText: 'Coastal missiles' }).first()).toBeVisible();
+  const changes = panel.locator('.story-entry', { has: page.locator('.badge') });
+  await expect(changes.filter({ visible: true }).first()).toBeVisible();
   await panel.getByRole('checkbox', { name: 'Deployment changes' }).uncheck();
-  await expect(panel.locator('.story-entry .badge')).toHaveCount(0);
+  await expect(changes.filter({ visible: true })).toHaveCount(0);
   await panel.getByRole('checkbox', { name: 'Visits' }).check();
-  await expect(visits).toHaveCount(nVisits);
+  await expect(visits.filter({ visible: true })).toHaveCount(nVisits);
   // Not in the URL: the filter is the reader's view, not the shared state.
   expect(page.url()).not.toMatch(/visit|filter/);
   expect(problems.console).toEqual([]);
@@ -109,7 +121,7 @@ test('opened from an event, the story returns to it: its period open, the entry 
   const panel = await storyReady(page);
   const entry = panel.locator('.story-entry.focused');
   await expect(entry).toContainText('Treaty of Shimoda');
-  await expect(panel.getByRole('button', { name: /^Until 1945/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(period(panel, /^Until 1945/)).toHaveAttribute('open', '');
   await expect(entry).toBeInViewport();
   await page.screenshot({ path: shot('story-from-event') });
   expect(problems.console).toEqual([]);
@@ -133,28 +145,30 @@ test('a deployment change moves the map to its day; the map date mark follows', 
   await page.goto('/?island=etorofu');
   const panel = await storyReady(page);
   await openPeriod(panel, /^2015–2019/);
-  const change = panel.locator('.story-entry', { has: page.locator('.badge') }).first();
+  const change = period(panel, /^2015–2019/).locator('.story-entry', { has: page.locator('.badge') }).first();
   await change.locator('.story-open').click();
   await expect(page).toHaveURL(/date=201\d-/);
   await expect(change).toHaveClass(/focused/);
-  const mark = panel.locator('.map-date');
-  await expect(mark).toHaveCount(1);
-  // The mark stands right after the entry whose day the map shows.
-  const follows = await change.evaluate((el) => {
-    let next = el.nextElementSibling;
-    while (next && !next.classList.contains('map-date') && !next.classList.contains('focused')) next = next.nextElementSibling;
-    return next?.classList.contains('map-date') ?? false;
+  await expect(mark(panel)).toHaveCount(1);
+  // The mark stands after the entry whose day the map shows: on a later
+  // entry of its period, or at the period's end.
+  const after = await change.evaluate((el) => {
+    for (let next = el.nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.classList.contains('marked')) return true;
+    }
+    return el.parentElement!.classList.contains('marked-end');
   });
-  expect(follows).toBe(true);
+  expect(after).toBe(true);
+  expect(await change.evaluate((el) => el.classList.contains('marked'))).toBe(false);
 });
 
 test('keyboard only: open a period, an entry, and back', async ({ page }) => {
   await page.goto('/?island=shikotan');
   const panel = await storyReady(page);
-  const toggle = panel.getByRole('button', { name: /^Until 1945/ });
+  const toggle = period(panel, /^Until 1945/).locator('summary.story-toggle');
   await toggle.focus();
   await page.keyboard.press('Enter');
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(period(panel, /^Until 1945/)).toHaveAttribute('open', '');
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).toHaveClass(/story-open/);
   await page.keyboard.press('Enter');
@@ -176,7 +190,7 @@ test('axe: the story with a period open has no violations', async ({ page }) => 
   await page.goto('/?island=etorofu');
   const panel = await storyReady(page);
   await openPeriod(panel, /^2015–2019/);
-  await panel.locator('details.story-more summary').first().click();
+  await period(panel, /^2015–2019/).locator('details.story-more summary').first().click();
   const results = await new AxeBuilder({ page }).include('aside.panel').analyze();
   expect(results.violations).toEqual([]);
 });

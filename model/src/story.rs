@@ -66,6 +66,15 @@ impl Strand {
         Strand::DeploymentChange,
     ];
 
+    /// Its place in [`Strand::ALL`], and its bit in a set of [`Strands`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn bit(self) -> Strands {
+        1 << self.index()
+    }
+
     /// The filter's label.
     pub fn label(self) -> &'static str {
         match self {
@@ -158,6 +167,9 @@ pub struct Story {
     pub groups: Vec<StoryGroup>,
 }
 
+/// A set of strands, one bit each ([`Strand::bit`]): what the filter hides.
+pub type Strands = usize;
+
 /// Where an entry is: `(group, entry)` indexes.
 pub type At = (usize, usize);
 
@@ -169,18 +181,18 @@ impl Story {
             .rposition(|g| g.from.is_none_or(|from| from <= date))
     }
 
-    /// Where the map's date falls: in the group holding it, before the
-    /// entry at the returned index (the count of its entries that begin on
-    /// or before `date`; the entries' own order, so the mark never splits
-    /// entries out of order).
-    pub fn marker(&self, date: Date) -> Option<At> {
+    /// Where the map's date falls: in the group holding it, just before
+    /// the entry at the returned index, the first one shown (not `hidden`)
+    /// that begins after `date`; the group's length when none does. In the
+    /// entries' own order, so the mark never splits entries out of order.
+    pub fn marker(&self, date: Date, hidden: Strands) -> Option<At> {
         let g = self.group_at(date)?;
-        let before = self.groups[g]
-            .entries
-            .iter()
-            .take_while(|e| e.date.first_day() <= date)
-            .count();
-        Some((g, before))
+        let group = &self.groups[g];
+        let after = group
+            .shown(hidden)
+            .find(|(_, e)| e.date.first_day() > date)
+            .map_or(group.entries.len(), |(i, _)| i);
+        Some((g, after))
     }
 
     /// The entry of the event `event`, else the entry of the deployment
@@ -213,14 +225,11 @@ impl Story {
 impl StoryGroup {
     /// The entries shown when the strands in `hidden` are filtered out,
     /// with their indexes in the group.
-    pub fn shown<'a>(
-        &'a self,
-        hidden: &'a [Strand],
-    ) -> impl Iterator<Item = (usize, &'a StoryEntry)> + 'a {
+    pub fn shown(&self, hidden: Strands) -> impl Iterator<Item = (usize, &StoryEntry)> {
         self.entries
             .iter()
             .enumerate()
-            .filter(move |(_, e)| !hidden.contains(&e.strand))
+            .filter(move |(_, e)| hidden & e.strand.bit() == 0)
     }
 }
 

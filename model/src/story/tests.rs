@@ -205,15 +205,24 @@ fn dates_keep_their_precision_and_kinds_their_strand() {
 #[test]
 fn the_map_date_falls_in_one_group_between_the_entries_around_it() {
     let s = story();
+    let marker = |d| s.marker(day(d), 0);
     // Before any record: the first group, before its first entry.
-    assert_eq!(s.marker(day("1800-01-01")), Some((0, 0)));
-    assert_eq!(s.marker(day("1900-01-01")), Some((0, 1)));
+    assert_eq!(marker("1800-01-01"), Some((0, 0)));
+    assert_eq!(marker("1900-01-01"), Some((0, 1)));
     // The Soviet years hold no entry: the mark is alone in their group.
-    assert_eq!(s.marker(day("1960-01-01")), Some((1, 0)));
+    assert_eq!(marker("1960-01-01"), Some((1, 0)));
     // A month-dated record counts from its first day.
-    assert_eq!(s.marker(day("1993-05-01")), Some((2, 2)));
-    assert_eq!(s.marker(day("1993-04-30")), Some((2, 0)));
-    assert_eq!(s.marker(day("2026-01-01")), Some((3, 15)));
+    assert_eq!(marker("1993-05-01"), Some((2, 2)));
+    assert_eq!(marker("1993-04-30"), Some((2, 0)));
+    // After the last entry: the group's end.
+    assert_eq!(marker("2026-01-01"), Some((3, 15)));
+    // An entry the filter hides does not carry the mark: the next shown one does.
+    assert_eq!(
+        s.marker(day("1993-04-30"), Strand::Military.bit()),
+        Some((2, 1))
+    );
+    let all = Strand::ALL.iter().fold(0, |set, s| set | s.bit());
+    assert_eq!(s.marker(day("1993-04-30"), all), Some((2, 3)));
     assert_eq!(s.group_at(day("1991-12-25")), Some(1));
     assert_eq!(s.group_at(day("1991-12-26")), Some(2));
 }
@@ -244,11 +253,18 @@ fn a_record_locates_its_entry() {
 fn the_filter_hides_only_the_strands_it_names() {
     let s = story();
     let group = &s.groups[2];
-    let shown = |hidden: &[Strand]| group.shown(hidden).map(|(i, _)| i).collect::<Vec<_>>();
+    let shown = |hidden: &[Strand]| {
+        let set = hidden.iter().fold(0, |set, s| set | s.bit());
+        group.shown(set).map(|(i, _)| i).collect::<Vec<_>>()
+    };
     assert_eq!(shown(&[]), [0, 1, 2]);
     assert_eq!(shown(&[Strand::DeploymentChange]), [0, 2]);
     assert_eq!(shown(&[Strand::Diplomacy, Strand::Military]), [1]);
     assert_eq!(shown(&Strand::ALL), Vec::<usize>::new());
+    // Each strand its own bit, at its place in the list the filter shows.
+    let bits = Strand::ALL.iter().fold(0, |set, s| set | s.bit());
+    assert_eq!(bits.count_ones() as usize, Strand::ALL.len());
+    assert!(Strand::ALL.iter().enumerate().all(|(i, s)| s.index() == i));
 }
 
 #[test]
