@@ -194,3 +194,15 @@ test('axe: the story with a period open has no violations', async ({ page }) => 
   const results = await new AxeBuilder({ page }).include('aside.panel').analyze();
   expect(results.violations).toEqual([]);
 });
+
+test('entry titles follow the names switch', async ({ page, problems }) => {
+  await page.goto('/?island=kunashiri');
+  const panel = await storyReady(page);
+  await openPeriod(panel, /^Until 1945/);
+  const first = period(panel, /^Until 1945/).locator('.story-entry .what').first();
+  await expect(first).toContainText('Kunashiri / Kunashir');
+  await page.getByRole('radio', { name: 'Russian' }).check();
+  await expect(first).not.toContainText('Kunashiri');
+  await expect(first).toContainText('Kunashir');
+  expect(problems.console).toEqual([]);
+});
