@@ -12,6 +12,7 @@ mod map;
 mod overlays;
 mod panel;
 mod reader;
+mod story;
 mod timeline;
 mod url_state;
 

@@ -1,15 +1,15 @@
 //! The side panel (a bottom sheet on phones): an island's names, status and
-//! deployment history, or one event with its sources.
+//! story (`story.rs`), or one event with its sources.
 
 use crate::api;
 use crate::data::AtlasData;
 use crate::deployment_card::DeploymentCardPanel;
 use crate::focus::Focus;
-use crate::overlays::category_symbol;
+use crate::story::IslandStory;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::Date;
-use model::events::{Event, HistoryEntry, Source};
+use model::events::{Event, Source};
 use model::islands::Administration;
 use model::names::{self, NameStyle};
 use model::scene::LandShapes;
@@ -40,15 +40,19 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             }
         }
     });
+    // The event last opened over an island's panel, with that island:
+    // closing its card returns to the island's story at that event.
+    let last_event = StoredValue::new(None::<(Option<String>, String)>);
     move || {
         if let Some(event_id) = url.event.get() {
+            last_event.set_value(Some((url.island.get_untracked(), event_id.clone())));
             return Some(view! { <EventCard id=event_id/> }.into_any());
         }
         if let Some(deployment) = url.deployment.get() {
             return Some(view! { <DeploymentCardPanel id=deployment/> }.into_any());
         }
         let id = url.island.get()?;
-        let Some(history_island) = story_of(&land, &id).map(str::to_owned) else {
+        if story_of(&land, &id).is_none() {
             // A well-formed id this map does not have: say so, do not go blank.
             let shown: String = id.chars().take(64).collect();
             return Some(view! {
@@ -58,16 +62,21 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
                 </div>
             }.into_any());
         };
-        let facts = island_facts(&land, &id, url.names.get(), data.date.get());
         let panel = NodeRef::new();
         focus.panel_shown(panel, format!("island {id}"));
+        let from_event = last_event
+            .get_value()
+            .filter(|(island, _)| island.as_ref() == Some(&id))
+            .map(|(_, event)| event);
+        // Its own closure: a new date or names redraw the facts, not the story.
+        let land = land.clone();
+        let facts = move || island_facts(&land, &id, url.names.get(), data.date.get()).into_any();
         Some(view! {
             <aside class="panel" id="panel" node_ref=panel aria-labelledby="panel-title"
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
                 <button type="button" class="close" aria-label="Close the island panel"
                     on:click=move |_| close()>"×"</button>
                 {facts}
-                <h3>"Deployment history"</h3>
                 {move || match detail.get() {
                     None => view! { <p role="status">"Loading the history…"</p> }.into_any(),
                     Some(Err(e)) => view! {
@@ -75,59 +84,11 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
                         <button type="button" on:click=move |_| detail.refetch()>"Try again"</button></div>
                     }.into_any(),
                     Some(Ok(None)) => ().into_any(),
-                    Some(Ok(Some(d))) => history_list(&d.history, &history_island, url.names.get()).into_any(),
+                    Some(Ok(Some(d))) => view! { <IslandStory story=d.story from_event=from_event.clone()/> }.into_any(),
                 }}
             </aside>
         }.into_any())
     }
-}
-
-fn history_list(history: &[HistoryEntry], island: &str, style: NameStyle) -> impl IntoView + use<> {
-    let data: AtlasData = expect_context();
-    let url: UrlState = expect_context();
-    if history.is_empty() {
-        return view! { <p>{format!("No deployment is recorded on {island} in our sources.")}</p> }
-            .into_any();
-    }
-    let items = history
-        .iter()
-        .map(|h| {
-            let (letter, class, category) = category_symbol(h.category);
-            let deployment = h.deployment.clone();
-            let focus_id = h.deployment.clone();
-            let date = h.date.last_day();
-            let choose = move |_| {
-                data.focus_site.set(Some(deployment.clone()));
-                // Show the map on the day of the change, so the site is there.
-                url.push(|s| s.date = Some(date));
-            };
-            let excerpts = h.excerpts.iter().map(|e| {
-                let quote = e.quote.clone();
-                let id = e.id.clone();
-                view! { <li><blockquote>{format!("“{quote}”")}</blockquote>
-                    <ReadInArticle excerpt=id/></li> }
-            }).collect_view();
-            let events = h.events.iter().map(|e| {
-                let id = e.id.clone();
-                view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-                    {format!("{} · {}", e.date.in_words(), data.named(style, &e.title, &e.title_template))}</button></li> }
-            }).collect_view();
-            view! {
-                <li class="history-entry" class:focused=move || data.focus_site.get().as_deref() == Some(focus_id.as_str())>
-                    <button type="button" class="history-choose" on:click=choose>
-                        <span class=format!("badge {class}") aria-hidden="true">{letter}</span>
-                        <span class="when">{h.date.in_words()}</span>
-                        <span class="what">{format!("{} — {} ({category})", h.unit, h.status)}</span>
-                    </button>
-                    {h.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &h.note_template)}</p> })}
-                    <ul class="evidence">{events}</ul>
-                    <Sources sources=h.sources.clone()/>
-                    <ul class="excerpts">{excerpts}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="history">{items}</ol> }.into_any()
 }
 
 /// Links to sources: http(s) only, opened without passing a referrer.

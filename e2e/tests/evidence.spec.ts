@@ -9,7 +9,9 @@ test("today's map has no 1945 landing force in place; Kunashiri's history says w
   await expect(page.locator('g.site').first()).toBeVisible();
   const onMap = await page.locator('g.site').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   expect(onMap.filter((l) => /landing force/i.test(l))).toEqual([]);
-  const landing = page.locator('aside.panel .history-entry', { hasText: 'landing force' });
+  // The landing is in the Soviet years' period, folded until opened.
+  await page.locator('aside.panel summary.story-toggle', { hasText: /^1945–1991/ }).click();
+  const landing = page.locator('aside.panel .story-entry', { hasText: 'landing force' });
   await expect(landing.first()).toContainText('active');
   await expect(landing.filter({ hasText: 'withdrawn' })).toHaveCount(1);
   await page.screenshot({ path: shot('evidence-kunashiri-today') });

@@ -53,11 +53,14 @@ test('keyboard only: Tab to Kunashiri, Enter, read its history, Escape', async (
   await page.keyboard.press('Enter');
   const panel = page.locator('aside.panel');
   await expect(panel.locator('h2')).toHaveText('Kunashiri / Kunashir');
-  await expect(panel.locator('.history-entry').first()).toBeVisible();
+  // Today's period is open; the late 2010s open from the keyboard.
+  await expect(panel.locator('details[open] .story-entry').first()).toBeVisible();
+  await panel.locator('summary.story-toggle', { hasText: /^2015–2019/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('details[open] > summary', { hasText: /^2015–2019/ })).toHaveCount(1);
   await expect(panel).toContainText('Bal');
-  await expect(panel.locator('.history-entry')).not.toHaveCount(0);
   await page.screenshot({ path: shot('explore-keyboard-history') });
-  await panel.locator('.history-choose').first().focus();
+  await panel.locator('.story-open').first().focus();
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 });
@@ -184,7 +187,7 @@ test('a Habomai islet shows the group deployment history', async ({ page }) => {
   const panel = page.locator('aside.panel');
   await expect(panel.locator('h2')).toHaveText('Taraku / Polonskogo');
   await expect(panel).toContainText('Group');
-  await expect(panel.locator('.history-entry')).not.toHaveCount(0);
+  await expect(panel.locator('.story-entry')).not.toHaveCount(0);
   await expect(panel).toContainText(/border/i);
 });
 
@@ -201,7 +204,7 @@ test('island=habomai opens the group: its names, islets, status on the date and 
   // In 1960 the Soviet Union administered it; Japan claims it.
   await expect(panel.locator('dt:has-text("Administered by") + dd')).toHaveText('Soviet Union');
   await expect(panel).toContainText('Claimed by');
-  await expect(panel.locator('.history-entry')).not.toHaveCount(0);
+  await expect(panel.locator('.story-entry')).not.toHaveCount(0);
   // The group's islets are highlighted on the map; other islands are not.
   await expect(page.locator('path[data-island="taraku"]')).toHaveClass(/selected/);
   await expect(page.locator('path[data-island="shikotan"]')).not.toHaveClass(/selected/);

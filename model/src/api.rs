@@ -10,6 +10,8 @@ use crate::events::{
     ExcerptView, HistoryEntry, Period, Point,
 };
 
+use crate::story::Story;
+
 #[cfg(feature = "loader")]
 use crate::events::{Dataset, Date, EventQuery};
 #[cfg(feature = "loader")]
@@ -133,23 +135,32 @@ pub struct IslandDetail {
     /// Every deployment change on the island, oldest first, with evidence.
     pub history: Vec<HistoryEntry>,
     pub events: Vec<EventRef>,
+    /// Its events and deployment changes in one list, in time order,
+    /// grouped by period (see `model::story`).
+    pub story: Story,
 }
 
-/// What the app reads of an [`IslandDetail`]: the deployment history. A
-/// view of the same answer, not another shape: decoding the whole detail
-/// (its summary's thirteen fields and the events) cost the app's wasm
-/// 0.9 KB brotli for fields it never shows (measured: 181.8 → 180.8 KB).
+/// What the app reads of an [`IslandDetail`]: the story. A view of the
+/// same answer, not another shape: decoding the whole detail (its
+/// summary's thirteen fields, the history and the events) would cost the
+/// app's wasm for fields it never shows (the summary and events alone:
+/// 0.9 KB brotli, measured: 181.8 → 180.8 KB).
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct IslandHistory {
-    pub history: Vec<HistoryEntry>,
+    pub story: Story,
 }
 
 #[cfg(feature = "loader")]
 impl IslandDetail {
     /// The island `id` of `listed` (see [`IslandSummary::list`]) with its
-    /// members, history and events; `None` for an id not listed.
-    pub fn of(id: &str, listed: &[IslandSummary], data: &Dataset) -> Option<IslandDetail> {
+    /// members, history, events and story; `None` for an id not listed.
+    pub fn of(
+        id: &str,
+        listed: &[IslandSummary],
+        islands: &Islands,
+        data: &Dataset,
+    ) -> Option<IslandDetail> {
         let island = listed.iter().find(|i| i.id == id)?.clone();
         let members = listed
             .iter()
@@ -170,6 +181,7 @@ impl IslandDetail {
             members,
             history: data.island_history(id),
             events,
+            story: Story::build(id, islands, data),
         })
     }
 }

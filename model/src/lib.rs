@@ -18,6 +18,7 @@ pub mod permalink;
 pub mod positions;
 pub mod projection;
 pub mod scene;
+pub mod story;
 pub mod svg;
 pub mod timeline;
 pub mod viewport;

@@ -541,16 +541,20 @@ fn the_apps_decoders_read_back_the_api_answers() {
     let listed = IslandSummary::list(&land, &islands, &data);
     assert!(listed.iter().any(|i| i.official_area_km2.is_some()));
     for island in &listed {
-        let detail = IslandDetail::of(&island.id, &listed, &data).expect("listed");
+        let detail = IslandDetail::of(&island.id, &listed, &islands, &data).expect("listed");
         let sent = serde_json::to_string(&detail).expect("serialises");
         assert_eq!(decode::<IslandDetail>(&sent), Ok(detail));
     }
     let group = islands.groups.first().expect("a group");
-    let detail = IslandDetail::of(&group.id, &listed, &data).expect("the group is listed");
+    let detail =
+        IslandDetail::of(&group.id, &listed, &islands, &data).expect("the group is listed");
     let members: BTreeSet<&String> = detail.members.iter().collect();
     assert_eq!(members, group.members().iter().collect(), "{}", group.id);
     assert!(!detail.history.is_empty(), "{} has a history", group.id);
-    assert_eq!(IslandDetail::of("no-such-island", &listed, &data), None);
+    assert_eq!(
+        IslandDetail::of("no-such-island", &listed, &islands, &data),
+        None
+    );
 }
 
 /// A deployment's answer carries its card: each change with its evidence,
@@ -680,4 +684,74 @@ fn records_dated_by_year_or_month_take_effect_on_their_last_day() {
     // November 2016's coastal missiles: from the 30th.
     assert!(!at("2016-11-29").contains("bastion-etorofu"));
     assert!(at("2016-11-30").contains("bastion-etorofu"));
+/// Each island's story (`model::story`) on the committed data: its events
+/// and deployment changes together, in time order, in periods that meet,
+/// with the famous records where a reader looks for them. Prints the
+/// periods and their counts (`-- --nocapture`).
+#[test]
+fn every_island_tells_its_whole_story_in_periods() {
+    use model::story::{Story, Strand};
+    let data = dataset();
+    let islands = Islands::parse("islands.toml", &read_geodata("islands.toml")).expect("islands");
+    // Islets tell their group's story (the panel opens the group's).
+    for island in islands.ids().filter(|id| islands.story_of(id) == *id) {
+        let story = Story::build(island, &islands, &data);
+        let entries: Vec<_> = story.groups.iter().flat_map(|g| &g.entries).collect();
+        let counts: Vec<String> = story
+            .groups
+            .iter()
+            .map(|g| format!("{} ({})", g.label, g.count))
+            .collect();
+        println!("{island}: {}", counts.join(", "));
+        assert!(
+            entries.windows(2).all(|w| w[0].date <= w[1].date),
+            "{island}: in time order"
+        );
+        assert!(
+            story.groups.windows(2).all(|w| w[0].until == w[1].from),
+            "{island}: periods meet"
+        );
+        assert!(story.groups.len() >= 3, "{island}: at least the three eras");
+        let events = data
+            .query_events(&EventQuery {
+                island: Some(island.to_owned()),
+                ..Default::default()
+            })
+            .total;
+        let changes = data.island_history(island).len();
+        assert_eq!(
+            entries.len(),
+            events + changes,
+            "{island}: every event and change, once"
+        );
+        assert!(
+            entries.iter().any(|e| e.strand == Strand::DeploymentChange),
+            "{island}: changes"
+        );
+        assert!(
+            entries.iter().any(|e| e.event.is_some()),
+            "{island}: events"
+        );
+    }
+    let etorofu = Story::build("etorofu", &islands, &data);
+    let find = |id: &str| etorofu.locate(Some(id), None, "2026-01-01".parse().expect("a day"));
+    let (g, i) = find("treaty-of-shimoda-1855").expect("the 1855 treaty is in Etorofu's story");
+    assert_eq!(etorofu.groups[g].entries[i].date.to_string(), "1855-02-07");
+    assert_eq!(g, 0, "before Soviet control");
+    let (g, _) = find("medvedev-visits-etorofu-2015").expect("Medvedev's 2015 visit");
+    assert!(
+        etorofu.groups[g].label.starts_with("2015–2019"),
+        "{}",
+        etorofu.groups[g].label
+    );
+    // Today's period, open when the panel opens, is short.
+    let today = etorofu.groups.last().expect("a period");
+    assert!(today.count <= 15, "{}: {}", today.label, today.count);
+    let kunashiri = Story::build("kunashiri", &islands, &data);
+    let date = "2026-01-01".parse().expect("a day");
+    assert!(
+        kunashiri
+            .locate(Some("medvedev-visits-kunashiri-2010"), None, date)
+            .is_some()
+    );
 }

@@ -141,6 +141,38 @@ async fn one_island_has_its_history_in_date_order() {
 }
 
 #[tokio::test]
+async fn one_island_tells_its_story_by_period() {
+    let json = ok("/api/islands/etorofu").await;
+    let groups = json["story"]["groups"].as_array().expect("story groups");
+    let labels: Vec<&str> = groups.iter().filter_map(|g| g["label"].as_str()).collect();
+    assert_eq!(labels.first(), Some(&"Until 1945"), "{labels:?}");
+    let entries: Vec<&Value> = groups
+        .iter()
+        .flat_map(|g| g["entries"].as_array().expect("entries"))
+        .collect();
+    let counted: u64 = groups.iter().filter_map(|g| g["count"].as_u64()).sum();
+    assert_eq!(counted as usize, entries.len());
+    let treaty = entries
+        .iter()
+        .find(|e| e["event"] == "treaty-of-shimoda-1855")
+        .expect("the 1855 treaty");
+    assert_eq!(treaty["date"], "1855-02-07");
+    assert_eq!(treaty["strand"], "diplomacy");
+    let bastion = entries
+        .iter()
+        .find(|e| e["deployment"] == "bastion-etorofu" && e["status"] == "active")
+        .expect("Bastion's arrival");
+    assert_eq!(bastion["date"], "2016-11");
+    assert_eq!(bastion["strand"], "deployment-change");
+    assert!(
+        bastion["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Bastion") && t.ends_with(" — active")),
+        "{bastion}"
+    );
+}
+
+#[tokio::test]
 async fn events_are_listed_in_date_order_with_paging() {
     let all = ok("/api/events").await;
     let total = all["total"].as_u64().expect("total");

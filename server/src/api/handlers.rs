@@ -48,7 +48,8 @@ pub async fn list_islands(
     respond(&list, JSON, &headers)
 }
 
-/// One island: names, deployment history with evidence, and its events.
+/// One island: names, deployment history with evidence, its events, and its
+/// story (events and deployment changes in time order, grouped by period).
 #[utoipa::path(get, path = "/api/islands/{id}", tag = "atlas",
     params(("id" = String, Path, description = "Island or group id, as `/api/islands` lists them")),
     responses(
@@ -61,7 +62,7 @@ pub async fn get_island(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let detail = IslandDetail::of(&id, api.islands(), api.data())
+    let detail = IslandDetail::of(&id, api.islands(), api.islands_data(), api.data())
         .ok_or_else(|| ApiError::not_found("island", &id))?;
     respond(&detail, JSON, &headers)
 }

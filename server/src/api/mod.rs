@@ -38,6 +38,8 @@ pub struct Api {
 struct Inner {
     data: Dataset,
     islands: Vec<IslandSummary>,
+    /// The islands data: the eras an island's story is grouped by.
+    islands_data: Islands,
     positions: Served,
     openapi: Served,
 }
@@ -66,6 +68,7 @@ impl Api {
             inner: Arc::new(Inner {
                 data,
                 islands: summaries,
+                islands_data: islands.clone(),
                 positions: Served::new(positions),
                 openapi: Served::new(openapi),
             }),
@@ -95,6 +98,10 @@ impl Api {
 
     pub fn islands(&self) -> &[IslandSummary] {
         &self.inner.islands
+    }
+
+    pub fn islands_data(&self) -> &Islands {
+        &self.inner.islands_data
     }
 
     pub fn positions_json(&self) -> &Served {
