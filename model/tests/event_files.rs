@@ -684,6 +684,8 @@ fn records_dated_by_year_or_month_take_effect_on_their_last_day() {
     // November 2016's coastal missiles: from the 30th.
     assert!(!at("2016-11-29").contains("bastion-etorofu"));
     assert!(at("2016-11-30").contains("bastion-etorofu"));
+}
+
 /// Each island's story (`model::story`) on the committed data: its events
 /// and deployment changes together, in time order, in periods that meet,
 /// with the famous records where a reader looks for them. Prints the
