@@ -144,8 +144,9 @@ fn entry(
         if let Some(id) = event.clone() {
             url.push(move |s| s.event = Some(id));
         } else if let Some(id) = deployment.clone() {
-            // Its card opens over the story (closing it comes back here),
-            // on the day of the change, so the site is on the map.
+            // Its card opens over the story (closing it comes back here,
+            // to this entry), on the day of the change, so the site is on the map.
+            data.focus_site.set(Some(id.clone()));
             url.push(move |s| {
                 s.deployment = Some(id);
                 s.date = Some(date);

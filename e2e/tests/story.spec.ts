@@ -127,12 +127,14 @@ test('opened from an event, the story returns to it: its period open, the entry 
   expect(problems.console).toEqual([]);
 });
 
-test('opened from a deployment symbol, the story scrolls to its change', async ({ page, problems }) => {
+test("opened from a deployment's card, the story scrolls to its change", async ({ page, problems }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/?date=2017-01-01');
   await mapReady(page);
   const site = page.locator('g.site[data-site="bastion-etorofu"]');
   await site.dispatchEvent('click');
+  // The symbol opens the record's card; the card leads to the island's story.
+  await page.locator('aside.deployment-card').getByRole('button', { name: /^The whole story of / }).click();
   const panel = await storyReady(page);
   const entry = panel.locator('.story-entry.focused');
   await expect(entry).toContainText('Bastion');
@@ -147,7 +149,9 @@ test('a deployment change moves the map to its day; the map date mark follows', 
   await openPeriod(panel, /^2015–2019/);
   const change = period(panel, /^2015–2019/).locator('.story-entry', { has: page.locator('.badge') }).first();
   await change.locator('.story-open').click();
-  await expect(page).toHaveURL(/date=201\d-/);
+  // Its card opens over the story, on the change's day; closing it comes back to the entry.
+  await expect(page).toHaveURL(/date=201\d-.*deployment=/);
+  await page.locator('aside.deployment-card').getByRole('button', { name: 'Close the deployment' }).click();
   await expect(change).toHaveClass(/focused/);
   await expect(mark(panel)).toHaveCount(1);
   // The mark stands after the entry whose day the map shows: on a later
