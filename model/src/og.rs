@@ -5,13 +5,13 @@
 
 use crate::api::DeploymentFeature;
 use crate::events::accessible::{deployment_name, event_name};
-use crate::events::{Date, PartialDate, Point};
+use crate::events::{Date, PartialDate};
 use crate::geodata::LandCollection;
 use crate::islands::Islands;
 use crate::names;
 use crate::permalink::MapState;
-use crate::projection::project;
-use crate::scene::{Frame, LandClass, PREVIEW_FONTS, Scene, placement};
+use crate::projection::MapPoint;
+use crate::scene::{Frame, LandClass, PREVIEW_FONTS, Scene, Symbol, placement, site_point};
 use crate::svg::screen_path_data;
 use crate::viewport::{DISPUTE_BOUNDS, View};
 use std::fmt::Write;
@@ -68,10 +68,11 @@ pub struct Subject {
     pub mark: Option<Mark>,
 }
 
-/// A deployment's symbol on the preview: where, and its category's letter.
+/// A deployment's symbol on the preview: where the app draws it (an
+/// unpublished site at its island's anchor), and its category's letter.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {
-    pub at: Point,
+    pub at: MapPoint,
     pub letter: &'static str,
 }
 
@@ -98,7 +99,7 @@ impl Records {
     /// The record `state` opens, named as the app names it (a deployment:
     /// unit, island in the link's names, period in words; an event: title
     /// and date in words); `None` when it opens none this data knows.
-    pub fn subject(&self, islands: &Islands, state: &MapState) -> Option<Subject> {
+    pub fn subject(&self, islands: &Islands, scene: &Scene, state: &MapState) -> Option<Subject> {
         if let Some(event) = state
             .event
             .as_deref()
@@ -115,7 +116,7 @@ impl Records {
         Some(Subject {
             headline: deployment_name(&p.unit, island, &p.period, state.names),
             mark: Some(Mark {
-                at: site.position(),
+                at: site_point(site.position(), p.approximate, &p.island, scene),
                 letter: p.category.letter(),
             }),
         })
@@ -192,13 +193,17 @@ pub fn render_svg(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">"##
     );
-    draw_map(&mut svg, land, islands, scene, state, view, (WIDTH, HEIGHT));
-    if let Some(mark) = subject.and_then(|s| s.mark) {
-        let (x, y) = view
-            .transform(WIDTH, HEIGHT)
-            .apply(project(mark.at[0], mark.at[1]));
-        draw_mark(&mut svg, mark.letter, x, y);
-    }
+    let mark = subject.and_then(|s| s.mark);
+    draw_map(
+        &mut svg,
+        land,
+        islands,
+        scene,
+        state,
+        mark,
+        view,
+        (WIDTH, HEIGHT),
+    );
     let headline = title(land, islands, subject, state);
     // A banner with the headline (on two lines when long) and the site's name.
     let _ = write!(
@@ -264,20 +269,25 @@ fn split_headline(headline: &str) -> (&str, Option<&str>) {
 fn draw_mark(svg: &mut String, letter: &str, x: f64, y: f64) {
     let _ = write!(
         svg,
-        r##"<g class="chosen-site"><circle cx="{x:.1}" cy="{y:.1}" r="30" fill="#ffffff" fill-opacity="0.6"/><circle cx="{x:.1}" cy="{y:.1}" r="19" fill="#1d1d1b" stroke="#ffffff" stroke-width="4"/><text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="20" font-weight="bold" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
+        r##"<g class="chosen-site"><circle cx="{x:.1}" cy="{y:.1}" r="{MARK_HALO_PX}" fill="#ffffff" fill-opacity="0.6"/><circle cx="{x:.1}" cy="{y:.1}" r="19" fill="#1d1d1b" stroke="#ffffff" stroke-width="4"/><text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="20" font-weight="bold" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
         y + 7.0,
         escape(letter),
     );
 }
 
-/// The sea, the land and the island and group names of `view` on a
-/// `width`×`height` canvas.
+/// Radius of the marked symbol's halo, in pixels: names keep clear of it.
+const MARK_HALO_PX: f64 = 30.0;
+
+/// The sea, the land, the open deployment's symbol and the island and
+/// group names of `view` on a `width`×`height` canvas.
+#[allow(clippy::too_many_arguments)]
 fn draw_map(
     svg: &mut String,
     land: &LandCollection,
     islands: &Islands,
     scene: &Scene,
     state: &MapState,
+    mark: Option<Mark>,
     view: View,
     (width, height): (f64, f64),
 ) {
@@ -307,8 +317,21 @@ fn draw_map(
         fonts: PREVIEW_FONTS,
         visible: [0.0, 0.0, width, height],
     };
-    // No symbols on the preview image: names keep clear of each other only.
-    let placed = placement(&scene.labels, &[], &frame);
+    // The only symbol on the preview image is the open deployment's: names
+    // keep clear of it and of each other.
+    let symbols: Vec<Symbol> = mark
+        .iter()
+        .map(|m| Symbol {
+            at: m.at,
+            offset: (0.0, 0.0),
+            radius: MARK_HALO_PX,
+        })
+        .collect();
+    let placed = placement(&scene.labels, &symbols, &frame);
+    if let Some(m) = mark {
+        let (x, y) = t.apply(m.at);
+        draw_mark(svg, m.letter, x, y);
+    }
     for (label, at) in scene.labels.iter().zip(placed) {
         let Some(at) = at else { continue };
         let _ = write!(
@@ -350,6 +373,7 @@ pub fn prerender_svg(
         islands,
         scene,
         &nothing_chosen,
+        None,
         view,
         (width, height),
     );
@@ -479,7 +503,7 @@ mod tests {
         let subject = Subject {
             headline: "Bastion coastal missile battalion, 72nd Coastal Missile Brigade, Etorofu / Iturup, since November 2016".into(),
             mark: Some(Mark {
-                at: [147.9, 45.0],
+                at: crate::projection::project(147.9, 45.0),
                 letter: "M",
             }),
         };

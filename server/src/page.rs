@@ -98,7 +98,10 @@ impl Pages {
     /// deployment or event this data does not know is dropped (the plain
     /// preview, one cache entry), not an error.
     pub fn previewed(&self, mut map_state: MapState) -> (MapState, Option<Subject>) {
-        let subject = self.inner.records.subject(self.islands(), &map_state);
+        let subject = self
+            .inner
+            .records
+            .subject(self.islands(), self.scene(), &map_state);
         if subject.is_none() {
             map_state.deployment = None;
             map_state.event = None;
