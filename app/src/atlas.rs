@@ -53,7 +53,7 @@ pub fn Atlas() -> impl IntoView {
             <Show when=move || !embed() fallback=|| view! { <h1 class="sr-only">"Kuril Atlas"</h1> }>
                 <header class="masthead">
                     <h1>"Kuril Atlas"</h1>
-                    <p class="convention">{move || convention_note(url.names.get())}" "{move || {
+                    <p class="convention">{move || url.names.get().convention_note()}" "{move || {
                         let date = data.date.get();
                         overview.get().and_then(Result::ok).map(|land| land.islands.held_on(date))
                     }}</p>
@@ -143,13 +143,4 @@ fn mount_in_stages(stage: RwSignal<Stage>) {
         },
         std::time::Duration::ZERO,
     );
-}
-
-fn convention_note(names: model::names::NameStyle) -> &'static str {
-    use model::names::NameStyle;
-    match names {
-        NameStyle::Both => "Names: Japanese / Russian.",
-        NameStyle::Japanese => "Names: Japanese only.",
-        NameStyle::Russian => "Names: Russian only.",
-    }
 }

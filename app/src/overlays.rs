@@ -149,14 +149,15 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
 
 /// Letter, colour class and name for each category: colour is never the only signal.
 pub fn category_symbol(category: DeploymentCategory) -> (&'static str, &'static str, &'static str) {
-    match category {
-        DeploymentCategory::CoastalMissile => ("M", "cat-missile", "Coastal missiles"),
-        DeploymentCategory::AirDefence => ("A", "cat-air-defence", "Air defence"),
-        DeploymentCategory::Aircraft => ("J", "cat-aircraft", "Aircraft"),
-        DeploymentCategory::GroundForces => ("G", "cat-ground", "Ground forces"),
-        DeploymentCategory::BorderGuard => ("B", "cat-border", "Border guard"),
-        DeploymentCategory::Infrastructure => ("I", "cat-infrastructure", "Infrastructure"),
-    }
+    let (class, name) = match category {
+        DeploymentCategory::CoastalMissile => ("cat-missile", "Coastal missiles"),
+        DeploymentCategory::AirDefence => ("cat-air-defence", "Air defence"),
+        DeploymentCategory::Aircraft => ("cat-aircraft", "Aircraft"),
+        DeploymentCategory::GroundForces => ("cat-ground", "Ground forces"),
+        DeploymentCategory::BorderGuard => ("cat-border", "Border guard"),
+        DeploymentCategory::Infrastructure => ("cat-infrastructure", "Infrastructure"),
+    };
+    (category.letter(), class, name)
 }
 
 /// Deployment sites in place on the map's date: on their published site,

@@ -88,7 +88,7 @@ test('Copy link puts the canonical URL on the clipboard; Cite this view gives a 
 
 test('the page for a permalink carries its preview tags, and og.png is that state', async ({ request }) => {
   const html = await (await request.get('/?island=etorofu&date=2019-01-01')).text();
-  expect(html).toContain('<meta property="og:title" content="Etorofu / Iturup, as of 2019-01-01 · Kuril Atlas">');
+  expect(html).toContain('<meta property="og:title" content="Etorofu / Iturup, as of 1 January 2019 · Kuril Atlas">');
   expect(html).toContain('og.png?island=etorofu&amp;date=2019-01-01');
   expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
   const a = await request.get('/og.png?island=etorofu&date=2019-01-01');

@@ -10,6 +10,7 @@
 //! labels and the link previews read the same facts.
 
 use crate::events::{Date, SourceKind};
+use crate::names::NameStyle;
 use serde::{Deserialize, Serialize};
 
 /// Every disputed island and group, with the dates administration changed.
@@ -226,6 +227,15 @@ impl Islands {
             }
             _ => "The islands are administered by Russia and claimed by Japan.",
         }
+    }
+
+    /// The masthead's note under the title, as the app words it: the names
+    /// convention, then who held the islands on `date` (`None`: today).
+    /// The server's first paint shows it before the app runs.
+    pub fn masthead_note(&self, names: NameStyle, date: Option<Date>) -> String {
+        // Today is after the Soviet Union ended: the same wording.
+        let held = self.held_on(date.unwrap_or(self.soviet_union_ended));
+        format!("{} {held}", names.convention_note())
     }
 
     /// Who administered `id` (an island or a group) on `date`; `None` for an

@@ -15,6 +15,17 @@ pub enum NameStyle {
     Both,
 }
 
+impl NameStyle {
+    /// The masthead's note on the names shown ("Names: Japanese / Russian.").
+    pub fn convention_note(self) -> &'static str {
+        match self {
+            NameStyle::Both => "Names: Japanese / Russian.",
+            NameStyle::Japanese => "Names: Japanese only.",
+            NameStyle::Russian => "Names: Russian only.",
+        }
+    }
+}
+
 /// Whether a character is Japanese script (kana, kanji, CJK punctuation and
 /// full-width forms): the characters the app's bundled CJK font must cover,
 /// because many readers' systems have no Japanese font.

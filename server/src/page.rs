@@ -13,7 +13,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use model::geodata::LandCollection;
 use model::islands::{Administration, Islands};
-use model::og;
+use model::names::NameStyle;
+use model::og::{self, Records, Subject};
 use model::permalink::{self, MapState};
 use model::scene::{Scene, group_names};
 use std::collections::HashMap;
@@ -42,6 +43,8 @@ struct PagesInner {
     islands: Islands,
     /// What previews name and where: the overview's scene, as the app names from it.
     scene: Scene,
+    /// The deployments and events a link can open, for headlines and marks.
+    records: Records,
     previews: Previews,
 }
 
@@ -51,6 +54,7 @@ impl Pages {
         preview_land: LandCollection,
         overview_land: LandCollection,
         islands: Islands,
+        records: Records,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
         Pages {
@@ -60,6 +64,7 @@ impl Pages {
                 overview_land,
                 islands,
                 scene,
+                records,
                 previews: Previews::new(),
             }),
         }
@@ -88,6 +93,21 @@ impl Pages {
     pub fn scene(&self) -> &Scene {
         &self.inner.scene
     }
+
+    /// `map_state` as previews show it, with the record it opens: a
+    /// deployment or event this data does not know is dropped (the plain
+    /// preview, one cache entry), not an error.
+    pub fn previewed(&self, mut map_state: MapState) -> (MapState, Option<Subject>) {
+        let subject = self
+            .inner
+            .records
+            .subject(self.islands(), self.scene(), &map_state);
+        if subject.is_none() {
+            map_state.deployment = None;
+            map_state.event = None;
+        }
+        (map_state, subject)
+    }
 }
 
 /// Why a preview was not drawn: our own SVG or its drawing failed, a server bug.
@@ -109,8 +129,9 @@ pub struct Previews {
     /// Renders allowed at once: one per core, so previews cannot starve the API.
     rendering: tokio::sync::Semaphore,
     cache: Mutex<HashMap<String, Bytes>>,
-    /// The default view's inline SVG for `index.html`, drawn once.
-    prerender: std::sync::OnceLock<String>,
+    /// The default view's inline SVG for `index.html`, drawn once per
+    /// names convention (Both, Japanese, Russian): three entries at most.
+    prerender: [std::sync::OnceLock<String>; 3],
 }
 
 impl Default for Previews {
@@ -128,7 +149,7 @@ impl Previews {
             options,
             rendering: tokio::sync::Semaphore::new(cores),
             cache: Mutex::new(HashMap::new()),
-            prerender: std::sync::OnceLock::new(),
+            prerender: Default::default(),
         }
     }
 
@@ -165,6 +186,7 @@ impl Previews {
 /// `GET /og.png?<permalink>`: the map state as a 1200×630 PNG.
 pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> Response {
     let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
+    let (map_state, subject) = state.previewed(map_state);
     let key = permalink::format(&map_state);
     let png = match state.previews().cached(&key) {
         Some(png) => png,
@@ -181,6 +203,7 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
                 state.preview_land(),
                 state.islands(),
                 state.scene(),
+                subject.as_ref(),
                 &map_state,
             );
             let renderer = state.clone();
@@ -233,7 +256,7 @@ pub async fn index(
     let origin = origin(&headers);
     let mut html = with_meta(&template, &state, &map_state, &origin);
     if !map_state.embed {
-        insert_prerender(&mut html, &state);
+        insert_prerender(&mut html, &state, &map_state);
     }
     let mut response = Html(html).into_response();
     response
@@ -260,11 +283,13 @@ fn origin(headers: &HeaderMap) -> String {
 /// The page with its `<title>` replaced and preview tags added to `<head>`.
 pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) -> String {
     let land = state.preview_land();
-    let headline = og::title(land, state.islands(), map_state);
-    let title = format!("{headline} · Kuril Atlas");
-    let description = description(state, map_state);
-    let query = permalink::format(map_state);
     let page_url = format!("{origin}{}", permalink::href(map_state));
+    let (map_state, subject) = state.previewed(map_state.clone());
+    let map_state = &map_state;
+    let headline = og::title(land, state.islands(), subject.as_ref(), map_state);
+    let title = format!("{headline} · Kuril Atlas");
+    let description = description(state, subject.as_ref(), map_state);
+    let query = permalink::format(map_state);
     let image = if query.is_empty() {
         format!("{origin}/og.png")
     } else {
@@ -308,30 +333,49 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
 
 /// Puts a ready SVG of the default view at the top of `<body>`, so the islands
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
-fn insert_prerender(html: &mut String, state: &Pages) {
-    let svg = state.previews().prerender.get_or_init(|| {
+/// Its masthead says what the app's will for the link's names and date.
+fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
+    let names = map_state.names;
+    let slot = match names {
+        NameStyle::Both => 0,
+        NameStyle::Japanese => 1,
+        NameStyle::Russian => 2,
+    };
+    let svg = state.previews().prerender[slot].get_or_init(|| {
         og::prerender_svg(
             state.overview_land(),
             state.islands(),
             state.scene(),
-            1280.0,
-            740.0,
+            names,
+            (1280.0, 740.0),
         )
     });
+    let note = og::escape(&state.islands().masthead_note(names, map_state.date));
     let block = format!(
         "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
-         <p class=\"convention\">Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan.</p></header>{svg}</div>"
+         <p class=\"convention\">{note}</p></header>{svg}</div>"
     );
     if let Some(at) = html.find("<body>") {
         html.insert_str(at + "<body>".len(), &block);
     }
 }
 
-fn description(state: &Pages, map_state: &MapState) -> String {
+fn description(state: &Pages, subject: Option<&Subject>, map_state: &MapState) -> String {
     let islands = state.islands();
     let entry = map_state.island.as_deref().and_then(|id| islands.find(id));
-    let mut text = match entry {
-        Some(entry) => {
+    let mut text = match (subject, entry) {
+        (Some(subject), _) => {
+            let what = if subject.mark.is_some() {
+                "a military deployment"
+            } else {
+                "an event"
+            };
+            format!(
+                "{}: {what} in the Kuril Islands / Northern Territories dispute, on an interactive map with its history and sources",
+                subject.headline
+            )
+        }
+        (None, Some(entry)) => {
             let date = map_state.date.unwrap_or(islands.soviet_union_ended);
             let admin = islands.administration(&entry.id, date);
             let claim = admin
@@ -345,10 +389,10 @@ fn description(state: &Pages, map_state: &MapState) -> String {
                 admin.map_or("", Administration::in_sentence),
             )
         }
-        None => "The Kuril Islands / Northern Territories dispute between Japan and Russia on an interactive map: islands with both names, military deployments and treaty lines, each with sources".to_owned(),
+        (None, None) => "The Kuril Islands / Northern Territories dispute between Japan and Russia on an interactive map: islands with both names, military deployments and treaty lines, each with sources".to_owned(),
     };
     if let Some(date) = map_state.date {
-        text.push_str(&format!(", as of {date}"));
+        text.push_str(&format!(", as of {}", og::day_words(date)));
     }
     text.push('.');
     text

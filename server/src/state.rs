@@ -85,6 +85,7 @@ impl AppState {
         )?;
         let evidence = EvidenceCounts::of(&events.events);
         let about = About::new(&positions, &islands.value, &places.value, &evidence);
+        let records = model::og::Records::from_dataset(&events);
         let api = Api::new(
             events,
             positions,
@@ -96,6 +97,7 @@ impl AppState {
             level(&collections, PREVIEW_LEVEL)?.clone(),
             level(&collections, OVERVIEW_LEVEL)?.clone(),
             islands.value,
+            records,
         );
         Ok(AppState {
             inner: Arc::new(Inner {

@@ -90,7 +90,7 @@ async fn a_group_page_names_the_group_and_who_held_it_on_the_date() {
     let html = String::from_utf8(body).expect("utf-8");
     assert_eq!(
         meta(&html, "og:title"),
-        Some("Habomai / Khabomai, as of 1960-01-01 · Kuril Atlas")
+        Some("Habomai / Khabomai, as of 1 January 1960 · Kuril Atlas")
     );
     let description = meta(&html, "og:description").expect("description");
     assert!(
@@ -115,11 +115,11 @@ async fn a_permalink_page_carries_its_own_title_description_and_image() {
     let html = String::from_utf8(body).expect("utf-8");
     assert_eq!(
         meta(&html, "og:title"),
-        Some("Kunashiri / Kunashir, as of 2017-01-01 · Kuril Atlas")
+        Some("Kunashiri / Kunashir, as of 1 January 2017 · Kuril Atlas")
     );
     let description = meta(&html, "og:description").expect("description");
     assert!(
-        description.contains("国後島") && description.contains("2017-01-01"),
+        description.contains("国後島") && description.contains("as of 1 January 2017"),
         "{description}"
     );
     assert_eq!(
@@ -189,5 +189,114 @@ async fn the_page_carries_a_ready_map_that_paints_before_the_app_runs() {
         !String::from_utf8(embed)
             .expect("utf-8")
             .contains("class=\"prerender\"")
+    );
+}
+
+/// The text of the first paint's masthead note.
+fn first_paint_note(html: &str) -> &str {
+    let key = "<p class=\"convention\">";
+    let start = html.find(key).expect("masthead note") + key.len();
+    let len = html[start..].find("</p>").expect("closed");
+    &html[start..start + len]
+}
+
+#[tokio::test]
+async fn the_first_paint_says_who_held_the_islands_on_the_links_date() {
+    let (_, _, body) = get("/?date=1855-03-01").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let note = first_paint_note(&html);
+    assert!(!note.contains("administered by Russia"), "{note}");
+    assert!(note.contains("administered by Japan"), "{note}");
+    let (_, _, body) = get("/?date=1960-01-01&names=ru").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    assert_eq!(
+        first_paint_note(&html),
+        "Names: Russian only. On this date the islands were administered by the Soviet Union and claimed by Japan."
+    );
+    // The map under it names the islands as the link asks.
+    let block = &html[html.find("<div class=\"prerender\"").expect("prerender")..];
+    assert!(block.contains(">Iturup</text>") && !block.contains("Etorofu"));
+    let (_, _, body) = get("/").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    assert_eq!(
+        first_paint_note(&html),
+        "Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan."
+    );
+}
+
+#[tokio::test]
+async fn a_deployment_link_previews_the_unit_its_island_and_its_period() {
+    let (_, _, body) = get("/?deployment=bastion-etorofu").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let title = meta(&html, "og:title").expect("title");
+    assert!(
+        title.starts_with("Bastion coastal missile battalion")
+            && title.contains("Etorofu / Iturup, since November 2016"),
+        "{title}"
+    );
+    assert!(html.contains(&format!("<title>{title}</title>")));
+    let description = meta(&html, "description").expect("description");
+    assert!(
+        description.contains("Bastion coastal missile battalion")
+            && description.contains("a military deployment"),
+        "{description}"
+    );
+    assert_eq!(
+        meta(&html, "og:image"),
+        Some("http://atlas.example/og.png?deployment=bastion-etorofu")
+    );
+    // In the link's names convention.
+    let (_, _, body) = get("/?deployment=bastion-etorofu&names=ja").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let title = meta(&html, "og:title").expect("title");
+    assert!(
+        title.contains(", Etorofu, since") && !title.contains("Iturup"),
+        "{title}"
+    );
+    // Its picture differs from the plain one: the symbol is marked, the banner names it.
+    let (status, _, marked) = get("/og.png?deployment=bastion-etorofu").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(png_size(&marked), (1200, 630));
+    let (_, _, plain) = get("/og.png").await;
+    assert_ne!(marked, plain);
+}
+
+#[tokio::test]
+async fn an_unknown_deployment_or_event_gets_the_plain_preview() {
+    let (status, _, body) = get("/?deployment=no-such-unit").await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(body).expect("utf-8");
+    assert_eq!(
+        meta(&html, "og:title"),
+        Some("The Kuril Islands / Northern Territories dispute · Kuril Atlas")
+    );
+    assert_eq!(meta(&html, "og:image"), Some("http://atlas.example/og.png"));
+    let (status, _, unknown) = get("/og.png?event=no-such-event").await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, plain) = get("/og.png").await;
+    assert_eq!(unknown, plain);
+}
+
+#[tokio::test]
+async fn an_event_link_previews_its_title_and_date_in_words() {
+    let (_, _, body) = get("/?event=bastion-bal-deployed-2016").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let title = meta(&html, "og:title").expect("title");
+    assert!(
+        title.contains("November 2016") && !title.contains("2016-11"),
+        "{title}"
+    );
+    let description = meta(&html, "og:description").expect("description");
+    assert!(description.contains("an event"), "{description}");
+}
+
+#[tokio::test]
+async fn an_event_preview_names_its_islands_in_the_links_convention() {
+    let (_, _, body) = get("/?event=bastion-bal-deployed-2016&names=ru").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    let title = meta(&html, "og:title").expect("title");
+    assert!(
+        title.starts_with("Bastion on Iturup and Bal on Kunashir go on duty, November 2016"),
+        "{title}"
     );
 }

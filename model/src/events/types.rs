@@ -114,6 +114,20 @@ string_enum!(
     }
 );
 
+impl DeploymentCategory {
+    /// The letter on the category's map symbol (colour is never the only signal).
+    pub fn letter(self) -> &'static str {
+        match self {
+            DeploymentCategory::CoastalMissile => "M",
+            DeploymentCategory::AirDefence => "A",
+            DeploymentCategory::Aircraft => "J",
+            DeploymentCategory::GroundForces => "G",
+            DeploymentCategory::BorderGuard => "B",
+            DeploymentCategory::Infrastructure => "I",
+        }
+    }
+}
+
 impl DeploymentStatus {
     /// Whether a deployment with this status is physically there.
     pub fn in_place(self) -> bool {

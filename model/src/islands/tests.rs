@@ -228,3 +228,19 @@ fn a_count_needs_its_source_kind_and_a_secondary_count_its_caveat() {
     assert!(errors[0].message.contains("blog"), "{errors:?}");
     assert_eq!(errors[0].line, line_of("id = \"etorofu\""));
 }
+
+#[test]
+fn the_masthead_note_names_the_convention_and_who_held_the_islands_that_day() {
+    let islands = committed();
+    assert_eq!(
+        islands.masthead_note(NameStyle::Both, None),
+        "Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan."
+    );
+    let shimoda = islands.masthead_note(NameStyle::Russian, Some(day(1855, 3, 1)));
+    assert_eq!(
+        shimoda,
+        "Names: Russian only. On this date the islands were administered by Japan."
+    );
+    let cold_war = islands.masthead_note(NameStyle::Japanese, Some(day(1960, 1, 1)));
+    assert!(cold_war.contains("the Soviet Union"), "{cold_war}");
+}
