@@ -7,7 +7,7 @@ use crate::geodata::LandProperties;
 use crate::marks::PlaceMark;
 
 /// Which names the reader chose to see.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum NameStyle {
     Japanese,
     Russian,

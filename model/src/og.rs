@@ -298,14 +298,19 @@ fn draw_map(
             .island
             .as_deref()
             .is_some_and(|chosen| islands.selects(chosen, &f.id, f.properties.part_of.as_deref()));
-        let (fill, line) = match LandClass::of(f.properties.role, selected) {
-            LandClass::Context => ("#d9d3c2", "#8f866e"),
-            LandClass::Selected => ("#0072b2", "#00304d"),
-            LandClass::Disputed => ("#e69f00", "#7a4b00"),
+        // Before the 1945 landings the islands were Japan's: drawn as the app draws them then.
+        let japanese = state.date.is_some_and(|date| {
+            japanese_then(islands, &f.id, f.properties.part_of.as_deref(), date)
+        });
+        let (fill, line, dashes) = match LandClass::of(f.properties.role, selected) {
+            LandClass::Context => ("#d9d3c2", "#8f866e", ""),
+            LandClass::Selected => ("#0072b2", "#00304d", ""),
+            LandClass::Disputed if japanese => ("#f6e3b4", "#7a4b00", r#" stroke-dasharray="3 2""#),
+            LandClass::Disputed => ("#e69f00", "#7a4b00", ""),
         };
         let _ = write!(
             svg,
-            r#"<path d="{}" fill="{fill}" stroke="{line}" stroke-linejoin="round" fill-rule="evenodd"/>"#,
+            r#"<path d="{}" fill="{fill}" stroke="{line}"{dashes} stroke-linejoin="round" fill-rule="evenodd"/>"#,
             screen_path_data(&f.geometry, t, MIN_STEP_PX)
         );
     }
@@ -346,6 +351,26 @@ fn draw_map(
     }
 }
 
+/// Whether land `id` (in group `part_of`) was still Japan's on `date`: before its Soviet landing.
+fn japanese_then(islands: &Islands, id: &str, part_of: Option<&str>, date: Date) -> bool {
+    let landing = islands
+        .soviet_control(id)
+        .or_else(|| islands.soviet_control(part_of?));
+    landing.is_some_and(|day| date < day)
+}
+
+/// How many pieces of `land` were still Japan's on `date` (`None`: today):
+/// with the names convention, all that tells first paints apart (the
+/// pieces pass to Soviet control in one order), so the server keys its
+/// cache of them by it.
+pub fn japanese_pieces(land: &LandCollection, islands: &Islands, date: Option<Date>) -> usize {
+    let Some(date) = date else { return 0 };
+    land.features
+        .iter()
+        .filter(|f| japanese_then(islands, &f.id, f.properties.part_of.as_deref(), date))
+        .count()
+}
+
 /// The default view as an inline SVG for `index.html`: the map paints before
 /// the app's WebAssembly has loaded, and the app replaces it on start.
 /// `meet` keeps the disputed islands in view whatever the screen's shape;
@@ -355,6 +380,7 @@ pub fn prerender_svg(
     islands: &Islands,
     scene: &Scene,
     names: names::NameStyle,
+    date: Option<Date>,
     (width, height): (f64, f64),
 ) -> String {
     let view = View::fit(DISPUTE_BOUNDS, width, height);
@@ -365,6 +391,7 @@ pub fn prerender_svg(
     );
     let nothing_chosen = MapState {
         names,
+        date,
         ..MapState::default()
     };
     draw_map(

@@ -129,9 +129,10 @@ pub struct Previews {
     /// Renders allowed at once: one per core, so previews cannot starve the API.
     rendering: tokio::sync::Semaphore,
     cache: Mutex<HashMap<String, Bytes>>,
-    /// The default view's inline SVG for `index.html`, drawn once per
-    /// names convention (Both, Japanese, Russian): three entries at most.
-    prerender: [std::sync::OnceLock<String>; 3],
+    /// The default view's inline SVG for `index.html`, drawn once per names
+    /// convention and count of pieces still Japan's on the link's date
+    /// (`og::japanese_pieces`): a few dozen entries at most.
+    prerender: Mutex<HashMap<(NameStyle, usize), Arc<str>>>,
 }
 
 impl Default for Previews {
@@ -149,7 +150,7 @@ impl Previews {
             options,
             rendering: tokio::sync::Semaphore::new(cores),
             cache: Mutex::new(HashMap::new()),
-            prerender: Default::default(),
+            prerender: Mutex::new(HashMap::new()),
         }
     }
 
@@ -335,20 +336,32 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
 /// Its masthead says what the app's will for the link's names and date.
 fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
-    let names = map_state.names;
-    let slot = match names {
-        NameStyle::Both => 0,
-        NameStyle::Japanese => 1,
-        NameStyle::Russian => 2,
-    };
-    let svg = state.previews().prerender[slot].get_or_init(|| {
-        og::prerender_svg(
+    let (names, date) = (map_state.names, map_state.date);
+    let key = (
+        names,
+        og::japanese_pieces(state.overview_land(), state.islands(), date),
+    );
+    let cached = |cache: &HashMap<_, Arc<str>>| cache.get(&key).cloned();
+    let drawn = state
+        .previews()
+        .prerender
+        .lock()
+        .ok()
+        .and_then(|c| cached(&c));
+    let svg = drawn.unwrap_or_else(|| {
+        let svg: Arc<str> = og::prerender_svg(
             state.overview_land(),
             state.islands(),
             state.scene(),
             names,
+            date,
             (1280.0, 740.0),
         )
+        .into();
+        if let Ok(mut cache) = state.previews().prerender.lock() {
+            cache.insert(key, svg.clone());
+        }
+        svg
     });
     let note = og::escape(&state.islands().masthead_note(names, map_state.date));
     let block = format!(

@@ -213,6 +213,13 @@ async fn the_first_paint_says_who_held_the_islands_on_the_links_date() {
         first_paint_note(&html),
         "Names: Russian only. On this date the islands were administered by the Soviet Union and claimed by Japan."
     );
+    // In 1855 the islands are drawn as Japan's, as the app draws them then; today not.
+    let (_, _, body) = get("/?date=1855-03-01").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    assert!(html.contains(r##"fill="#f6e3b4" stroke="#7a4b00" stroke-dasharray="3 2""##));
+    let (_, _, body) = get("/?date=1960-01-01&names=ru").await;
+    let html = String::from_utf8(body).expect("utf-8");
+    assert!(!html.contains("stroke-dasharray"));
     // The map under it names the islands as the link asks.
     let block = &html[html.find("<div class=\"prerender\"").expect("prerender")..];
     assert!(block.contains(">Iturup</text>") && !block.contains("Etorofu"));
