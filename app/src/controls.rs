@@ -115,12 +115,13 @@ const JAPANESE_ADMINISTERED: &str =
 /// that was never published.
 fn legend() -> impl IntoView {
     view! {
-        <ul class="legend" aria-label="Deployment symbols">
+        <ul class="legend" aria-label="Map symbols">
             {DeploymentCategory::ALL.iter().map(|c| {
                 let (letter, class, name) = category_symbol(*c);
                 view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{name}</li> }
             }).collect_view()}
             <li class="wide"><span class="badge approximate" aria-hidden="true"></span>" Dashed: location not published, shown on its island"</li>
+            <li class="wide"><svg class="legend-event" width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><rect x="-5" y="-5" width="10" height="10" transform="rotate(45)"/></svg>" Diamond: an event of the year up to the map's date"</li>
         </ul>
     }
 }

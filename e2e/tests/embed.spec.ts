@@ -118,6 +118,9 @@ test('the legend opens from the controls, and from a button on a phone; it expla
   await expect(legend.locator('.legend')).toBeHidden();
   await legend.getByText('Legend', { exact: true }).click();
   await expect(legend.locator('.legend')).toContainText('location not published');
+  // The event marker's diamond is explained too.
+  await expect(legend.locator('.legend')).toContainText('Diamond: an event');
+  await expect(legend.locator('.legend svg.legend-event rect')).toBeVisible();
   // Opened, the controls still end below the island list's button.
   const list = (await page.locator('.island-list').boundingBox())!;
   const controls = (await page.locator('.controls').boundingBox())!;
