@@ -3,62 +3,12 @@
 //! file, line and field.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 
 use model::events::*;
-use model::geodata::{LandCollection, PlaceCollection};
 use model::islands::Islands;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root")
-        .to_path_buf()
-}
-
-/// Every file under geodata/events, as (repo-relative name, text).
-fn data_files() -> Vec<(String, String)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("read geodata/events") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    let root = repo();
-    let mut paths = Vec::new();
-    walk(&root.join("geodata/events"), &mut paths);
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p
-                .strip_prefix(&root)
-                .expect("under repo")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
-            (name, text)
-        })
-        .collect()
-}
-
-fn read_geodata(name: &str) -> String {
-    std::fs::read_to_string(repo().join("geodata").join(name))
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// The ids of the committed islands, land and places, as the server builds them.
-fn known() -> Known {
-    let read = read_geodata;
-    let islands = Islands::parse("islands.toml", &read("islands.toml")).expect("islands parse");
-    let land = LandCollection::from_json(&read("land-0.geojson")).expect("land parses");
-    let places = PlaceCollection::from_json(&read("places.geojson")).expect("places parse");
-    islands.known(&land, &places)
-}
+mod support;
+use support::{data_files, dataset, known, read_geodata};
 
 fn load_with(files: &[(String, String)]) -> Result<Dataset, Vec<DataError>> {
     let refs: Vec<(&str, &str)> = files
@@ -66,20 +16,6 @@ fn load_with(files: &[(String, String)]) -> Result<Dataset, Vec<DataError>> {
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
     Dataset::load(&refs, &known())
-}
-
-fn dataset() -> Dataset {
-    load_with(&data_files()).unwrap_or_else(|errors| {
-        panic!(
-            "{} errors:\n{}",
-            errors.len(),
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    })
 }
 
 #[test]
