@@ -473,7 +473,7 @@ fn the_apps_decoders_read_back_the_api_answers() {
     assert_eq!(decode::<EventPage>(&sent), Ok(page));
     // Every island and group as the server lists them (from the coarsest land).
     let islands = Islands::parse("islands.toml", &read_geodata("islands.toml")).expect("islands");
-    let land = LandCollection::from_json(&read_geodata("land-0.geojson")).expect("land parses");
+    let land = support::land();
     let listed = IslandSummary::list(&land, &islands, &data);
     assert!(listed.iter().any(|i| i.official_area_km2.is_some()));
     for island in &listed {
