@@ -69,7 +69,7 @@ pub fn Controls() -> impl IntoView {
         view! {
             <label>
                 <input type="radio" name="names" prop:checked=move || names() == style
-                    on:change=move |_| url.push(|s| s.names = style)/>
+                    on:change=move |_| url.push(|s| s.names = Some(style))/>
                 {label}
             </label>
         }

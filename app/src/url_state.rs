@@ -63,7 +63,7 @@ impl UrlState {
             article: Memo::new(move |_| state.with(|s| s.article.clone())),
             excerpt: Memo::new(move |_| state.with(|s| s.excerpt)),
             layers: Memo::new(move |_| state.with(|s| s.layers)),
-            names: Memo::new(move |_| state.with(|s| s.names)),
+            names: Memo::new(move |_| state.with(|s| s.naming().style)),
             embed: Memo::new(move |_| state.with(|s| s.embed)),
             search,
             pending_view: StoredValue::new(None),

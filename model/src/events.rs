@@ -20,7 +20,7 @@ pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_y
 #[cfg(feature = "loader")]
 pub(crate) use load::positions::parse as parse_positions;
 #[cfg(feature = "loader")]
-pub use load::{DataError, Dataset, Denylist, Known, Spelling};
+pub use load::{DataError, Dataset, Denylist, Known, Spelling, Translations};
 pub use query::{
     ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page, recent_events,
 };

@@ -176,6 +176,12 @@ pub struct PlaceProperties {
     pub name_ja_romaji: String,
     pub name_ru: String,
     pub name_ru_romaji: String,
+    /// The Russian name in katakana (クリリスク), for Japanese text in the
+    /// Russian convention.
+    pub name_ru_kana: String,
+    /// The Japanese name in Cyrillic (Сяна), for Russian text in the
+    /// Japanese convention.
+    pub name_ja_cyrillic: String,
     /// Id of the land feature (or island group, e.g. `habomai`) the place is on.
     pub island: String,
     /// Where the coordinate comes from (URL).
@@ -378,7 +384,7 @@ mod tests {
         let places = PlaceCollection::from_json(
             r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"kurilsk",
             "properties":{"id":"kurilsk","kind":"settlement","name_en":"Kurilsk","name_ja":"紗那",
-            "name_ja_romaji":"Shana","name_ru":"Курильск","name_ru_romaji":"Kurilsk",
+            "name_ja_romaji":"Shana","name_ru":"Курильск","name_ru_romaji":"Kurilsk","name_ru_kana":"クリリスク","name_ja_cyrillic":"Сяна",
             "island":"etorofu","source":"https://example.org"},
             "geometry":{"type":"Point","coordinates":[147.883,45.217]}}]}"#,
         )

@@ -42,6 +42,19 @@ pub struct Count {
     /// Why the figure needs care, e.g. a secondary source's; required when
     /// `kind` is a blog, an encyclopedia or a republisher.
     pub caveat: Option<String>,
+    /// The publisher and caveat in Japanese and Russian (the project's
+    /// translation); the server puts them in place for `?lang=`.
+    pub ja: Option<CountText>,
+    pub ru: Option<CountText>,
+}
+
+/// A count's words in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[serde(deny_unknown_fields)]
+pub struct CountText {
+    pub publisher: String,
+    pub caveat: Option<String>,
 }
 
 /// One island (or islet) the map shows as disputed, or a group of them: one
@@ -59,6 +72,11 @@ pub struct Island {
     pub name_ja_romaji: String,
     pub name_ru: String,
     pub name_ru_romaji: String,
+    /// The Russian name in katakana (イトゥルップ島) and the Japanese in
+    /// Cyrillic (Эторофу): for Japanese and Russian text in the other
+    /// convention ([`crate::names::Forms`]).
+    pub name_ru_kana: String,
+    pub name_ja_cyrillic: String,
     /// The day it passed to Soviet control; islets of a group take the group's.
     pub soviet_control: Option<Date>,
     pub soviet_control_source: Option<String>,
@@ -105,10 +123,43 @@ impl Administration {
     }
 }
 
+impl Islands {
+    /// The islands with their counts' words in `lang` (the project's
+    /// translation), English where there is none.
+    pub fn in_language(&self, lang: crate::i18n::Lang) -> Islands {
+        let mut out = self.clone();
+        for island in out.islands.iter_mut().chain(out.groups.iter_mut()) {
+            for count in &mut island.population {
+                let text = match lang {
+                    crate::i18n::Lang::En => None,
+                    crate::i18n::Lang::Ja => count.ja.take(),
+                    crate::i18n::Lang::Ru => count.ru.take(),
+                };
+                if let Some(t) = text {
+                    count.publisher = t.publisher;
+                    count.caveat = t.caveat.or(count.caveat.take());
+                }
+                count.ja = None;
+                count.ru = None;
+            }
+        }
+        out
+    }
+}
+
 impl Island {
     /// `[Japanese romaji, Russian Latin]`, the names labels are made of.
     pub fn romaji(&self) -> [&str; 2] {
         [&self.name_ja_romaji, &self.name_ru_romaji]
+    }
+
+    /// Every form of its name.
+    pub fn forms(&self) -> crate::names::Forms {
+        crate::names::Forms::new(
+            self.romaji(),
+            self.native(),
+            [&self.name_ja_cyrillic, &self.name_ru_kana],
+        )
     }
 
     /// `[Japanese, Russian]` in their own scripts.
@@ -191,6 +242,8 @@ impl Islands {
     ///     name_ja_romaji = "Etorofu-tō"
     ///     name_ru = "Итуруп"
     ///     name_ru_romaji = "Iturup"
+    ///     name_ru_kana = "イトゥルップ島"
+    ///     name_ja_cyrillic = "Эторофу"
     ///     soviet_control = "1945-08-28"
     ///     soviet_control_source = "https://example.org/b"
     ///     population = []
@@ -201,6 +254,8 @@ impl Islands {
     ///     name_ja_romaji = "Shikotan-tō"
     ///     name_ru = "Шикотан"
     ///     name_ru_romaji = "Shikotan"
+    ///     name_ru_kana = "シコタン島"
+    ///     name_ja_cyrillic = "Сикотан"
     ///     soviet_control = "1945-09-01"
     ///     soviet_control_source = "https://example.org/c"
     ///     population = []
@@ -255,6 +310,8 @@ impl Islands {
     ///     name_ja_romaji = "Shikotan-tō"
     ///     name_ru = "Шикотан"
     ///     name_ru_romaji = "Shikotan"
+    ///     name_ru_kana = "シコタン島"
+    ///     name_ja_cyrillic = "Сикотан"
     ///     soviet_control = "1945-09-01"
     ///     soviet_control_source = "https://example.org/b"
     ///     population = []

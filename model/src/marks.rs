@@ -23,10 +23,24 @@ pub struct PlaceMark {
     pub name_ja_romaji: String,
     pub name_ru: String,
     pub name_ru_romaji: String,
+    /// The Russian name in katakana, the Japanese in Cyrillic
+    /// ([`crate::names::Forms`]).
+    pub name_ru_kana: String,
+    pub name_ja_cyrillic: String,
     /// `[longitude, latitude]` in degrees.
     pub at: Position,
     /// An island's centre rather than a place on the ground: never drawn.
     pub centroid: bool,
+}
+
+impl PlaceMark {
+    pub fn forms(&self) -> crate::names::Forms {
+        crate::names::Forms::new(
+            [&self.name_ja_romaji, &self.name_ru_romaji],
+            [&self.name_ja, &self.name_ru],
+            [&self.name_ja_cyrillic, &self.name_ru_kana],
+        )
+    }
 }
 
 /// A boundary or claim line and the dates it applies between.
@@ -108,6 +122,8 @@ impl Overlays {
                         name_ja_romaji: p.name_ja_romaji.clone(),
                         name_ru: p.name_ru.clone(),
                         name_ru_romaji: p.name_ru_romaji.clone(),
+                        name_ru_kana: p.name_ru_kana.clone(),
+                        name_ja_cyrillic: p.name_ja_cyrillic.clone(),
                         at: f.geometry.position(),
                         centroid: p.centroid,
                     }
@@ -158,12 +174,12 @@ mod tests {
     const PLACES: &str = r#"{"type":"FeatureCollection","features":[
         {"type":"Feature","id":"kurilsk","properties":{"id":"kurilsk","kind":"settlement",
          "name_en":"Kurilsk","name_ja":"紗那","name_ja_romaji":"Shana","name_ru":"Курильск",
-         "name_ru_romaji":"Kurilsk","island":"etorofu","source":"https://example.org",
+         "name_ru_romaji":"Kurilsk","name_ru_kana":"クリリスク","name_ja_cyrillic":"Сяна","island":"etorofu","source":"https://example.org",
          "description":"A town."},
          "geometry":{"type":"Point","coordinates":[147.883,45.217]}},
         {"type":"Feature","id":"shikotan-centroid","properties":{"id":"shikotan-centroid",
          "kind":"centroid","name_en":"Shikotan","name_ja":"色丹島","name_ja_romaji":"Shikotan",
-         "name_ru":"Шикотан","name_ru_romaji":"Shikotan","island":"shikotan",
+         "name_ru":"Шикотан","name_ru_romaji":"Shikotan","name_ru_kana":"シコタン島","name_ja_cyrillic":"Сикотан","island":"shikotan",
          "source":"https://example.org","centroid":true},
          "geometry":{"type":"Point","coordinates":[146.75,43.8]}}]}"#;
     const LINES: &str = r#"{"type":"FeatureCollection","features":[

@@ -4,6 +4,7 @@
 //! English-language maps and news do; the panel shows the full forms.
 
 use crate::geodata::LandProperties;
+use crate::i18n::Lang;
 use crate::marks::PlaceMark;
 
 /// Which names the reader chose to see.
@@ -16,6 +17,17 @@ pub enum NameStyle {
 }
 
 impl NameStyle {
+    /// What a reader of `lang` sees unless they choose: Japanese readers
+    /// the Japanese names, Russian readers the Russian ones, English
+    /// readers both.
+    pub fn default_for(lang: Lang) -> NameStyle {
+        match lang {
+            Lang::En => NameStyle::Both,
+            Lang::Ja => NameStyle::Japanese,
+            Lang::Ru => NameStyle::Russian,
+        }
+    }
+
     /// The masthead's note on the names shown ("Names: Japanese / Russian.").
     pub fn convention_note(self) -> &'static str {
         match self {
@@ -23,6 +35,92 @@ impl NameStyle {
             NameStyle::Japanese => "Names: Japanese only.",
             NameStyle::Russian => "Names: Russian only.",
         }
+    }
+}
+
+/// How names are written: the reader's language (which script) and
+/// convention (whose names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Naming {
+    pub lang: Lang,
+    pub style: NameStyle,
+}
+
+impl Naming {
+    pub fn new(lang: Lang, style: NameStyle) -> Naming {
+        Naming { lang, style }
+    }
+
+    /// A name in this naming: in English text the romanisations ("Etorofu
+    /// / Iturup"), in Japanese text Japanese script (択捉島, イトゥルップ島),
+    /// in Russian text Cyrillic (Эторофу, Итуруп); both names always in the
+    /// order Japanese / Russian, one when they are the same.
+    ///
+    /// ```
+    /// use model::i18n::Lang;
+    /// use model::names::{Forms, NameStyle, Naming};
+    /// let etorofu = Forms::new(["Etorofu-tō", "Iturup"], ["択捉島", "Итуруп"], ["Эторофу", "イトゥルップ島"]);
+    /// assert_eq!(Naming::new(Lang::Ja, NameStyle::Both).label(&etorofu), "択捉島 / イトゥルップ島");
+    /// assert_eq!(Naming::new(Lang::Ru, NameStyle::Japanese).label(&etorofu), "Эторофу");
+    /// assert_eq!(Naming::new(Lang::En, NameStyle::Russian).label(&etorofu), "Iturup");
+    /// ```
+    pub fn label(&self, forms: &Forms) -> String {
+        let [ja, ru] = match self.lang {
+            Lang::En => [bare_japanese(&forms.ja_romaji), forms.ru_latin.as_str()],
+            Lang::Ja => [forms.ja.as_str(), &forms.ru_kana],
+            Lang::Ru => [forms.ja_cyrillic.as_str(), &forms.ru],
+        };
+        match self.style {
+            NameStyle::Japanese => ja.to_owned(),
+            NameStyle::Russian => ru.to_owned(),
+            NameStyle::Both if ja == ru => ja.to_owned(),
+            NameStyle::Both => format!("{ja} / {ru}"),
+        }
+    }
+
+    /// Text with each `{id}` rendered by [`Naming::label`] from
+    /// `names(id)`; an unknown id is written bare.
+    pub fn render<'a>(&self, text: &str, names: impl Fn(&str) -> Option<&'a Forms>) -> String {
+        render_with(text, |id| names(id).map(|f| self.label(f)))
+    }
+}
+
+/// Every form a name is shown in: the two romanisations, the two native
+/// scripts, and each name in the other language's script (for Japanese and
+/// Russian text that uses the other convention).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Forms {
+    pub ja_romaji: String,
+    pub ru_latin: String,
+    pub ja: String,
+    pub ru: String,
+    /// The Japanese name in Cyrillic (Эторофу).
+    pub ja_cyrillic: String,
+    /// The Russian name in katakana (イトゥルップ島).
+    pub ru_kana: String,
+}
+
+impl Forms {
+    /// `[ja romaji, ru Latin]`, `[ja, ru]`, `[ja in Cyrillic, ru in kana]`.
+    pub fn new(romaji: [&str; 2], native: [&str; 2], crossed: [&str; 2]) -> Forms {
+        Forms {
+            ja_romaji: romaji[0].into(),
+            ru_latin: romaji[1].into(),
+            ja: native[0].into(),
+            ru: native[1].into(),
+            ja_cyrillic: crossed[0].into(),
+            ru_kana: crossed[1].into(),
+        }
+    }
+
+    /// Land that has no crossed forms (Hokkaido, Urup): each script's own
+    /// name stands in (北海道 in Japanese text, Хоккайдо in Russian).
+    pub fn of_land(p: &LandProperties) -> Forms {
+        Forms::new(
+            [&p.name_ja_romaji, &p.name_ru_romaji],
+            [&p.name_ja, &p.name_ru],
+            [&p.name_ru, &p.name_ja],
+        )
     }
 }
 
@@ -84,6 +182,11 @@ pub fn render<'a>(
     style: NameStyle,
     names: impl Fn(&str) -> Option<[&'a str; 2]>,
 ) -> String {
+    render_with(text, |id| names(id).map(|n| label_of(n, style)))
+}
+
+/// Text with each `{id}` replaced by `label(id)`, or by the bare id.
+fn render_with(text: &str, label: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some((before, after)) = rest.split_once('{') {
@@ -91,14 +194,23 @@ pub fn render<'a>(
             break;
         };
         out.push_str(before);
-        match names(id) {
-            Some(n) => out.push_str(&label_of(n, style)),
+        match label(id) {
+            Some(l) => out.push_str(&l),
             None => out.push_str(id),
         }
         rest = tail;
     }
     out.push_str(rest);
     out
+}
+
+/// A place's label in a naming: [`place_label`] in English text (Cape
+/// Nosappu keeps its English name), [`Naming::label`] in the others.
+pub fn place_label_in(p: &PlaceMark, naming: Naming) -> String {
+    match naming.lang {
+        Lang::En => place_label(p, naming.style),
+        _ => naming.label(&p.forms()),
+    }
 }
 
 /// The label for a place (a town, a base, a cape) in the chosen style, in
@@ -170,6 +282,8 @@ mod tests {
             name_ja_romaji: ja_romaji.into(),
             name_ru: "x".into(),
             name_ru_romaji: ru_romaji.into(),
+            name_ru_kana: "x".into(),
+            name_ja_cyrillic: "x".into(),
             at: [145.86, 44.02],
             centroid: false,
         }

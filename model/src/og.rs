@@ -114,7 +114,7 @@ impl Records {
             .find(&p.island)
             .map_or([p.island.as_str(); 2], |i| i.romaji());
         Some(Subject {
-            headline: deployment_name(&p.unit, island, &p.period, state.names),
+            headline: deployment_name(&p.unit, island, &p.period, state.naming().style),
             mark: Some(Mark {
                 at: site_point(site.position(), p.approximate, &p.island, scene),
                 letter: p.category.letter(),
@@ -128,7 +128,7 @@ impl Records {
         // a place's names are not here, so then both conventions.
         let unknown = std::cell::Cell::new(false);
         let title = event.title_template.as_deref().map(|template| {
-            names::render(template, state.names, |id| {
+            names::render(template, state.naming().style, |id| {
                 let found = islands.find(id).map(|i| i.romaji());
                 unknown.set(unknown.get() || found.is_none());
                 found
@@ -163,9 +163,14 @@ pub fn title(
     let island = state.island.as_deref().and_then(|id| {
         let drawn = land
             .find(id)
-            .map(|f| names::label(&f.properties, state.names));
+            .map(|f| names::label(&f.properties, state.naming().style));
         // A group (Habomai) is named as its data names it.
-        drawn.or_else(|| Some(names::label_of(islands.find(id)?.romaji(), state.names)))
+        drawn.or_else(|| {
+            Some(names::label_of(
+                islands.find(id)?.romaji(),
+                state.naming().style,
+            ))
+        })
     });
     match (island, state.date.map(day_words)) {
         (Some(i), Some(d)) => format!("{i}, as of {d}"),
@@ -318,7 +323,7 @@ fn draw_map(
         transform: t,
         zoom: view.zoom,
         layers: state.layers,
-        names: state.names,
+        names: state.naming().style,
         fonts: PREVIEW_FONTS,
         visible: [0.0, 0.0, width, height],
     };
@@ -346,7 +351,7 @@ fn draw_map(
             at.y,
             frame.fonts.for_kind(label.kind),
             at.align.text_anchor(),
-            escape(label.text(state.names))
+            escape(label.text(state.naming().style))
         );
     }
 }
@@ -390,7 +395,7 @@ pub fn prerender_svg(
         r##"<svg xmlns="http://www.w3.org/2000/svg" class="prerender-map" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of the disputed islands (loading)">"##
     );
     let nothing_chosen = MapState {
-        names,
+        names: Some(names),
         date,
         ..MapState::default()
     };
@@ -503,7 +508,7 @@ mod tests {
             transform: view.transform(WIDTH, HEIGHT),
             zoom: view.zoom,
             layers: state.layers,
-            names: state.names,
+            names: state.naming().style,
             fonts: PREVIEW_FONTS,
             visible: [0.0, 0.0, WIDTH, HEIGHT],
         };
@@ -518,7 +523,11 @@ mod tests {
         for (label, at) in scene.labels.iter().zip(&placed) {
             if let Some(at) = at {
                 let text = format!(r#"<text x="{:.1}" y="{:.1}""#, at.x, at.y);
-                assert!(svg.contains(&text), "{} at {text}", label.text(state.names));
+                assert!(
+                    svg.contains(&text),
+                    "{} at {text}",
+                    label.text(state.naming().style)
+                );
             }
         }
     }

@@ -2,7 +2,9 @@
 //!
 //! Query-string form, following OpenStreetMap's `map=zoom/lat/lon`:
 //! `?map=8.25/44.100/146.700&island=kunashiri&date=2017-01-01&layers=islands,lines&names=ru`;
-//! a record's card: `?deployment=bastion-etorofu` or `?event=…`.
+//! a record's card: `?deployment=bastion-etorofu` or `?event=…`; the
+//! language, `lang=ja` or `lang=ru` (English is the default), and the names
+//! convention only where it differs from the language's default.
 //! [`format`] writes one canonical URL per state (fixed parameter order,
 //! defaults omitted, coordinates rounded for the zoom). [`parse`] is total:
 //! it never fails as a whole; each unknown, repeated or malformed parameter
@@ -10,7 +12,8 @@
 
 use crate::decimal;
 use crate::events::Date;
-use crate::names::NameStyle;
+use crate::i18n::Lang;
+use crate::names::{NameStyle, Naming};
 use crate::viewport::{MAX_ZOOM, MIN_ZOOM, View};
 use std::fmt;
 
@@ -108,12 +111,29 @@ pub struct MapState {
     pub article: Option<String>,
     pub excerpt: Option<u32>,
     pub layers: Layers,
-    pub names: NameStyle,
+    /// The names convention chosen; `None`: the language's default
+    /// ([`NameStyle::default_for`]).
+    pub names: Option<NameStyle>,
+    /// The interface's language; `None`: the reader's browser decides
+    /// (the app fills it in at start), English by default.
+    pub lang: Option<Lang>,
     /// The map without page chrome, for `<iframe>` embedding.
     pub embed: bool,
 }
 
 impl MapState {
+    /// The language shown: the link's, else English.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_default()
+    }
+
+    /// How names are written: the chosen convention, else the language's
+    /// default, in the language's script.
+    pub fn naming(&self) -> Naming {
+        let lang = self.lang();
+        Naming::new(lang, self.names.unwrap_or(NameStyle::default_for(lang)))
+    }
+
     /// Opens an island's panel (`None`: closes every panel): one selection
     /// at a time, so a record's card does not hide the island chosen.
     pub fn open_island(&mut self, island: Option<String>) {
@@ -155,7 +175,7 @@ const MAX_ID_LEN: usize = 64;
 pub const FIRST_YEAR: u16 = 1855;
 pub const LAST_YEAR: u16 = 2100;
 /// Parameters in canonical order.
-pub const PARAMETERS: [&str; 10] = [
+pub const PARAMETERS: [&str; 11] = [
     "map",
     "island",
     "date",
@@ -165,6 +185,7 @@ pub const PARAMETERS: [&str; 10] = [
     "excerpt",
     "layers",
     "names",
+    "lang",
     "embed",
 ];
 
@@ -202,7 +223,8 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
             "article" => parse_id(&value).map(|v| state.article = Some(v)),
             "excerpt" => parse_excerpt(&value).map(|n| state.excerpt = Some(n)),
             "layers" => parse_layers(&value, &mut ignored).map(|l| state.layers = l),
-            "names" => parse_names(&value).map(|n| state.names = n),
+            "names" => parse_names(&value).map(|n| state.names = Some(n)),
+            "lang" => value.parse::<Lang>().map(|l| state.lang = Some(l)),
             "embed" => match value.as_str() {
                 "1" => {
                     state.embed = true;
@@ -258,10 +280,18 @@ pub fn format(state: &MapState) -> String {
         let names: Vec<_> = state.layers.iter().map(Layer::as_str).collect();
         parts.push(format!("layers={}", names.join(",")));
     }
-    match state.names {
-        NameStyle::Both => {}
-        NameStyle::Japanese => parts.push("names=ja".into()),
-        NameStyle::Russian => parts.push("names=ru".into()),
+    // Only a choice that differs from the language's default.
+    match state
+        .names
+        .filter(|n| *n != NameStyle::default_for(state.lang()))
+    {
+        None => {}
+        Some(NameStyle::Both) => parts.push("names=both".into()),
+        Some(NameStyle::Japanese) => parts.push("names=ja".into()),
+        Some(NameStyle::Russian) => parts.push("names=ru".into()),
+    }
+    if let Some(lang) = state.lang.filter(|l| *l != Lang::En) {
+        parts.push(format!("lang={lang}"));
     }
     if state.embed {
         parts.push("embed=1".into());

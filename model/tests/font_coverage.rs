@@ -17,7 +17,7 @@ fn data_files(dir: &Path, out: &mut Vec<PathBuf>) {
             data_files(&path, out);
         } else if path
             .extension()
-            .is_some_and(|e| e == "geojson" || e == "toml")
+            .is_some_and(|e| e == "geojson" || e == "toml" || e == "ftl" || e == "rs")
         {
             out.push(path);
         }
@@ -32,6 +32,7 @@ fn the_bundled_font_covers_every_japanese_character_in_the_data_and_the_app() {
     let mut files = Vec::new();
     data_files(&root().join("geodata"), &mut files);
     data_files(&root().join("app/src"), &mut files);
+    data_files(&root().join("assets/i18n"), &mut files);
     let mut checked = 0;
     let mut missing = Vec::new();
     for file in files {

@@ -336,7 +336,7 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
 /// Its masthead says what the app's will for the link's names and date.
 fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
-    let (names, date) = (map_state.names, map_state.date);
+    let (names, date) = (map_state.naming().style, map_state.date);
     let key = (
         names,
         og::japanese_pieces(state.overview_land(), state.islands(), date),

@@ -55,6 +55,8 @@ fn characters() -> Result<BTreeSet<char>, Error> {
     let mut chars: BTreeSet<char> = ['、', '。', '「', '」', '・', 'ー'].into();
     let mut files = data_files(&root().join("geodata"))?;
     files.extend(data_files(&root().join("app/src"))?);
+    // The message catalogues: every Japanese string of the interface.
+    files.extend(data_files(&root().join("assets/i18n"))?);
     for file in files {
         let text = std::fs::read_to_string(&file)?;
         chars.extend(text.chars().filter(|&c| model::names::is_cjk(c)));
@@ -70,7 +72,7 @@ fn data_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             files.extend(data_files(&path)?);
         } else if path
             .extension()
-            .is_some_and(|e| e == "geojson" || e == "toml" || e == "rs")
+            .is_some_and(|e| e == "geojson" || e == "toml" || e == "rs" || e == "ftl")
         {
             files.push(path);
         }

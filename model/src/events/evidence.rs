@@ -171,7 +171,7 @@ mod tests {
             "id": "e", "date": "2017", "precision": "year", "end": null, "kind": "visit",
             "title": "t", "summary": "s", "islands": [], "places": [], "points": [],
             "location": null, "sources": [], "confidence": "high", "confidence_note": null,
-            "research": [], "excerpts": []
+            "research": [], "excerpts": [], "text_lang": "en"
         }))
         .expect("an event");
         let blog = source("https://a.example/x", "A", SourceKind::Blog);

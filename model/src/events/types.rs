@@ -221,6 +221,10 @@ pub struct Event {
     pub research: Vec<String>,
     /// Excerpts of shipped articles that report this event (filled in at load).
     pub excerpts: Vec<String>,
+    /// The language of the text fields: the one asked for (`?lang=`), or
+    /// `en` where the project has no translation yet. Japanese and Russian
+    /// text is the project's translation.
+    pub text_lang: String,
 }
 
 /// One change in a deployment's life, and the events that establish it.
@@ -281,6 +285,8 @@ pub struct Deployment {
     /// and places (ids of `/api/islands` and `/api/geo/places`) for a client
     /// that shows names in one convention; null when it names none.
     pub summary_template: Option<String>,
+    /// The language of the text fields, as an event's `text_lang`.
+    pub text_lang: String,
 }
 
 impl Deployment {
@@ -342,8 +348,13 @@ pub struct Excerpt {
     pub end: Option<usize>,
     /// The text of `start..end` (checked at load), or the quote as on the page.
     pub quote: String,
-    /// Our English translation of a quote in another language.
+    /// Our translation of a quote in another language, into the language
+    /// asked for (`?lang=`; English by default); null when the quote is in
+    /// that language.
     pub translation: Option<String>,
+    /// The language of `translation`: the one asked for, or `en` where the
+    /// project has no translation into it yet.
+    pub translation_lang: Option<String>,
     pub events: Vec<String>,
     pub islands: Vec<String>,
     pub places: Vec<String>,
@@ -365,4 +376,6 @@ pub struct Annotation {
     pub sources: Vec<Source>,
     /// Events the note relies on.
     pub events: Vec<String>,
+    /// The language of `note`, as an event's `text_lang`.
+    pub text_lang: String,
 }

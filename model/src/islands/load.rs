@@ -5,6 +5,7 @@
 use super::{Island, Islands};
 use crate::events::{DataError, Known, SourceKind, Spelling};
 use crate::geodata::{LandCollection, LandRole, PlaceCollection};
+use crate::names::Forms;
 use std::collections::BTreeMap;
 
 impl Islands {
@@ -144,26 +145,21 @@ impl Islands {
     pub fn known(&self, land: &LandCollection, places: &PlaceCollection) -> Known {
         let drawn = land.features.iter().map(|f| f.id.as_str());
         let all = self.islands.iter().chain(&self.groups);
-        let mut names: BTreeMap<String, [String; 2]> = BTreeMap::new();
+        let mut names: BTreeMap<String, Forms> = BTreeMap::new();
         for f in &land.features {
-            let p = &f.properties;
-            names.insert(
-                f.id.clone(),
-                [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()],
-            );
+            names.insert(f.id.clone(), Forms::of_land(&f.properties));
         }
         for f in &places.features {
             let p = &f.properties;
-            names.insert(
-                f.id.clone(),
-                [p.name_ja_romaji.clone(), p.name_ru_romaji.clone()],
+            let forms = Forms::new(
+                [&p.name_ja_romaji, &p.name_ru_romaji],
+                [&p.name_ja, &p.name_ru],
+                [&p.name_ja_cyrillic, &p.name_ru_kana],
             );
+            names.insert(f.id.clone(), forms);
         }
         for i in all.clone() {
-            names.insert(
-                i.id.clone(),
-                [i.name_ja_romaji.clone(), i.name_ru_romaji.clone()],
-            );
+            names.insert(i.id.clone(), i.forms());
         }
         let mut spellings = Vec::new();
         for i in all {
@@ -171,8 +167,14 @@ impl Islands {
             let kanji = ["群島", "島"]
                 .iter()
                 .find_map(|s| i.name_ja.strip_suffix(s));
+            let kana = ["諸島", "群島", "島"]
+                .iter()
+                .find_map(|s| i.name_ru_kana.strip_suffix(s));
             let forms = [
                 Some(i.name_en.as_str()),
+                Some(&i.name_ja_cyrillic),
+                Some(&i.name_ru_kana),
+                kana,
                 Some(&i.name_ja),
                 kanji,
                 Some(&i.name_ja_romaji),

@@ -1,4 +1,6 @@
 use super::*;
+use crate::i18n::Lang;
+use crate::names::Naming;
 use proptest::prelude::*;
 
 fn date(y: u16, m: u8, d: u8) -> Date {
@@ -24,7 +26,7 @@ fn an_openstreetmap_style_link_restores_every_part() {
         state.layers.iter().collect::<Vec<_>>(),
         [Layer::Islands, Layer::Lines]
     );
-    assert_eq!(state.names, NameStyle::Russian);
+    assert_eq!(state.names, Some(NameStyle::Russian));
     assert!(state.embed);
 }
 
@@ -37,7 +39,7 @@ fn format_is_canonical_order_with_defaults_omitted() {
             lon: 146.654321,
         })),
         island: Some("shikotan".into()),
-        names: NameStyle::Japanese,
+        names: Some(NameStyle::Japanese),
         layers: Layers::all().with(Layer::Events, false),
         date: Some(date(2016, 11, 22)),
         ..MapState::default()
@@ -205,15 +207,21 @@ fn arb_state() -> impl Strategy<Value = MapState> {
         proptest::option::of(arb_id()),
         proptest::option::of((arb_id(), proptest::option::of(1u32..=10_000))),
         0u8..32,
-        prop_oneof![
-            Just(NameStyle::Both),
-            Just(NameStyle::Japanese),
-            Just(NameStyle::Russian)
-        ],
+        (
+            prop_oneof![
+                Just(NameStyle::Both),
+                Just(NameStyle::Japanese),
+                Just(NameStyle::Russian)
+            ],
+            prop_oneof![Just(None), Just(Some(Lang::Ja)), Just(Some(Lang::Ru))],
+        ),
         any::<bool>(),
     )
         .prop_map(
-            |(view, island, date, event, deployment, article, layer_bits, names, embed)| {
+            |(view, island, date, event, deployment, article, layer_bits, (names, lang), embed)| {
+                // A link holds a names choice only when it is not the language's default.
+                let default = NameStyle::default_for(lang.unwrap_or_default());
+                let names = (names != default).then_some(names);
                 let layers = Layer::ALL.into_iter().fold(Layers::none(), |ls, l| {
                     ls.with(l, layer_bits & l.bit() != 0)
                 });
@@ -227,6 +235,7 @@ fn arb_state() -> impl Strategy<Value = MapState> {
                     article: article.map(|(a, _)| a),
                     layers,
                     names,
+                    lang,
                     embed,
                 }
             },
@@ -256,4 +265,28 @@ proptest! {
         let query: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let _ = parse(&query.join("&"));
     }
+}
+
+#[test]
+fn the_language_is_kept_and_names_follow_it_unless_chosen() {
+    let (ja, ignored) = parse("lang=ja");
+    assert!(ignored.is_empty());
+    assert_eq!(ja.naming(), Naming::new(Lang::Ja, NameStyle::Japanese));
+    assert_eq!(format(&ja), "lang=ja");
+    // Both names for a Japanese reader is a choice the link must record.
+    let (both, _) = parse("names=both&lang=ja");
+    assert_eq!(both.naming(), Naming::new(Lang::Ja, NameStyle::Both));
+    assert_eq!(format(&both), "names=both&lang=ja");
+    // The language's own default is not written.
+    let (ru, _) = parse("lang=ru&names=ru");
+    assert_eq!(format(&ru), "lang=ru");
+    // English is the default language, and both names its default.
+    let (en, _) = parse("lang=en&names=both");
+    assert_eq!(format(&en), "");
+    assert_eq!(
+        MapState::default().naming(),
+        Naming::new(Lang::En, NameStyle::Both)
+    );
+    let (_, ignored) = parse("lang=fr");
+    assert_eq!(ignored[0].to_string(), "lang: expected en, ja or ru");
 }

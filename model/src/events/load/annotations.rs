@@ -41,5 +41,6 @@ fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotat
         note_template: None,
         sources,
         events: r.events.clone(),
+        text_lang: "en".into(),
     })
 }

@@ -106,6 +106,7 @@ fn deployment(
         confidence_note_template: None,
         summary: r.summary.clone(),
         summary_template: None,
+        text_lang: "en".into(),
     })
 }
 

@@ -73,6 +73,7 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
         confidence_note_template: None,
         research: r.research.clone(),
         excerpts: Vec::new(),
+        text_lang: "en".into(),
     })
 }
 

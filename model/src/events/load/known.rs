@@ -19,11 +19,11 @@ pub struct Known {
     /// The places that stand for an island as a whole (its centroid), not a
     /// site on it: a record there has no published site.
     pub centroids: BTreeSet<String>,
-    /// Id → `[Japanese romaji, Russian Latin]` names: what a `{id}` reference
+    /// Id → its names in every form: what a `{id}` reference
     /// in text may name (the islands and groups, and the places: what the app
     /// has names for)
     /// and how it is rendered ([`crate::names::render`]).
-    pub names: BTreeMap<String, [String; 2]>,
+    pub names: BTreeMap<String, crate::names::Forms>,
     /// The disputed islands' and groups' names in every convention, which
     /// text must not spell out (it writes `{id}`, rendered in the reader's
     /// convention).

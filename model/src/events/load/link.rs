@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::Dataset;
 use super::known::Known;
 use crate::events::types::{Annotation, Article, Deployment, Event, Excerpt};
-use crate::names::{NameStyle, render};
+use crate::i18n::Lang;
+use crate::names::{Forms, NameStyle, Naming};
 
 /// The valid records of all files.
 pub(super) struct Records {
@@ -84,6 +85,9 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
         islands: known.islands.clone(),
         groups: known.groups.clone(),
         denylist: Default::default(),
+        translations: Default::default(),
+        untranslated: Vec::new(),
+        names: known.names.clone(),
     }
 }
 
@@ -91,11 +95,23 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
 /// in both conventions ("Etorofu / Iturup"), the template kept in `template`
 /// when it has references: what every reader of the data gets, the API
 /// included, and what a client rendering one convention starts from.
-fn both(text: &mut String, template: &mut Option<String>, names: &BTreeMap<String, [String; 2]>) {
+pub(super) fn both(
+    text: &mut String,
+    template: &mut Option<String>,
+    names: &BTreeMap<String, Forms>,
+) {
+    both_in(Lang::En, text, template, names)
+}
+
+/// [`both`] in a language's script ("択捉島 / イトゥルップ島").
+pub(super) fn both_in(
+    lang: Lang,
+    text: &mut String,
+    template: &mut Option<String>,
+    names: &BTreeMap<String, Forms>,
+) {
     if text.contains('{') {
-        let rendered = render(text, NameStyle::Both, |id| {
-            names.get(id).map(|[ja, ru]| [ja.as_str(), ru.as_str()])
-        });
+        let rendered = Naming::new(lang, NameStyle::Both).render(text, |id| names.get(id));
         *template = Some(std::mem::replace(text, rendered));
     }
 }
@@ -103,7 +119,7 @@ fn both(text: &mut String, template: &mut Option<String>, names: &BTreeMap<Strin
 fn both_opt(
     text: &mut Option<String>,
     template: &mut Option<String>,
-    names: &BTreeMap<String, [String; 2]>,
+    names: &BTreeMap<String, Forms>,
 ) {
     if let Some(t) = text {
         both(t, template, names);

@@ -23,10 +23,13 @@ mod fields;
 mod ids;
 mod known;
 mod link;
+mod localize;
 pub(crate) mod positions;
 mod raw;
 mod report;
 mod source;
+mod translations;
+pub use translations::Translations;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -58,6 +61,13 @@ pub struct Dataset {
     /// Domains no source may cite (`denylist.toml`); other files' sources
     /// (the positions) are checked against it too.
     pub denylist: Denylist,
+    /// The records' Japanese and Russian text ([`Dataset::in_language`]).
+    pub translations: translations::Translations,
+    /// What the validator found untranslated: one entry per record (or
+    /// field) and language, with its file and line.
+    pub untranslated: Vec<DataError>,
+    /// Id → every form of its name, to render `{id}` in any language.
+    pub names: BTreeMap<String, crate::names::Forms>,
     event_index: HashMap<String, usize>,
     deployment_index: HashMap<String, usize>,
     article_index: HashMap<String, usize>,
@@ -83,6 +93,7 @@ impl Dataset {
         let articles = articles::validate(&parsed, &texts, &mut errors);
         let excerpts = excerpts::validate(&parsed, &ids, &articles, &mut errors);
         let annotations = annotations::validate(&parsed, &ids, &mut errors);
+        let found = translations::collect(&parsed, &ids, &mut errors);
         if !errors.is_empty() {
             errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             return Err(errors);
@@ -96,6 +107,8 @@ impl Dataset {
         };
         let mut dataset = link::link(records, known);
         dataset.denylist = denied;
+        dataset.translations = found.translations;
+        dataset.untranslated = found.missing;
         Ok(dataset)
     }
 

@@ -65,6 +65,8 @@ pub(super) struct RawEvent {
     pub(super) confidence_note: Option<String>,
     #[serde(default)]
     pub(super) research: Vec<String>,
+    pub(super) ja: Option<Spanned<RawEventText>>,
+    pub(super) ru: Option<Spanned<RawEventText>>,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +77,8 @@ pub(super) struct RawChange {
     #[serde(default)]
     pub(super) events: Vec<String>,
     pub(super) note: Option<String>,
+    pub(super) ja: Option<RawNoteText>,
+    pub(super) ru: Option<RawNoteText>,
 }
 
 #[derive(Deserialize)]
@@ -94,6 +98,8 @@ pub(super) struct RawDeployment {
     pub(super) confidence: String,
     pub(super) confidence_note: Option<String>,
     pub(super) summary: String,
+    pub(super) ja: Option<Spanned<RawDeploymentText>>,
+    pub(super) ru: Option<Spanned<RawDeploymentText>>,
 }
 
 #[derive(Deserialize)]
@@ -110,6 +116,8 @@ pub(super) struct RawArticle {
     /// Path of the UTF-8 text, relative to this file: a shipped article.
     /// Without it the article is quoted by excerpts only.
     pub(super) text_file: Option<String>,
+    pub(super) ja: Option<Spanned<RawArticleText>>,
+    pub(super) ru: Option<Spanned<RawArticleText>>,
 }
 
 #[derive(Deserialize)]
@@ -127,6 +135,8 @@ pub(super) struct RawExcerpt {
     pub(super) islands: Vec<String>,
     #[serde(default)]
     pub(super) places: Vec<String>,
+    pub(super) ja: Option<Spanned<RawExcerptText>>,
+    pub(super) ru: Option<Spanned<RawExcerptText>>,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +150,46 @@ pub(super) struct RawAnnotation {
     pub(super) sources: Vec<Spanned<RawSource>>,
     #[serde(default)]
     pub(super) events: Vec<String>,
+    pub(super) ja: Option<Spanned<RawNoteText>>,
+    pub(super) ru: Option<Spanned<RawNoteText>>,
+}
+
+// A record's text in Japanese or Russian (`[events.ja]`, `ja = { note =
+// … }`): the project's translation of the English fields of the same name.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawEventText {
+    pub(super) title: String,
+    pub(super) summary: String,
+    pub(super) location: Option<String>,
+    pub(super) confidence_note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDeploymentText {
+    pub(super) unit: String,
+    pub(super) summary: String,
+    pub(super) confidence_note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNoteText {
+    pub(super) note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawExcerptText {
+    pub(super) translation: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawArticleText {
+    pub(super) provenance: Option<String>,
 }
 
 /// One TOML file, parsed.
