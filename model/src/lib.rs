@@ -9,6 +9,7 @@ pub mod events;
 pub mod geodata;
 pub mod geometry;
 pub mod gesture;
+pub mod i18n;
 pub mod islands;
 pub mod labels;
 pub mod marks;
