@@ -34,13 +34,13 @@ fn the_bundled_font_covers_every_japanese_character_in_the_data_and_the_app() {
     data_files(&root().join("app/src"), &mut files);
     data_files(&root().join("assets/i18n"), &mut files);
     let mut checked = 0;
-    let mut missing = Vec::new();
+    let mut missing = std::collections::BTreeMap::<char, String>::new();
     for file in files {
         let text = std::fs::read_to_string(&file).expect("data files are UTF-8");
         for c in text.chars().filter(|&c| model::names::is_cjk(c)) {
             checked += 1;
             if face.glyph_index(c).is_none() {
-                missing.push(format!("{} in {}", c, file.display()));
+                missing.entry(c).or_insert_with(|| file.display().to_string());
             }
         }
     }
@@ -51,8 +51,14 @@ fn the_bundled_font_covers_every_japanese_character_in_the_data_and_the_app() {
     );
     assert!(
         missing.is_empty(),
-        "run `cargo xtask fonts`; the font subset lacks: {}",
-        missing.join(", ")
+        "run `cargo xtask fonts`; the font subset lacks {} characters, e.g. {}",
+        missing.len(),
+        missing
+            .iter()
+            .take(12)
+            .map(|(c, file)| format!("{c} in {file}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
 }
 

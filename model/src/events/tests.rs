@@ -131,7 +131,7 @@ fn committed_known() -> Known {
 }
 
 fn load(events: &str, deployments: &str, article: &str) -> Result<Dataset, Vec<DataError>> {
-    Dataset::load(&files(events, deployments, article), &committed_known())
+    Dataset::load_any_language(&files(events, deployments, article), &committed_known())
 }
 
 fn ok() -> Dataset {
@@ -544,7 +544,7 @@ events = [\"bastion-bal\"]
 fn with_quoted(quoted: &str) -> Result<Dataset, Vec<DataError>> {
     let mut all = files(EVENTS, DEPLOYMENTS, ARTICLE);
     all.push(("ev/articles/quoted/q.toml", quoted));
-    Dataset::load(&all, &committed_known())
+    Dataset::load_any_language(&all, &committed_known())
 }
 
 /// The single error of a broken quoted article: (field, message).
@@ -599,7 +599,7 @@ fn a_page_is_quoted_by_one_article() {
     let mut all = files(EVENTS, DEPLOYMENTS, ARTICLE);
     all.push(("ev/articles/quoted/q.toml", QUOTED));
     all.push(("ev/articles/quoted/q2.toml", &twin));
-    let errors = Dataset::load(&all, &committed_known()).expect_err("twin refused");
+    let errors = Dataset::load_any_language(&all, &committed_known()).expect_err("twin refused");
     assert!(
         errors
             .iter()
@@ -783,7 +783,7 @@ fn denied_domains_and_trailing_dots_are_refused_at_the_url() {
     let denied = EVENTS.replace("http://example.org/b", "https://germany.news-pravda.com/b");
     let mut with_list = files(&denied, DEPLOYMENTS, ARTICLE);
     with_list.push(("ev/denylist.toml", DENYLIST));
-    let errors = Dataset::load(&with_list, &committed_known()).expect_err("denied");
+    let errors = Dataset::load_any_language(&with_list, &committed_known()).expect_err("denied");
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(
         (errors[0].field.as_str(), errors[0].line),
@@ -794,7 +794,7 @@ fn denied_domains_and_trailing_dots_are_refused_at_the_url() {
     let bad_list = DENYLIST.replace("news-pravda.com", "https://news-pravda.com/");
     let mut with_bad_list = files(EVENTS, DEPLOYMENTS, ARTICLE);
     with_bad_list.push(("ev/denylist.toml", &bad_list));
-    let errors = Dataset::load(&with_bad_list, &committed_known()).expect_err("bad list");
+    let errors = Dataset::load_any_language(&with_bad_list, &committed_known()).expect_err("bad list");
     assert_eq!(
         (errors[0].file.as_str(), errors[0].line),
         ("ev/denylist.toml", 2)

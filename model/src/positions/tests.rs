@@ -18,7 +18,7 @@ fn known() -> Known {
 /// The committed list of denied domains, as the events data loads it.
 fn denylist() -> crate::events::Denylist {
     let file = include_str!("../../../geodata/events/denylist.toml");
-    crate::events::Dataset::load(&[("denylist.toml", file)], &Known::default())
+    crate::events::Dataset::load_any_language(&[("denylist.toml", file)], &Known::default())
         .expect("the denylist loads")
         .denylist
 }

@@ -96,7 +96,7 @@ fn dataset_with(more: usize) -> Dataset {
         &crate::geodata::LandCollection::from_json(land).expect("land parses"),
         &crate::geodata::PlaceCollection::from_json(places).expect("places parse"),
     );
-    Dataset::load(&files, &known).unwrap_or_else(|e| panic!("{e:#?}"))
+    Dataset::load_any_language(&files, &known).unwrap_or_else(|e| panic!("{e:#?}"))
 }
 
 fn story() -> Story {

@@ -86,7 +86,6 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
         groups: known.groups.clone(),
         denylist: Default::default(),
         translations: Default::default(),
-        untranslated: Vec::new(),
         names: known.names.clone(),
     }
 }

@@ -1,7 +1,8 @@
 //! The records' Japanese and Russian text (`[events.ja]`, `ja = { note =
 //! … }`): checked like the English (no unknown `{id}`, no disputed name
 //! spelt out, nothing empty), gathered by record and field, and every
-//! record without one of the languages listed by file, line and field.
+//! record without one of the languages listed by file, line and field (the
+//! loader refuses those too).
 
 use std::collections::HashMap;
 
@@ -35,7 +36,7 @@ struct Fields<'t> {
 pub(super) struct Found {
     pub(super) translations: Translations,
     /// Records (or fields) with no text in a language, one per record and
-    /// language: what the validator reports as missing.
+    /// language.
     pub(super) missing: Vec<DataError>,
 }
 
