@@ -104,6 +104,21 @@ async fn get_json_if_found<T: Deserialize>(url: &str) -> Result<Option<T>, Strin
     }
 }
 
+/// The catalogue of a language (`assets/i18n/<lang>/*.ftl`, joined by the
+/// server), as text.
+pub async fn catalogue(lang: model::i18n::Lang) -> Result<String, String> {
+    get_text(&format!("/i18n/{lang}.ftl")).await
+}
+
+/// `url` asking for text in the page's language (`lang=`, English by default).
+fn localized(url: &str) -> String {
+    match crate::i18n::lang() {
+        model::i18n::Lang::En => url.to_owned(),
+        lang if url.contains('?') => format!("{url}&lang={lang}"),
+        lang => format!("{url}?lang={lang}"),
+    }
+}
+
 /// Land outlines at a level of detail, already projected to path data.
 pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
     let text = get_text(&format!("/api/geo/shapes/{level}")).await?;
@@ -121,35 +136,36 @@ pub async fn overlays() -> Result<Arc<Overlays>, String> {
 }
 
 pub async fn island(id: &str) -> Result<IslandHistory, String> {
-    get_json(&format!("/api/islands/{id}")).await
+    get_json(&localized(&format!("/api/islands/{id}"))).await
 }
 
 /// A deployment's card; `None` for an id the server does not have.
 pub async fn deployment(id: &str) -> Result<Option<DeploymentCard>, String> {
-    get_json_if_found(&format!("/api/deployments/{id}")).await
+    get_json_if_found(&localized(&format!("/api/deployments/{id}"))).await
 }
 
 /// Every event, in date order (the API's limit covers the whole data set).
 pub async fn events() -> Result<Arc<Vec<Event>>, String> {
-    let page: EventPage = get_json("/api/events?limit=1000").await?;
+    let page: EventPage = get_json(&localized("/api/events?limit=1000")).await?;
     Ok(Arc::new(page.items))
 }
 
 /// The deployment sites in place on a day, as the map draws them.
 pub async fn sites(at: &str) -> Result<Vec<DeploymentFeature>, String> {
     let collection: DeploymentFeatureCollection =
-        get_json(&format!("/api/deployments.geojson?at={at}")).await?;
+        get_json(&localized(&format!("/api/deployments.geojson?at={at}"))).await?;
     Ok(collection.features)
 }
 
 /// Every article with excerpts (shipped and quoted), without texts.
 pub async fn articles() -> Result<Arc<Vec<ArticleView>>, String> {
-    let list: model::api::ArticleList = get_json("/api/articles").await?;
+    let list: model::api::ArticleList = get_json(&localized("/api/articles")).await?;
     Ok(Arc::new(list.items))
 }
 
 /// An article with its excerpts; `None` when the server has no such article.
 pub async fn article(id: &str) -> Result<Option<Arc<ArticleView>>, String> {
-    let found: Option<ArticleView> = get_json_if_found(&format!("/api/articles/{id}")).await?;
+    let found: Option<ArticleView> =
+        get_json_if_found(&localized(&format!("/api/articles/{id}"))).await?;
     Ok(found.map(Arc::new))
 }

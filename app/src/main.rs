@@ -8,6 +8,7 @@ mod data;
 mod deployment_card;
 mod fetched;
 mod focus;
+mod i18n;
 mod map;
 mod overlays;
 mod panel;
@@ -22,8 +23,35 @@ fn main() {
     console_error_panic_hook::set_once();
     // Mount in a task of its own, apart from compiling and instantiating the
     // module: two shorter tasks keep the page responsive on slow phones.
-    set_timeout(
-        || leptos::mount::mount_to_body(atlas::Atlas),
-        std::time::Duration::ZERO,
+    // The catalogue comes first: every word of the interface is in it.
+    leptos::task::spawn_local(async {
+        if let Err(error) = i18n::start().await {
+            // No catalogue, no words: say so in the three languages.
+            leptos::logging::error!("{error}");
+            show_start_failure(&error);
+            return;
+        }
+        set_timeout(
+            || leptos::mount::mount_to_body(atlas::Atlas),
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
+/// A start that failed before any message could be read: a plain notice,
+/// in each language, over the server's ready-drawn map.
+fn show_start_failure(error: &str) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let notice = format!(
+        "<div class=\"notice\" role=\"alert\"><p lang=\"en\">The map could not start: {error}. Reload the page to try again.</p>\
+         <p lang=\"ja\">地図を開始できませんでした。ページを再読み込みしてください。</p>\
+         <p lang=\"ru\">Карту не удалось запустить. Перезагрузите страницу.</p></div>",
+        error = model::og::escape(error)
     );
+    let _ = body.insert_adjacent_html("afterbegin", &notice);
 }

@@ -7,7 +7,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use model::events::Date;
-use model::names::NameStyle;
+use model::names::{NameStyle, Naming};
 use model::permalink::{self, Ignored, Layers, MapState};
 use model::viewport::View;
 use std::time::Duration;
@@ -34,6 +34,8 @@ pub struct UrlState {
     pub excerpt: Memo<Option<u32>>,
     pub layers: Memo<Layers>,
     pub names: Memo<NameStyle>,
+    /// The names convention in the page's language and script.
+    pub naming: Memo<Naming>,
     pub embed: Memo<bool>,
     /// The query string in the address bar, `?` included.
     search: RwSignal<String>,
@@ -47,7 +49,9 @@ impl UrlState {
         let search = RwSignal::new(address_bar_query());
         // Back and Forward change the address without us: read it again.
         let popstate = window_event_listener(ev::popstate, move |_| {
-            search.set(address_bar_query());
+            let query = address_bar_query();
+            crate::i18n::follow(&permalink::parse(&query).0);
+            search.set(query);
         });
         on_cleanup(move || popstate.remove());
         let parsed = Memo::new(move |_| permalink::parse(&search.get()));
@@ -64,6 +68,7 @@ impl UrlState {
             excerpt: Memo::new(move |_| state.with(|s| s.excerpt)),
             layers: Memo::new(move |_| state.with(|s| s.layers)),
             names: Memo::new(move |_| state.with(|s| s.naming().style)),
+            naming: Memo::new(move |_| state.with(|s| s.naming())),
             embed: Memo::new(move |_| state.with(|s| s.embed)),
             search,
             pending_view: StoredValue::new(None),
@@ -107,6 +112,7 @@ impl UrlState {
             leptos::logging::warn!("the address bar was not updated: {error:?}");
         }
         self.search.set(url.trim_start_matches('/').to_owned());
+        crate::i18n::follow(&next);
     }
 
     /// Records the map view; writes it to the URL at most every 400 ms.

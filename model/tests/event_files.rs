@@ -698,7 +698,11 @@ fn every_island_tells_its_whole_story_in_periods() {
 fn a_record_without_its_russian_text_is_refused_by_line() {
     let name = "geodata/events/events.toml";
     let mut files = data_files();
-    let text = &mut files.iter_mut().find(|(n, _)| n == name).expect("events.toml").1;
+    let text = &mut files
+        .iter_mut()
+        .find(|(n, _)| n == name)
+        .expect("events.toml")
+        .1;
     // Cut the first event's `[events.ru]` table, up to the next record.
     let start = text.find("\n[events.ru]\n").expect("a Russian table");
     let end = start + text[start..].find("\n[[events]]").expect("a next record");
@@ -707,7 +711,8 @@ fn a_record_without_its_russian_text_is_refused_by_line() {
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
-        messages[0].starts_with(&format!("{name}:")) && messages[0].contains("events[0].ru: no ru text"),
+        messages[0].starts_with(&format!("{name}:"))
+            && messages[0].contains("events[0].ru: no ru text"),
         "{messages:?}"
     );
 }
@@ -722,14 +727,37 @@ fn translated_text_is_served_in_its_language_with_names_in_its_script() {
         assert!(data.deployments.iter().all(|x| x.text_lang == lang));
         assert!(data.annotations.iter().all(|x| x.text_lang == lang));
     }
-    let bastion = |d: &Dataset| d.deployment("bastion-etorofu").expect("Bastion").summary.clone();
+    let bastion = |d: &Dataset| {
+        d.deployment("bastion-etorofu")
+            .expect("Bastion")
+            .summary
+            .clone()
+    };
     // Names in the reader's script, both conventions (as the API's text).
-    assert!(bastion(&ja).contains("択捉島 / イトゥルップ島"), "{}", bastion(&ja));
-    assert!(bastion(&ru).contains("Эторофу / Итуруп"), "{}", bastion(&ru));
+    assert!(
+        bastion(&ja).contains("択捉島 / イトゥルップ島"),
+        "{}",
+        bastion(&ja)
+    );
+    assert!(
+        bastion(&ru).contains("Эторофу / Итуруп"),
+        "{}",
+        bastion(&ru)
+    );
     // A Russian quote needs no Russian translation; an English one gets one.
-    let rbc = ru.excerpt("rbc-2016-11-22-bastion-bal-1").expect("RBC excerpt");
+    let rbc = ru
+        .excerpt("rbc-2016-11-22-bastion-bal-1")
+        .expect("RBC excerpt");
     assert_eq!(rbc.translation, None);
-    let seed = ru.excerpts.iter().find(|x| x.article == "seed-2017-03-20").expect("seed");
+    let seed = ru
+        .excerpts
+        .iter()
+        .find(|x| x.article == "seed-2017-03-20")
+        .expect("seed");
     assert_eq!(seed.translation_lang.as_deref(), Some("ru"));
-    assert!(seed.translation.as_deref().is_some_and(|t| t.chars().any(|c| ('а'..='я').contains(&c))));
+    assert!(
+        seed.translation
+            .as_deref()
+            .is_some_and(|t| t.chars().any(|c| ('а'..='я').contains(&c)))
+    );
 }

@@ -40,7 +40,9 @@ fn the_bundled_font_covers_every_japanese_character_in_the_data_and_the_app() {
         for c in text.chars().filter(|&c| model::names::is_cjk(c)) {
             checked += 1;
             if face.glyph_index(c).is_none() {
-                missing.entry(c).or_insert_with(|| file.display().to_string());
+                missing
+                    .entry(c)
+                    .or_insert_with(|| file.display().to_string());
             }
         }
     }

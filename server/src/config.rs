@@ -16,4 +16,7 @@ pub struct Config {
     /// Folder with the data files (GeoJSON, events).
     #[arg(long, env = "KURIL_DATA", default_value = "geodata")]
     pub data: PathBuf,
+    /// Folder with the message catalogues (`<lang>/*.ftl`).
+    #[arg(long, env = "KURIL_I18N", default_value = "assets/i18n")]
+    pub i18n: PathBuf,
 }

@@ -56,6 +56,8 @@ pub enum StartupError {
         what: String,
         source: serde_json::Error,
     },
+    #[error("message catalogues: {0}")]
+    Catalogues(#[from] crate::i18n::CatalogueLoadError),
     #[error("no land level {level} (previews and the first paint need it)")]
     NoLevel { level: usize },
     #[error(

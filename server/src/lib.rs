@@ -7,6 +7,7 @@ pub mod data;
 pub mod error;
 pub mod geo;
 pub mod http_cache;
+pub mod i18n;
 pub mod page;
 pub mod routes;
 pub mod security;

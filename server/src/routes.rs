@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api", api)
         .route("/", get(crate::page::index))
         .route("/og.png", get(crate::page::preview))
+        .route("/i18n/{file}", get(crate::i18n::catalogue))
         .route("/about", get(crate::about::about))
         .route("/methodology", get(crate::about::methodology))
         .route("/pages.css", get(crate::about::stylesheet))

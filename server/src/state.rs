@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::data::{Data, LAND_LEVELS, Parsed};
 use crate::error::StartupError;
 use crate::http_cache::Served;
+use crate::i18n::Catalogues;
 use crate::page::Pages;
 use axum::extract::FromRef;
 use model::events::evidence::EvidenceCounts;
@@ -44,6 +45,8 @@ struct Inner {
     api: Api,
     /// `/about` and `/methodology`, drawn from the positions once.
     about: About,
+    /// The interface's words in every language.
+    catalogues: Catalogues,
 }
 
 impl AppState {
@@ -109,8 +112,13 @@ impl AppState {
                 pages,
                 api,
                 about,
+                catalogues: Catalogues::load(&config.i18n)?,
             }),
         })
+    }
+
+    pub fn catalogues(&self) -> &Catalogues {
+        &self.inner.catalogues
     }
 
     pub fn dist(&self) -> &Path {

@@ -794,7 +794,8 @@ fn denied_domains_and_trailing_dots_are_refused_at_the_url() {
     let bad_list = DENYLIST.replace("news-pravda.com", "https://news-pravda.com/");
     let mut with_bad_list = files(EVENTS, DEPLOYMENTS, ARTICLE);
     with_bad_list.push(("ev/denylist.toml", &bad_list));
-    let errors = Dataset::load_any_language(&with_bad_list, &committed_known()).expect_err("bad list");
+    let errors =
+        Dataset::load_any_language(&with_bad_list, &committed_known()).expect_err("bad list");
     assert_eq!(
         (errors[0].file.as_str(), errors[0].line),
         ("ev/denylist.toml", 2)

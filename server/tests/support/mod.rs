@@ -54,6 +54,7 @@ pub fn state_with(dist: PathBuf, data: PathBuf) -> Result<AppState, StartupError
         addr: "127.0.0.1:0".parse().expect("literal address"),
         dist,
         data,
+        i18n: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/i18n")),
     })
 }
 
