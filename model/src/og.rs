@@ -615,7 +615,14 @@ mod tests {
             let (lon, lat) = crate::projection::unproject(habomai);
             (v.lon, v.lat) = (lon, lat);
         }
-        let close = render_svg(&land, &crate::islands::committed(), &scene, None, &close, &en());
+        let close = render_svg(
+            &land,
+            &crate::islands::committed(),
+            &scene,
+            None,
+            &close,
+            &en(),
+        );
         assert!(!close.contains("Group Both"));
         assert!(close.contains(">Shibotsu"), "islets named from islet zoom");
     }
@@ -643,7 +650,14 @@ mod tests {
             .count();
         assert!(members > 7, "{members}");
         assert_eq!(highlighted, members);
-        let alone = render_svg(&land, &islands, &scene(&land), None, &MapState::default(), &en());
+        let alone = render_svg(
+            &land,
+            &islands,
+            &scene(&land),
+            None,
+            &MapState::default(),
+            &en(),
+        );
         assert_eq!(alone.matches(fill).count(), 0);
     }
 
@@ -652,7 +666,14 @@ mod tests {
         let land = land();
         let scene = scene(&land);
         let state = at_zoom(8.0);
-        let svg = render_svg(&land, &crate::islands::committed(), &scene, None, &state, &en());
+        let svg = render_svg(
+            &land,
+            &crate::islands::committed(),
+            &scene,
+            None,
+            &state,
+            &en(),
+        );
         let view = state.view.expect("set");
         let frame = crate::scene::Frame {
             transform: view.transform(WIDTH, HEIGHT),
@@ -694,7 +715,14 @@ mod tests {
             }),
         };
         let state = MapState::default();
-        let svg = render_svg(&land, &islands, &scene(&land), Some(&subject), &state, &en());
+        let svg = render_svg(
+            &land,
+            &islands,
+            &scene(&land),
+            Some(&subject),
+            &state,
+            &en(),
+        );
         assert_eq!(svg.matches(r#"<g class="chosen-site">"#).count(), 1);
         assert!(svg.contains(">M</text></g>"), "the category's letter");
         // Too long for one line: two, split at a comma, nothing lost.
@@ -733,7 +761,10 @@ mod tests {
         };
         let svg = render_svg(&land, &islands, &scene, None, &state, &ja);
         assert!(svg.contains(">択捉島（1855年3月1日時点）</text>"), "{svg}");
-        assert!(svg.contains(">国後島</text>"), "the map's names in Japanese script");
+        assert!(
+            svg.contains(">国後島</text>"),
+            "the map's names in Japanese script"
+        );
         assert!(!svg.contains("Kunashiri"));
         let ru = crate::i18n::committed(Lang::Ru);
         let state = MapState {
@@ -751,7 +782,10 @@ mod tests {
     }
 
     fn scene_for_ru(land: &LandCollection) -> Scene {
-        Scene::from_land(land, &crate::scene::group_names(&crate::islands::committed()))
+        Scene::from_land(
+            land,
+            &crate::scene::group_names(&crate::islands::committed()),
+        )
     }
 
     #[test]
@@ -777,7 +811,8 @@ mod tests {
 
     #[test]
     fn a_long_japanese_headline_splits_at_a_comma_and_counts_wide() {
-        let headline = "地対艦ミサイル「バスチオン」大隊、第72沿岸ミサイル旅団、択捉島、2016年11月から";
+        let headline =
+            "地対艦ミサイル「バスチオン」大隊、第72沿岸ミサイル旅団、択捉島、2016年11月から";
         let (first, second) = split_headline(headline);
         let second = second.expect("too wide for one line");
         assert_eq!(format!("{first}{second}"), headline);

@@ -22,9 +22,9 @@ server-description-deployment = { $headline }: военный объект в с
 server-description-event = { $headline }: событие в споре о Курильских островах / «Северных территориях», на интерактивной карте с историей и источниками
 # $island — название острова так, как его показывает ссылка; $names — японское и русское названия в своём письме.
 server-description-island-japan = { $island } ({ $names }): под управлением Японии; история размещения войск со ссылками на источники
-server-description-island-soviet = { $island } ({ $names }): под управлением Советского Союза, Япония считает эту территорию своей; история размещения войск со ссылками на источники
+server-description-island-soviet = { $island } ({ $names }): под управлением Советского Союза, Япония считала эту территорию своей; история размещения войск со ссылками на источники
 server-description-island-russia = { $island } ({ $names }): под управлением России, Япония считает эту территорию своей; история размещения войск со ссылками на источники
-server-description-as-of = { $text } — на { $date }.
+server-description-as-of = { $text } (по состоянию на { $date }).
 server-description-end = { $text }.
 server-map-loading = Карта спорных островов (загружается)
 server-names-both = Названия: японские / русские.

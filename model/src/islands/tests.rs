@@ -246,7 +246,12 @@ fn the_masthead_note_names_the_convention_and_who_held_the_islands_that_day() {
     let cold_war = islands.masthead_note(&en, NameStyle::Japanese, Some(day(1960, 1, 1)));
     assert!(cold_war.contains("the Soviet Union"), "{cold_war}");
     // The English note says what `held_on` (the app's, until it reads the catalogue) says.
-    for date in [day(1855, 3, 1), day(1945, 8, 30), day(1960, 1, 1), day(2020, 1, 1)] {
+    for date in [
+        day(1855, 3, 1),
+        day(1945, 8, 30),
+        day(1960, 1, 1),
+        day(2020, 1, 1),
+    ] {
         let note = islands.masthead_note(&en, NameStyle::Both, Some(date));
         assert!(note.ends_with(islands.held_on(date)), "{note}");
     }
@@ -255,7 +260,11 @@ fn the_masthead_note_names_the_convention_and_who_held_the_islands_that_day() {
         "名称：日本側のみ。島々はロシアが管轄し、日本が領有権を主張している。"
     );
     assert_eq!(
-        islands.masthead_note(&catalogue(Lang::Ru), NameStyle::Russian, Some(day(1960, 1, 1))),
+        islands.masthead_note(
+            &catalogue(Lang::Ru),
+            NameStyle::Russian,
+            Some(day(1960, 1, 1))
+        ),
         "Названия: только русские. На эту дату острова находились под управлением Советского Союза, Япония считала их своими."
     );
 }
