@@ -46,6 +46,13 @@ fn the_bundled_font_covers_every_japanese_character_in_the_data_and_the_app() {
             }
         }
     }
+    // Russian pages read on a system without Cyrillic too.
+    for c in ('А'..='я').chain(['Ё', 'ё']) {
+        assert!(
+            face.glyph_index(c).is_some(),
+            "the subset lacks Cyrillic {c}"
+        );
+    }
     // The data has Japanese names (択捉島 …); finding none would mean this test reads nothing.
     assert!(
         checked > 100,
@@ -64,13 +71,49 @@ fn the_bundled_font_covers_every_japanese_character_in_the_data_and_the_app() {
     );
 }
 
+/// The names subset: what a page in English downloads (only where the
+/// system has no Japanese font). It covers every Japanese character of the
+/// map's names, and `assets/fonts.css` routes exactly those to it.
 #[test]
-fn the_subset_is_small_and_its_licence_ships_with_it() {
-    let size = std::fs::metadata(root().join("assets/fonts/NotoSansCJKjp-subset.otf"))
-        .expect("font")
-        .len();
-    // The whole Japanese face is ~16 MB; readers download this on first use.
-    assert!(size < 60_000, "the subset grew to {size} bytes");
+fn the_names_subset_covers_every_name_and_the_css_routes_them_to_it() {
+    let bytes = std::fs::read(root().join("assets/fonts/NotoSansCJKjp-names.otf"))
+        .expect("the names subset is committed");
+    let face = ttf_parser::Face::parse(&bytes, 0).expect("a valid OpenType font");
+    let css = std::fs::read_to_string(root().join("assets/fonts.css")).expect("fonts.css");
+    let mut names = std::collections::BTreeSet::new();
+    let geodata = root().join("geodata");
+    for entry in std::fs::read_dir(&geodata).expect("geodata").flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "geojson") {
+            let text = std::fs::read_to_string(&path).expect("UTF-8");
+            names.extend(text.chars().filter(|&c| model::names::is_cjk(c)));
+        }
+    }
+    assert!(names.len() > 50, "only {} name characters", names.len());
+    for c in names {
+        assert!(face.glyph_index(c).is_some(), "the names subset lacks {c}");
+        let code = format!("U+{:X}", u32::from(c));
+        assert!(
+            css.contains(&code),
+            "fonts.css does not route {c} ({code}) to the names subset"
+        );
+    }
+}
+
+#[test]
+fn the_subsets_are_small_and_their_licence_ships_with_them() {
+    let size = |name: &str| {
+        std::fs::metadata(root().join("assets/fonts").join(name))
+            .expect("font")
+            .len()
+    };
+    // The whole Japanese face is ~16 MB. An English page needs only the
+    // names (about 26 KB); a Japanese page without a system Japanese font
+    // the whole subset (about 210 KB, compressed in transfer).
+    let names = size("NotoSansCJKjp-names.otf");
+    assert!(names < 40_000, "the names subset grew to {names} bytes");
+    let full = size("NotoSansCJKjp-subset.otf");
+    assert!(full < 300_000, "the full subset grew to {full} bytes");
     let licence = std::fs::read_to_string(root().join("assets/fonts/NotoSansCJK-LICENSE.txt"))
         .expect("licence");
     assert!(
