@@ -479,7 +479,7 @@ async fn openapi_describes_every_endpoint() {
         .collect();
     assert_eq!(
         params,
-        ["island", "kind", "from", "to", "q", "limit", "offset"]
+        ["island", "kind", "from", "to", "q", "limit", "offset", "lang"]
     );
     assert!(json["components"]["schemas"]["Event"].is_object());
 }
