@@ -123,6 +123,15 @@ impl Administration {
     }
 }
 
+/// Who held the islands on a date (see [`Islands::held_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Japan,
+    Occupying,
+    Soviet,
+    Russia,
+}
+
 impl Islands {
     /// The islands with their counts' words in `lang` (the project's
     /// translation), English where there is none.
@@ -267,30 +276,61 @@ impl Islands {
     /// assert!(on(2026, 1, 1).contains("administered by Russia and claimed by Japan"));
     /// ```
     pub fn held_on(&self, date: Date) -> &'static str {
+        match self.held(date) {
+            Held::Japan => "On this date the islands were administered by Japan.",
+            Held::Occupying => "On this date Soviet forces were occupying the islands, one by one.",
+            Held::Soviet => {
+                "On this date the islands were administered by the Soviet Union and claimed by Japan."
+            }
+            Held::Russia => "The islands are administered by Russia and claimed by Japan.",
+        }
+    }
+
+    /// Who held the islands on `date`, as [`Islands::held_on`] words it.
+    fn held(&self, date: Date) -> Held {
         let all = || self.islands.iter().chain(&self.groups);
         let first = all().filter_map(|i| i.soviet_control).min();
         let last = all().filter_map(|i| i.soviet_control).max();
         match (first, last) {
-            (Some(first), _) if date < first => {
-                "On this date the islands were administered by Japan."
-            }
-            (_, Some(last)) if date < last => {
-                "On this date Soviet forces were occupying the islands, one by one."
-            }
-            _ if date < self.soviet_union_ended => {
-                "On this date the islands were administered by the Soviet Union and claimed by Japan."
-            }
-            _ => "The islands are administered by Russia and claimed by Japan.",
+            (Some(first), _) if date < first => Held::Japan,
+            (_, Some(last)) if date < last => Held::Occupying,
+            _ if date < self.soviet_union_ended => Held::Soviet,
+            _ => Held::Russia,
         }
     }
 
-    /// The masthead's note under the title, as the app words it: the names
-    /// convention, then who held the islands on `date` (`None`: today).
+    /// The masthead's note under the title, in `catalogue`'s language: the
+    /// names convention, then who held the islands on `date` (`None`:
+    /// today), from the `server-names-…` and `server-held-…` messages.
     /// The server's first paint shows it before the app runs.
-    pub fn masthead_note(&self, names: NameStyle, date: Option<Date>) -> String {
+    pub fn masthead_note(
+        &self,
+        catalogue: &crate::i18n::Catalogue,
+        names: NameStyle,
+        date: Option<Date>,
+    ) -> String {
+        let convention = match names {
+            NameStyle::Both => "server-names-both",
+            NameStyle::Japanese => "server-names-japanese",
+            NameStyle::Russian => "server-names-russian",
+        };
         // Today is after the Soviet Union ended: the same wording.
-        let held = self.held_on(date.unwrap_or(self.soviet_union_ended));
-        format!("{} {held}", names.convention_note())
+        let held = match self.held(date.unwrap_or(self.soviet_union_ended)) {
+            Held::Japan => "server-held-japan",
+            Held::Occupying => "server-held-occupying",
+            Held::Soviet => "server-held-soviet",
+            Held::Russia => "server-held-russia",
+        };
+        let space = if catalogue.lang() == crate::i18n::Lang::Ja {
+            ""
+        } else {
+            " "
+        };
+        format!(
+            "{}{space}{}",
+            catalogue.text(convention),
+            catalogue.text(held)
+        )
     }
 
     /// Who administered `id` (an island or a group) on `date`; `None` for an

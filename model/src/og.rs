@@ -4,11 +4,11 @@
 //! link opens. The server rasterises it (resvg).
 
 use crate::api::DeploymentFeature;
-use crate::events::accessible::{deployment_name, event_name};
-use crate::events::{Date, PartialDate};
+use crate::events::{Date, PartialDate, Period, Precision};
 use crate::geodata::LandCollection;
+use crate::i18n::{Catalogue, Lang};
 use crate::islands::Islands;
-use crate::names;
+use crate::names::{self, Forms, NameStyle, Naming};
 use crate::permalink::MapState;
 use crate::projection::MapPoint;
 use crate::scene::{Frame, LandClass, PREVIEW_FONTS, Scene, Symbol, placement, site_point};
@@ -18,8 +18,11 @@ use std::fmt::Write;
 
 pub const WIDTH: f64 = 1200.0;
 pub const HEIGHT: f64 = 630.0;
-/// The font family the server ships and registers for previews.
-pub const FONT_FAMILY: &str = "DejaVu Sans";
+/// The fonts the server ships and registers for previews: DejaVu Sans
+/// (Latin and Cyrillic), then Noto Sans CJK JP (the subset of
+/// `assets/fonts/`) for Japanese; in the page's first paint the browser
+/// finds the same subset as "Kuril Atlas CJK" (assets/style.css).
+pub const FONT_FAMILY: &str = "DejaVu Sans, 'Noto Sans CJK JP', 'Kuril Atlas CJK', sans-serif";
 /// Outline detail kept in ready-made pictures: about half a pixel.
 const MIN_STEP_PX: f64 = 0.5;
 
@@ -51,12 +54,14 @@ pub struct Records {
 }
 
 /// What an event's preview names: its title (in both names conventions,
-/// and as the data writes it, with `{id}` references) and its date.
+/// and as the data writes it, with `{id}` references), the language it is
+/// written in, and its date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventBrief {
     pub id: String,
     pub title: String,
     pub title_template: Option<String>,
+    pub text_lang: Lang,
     pub date: PartialDate,
 }
 
@@ -78,7 +83,8 @@ pub struct Mark {
 
 impl Records {
     /// Every deployment at its site (its island's centre when unpublished)
-    /// and every event, from the validated data.
+    /// and every event, from the validated data (in one language: see
+    /// `Dataset::in_language`).
     #[cfg(feature = "loader")]
     pub fn from_dataset(data: &crate::events::Dataset) -> Records {
         Records {
@@ -90,20 +96,28 @@ impl Records {
                     id: e.id.clone(),
                     title: e.title.clone(),
                     title_template: e.title_template.clone(),
+                    text_lang: e.text_lang.parse().unwrap_or_default(),
                     date: e.date,
                 })
                 .collect(),
         }
     }
 
-    /// The record `state` opens, named as the app names it (a deployment:
-    /// unit, island in the link's names, period in words; an event: title
-    /// and date in words); `None` when it opens none this data knows.
-    pub fn subject(&self, islands: &Islands, scene: &Scene, state: &MapState) -> Option<Subject> {
+    /// The record `state` opens, named as the app names it, in
+    /// `catalogue`'s language (a deployment: unit, island in the link's
+    /// names, period in words; an event: title and date in words); `None`
+    /// when it opens none this data knows.
+    pub fn subject(
+        &self,
+        islands: &Islands,
+        scene: &Scene,
+        state: &MapState,
+        catalogue: &Catalogue,
+    ) -> Option<Subject> {
         if let Some(event) = state
             .event
             .as_deref()
-            .and_then(|id| self.event(islands, id, state))
+            .and_then(|id| self.event(islands, id, state, catalogue))
         {
             return Some(event);
         }
@@ -112,9 +126,17 @@ impl Records {
         let p = &site.properties;
         let island = islands
             .find(&p.island)
-            .map_or([p.island.as_str(); 2], |i| i.romaji());
+            .map_or_else(|| p.island.clone(), |i| state.naming().label(&i.forms()));
+        let headline = catalogue.format(
+            "server-headline-deployment",
+            &[
+                ("unit", p.unit.as_str().into()),
+                ("island", island.into()),
+                ("period", period_words(catalogue, &p.period).into()),
+            ],
+        );
         Some(Subject {
-            headline: deployment_name(&p.unit, island, &p.period, state.naming().style),
+            headline,
             mark: Some(Mark {
                 at: site_point(site.position(), p.approximate, &p.island, scene),
                 letter: p.category.letter(),
@@ -122,14 +144,29 @@ impl Records {
         })
     }
 
-    fn event(&self, islands: &Islands, id: &str, state: &MapState) -> Option<Subject> {
+    fn event(
+        &self,
+        islands: &Islands,
+        id: &str,
+        state: &MapState,
+        catalogue: &Catalogue,
+    ) -> Option<Subject> {
         let event = self.events.iter().find(|e| e.id == id)?;
         // In the link's names when every reference is an island or group;
-        // a place's names are not here, so then both conventions.
+        // a place's names are not here, so then both conventions. Names
+        // are in the script of the text's language (English when the
+        // title fell back to English).
+        let naming = Naming::new(event.text_lang, state.naming().style);
+        let forms: Vec<(&str, Forms)> = islands
+            .islands
+            .iter()
+            .chain(&islands.groups)
+            .map(|i| (i.id.as_str(), i.forms()))
+            .collect();
         let unknown = std::cell::Cell::new(false);
         let title = event.title_template.as_deref().map(|template| {
-            names::render(template, state.naming().style, |id| {
-                let found = islands.find(id).map(|i| i.romaji());
+            naming.render(template, |id| {
+                let found = forms.iter().find(|(i, _)| *i == id).map(|(_, f)| f);
                 unknown.set(unknown.get() || found.is_none());
                 found
             })
@@ -137,46 +174,124 @@ impl Records {
         let title = title
             .filter(|_| !unknown.get())
             .unwrap_or_else(|| event.title.clone());
+        let headline = catalogue.format(
+            "server-headline-event",
+            &[
+                ("title", title.into()),
+                ("date", bound_words(catalogue, &event.date).into()),
+            ],
+        );
         Some(Subject {
-            headline: event_name(&title, &event.date),
+            headline,
             mark: None,
         })
     }
 }
 
-/// A day in words, as the app's timeline says it: "1 March 1855".
-pub fn day_words(date: Date) -> String {
-    PartialDate::day(date).words()
+/// A date as a label, a bound with its "by": "November 2016", "by August 2023".
+fn bound_words(catalogue: &Catalogue, date: &PartialDate) -> String {
+    if date.by {
+        catalogue.date_in_words(date)
+    } else {
+        catalogue.date_words(date)
+    }
 }
 
-/// The preview's headline: the open record, else the open island (in the
-/// chosen names) and the date in words.
+/// A deployment's period in words: "since November 2016", "1978 – 1993",
+/// "there by December 2020" (`server-period-…`).
+pub fn period_words(catalogue: &Catalogue, period: &Period) -> String {
+    match (&period.from, &period.until) {
+        (from, None) if from.by => catalogue.format(
+            "server-period-there-by",
+            &[("from", catalogue.date_in_words(from).into())],
+        ),
+        (from, None) => {
+            let precision = match from.precision {
+                Precision::Day => "day",
+                Precision::Month => "month",
+                Precision::Year => "year",
+            };
+            catalogue.format(
+                "server-period-since",
+                &[
+                    ("precision", precision.into()),
+                    ("year", from.start.year.into()),
+                    ("month", from.start.month.into()),
+                    ("day", from.start.day.into()),
+                ],
+            )
+        }
+        (from, Some(until)) => catalogue.format(
+            "server-period-span",
+            &[
+                ("from", bound_words(catalogue, from).into()),
+                ("until", bound_words(catalogue, until).into()),
+            ],
+        ),
+    }
+}
+
+/// An island or group named as `naming` names it: the islands data's
+/// forms, else the outline's own names (land not in the islands data).
+pub fn island_label(
+    land: &LandCollection,
+    islands: &Islands,
+    id: &str,
+    naming: Naming,
+) -> Option<String> {
+    let forms = islands
+        .find(id)
+        .map(|i| i.forms())
+        .or_else(|| land.find(id).map(|f| Forms::of_land(&f.properties)))?;
+    Some(naming.label(&forms))
+}
+
+/// `scene` with its island and group names in `lang`'s script (a scene
+/// names in Latin letters): each name is the island's or group's whose
+/// anchor it is placed at.
+pub fn scene_in(scene: &Scene, land: &LandCollection, islands: &Islands, lang: Lang) -> Scene {
+    let mut out = scene.clone();
+    if lang == Lang::En {
+        return out;
+    }
+    let styles = [NameStyle::Both, NameStyle::Japanese, NameStyle::Russian];
+    for label in &mut out.labels {
+        let id = scene.anchors.iter().find(|(_, at)| *at == label.at);
+        if let Some((id, _)) = id {
+            let named = styles.map(|s| island_label(land, islands, id, Naming::new(lang, s)));
+            if let [Some(both), Some(ja), Some(ru)] = named {
+                label.text = [both, ja, ru];
+            }
+        }
+    }
+    out
+}
+
+/// The preview's headline in `catalogue`'s language: the open record,
+/// else the open island (in the link's names) and the date in words.
 pub fn title(
     land: &LandCollection,
     islands: &Islands,
     subject: Option<&Subject>,
     state: &MapState,
+    catalogue: &Catalogue,
 ) -> String {
     if let Some(subject) = subject {
         return subject.headline.clone();
     }
-    let island = state.island.as_deref().and_then(|id| {
-        let drawn = land
-            .find(id)
-            .map(|f| names::label(&f.properties, state.naming().style));
-        // A group (Habomai) is named as its data names it.
-        drawn.or_else(|| {
-            Some(names::label_of(
-                islands.find(id)?.romaji(),
-                state.naming().style,
-            ))
-        })
-    });
-    match (island, state.date.map(day_words)) {
-        (Some(i), Some(d)) => format!("{i}, as of {d}"),
+    let island = state
+        .island
+        .as_deref()
+        .and_then(|id| island_label(land, islands, id, state.naming()));
+    let date = state.date.map(|d| catalogue.day_words(d));
+    match (island, date) {
+        (Some(i), Some(d)) => catalogue.format(
+            "server-headline-island-date",
+            &[("island", i.into()), ("date", d.into())],
+        ),
         (Some(i), None) => i,
-        (None, Some(d)) => format!("The disputed islands, as of {d}"),
-        (None, None) => "The Kuril Islands / Northern Territories dispute".into(),
+        (None, Some(d)) => catalogue.format("server-headline-date", &[("date", d.into())]),
+        (None, None) => catalogue.text("server-headline-dispute"),
     }
 }
 
@@ -189,6 +304,7 @@ pub fn render_svg(
     scene: &Scene,
     subject: Option<&Subject>,
     state: &MapState,
+    catalogue: &Catalogue,
 ) -> String {
     let view = state
         .view
@@ -209,7 +325,7 @@ pub fn render_svg(
         view,
         (WIDTH, HEIGHT),
     );
-    let headline = title(land, islands, subject, state);
+    let headline = title(land, islands, subject, state, catalogue);
     // A banner with the headline (on two lines when long) and the site's name.
     let _ = write!(
         svg,
@@ -238,9 +354,10 @@ pub fn render_svg(
     }
     let _ = write!(
         svg,
-        r##"<text x="{}" y="{}" font-family="{FONT_FAMILY}" font-size="22" fill="#555555" text-anchor="end">Kuril Atlas</text>"##,
+        r##"<text x="{}" y="{}" font-family="{FONT_FAMILY}" font-size="22" fill="#555555" text-anchor="end">{}</text>"##,
         WIDTH - 28.0,
         HEIGHT - 28.0,
+        escape(&catalogue.text("server-site-name")),
     );
     svg.push_str("</svg>");
     svg
@@ -250,22 +367,46 @@ pub fn render_svg(
 const ONE_LINE: usize = 48;
 
 /// A long headline split in two at the comma nearest its middle (at the
-/// middle space when it has no comma); a short one whole.
+/// middle space when it has none; Japanese at its nearest 、 or （, else
+/// at its middle); a short one whole. Japanese characters count as two.
 fn split_headline(headline: &str) -> (&str, Option<&str>) {
-    if headline.chars().count() <= ONE_LINE {
+    let width = |text: &str| -> usize {
+        text.chars()
+            .map(|c| if names::is_cjk(c) { 2 } else { 1 })
+            .sum()
+    };
+    if width(headline) <= ONE_LINE {
         return (headline, None);
     }
     let middle = headline.len() / 2;
-    let nearest = |sep: &str| {
+    // Where the first line ends and the second begins, for each break.
+    let breaks = |sep: &str, keep: bool| -> Vec<(usize, usize)> {
         headline
             .match_indices(sep)
-            .map(|(i, _)| i)
-            .min_by_key(|&i| i.abs_diff(middle))
+            .map(|(i, _)| {
+                let end = if keep { i + sep.trim_end().len() } else { i };
+                (end, i + sep.len())
+            })
+            .collect()
     };
-    match (nearest(", "), nearest(" ")) {
-        (Some(i), _) => (&headline[..=i], Some(&headline[i + 2..])),
-        (None, Some(i)) => (&headline[..i], Some(&headline[i + 1..])),
-        (None, None) => (headline, None),
+    let nearest = |candidates: Vec<(usize, usize)>| {
+        candidates
+            .into_iter()
+            .filter(|&(end, start)| end > 0 && start < headline.len())
+            .min_by_key(|&(end, _)| end.abs_diff(middle))
+    };
+    let mut commas = breaks(", ", true);
+    commas.extend(breaks("、", true));
+    let mut spaces = breaks(" ", false);
+    spaces.extend(breaks("（", false).into_iter().map(|(i, _)| (i, i)));
+    let at_middle = headline
+        .char_indices()
+        .map(|(i, _)| (i, i))
+        .filter(|&(i, _)| i > 0)
+        .min_by_key(|&(i, _)| i.abs_diff(middle));
+    match nearest(commas).or_else(|| nearest(spaces)).or(at_middle) {
+        Some((end, start)) => (&headline[..end], Some(&headline[start..])),
+        None => (headline, None),
     }
 }
 
@@ -380,22 +521,26 @@ pub fn japanese_pieces(land: &LandCollection, islands: &Islands, date: Option<Da
 /// the app's WebAssembly has loaded, and the app replaces it on start.
 /// `meet` keeps the disputed islands in view whatever the screen's shape;
 /// names as the link asks.
+/// `scene` names in `catalogue`'s language (see [`scene_in`]).
 pub fn prerender_svg(
     land: &LandCollection,
     islands: &Islands,
     scene: &Scene,
-    names: names::NameStyle,
+    names: NameStyle,
     date: Option<Date>,
     (width, height): (f64, f64),
+    catalogue: &Catalogue,
 ) -> String {
     let view = View::fit(DISPUTE_BOUNDS, width, height);
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="prerender-map" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="Map of the disputed islands (loading)">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="prerender-map" viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="{}">"##,
+        escape(&catalogue.text("server-map-loading"))
     );
     let nothing_chosen = MapState {
         names: Some(names),
+        lang: Some(catalogue.lang()),
         date,
         ..MapState::default()
     };
@@ -417,6 +562,10 @@ pub fn prerender_svg(
 mod tests {
     use super::*;
     use crate::scene::GroupName;
+
+    fn en() -> Catalogue {
+        crate::i18n::committed(Lang::En)
+    }
 
     fn land() -> LandCollection {
         LandCollection::from_json(include_str!("../../geodata/land-0.geojson")).expect("parses")
@@ -448,6 +597,7 @@ mod tests {
             &scene,
             None,
             &MapState::default(),
+            &en(),
         );
         assert!(
             overview.contains(">Group Both</text>"),
@@ -465,7 +615,14 @@ mod tests {
             let (lon, lat) = crate::projection::unproject(habomai);
             (v.lon, v.lat) = (lon, lat);
         }
-        let close = render_svg(&land, &crate::islands::committed(), &scene, None, &close);
+        let close = render_svg(
+            &land,
+            &crate::islands::committed(),
+            &scene,
+            None,
+            &close,
+            &en(),
+        );
         assert!(!close.contains("Group Both"));
         assert!(close.contains(">Shibotsu"), "islets named from islet zoom");
     }
@@ -478,7 +635,7 @@ mod tests {
             island: Some("habomai".into()),
             ..MapState::default()
         };
-        let svg = render_svg(&land, &islands, &scene(&land), None, &state);
+        let svg = render_svg(&land, &islands, &scene(&land), None, &state, &en());
         assert!(
             svg.contains(">Habomai / Khabomai</text>"),
             "the headline names the group"
@@ -493,7 +650,14 @@ mod tests {
             .count();
         assert!(members > 7, "{members}");
         assert_eq!(highlighted, members);
-        let alone = render_svg(&land, &islands, &scene(&land), None, &MapState::default());
+        let alone = render_svg(
+            &land,
+            &islands,
+            &scene(&land),
+            None,
+            &MapState::default(),
+            &en(),
+        );
         assert_eq!(alone.matches(fill).count(), 0);
     }
 
@@ -502,7 +666,14 @@ mod tests {
         let land = land();
         let scene = scene(&land);
         let state = at_zoom(8.0);
-        let svg = render_svg(&land, &crate::islands::committed(), &scene, None, &state);
+        let svg = render_svg(
+            &land,
+            &crate::islands::committed(),
+            &scene,
+            None,
+            &state,
+            &en(),
+        );
         let view = state.view.expect("set");
         let frame = crate::scene::Frame {
             transform: view.transform(WIDTH, HEIGHT),
@@ -544,7 +715,14 @@ mod tests {
             }),
         };
         let state = MapState::default();
-        let svg = render_svg(&land, &islands, &scene(&land), Some(&subject), &state);
+        let svg = render_svg(
+            &land,
+            &islands,
+            &scene(&land),
+            Some(&subject),
+            &state,
+            &en(),
+        );
         assert_eq!(svg.matches(r#"<g class="chosen-site">"#).count(), 1);
         assert!(svg.contains(">M</text></g>"), "the category's letter");
         // Too long for one line: two, split at a comma, nothing lost.
@@ -554,7 +732,7 @@ mod tests {
             ) && svg.contains(">Etorofu / Iturup, since November 2016</text>"),
             "{svg}"
         );
-        let plain = render_svg(&land, &islands, &scene(&land), None, &state);
+        let plain = render_svg(&land, &islands, &scene(&land), None, &state, &en());
         assert!(!plain.contains("chosen-site"));
     }
 
@@ -565,8 +743,81 @@ mod tests {
             date: "1855-03-01".parse().ok(),
             ..MapState::default()
         };
-        let headline = title(&land, &crate::islands::committed(), None, &state);
+        let headline = title(&land, &crate::islands::committed(), None, &state, &en());
         assert_eq!(headline, "The disputed islands, as of 1 March 1855");
+    }
+
+    #[test]
+    fn a_japanese_link_previews_in_japanese_with_japanese_names() {
+        let land = land();
+        let islands = crate::islands::committed();
+        let ja = crate::i18n::committed(Lang::Ja);
+        let scene = scene_in(&scene(&land), &land, &islands, Lang::Ja);
+        let state = MapState {
+            lang: Some(Lang::Ja),
+            island: Some("etorofu".into()),
+            date: "1855-03-01".parse().ok(),
+            ..MapState::default()
+        };
+        let svg = render_svg(&land, &islands, &scene, None, &state, &ja);
+        assert!(svg.contains(">択捉島（1855年3月1日時点）</text>"), "{svg}");
+        assert!(
+            svg.contains(">国後島</text>"),
+            "the map's names in Japanese script"
+        );
+        assert!(!svg.contains("Kunashiri"));
+        let ru = crate::i18n::committed(Lang::Ru);
+        let state = MapState {
+            lang: Some(Lang::Ru),
+            date: "1855-03-01".parse().ok(),
+            ..MapState::default()
+        };
+        let scene = scene_in(&scene_for_ru(&land), &land, &islands, Lang::Ru);
+        assert_eq!(
+            title(&land, &islands, None, &state, &ru),
+            "Спорные острова на 1 марта 1855 г."
+        );
+        let svg = render_svg(&land, &islands, &scene, None, &state, &ru);
+        assert!(svg.contains(">Кунашир</text>"), "Russian names in Cyrillic");
+    }
+
+    fn scene_for_ru(land: &LandCollection) -> Scene {
+        Scene::from_land(
+            land,
+            &crate::scene::group_names(&crate::islands::committed()),
+        )
+    }
+
+    #[test]
+    fn periods_read_naturally_in_each_language() {
+        let period = |from: &str, until: Option<&str>| Period {
+            from: from.parse().expect("date"),
+            until: until.map(|u| u.parse().expect("date")),
+        };
+        let words = |lang, p: &Period| period_words(&crate::i18n::committed(lang), p);
+        let since = period("2016-11", None);
+        assert_eq!(words(Lang::En, &since), "since November 2016");
+        assert_eq!(words(Lang::Ja, &since), "2016年11月から");
+        assert_eq!(words(Lang::Ru, &since), "с ноября 2016 г.");
+        let day = period("2018-08-03", None);
+        assert_eq!(words(Lang::Ru, &day), "с 3 августа 2018 г.");
+        let bound = period("by 2020-12", None);
+        assert_eq!(words(Lang::En, &bound), "there by December 2020");
+        assert_eq!(words(Lang::Ja, &bound), "2020年12月までに配備");
+        let span = period("1978", Some("1993"));
+        assert_eq!(words(Lang::En, &span), "1978 – 1993");
+        assert_eq!(words(Lang::Ja, &span), "1978年～1993年");
+    }
+
+    #[test]
+    fn a_long_japanese_headline_splits_at_a_comma_and_counts_wide() {
+        let headline =
+            "地対艦ミサイル「バスチオン」大隊、第72沿岸ミサイル旅団、択捉島、2016年11月から";
+        let (first, second) = split_headline(headline);
+        let second = second.expect("too wide for one line");
+        assert_eq!(format!("{first}{second}"), headline);
+        assert!(first.ends_with('、'), "{first}");
+        assert_eq!(split_headline("短い見出し"), ("短い見出し", None));
     }
 
     #[test]

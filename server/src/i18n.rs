@@ -92,7 +92,14 @@ pub async fn catalogue(
         .strip_suffix(".ftl")
         .and_then(|l| l.parse::<Lang>().ok());
     match lang {
-        Some(lang) => cached(state.catalogues().served(lang), FLUENT, &headers),
+        Some(lang) => {
+            let mut response = cached(state.catalogues().served(lang), FLUENT, &headers);
+            response.headers_mut().insert(
+                axum::http::header::CONTENT_LANGUAGE,
+                axum::http::HeaderValue::from_static(lang.code()),
+            );
+            response
+        }
         None => (
             StatusCode::NOT_FOUND,
             "no such catalogue: expected en.ftl, ja.ftl or ru.ftl\n",

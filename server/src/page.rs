@@ -4,14 +4,22 @@
 //! and Open Graph / Twitter card tags for that map state, so a pasted link
 //! previews what it opens. `GET /og.png?<permalink>` draws that state as a
 //! 1200×630 PNG with the same outlines and names as the app (SVG from
-//! `model::og`, rasterised by resvg with a font we ship), cached per state.
+//! `model::og`, rasterised by resvg with fonts we ship), cached per state.
+//!
+//! Both speak the link's language (`lang=`); the page without `lang=`
+//! speaks the first of the reader's `Accept-Language` it has (and says
+//! `Vary: Accept-Language`), as the app will. The words are the
+//! catalogues' (`server-…` in `assets/i18n/<lang>/server.ftl`).
 
 use crate::http_cache::{NO_CACHE, PREVIEW};
+use crate::i18n::Catalogues;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use model::events::Dataset;
 use model::geodata::LandCollection;
+use model::i18n::{Catalogue, Lang};
 use model::islands::{Administration, Islands};
 use model::names::NameStyle;
 use model::og::{self, Records, Subject};
@@ -21,8 +29,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-/// The font previews are drawn with (DejaVu Sans Bold; licence in assets/fonts/).
+/// The font previews are drawn with (DejaVu Sans Bold: Latin and Cyrillic;
+/// licence in assets/fonts/).
 const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// Japanese text's font: the app's subset of Noto Sans CJK JP, which holds
+/// every Japanese character of the catalogues and the data
+/// (`cargo xtask fonts`; licence in assets/fonts/).
+const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKjp-subset.otf");
 /// Rendered previews kept in memory; beyond this the cache starts over.
 const CACHE_ENTRIES: usize = 256;
 
@@ -41,33 +54,61 @@ struct PagesInner {
     overview_land: LandCollection,
     /// The islands and groups, for headlines and descriptions.
     islands: Islands,
-    /// What previews name and where: the overview's scene, as the app names from it.
-    scene: Scene,
-    /// The deployments and events a link can open, for headlines and marks.
-    records: Records,
+    /// Per language ([`Lang::ALL`]'s order): the words, the names and the records.
+    langs: Vec<PageLang>,
     previews: Previews,
 }
 
+/// What the page and its previews say in one language.
+struct PageLang {
+    catalogue: Catalogue,
+    /// What previews name and where: the overview's scene, as the app
+    /// names from it, in the language's script.
+    scene: Scene,
+    /// The deployments and events a link can open, for headlines and marks.
+    records: Records,
+}
+
 impl Pages {
+    /// The pages over the data (`events`, in English) and the catalogues,
+    /// prepared for every language once.
     pub fn new(
         dist: PathBuf,
         preview_land: LandCollection,
         overview_land: LandCollection,
         islands: Islands,
-        records: Records,
+        events: &Dataset,
+        catalogues: &Catalogues,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
+        let langs = Lang::ALL
+            .into_iter()
+            .map(|lang| PageLang {
+                catalogue: catalogues.get(lang).clone(),
+                scene: og::scene_in(&scene, &overview_land, &islands, lang),
+                records: Records::from_dataset(&events.in_language(lang)),
+            })
+            .collect();
         Pages {
             inner: Arc::new(PagesInner {
                 dist,
                 preview_land,
                 overview_land,
                 islands,
-                scene,
-                records,
+                langs,
                 previews: Previews::new(),
             }),
         }
+    }
+
+    fn lang(&self, lang: Lang) -> &PageLang {
+        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.inner.langs[at]
+    }
+
+    /// The words of `lang`.
+    pub fn catalogue(&self, lang: Lang) -> &Catalogue {
+        &self.lang(lang).catalogue
     }
 
     pub fn dist(&self) -> &Path {
@@ -90,18 +131,19 @@ impl Pages {
         &self.inner.islands
     }
 
-    pub fn scene(&self) -> &Scene {
-        &self.inner.scene
+    /// The overview's scene, named in `lang`'s script.
+    pub fn scene(&self, lang: Lang) -> &Scene {
+        &self.lang(lang).scene
     }
 
-    /// `map_state` as previews show it, with the record it opens: a
-    /// deployment or event this data does not know is dropped (the plain
-    /// preview, one cache entry), not an error.
+    /// `map_state` as previews show it, with the record it opens (named in
+    /// the link's language): a deployment or event this data does not know
+    /// is dropped (the plain preview, one cache entry), not an error.
     pub fn previewed(&self, mut map_state: MapState) -> (MapState, Option<Subject>) {
-        let subject = self
-            .inner
-            .records
-            .subject(self.islands(), self.scene(), &map_state);
+        let lang = self.lang(map_state.lang());
+        let subject =
+            lang.records
+                .subject(self.islands(), &lang.scene, &map_state, &lang.catalogue);
         if subject.is_none() {
             map_state.deployment = None;
             map_state.event = None;
@@ -129,10 +171,10 @@ pub struct Previews {
     /// Renders allowed at once: one per core, so previews cannot starve the API.
     rendering: tokio::sync::Semaphore,
     cache: Mutex<HashMap<String, Bytes>>,
-    /// The default view's inline SVG for `index.html`, drawn once per names
-    /// convention and count of pieces still Japan's on the link's date
-    /// (`og::japanese_pieces`): a few dozen entries at most.
-    prerender: Mutex<HashMap<(NameStyle, usize), Arc<str>>>,
+    /// The default view's inline SVG for `index.html`, drawn once per
+    /// language, names convention and count of pieces still Japan's on the
+    /// link's date (`og::japanese_pieces`): a hundred entries at most.
+    prerender: Mutex<HashMap<(Lang, NameStyle, usize), Arc<str>>>,
 }
 
 impl Default for Previews {
@@ -145,6 +187,7 @@ impl Previews {
     pub fn new() -> Self {
         let mut options = resvg::usvg::Options::default();
         options.fontdb_mut().load_font_data(FONT.to_vec());
+        options.fontdb_mut().load_font_data(CJK_FONT.to_vec());
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
         Previews {
             options,
@@ -184,10 +227,29 @@ impl Previews {
     }
 }
 
-/// `GET /og.png?<permalink>`: the map state as a 1200×630 PNG.
+/// The SVG document `/og.png` rasterises for `map_state` (in its
+/// language), and the canonical permalink it is cached under.
+pub fn preview_svg(state: &Pages, map_state: MapState) -> (String, String) {
+    let (map_state, subject) = state.previewed(map_state);
+    let lang = map_state.lang();
+    let svg = og::render_svg(
+        state.preview_land(),
+        state.islands(),
+        state.scene(lang),
+        subject.as_ref(),
+        &map_state,
+        state.catalogue(lang),
+    );
+    (svg, permalink::format(&map_state))
+}
+
+/// `GET /og.png?<permalink>`: the map state as a 1200×630 PNG, its text in
+/// the link's language (English without `lang=`: a preview is fetched by
+/// a link's unfurler, whose languages are not the reader's).
 pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> Response {
     let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
-    let (map_state, subject) = state.previewed(map_state);
+    let lang = map_state.lang();
+    let (map_state, _) = state.previewed(map_state);
     let key = permalink::format(&map_state);
     let png = match state.previews().cached(&key) {
         Some(png) => png,
@@ -200,13 +262,7 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
                 )
                     .into_response();
             };
-            let svg = og::render_svg(
-                state.preview_land(),
-                state.islands(),
-                state.scene(),
-                subject.as_ref(),
-                &map_state,
-            );
+            let (svg, _) = preview_svg(&state, map_state);
             let renderer = state.clone();
             let rendered =
                 tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
@@ -233,13 +289,15 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
         [
             (header::CONTENT_TYPE, "image/png"),
             (header::CACHE_CONTROL, PREVIEW),
+            (header::CONTENT_LANGUAGE, lang.code()),
         ],
         png,
     )
         .into_response()
 }
 
-/// `GET /` (any query): the app page with meta tags for the linked state.
+/// `GET /` (any query): the app page with meta tags for the linked state,
+/// in the link's language, else the reader's (`Accept-Language`).
 pub async fn index(
     State(state): State<Pages>,
     RawQuery(query): RawQuery,
@@ -253,16 +311,31 @@ pub async fn index(
         )
             .into_response();
     };
-    let (map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
+    let (mut map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
+    let negotiated = map_state.lang.is_none();
+    let lang = map_state.lang.unwrap_or_else(|| {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(Lang::En, Lang::from_accept_language)
+    });
+    map_state.lang = Some(lang);
     let origin = origin(&headers);
     let mut html = with_meta(&template, &state, &map_state, &origin);
     if !map_state.embed {
         insert_prerender(&mut html, &state, &map_state);
     }
     let mut response = Html(html).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
+    h.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    if negotiated {
+        // Appended: the compression layer adds its own `Vary` after this.
+        h.append(header::VARY, HeaderValue::from_static("accept-language"));
+    }
     response
 }
 
@@ -281,15 +354,25 @@ fn origin(headers: &HeaderMap) -> String {
     format!("http://{host}")
 }
 
-/// The page with its `<title>` replaced and preview tags added to `<head>`.
+/// The page in `map_state`'s language: `<html lang>`, its `<title>`
+/// replaced, and preview tags (with `og:locale`) and the other languages'
+/// addresses (`hreflang`) added to `<head>`.
 pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) -> String {
     let land = state.preview_land();
+    let lang = map_state.lang();
+    let catalogue = state.catalogue(lang);
     let page_url = format!("{origin}{}", permalink::href(map_state));
     let (map_state, subject) = state.previewed(map_state.clone());
     let map_state = &map_state;
-    let headline = og::title(land, state.islands(), subject.as_ref(), map_state);
-    let title = format!("{headline} · Kuril Atlas");
-    let description = description(state, subject.as_ref(), map_state);
+    let headline = og::title(
+        land,
+        state.islands(),
+        subject.as_ref(),
+        map_state,
+        catalogue,
+    );
+    let title = catalogue.format("server-page-title", &[("headline", headline.into())]);
+    let description = description(state, subject.as_ref(), map_state, catalogue);
     let query = permalink::format(map_state);
     let image = if query.is_empty() {
         format!("{origin}/og.png")
@@ -297,17 +380,18 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
         format!("{origin}/og.png?{query}")
     };
     let e = og::escape;
-    let tags = format!(
+    let mut tags = format!(
         concat!(
             "<meta name=\"description\" content=\"{d}\">\n",
             "<meta property=\"og:type\" content=\"website\">\n",
-            "<meta property=\"og:site_name\" content=\"Kuril Atlas\">\n",
+            "<meta property=\"og:site_name\" content=\"{s}\">\n",
             "<meta property=\"og:title\" content=\"{t}\">\n",
             "<meta property=\"og:description\" content=\"{d}\">\n",
             "<meta property=\"og:url\" content=\"{u}\">\n",
             "<meta property=\"og:image\" content=\"{i}\">\n",
             "<meta property=\"og:image:width\" content=\"1200\">\n",
             "<meta property=\"og:image:height\" content=\"630\">\n",
+            "<meta property=\"og:locale\" content=\"{l}\">\n",
             "<meta name=\"twitter:card\" content=\"summary_large_image\">\n",
             "<meta name=\"twitter:title\" content=\"{t}\">\n",
             "<meta name=\"twitter:description\" content=\"{d}\">\n",
@@ -315,13 +399,33 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
             "<link rel=\"canonical\" href=\"{u}\">\n"
         ),
         d = e(&description),
+        s = e(&catalogue.text("server-site-name")),
         t = e(&title),
         u = e(&page_url),
         i = e(&image),
+        l = lang.og_locale(),
     );
+    for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+        tags.push_str(&format!(
+            "<meta property=\"og:locale:alternate\" content=\"{}\">\n",
+            other.og_locale()
+        ));
+    }
+    // The same state in each language, and without one (the reader's).
+    for other in Lang::ALL {
+        tags.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\">\n",
+            e(&format!("{origin}{}", href_in(map_state, Some(other))))
+        ));
+    }
+    tags.push_str(&format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
+        e(&format!("{origin}{}", href_in(map_state, None)))
+    ));
     // Drop Trunk's generic title and description; ours describe this state.
     let mut page = remove_element(html, "<title>", "</title>");
     page = remove_tag(&page, "<meta name=\"description\"");
+    page = with_html_lang(&page, lang);
     let head = format!("<title>{}</title>\n{tags}", e(&title));
     match page.find("</head>") {
         Some(at) => {
@@ -332,12 +436,52 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
     }
 }
 
+/// `state`'s address in `lang` (`None`: the reader's); English, the
+/// permalink's default, said explicitly.
+fn href_in(state: &MapState, lang: Option<Lang>) -> String {
+    let state = MapState {
+        lang,
+        ..state.clone()
+    };
+    let href = permalink::href(&state);
+    match lang {
+        Some(Lang::En) if href == "/" => "/?lang=en".to_owned(),
+        Some(Lang::En) => format!("{href}&lang=en"),
+        _ => href,
+    }
+}
+
+/// `html` with its `<html>` tag's `lang` set to `lang`.
+fn with_html_lang(html: &str, lang: Lang) -> String {
+    let Some(start) = html.find("<html") else {
+        return html.to_owned();
+    };
+    let Some(len) = html[start..].find('>') else {
+        return html.to_owned();
+    };
+    let tag = &html[start..start + len];
+    let mut attributes = tag["<html".len()..].to_owned();
+    if let Some(at) = attributes.find(" lang=\"")
+        && let Some(close) = attributes[at + 7..].find('"')
+    {
+        attributes.replace_range(at..at + 7 + close + 1, "");
+    }
+    format!(
+        "{}<html lang=\"{lang}\"{attributes}{}",
+        &html[..start],
+        &html[start + len..]
+    )
+}
+
 /// Puts a ready SVG of the default view at the top of `<body>`, so the islands
 /// paint before the app's WebAssembly runs; CSS hides it once the app's map exists.
-/// Its masthead says what the app's will for the link's names and date.
+/// Its masthead says what the app's will for the link's language, names and date.
 fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
+    let lang = map_state.lang();
+    let catalogue = state.catalogue(lang);
     let (names, date) = (map_state.naming().style, map_state.date);
     let key = (
+        lang,
         names,
         og::japanese_pieces(state.overview_land(), state.islands(), date),
     );
@@ -352,10 +496,11 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
         let svg: Arc<str> = og::prerender_svg(
             state.overview_land(),
             state.islands(),
-            state.scene(),
+            state.scene(lang),
             names,
             date,
             (1280.0, 740.0),
+            catalogue,
         )
         .into();
         if let Ok(mut cache) = state.previews().prerender.lock() {
@@ -363,9 +508,10 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
         }
         svg
     });
-    let note = og::escape(&state.islands().masthead_note(names, map_state.date));
+    let note = og::escape(&state.islands().masthead_note(catalogue, names, date));
+    let site = og::escape(&catalogue.text("server-site-name"));
     let block = format!(
-        "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
+        "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">{site}</p>\
          <p class=\"convention\">{note}</p></header>{svg}</div>"
     );
     if let Some(at) = html.find("<body>") {
@@ -373,42 +519,56 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
     }
 }
 
-fn description(state: &Pages, subject: Option<&Subject>, map_state: &MapState) -> String {
+/// The page's description in `catalogue`'s language: the open record, the
+/// open island and who held it, or the whole dispute; as of the link's date.
+fn description(
+    state: &Pages,
+    subject: Option<&Subject>,
+    map_state: &MapState,
+    catalogue: &Catalogue,
+) -> String {
     let islands = state.islands();
     let entry = map_state.island.as_deref().and_then(|id| islands.find(id));
-    let mut text = match (subject, entry) {
+    let text = match (subject, entry) {
         (Some(subject), _) => {
-            let what = if subject.mark.is_some() {
-                "a military deployment"
+            let key = if subject.mark.is_some() {
+                "server-description-deployment"
             } else {
-                "an event"
+                "server-description-event"
             };
-            format!(
-                "{}: {what} in the Kuril Islands / Northern Territories dispute, on an interactive map with its history and sources",
-                subject.headline
-            )
+            catalogue.format(key, &[("headline", subject.headline.as_str().into())])
         }
         (None, Some(entry)) => {
             let date = map_state.date.unwrap_or(islands.soviet_union_ended);
-            let admin = islands.administration(&entry.id, date);
-            let claim = admin
-                .filter(|a| !a.is_japan())
-                .map(|_| format!(", claimed by {}", Administration::Japan.name()))
-                .unwrap_or_default();
+            let key = match islands.administration(&entry.id, date) {
+                Some(Administration::Japan) => "server-description-island-japan",
+                Some(Administration::SovietUnion) => "server-description-island-soviet",
+                Some(Administration::Russia) | None => "server-description-island-russia",
+            };
+            let island =
+                og::island_label(state.preview_land(), islands, &entry.id, map_state.naming())
+                    .unwrap_or_else(|| entry.id.clone());
             let [ja, ru] = entry.native();
-            format!(
-                "{} ({ja} / {ru}): administered by {}{claim}; its deployment history with sources",
-                model::names::label_of(entry.romaji(), model::names::NameStyle::Both),
-                admin.map_or("", Administration::in_sentence),
+            catalogue.format(
+                key,
+                &[
+                    ("island", island.into()),
+                    ("names", format!("{ja} / {ru}").into()),
+                ],
             )
         }
-        (None, None) => "The Kuril Islands / Northern Territories dispute between Japan and Russia on an interactive map: islands with both names, military deployments and treaty lines, each with sources".to_owned(),
+        (None, None) => catalogue.text("server-description-default"),
     };
-    if let Some(date) = map_state.date {
-        text.push_str(&format!(", as of {}", og::day_words(date)));
+    match map_state.date {
+        Some(date) => catalogue.format(
+            "server-description-as-of",
+            &[
+                ("text", text.into()),
+                ("date", catalogue.day_words(date).into()),
+            ],
+        ),
+        None => catalogue.format("server-description-end", &[("text", text.into())]),
     }
-    text.push('.');
-    text
 }
 
 fn remove_element(html: &str, open: &str, close: &str) -> String {

@@ -88,20 +88,21 @@ impl AppState {
         )?;
         let evidence = EvidenceCounts::of(&events.events);
         let about = About::new(&positions, &islands.value, &places.value, &evidence);
-        let records = model::og::Records::from_dataset(&events);
+        let catalogues = Catalogues::load(&config.i18n)?;
+        let pages = Pages::new(
+            config.dist.clone(),
+            level(&collections, PREVIEW_LEVEL)?.clone(),
+            level(&collections, OVERVIEW_LEVEL)?.clone(),
+            islands.value.clone(),
+            &events,
+            &catalogues,
+        );
         let api = Api::new(
             events,
             positions,
             level(&collections, OVERVIEW_LEVEL)?,
             &islands.value,
         )?;
-        let pages = Pages::new(
-            config.dist.clone(),
-            level(&collections, PREVIEW_LEVEL)?.clone(),
-            level(&collections, OVERVIEW_LEVEL)?.clone(),
-            islands.value,
-            records,
-        );
         Ok(AppState {
             inner: Arc::new(Inner {
                 land,
@@ -112,7 +113,7 @@ impl AppState {
                 pages,
                 api,
                 about,
-                catalogues: Catalogues::load(&config.i18n)?,
+                catalogues,
             }),
         })
     }

@@ -479,7 +479,9 @@ async fn openapi_describes_every_endpoint() {
         .collect();
     assert_eq!(
         params,
-        ["island", "kind", "from", "to", "q", "limit", "offset"]
+        [
+            "island", "kind", "from", "to", "q", "limit", "offset", "lang"
+        ]
     );
     assert!(json["components"]["schemas"]["Event"].is_object());
 }

@@ -53,11 +53,20 @@ impl About {
 }
 
 pub async fn about(State(pages): State<About>, headers: HeaderMap) -> Response {
-    cached(&pages.about, HTML, &headers)
+    in_english(cached(&pages.about, HTML, &headers))
 }
 
 pub async fn methodology(State(pages): State<About>, headers: HeaderMap) -> Response {
-    cached(&pages.methodology, HTML, &headers)
+    in_english(cached(&pages.methodology, HTML, &headers))
+}
+
+/// The pages are written in English only, for now: said by `Content-Language`.
+fn in_english(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::CONTENT_LANGUAGE,
+        axum::http::HeaderValue::from_static("en"),
+    );
+    response
 }
 
 pub async fn stylesheet(State(pages): State<About>, headers: HeaderMap) -> Response {

@@ -1,12 +1,13 @@
 //! Thin handlers: parse, query `model::events`, serialize with an ETag.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use model::api::*;
+use model::i18n::Lang;
 use serde::Serialize;
 
-use super::params::{self, AtParams, EventParams, MAX_LIMIT, RawQuery};
+use super::params::{self, AtParams, EventParams, LangParams, MAX_LIMIT, RawQuery};
 use super::{Api, GEOJSON, JSON};
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
@@ -26,6 +27,21 @@ fn respond<T: Serialize>(
 ) -> Result<Response, ApiError> {
     let body = serde_json::to_vec(value).map_err(internal)?;
     Ok(cached(&Served::new(body), content_type, headers))
+}
+
+/// [`respond`] for an answer whose text is in `lang`, said by `Content-Language`.
+fn respond_in<T: Serialize>(
+    lang: Lang,
+    value: &T,
+    content_type: &'static str,
+    headers: &HeaderMap,
+) -> Result<Response, ApiError> {
+    let mut response = respond(value, content_type, headers)?;
+    response.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    Ok(response)
 }
 
 fn island_known(api: &Api, id: &str) -> bool {
@@ -51,20 +67,24 @@ pub async fn list_islands(
 /// One island: names, deployment history with evidence, its events, and its
 /// story (events and deployment changes in time order, grouped by period).
 #[utoipa::path(get, path = "/api/islands/{id}", tag = "atlas",
-    params(("id" = String, Path, description = "Island or group id, as `/api/islands` lists them")),
+    params(("id" = String, Path, description = "Island or group id, as `/api/islands` lists them"), LangParams),
     responses(
         (status = 200, description = "The island", body = IslandDetail),
         (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
         (status = 404, description = "No such island", body = ErrorBody),
     ))]
 pub async fn get_island(
     State(api): State<Api>,
     Path(id): Path<String>,
+    query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let detail = IslandDetail::of(&id, api.islands(), api.islands_data(), api.data())
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
+    let l = api.in_language(lang);
+    let detail = IslandDetail::of(&id, &l.islands, &l.islands_data, &l.data)
         .ok_or_else(|| ApiError::not_found("island", &id))?;
-    respond(&detail, JSON, &headers)
+    respond_in(lang, &detail, JSON, &headers)
 }
 
 /// Events in date order, filtered and paged.
@@ -80,31 +100,36 @@ pub async fn list_events(
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let q = params::event_params(query, |i| island_known(&api, i))?.into_query();
-    let page = api.data().query_events(&q);
+    let params = params::event_params(query, |i| island_known(&api, i))?;
+    let lang = params.lang.unwrap_or_default();
+    let q = params.into_query();
+    let page = api.in_language(lang).data.query_events(&q);
     let body = EventPage {
         total: page.total,
         offset: q.offset,
         limit: q.limit.unwrap_or(MAX_LIMIT),
         items: page.items.into_iter().cloned().collect(),
     };
-    respond(&body, JSON, &headers)
+    respond_in(lang, &body, JSON, &headers)
 }
 
 /// One event with the deployments it establishes and the excerpts reporting it.
 #[utoipa::path(get, path = "/api/events/{id}", tag = "atlas",
-    params(("id" = String, Path, description = "Event id")),
+    params(("id" = String, Path, description = "Event id"), LangParams),
     responses(
         (status = 200, description = "The event", body = EventDetail),
         (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
         (status = 404, description = "No such event", body = ErrorBody),
     ))]
 pub async fn get_event(
     State(api): State<Api>,
     Path(id): Path<String>,
+    query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let data = api.data();
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
+    let data = &api.in_language(lang).data;
     let event = data
         .event(&id)
         .cloned()
@@ -125,7 +150,7 @@ pub async fn get_event(
         deployments,
         excerpts,
     };
-    respond(&detail, JSON, &headers)
+    respond_in(lang, &detail, JSON, &headers)
 }
 
 /// Deployments, all or those in place on a day.
@@ -134,15 +159,16 @@ pub async fn get_event(
     responses(
         (status = 200, description = "Deployments", body = DeploymentList),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, description = "Malformed `at`", body = ErrorBody),
+        (status = 400, description = "Malformed `at` or `lang`", body = ErrorBody),
     ))]
 pub async fn list_deployments(
     State(api): State<Api>,
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let AtParams { at } = params::at_params(query)?;
-    let data = api.data();
+    let AtParams { at, lang } = params::at_params(query)?;
+    let lang = lang.unwrap_or_default();
+    let data = &api.in_language(lang).data;
     let items = match at {
         Some(date) => data.deployments_at(date).into_iter().cloned().collect(),
         None => data.deployments.clone(),
@@ -151,7 +177,7 @@ pub async fn list_deployments(
         at: at.map(|d| d.to_string()),
         items,
     };
-    respond(&body, JSON, &headers)
+    respond_in(lang, &body, JSON, &headers)
 }
 
 /// Deployments as GeoJSON points (site, else the island's centroid).
@@ -160,72 +186,84 @@ pub async fn list_deployments(
     responses(
         (status = 200, description = "FeatureCollection of Point features", body = DeploymentFeatureCollection, content_type = "application/geo+json"),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, description = "Malformed `at`", body = ErrorBody),
+        (status = 400, description = "Malformed `at` or `lang`", body = ErrorBody),
     ))]
 pub async fn deployments_geojson(
     State(api): State<Api>,
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let AtParams { at } = params::at_params(query)?;
-    let body = DeploymentFeatureCollection::from_dataset(api.data(), at);
-    respond(&body, GEOJSON, &headers)
+    let AtParams { at, lang } = params::at_params(query)?;
+    let lang = lang.unwrap_or_default();
+    let body = DeploymentFeatureCollection::from_dataset(&api.in_language(lang).data, at);
+    respond_in(lang, &body, GEOJSON, &headers)
 }
 
 /// One deployment with the events behind each change, and each change's evidence.
 #[utoipa::path(get, path = "/api/deployments/{id}", tag = "atlas",
-    params(("id" = String, Path, description = "Deployment id")),
+    params(("id" = String, Path, description = "Deployment id"), LangParams),
     responses(
         (status = 200, description = "The deployment", body = DeploymentDetail),
         (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
         (status = 404, description = "No such deployment", body = ErrorBody),
     ))]
 pub async fn get_deployment(
     State(api): State<Api>,
     Path(id): Path<String>,
+    query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let body = DeploymentDetail::of(&id, api.data())
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
+    let body = DeploymentDetail::of(&id, &api.in_language(lang).data)
         .ok_or_else(|| ApiError::not_found("deployment", &id))?;
-    respond(&body, JSON, &headers)
+    respond_in(lang, &body, JSON, &headers)
 }
 
 /// Every article with excerpts, shipped or quoted by excerpt only: outlet,
 /// kind, url, date, language and the excerpts with their notes and events;
 /// without texts.
 #[utoipa::path(get, path = "/api/articles", tag = "atlas",
+    params(LangParams),
     responses(
         (status = 200, description = "Every article with its excerpts", body = ArticleList),
         (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
     ))]
 pub async fn list_articles(
     State(api): State<Api>,
+    query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
     let body = ArticleList {
-        items: api.data().article_summaries(),
+        items: api.in_language(lang).data.article_summaries(),
     };
-    respond(&body, JSON, &headers)
+    respond_in(lang, &body, JSON, &headers)
 }
 
 /// One article: its full text if shipped, excerpts, annotations (fact-checks) and linked events.
 #[utoipa::path(get, path = "/api/articles/{id}", tag = "atlas",
-    params(("id" = String, Path, description = "Article id")),
+    params(("id" = String, Path, description = "Article id"), LangParams),
     responses(
         (status = 200, description = "The article", body = model::events::ArticleView),
         (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
         (status = 404, description = "No such article", body = ErrorBody),
     ))]
 pub async fn get_article(
     State(api): State<Api>,
     Path(id): Path<String>,
+    query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
     let view = api
-        .data()
+        .in_language(lang)
+        .data
         .article_view(&id)
         .ok_or_else(|| ApiError::not_found("article", &id))?;
-    respond(&view, JSON, &headers)
+    respond_in(lang, &view, JSON, &headers)
 }
 
 /// Japan's and Russia's positions: each in our words, its points with

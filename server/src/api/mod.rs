@@ -17,6 +17,7 @@ use axum::Router;
 use axum::routing::get;
 use model::events::Dataset;
 use model::geodata::LandCollection;
+use model::i18n::Lang;
 use model::islands::Islands;
 use model::positions::Positions;
 use utoipa::OpenApi;
@@ -36,12 +37,19 @@ pub struct Api {
 }
 
 struct Inner {
-    data: Dataset,
-    islands: Vec<IslandSummary>,
-    /// The islands data: the eras an island's story is grouped by.
-    islands_data: Islands,
+    /// The data in each language ([`Lang::ALL`]'s order), prepared once.
+    langs: Vec<Localized>,
     positions: Served,
     openapi: Served,
+}
+
+/// The API's data in one language (`Dataset::in_language`,
+/// `Islands::in_language`).
+pub struct Localized {
+    pub data: Dataset,
+    pub islands: Vec<IslandSummary>,
+    /// The islands data: the eras an island's story is grouped by.
+    pub islands_data: Islands,
 }
 
 impl Api {
@@ -64,11 +72,17 @@ impl Api {
             what: "cannot serialise the positions".into(),
             source,
         })?;
+        let langs = Lang::ALL
+            .into_iter()
+            .map(|lang| Localized {
+                data: data.in_language(lang),
+                islands: summaries.clone(),
+                islands_data: islands.in_language(lang),
+            })
+            .collect();
         Ok(Api {
             inner: Arc::new(Inner {
-                data,
-                islands: summaries,
-                islands_data: islands.clone(),
+                langs,
                 positions: Served::new(positions),
                 openapi: Served::new(openapi),
             }),
@@ -92,16 +106,19 @@ impl Api {
             .with_state(self.clone())
     }
 
+    /// The data in `lang`.
+    pub fn in_language(&self, lang: Lang) -> &Localized {
+        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.inner.langs[at]
+    }
+
+    /// The data in English.
     pub fn data(&self) -> &Dataset {
-        &self.inner.data
+        &self.in_language(Lang::En).data
     }
 
     pub fn islands(&self) -> &[IslandSummary] {
-        &self.inner.islands
-    }
-
-    pub fn islands_data(&self) -> &Islands {
-        &self.inner.islands_data
+        &self.in_language(Lang::En).islands
     }
 
     pub fn positions_json(&self) -> &Served {

@@ -4,6 +4,7 @@
 use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use model::events::{Date, EventKind, EventQuery, PartialDate};
+use model::i18n::Lang;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
@@ -88,6 +89,45 @@ fn island_ids() -> utoipa::openapi::Object {
         .build()
 }
 
+/// The `lang` parameter's schema: one of the languages, as a string.
+fn languages() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(Lang::ALL.map(Lang::code)))
+        .build()
+}
+
+fn lang(value: &str) -> Result<Lang, ApiError> {
+    value.parse::<Lang>().map_err(|_| {
+        ApiError::bad_parameter(
+            "lang",
+            format!("`{}` is not one of: en, ja, ru", shown(value)),
+        )
+    })
+}
+
+/// The language of an answer's record text (`GET /api/…/{id}`,
+/// `/api/articles`), as parsed by [`lang_params`].
+#[derive(Debug, Default, PartialEq, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangParams {
+    /// The language of the records' text: `en` (the default), `ja` or `ru`.
+    /// A record not yet translated keeps its English text, and says so by
+    /// its `text_lang`; names follow the language's script.
+    #[param(schema_with = languages)]
+    pub lang: Option<Lang>,
+}
+
+/// The names [`LangParams`] has.
+const LANG_PARAMS: [&str; 1] = ["lang"];
+
+/// Parses `lang`, the only parameter of the endpoints without filters.
+pub fn lang_params(query: RawQuery) -> Result<LangParams, ApiError> {
+    let pairs = pairs(query, &LANG_PARAMS)?;
+    let lang = pairs.first().map(|(_, value)| lang(value)).transpose()?;
+    Ok(LangParams { lang })
+}
+
 /// Filters of `GET /api/events`, as parsed by [`event_params`]; the OpenAPI
 /// document describes the parameters from this type.
 #[derive(Debug, Default, PartialEq, IntoParams)]
@@ -114,10 +154,16 @@ pub struct EventParams {
     /// Matches to skip.
     #[param(minimum = 0, maximum = 9223372036854775807_u64)]
     pub offset: Option<usize>,
+    /// The language of the events' text: `en` (the default), `ja` or `ru`
+    /// (`q` searches that text).
+    #[param(schema_with = languages)]
+    pub lang: Option<Lang>,
 }
 
 /// The names [`EventParams`] has, in its order.
-const EVENT_PARAMS: [&str; 7] = ["island", "kind", "from", "to", "q", "limit", "offset"];
+const EVENT_PARAMS: [&str; 8] = [
+    "island", "kind", "from", "to", "q", "limit", "offset", "lang",
+];
 
 impl EventParams {
     /// The model's query: a page of at most [`MAX_LIMIT`] from the start unless asked otherwise.
@@ -173,6 +219,7 @@ pub fn event_params(
             }
             "limit" => q.limit = Some(number("limit", &value, 1..=MAX_LIMIT)?),
             "offset" => q.offset = Some(number("offset", &value, 0..=usize::MAX / 2)?),
+            "lang" => q.lang = Some(lang(&value)?),
             _ => {}
         }
     }
@@ -206,19 +253,25 @@ pub struct AtParams {
     /// Only deployments in place on this day (`YYYY-MM-DD`); all when absent.
     #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     pub at: Option<Date>,
+    /// The language of the deployments' text: `en` (the default), `ja` or `ru`.
+    #[param(schema_with = languages)]
+    pub lang: Option<Lang>,
 }
 
 /// The names [`AtParams`] has.
-const AT_PARAMS: [&str; 1] = ["at"];
+const AT_PARAMS: [&str; 2] = ["at", "lang"];
 
-/// Parses the deployment endpoints' `at`.
+/// Parses the deployment endpoints' `at` and `lang`.
 pub fn at_params(query: RawQuery) -> Result<AtParams, ApiError> {
-    let pairs = pairs(query, &AT_PARAMS)?;
-    let at = pairs
-        .first()
-        .map(|(_, value)| date("at", value))
-        .transpose()?;
-    Ok(AtParams { at })
+    let mut params = AtParams::default();
+    for (name, value) in pairs(query, &AT_PARAMS)? {
+        match name.as_str() {
+            "at" => params.at = Some(date("at", &value)?),
+            "lang" => params.lang = Some(lang(&value)?),
+            _ => {}
+        }
+    }
+    Ok(params)
 }
 
 #[cfg(test)]
@@ -236,6 +289,7 @@ mod tests {
     fn the_parser_accepts_exactly_the_documented_names() {
         assert_eq!(documented::<EventParams>(), EVENT_PARAMS);
         assert_eq!(documented::<AtParams>(), AT_PARAMS);
+        assert_eq!(documented::<LangParams>(), LANG_PARAMS);
     }
 
     #[test]
