@@ -10,6 +10,7 @@
 //! labels and the link previews read the same facts.
 
 use crate::events::{Date, SourceKind};
+use crate::i18n::Catalogue;
 use crate::names::NameStyle;
 use serde::{Deserialize, Serialize};
 
@@ -226,7 +227,8 @@ impl Islands {
     }
 
     /// The page header's sentence on who held the islands on `date`: the
-    /// header follows the map's date (in 1855 it must not say Russia).
+    /// header follows the map's date (in 1855 it must not say Russia), in
+    /// the catalogue's words (`shell-held-*`).
     ///
     /// ```
     /// # use model::islands::Islands;
@@ -260,37 +262,39 @@ impl Islands {
     ///     soviet_control_source = "https://example.org/c"
     ///     population = []
     /// "#).expect("a valid file");
-    /// let on = |y, m, d| islands.held_on(Date::new(y, m, d).unwrap());
-    /// assert!(on(1855, 3, 1).contains("administered by Japan"));
-    /// assert!(on(1945, 8, 30).contains("Soviet forces"));
-    /// assert!(on(1960, 1, 1).contains("administered by the Soviet Union and claimed by Japan"));
-    /// assert!(on(2026, 1, 1).contains("administered by Russia and claimed by Japan"));
+    /// let c = model::i18n::Catalogue::parse(model::i18n::Lang::En, &[("f.ftl",
+    ///     "shell-held-japan = J\nshell-held-occupying = O\nshell-held-soviet = S\nshell-held-russia = R")]).unwrap();
+    /// let on = |y, m, d| islands.held_on(Date::new(y, m, d).unwrap(), &c);
+    /// assert_eq!(on(1855, 3, 1), "J");
+    /// assert_eq!(on(1945, 8, 30), "O");
+    /// assert_eq!(on(1960, 1, 1), "S");
+    /// assert_eq!(on(2026, 1, 1), "R");
     /// ```
-    pub fn held_on(&self, date: Date) -> &'static str {
+    pub fn held_on(&self, date: Date, c: &Catalogue) -> String {
         let all = || self.islands.iter().chain(&self.groups);
         let first = all().filter_map(|i| i.soviet_control).min();
         let last = all().filter_map(|i| i.soviet_control).max();
-        match (first, last) {
-            (Some(first), _) if date < first => {
-                "On this date the islands were administered by Japan."
-            }
-            (_, Some(last)) if date < last => {
-                "On this date Soviet forces were occupying the islands, one by one."
-            }
-            _ if date < self.soviet_union_ended => {
-                "On this date the islands were administered by the Soviet Union and claimed by Japan."
-            }
-            _ => "The islands are administered by Russia and claimed by Japan.",
-        }
+        c.text(match (first, last) {
+            (Some(first), _) if date < first => "shell-held-japan",
+            (_, Some(last)) if date < last => "shell-held-occupying",
+            _ if date < self.soviet_union_ended => "shell-held-soviet",
+            _ => "shell-held-russia",
+        })
     }
 
     /// The masthead's note under the title, as the app words it: the names
     /// convention, then who held the islands on `date` (`None`: today).
     /// The server's first paint shows it before the app runs.
-    pub fn masthead_note(&self, names: NameStyle, date: Option<Date>) -> String {
+    pub fn masthead_note(&self, names: NameStyle, date: Option<Date>, c: &Catalogue) -> String {
         // Today is after the Soviet Union ended: the same wording.
-        let held = self.held_on(date.unwrap_or(self.soviet_union_ended));
-        format!("{} {held}", names.convention_note())
+        let held = self.held_on(date.unwrap_or(self.soviet_union_ended), c);
+        c.format(
+            "shell-masthead-note",
+            &[
+                ("names", names.convention_note(c).into()),
+                ("held", held.into()),
+            ],
+        )
     }
 
     /// Who administered `id` (an island or a group) on `date`; `None` for an

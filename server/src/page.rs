@@ -33,6 +33,9 @@ pub struct Pages {
     inner: Arc<PagesInner>,
 }
 
+static EMPTY_CATALOGUE: std::sync::LazyLock<model::i18n::Catalogue> =
+    std::sync::LazyLock::new(model::i18n::Catalogue::default);
+
 struct PagesInner {
     dist: PathBuf,
     /// Outlines used for link-preview images (the medium level of detail).
@@ -45,6 +48,8 @@ struct PagesInner {
     scene: Scene,
     /// The deployments and events a link can open, for headlines and marks.
     records: Records,
+    /// Every language's messages (the first paint's masthead note).
+    catalogues: Vec<model::i18n::Catalogue>,
     previews: Previews,
 }
 
@@ -55,6 +60,7 @@ impl Pages {
         overview_land: LandCollection,
         islands: Islands,
         records: Records,
+        catalogues: Vec<model::i18n::Catalogue>,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
         Pages {
@@ -65,6 +71,7 @@ impl Pages {
                 islands,
                 scene,
                 records,
+                catalogues,
                 previews: Previews::new(),
             }),
         }
@@ -88,6 +95,15 @@ impl Pages {
 
     pub fn islands(&self) -> &Islands {
         &self.inner.islands
+    }
+
+    /// The messages of `lang` (English if it were missing).
+    pub fn catalogue(&self, lang: model::i18n::Lang) -> &model::i18n::Catalogue {
+        let all = &self.inner.catalogues;
+        all.iter()
+            .find(|c| c.lang() == lang)
+            .or(all.first())
+            .unwrap_or(&EMPTY_CATALOGUE)
     }
 
     pub fn scene(&self) -> &Scene {
@@ -363,7 +379,12 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
         }
         svg
     });
-    let note = og::escape(&state.islands().masthead_note(names, map_state.date));
+    let catalogue = state.catalogue(map_state.lang());
+    let note = og::escape(
+        &state
+            .islands()
+            .masthead_note(names, map_state.date, catalogue),
+    );
     let block = format!(
         "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">Kuril Atlas</p>\
          <p class=\"convention\">{note}</p></header>{svg}</div>"

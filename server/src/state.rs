@@ -95,12 +95,16 @@ impl AppState {
             level(&collections, OVERVIEW_LEVEL)?,
             &islands.value,
         )?;
+        let catalogues = Catalogues::load(&config.i18n)?;
         let pages = Pages::new(
             config.dist.clone(),
             level(&collections, PREVIEW_LEVEL)?.clone(),
             level(&collections, OVERVIEW_LEVEL)?.clone(),
             islands.value,
             records,
+            model::i18n::Lang::ALL
+                .map(|l| catalogues.get(l).clone())
+                .to_vec(),
         );
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -112,7 +116,7 @@ impl AppState {
                 pages,
                 api,
                 about,
-                catalogues: Catalogues::load(&config.i18n)?,
+                catalogues,
             }),
         })
     }

@@ -231,16 +231,28 @@ fn a_count_needs_its_source_kind_and_a_secondary_count_its_caveat() {
 
 #[test]
 fn the_masthead_note_names_the_convention_and_who_held_the_islands_that_day() {
+    use crate::i18n::{Lang, committed as catalogue};
     let islands = committed();
+    let en = catalogue(Lang::En);
     assert_eq!(
-        islands.masthead_note(NameStyle::Both, None),
+        islands.masthead_note(NameStyle::Both, None, &en),
         "Names: Japanese / Russian. The islands are administered by Russia and claimed by Japan."
     );
-    let shimoda = islands.masthead_note(NameStyle::Russian, Some(day(1855, 3, 1)));
+    let shimoda = islands.masthead_note(NameStyle::Russian, Some(day(1855, 3, 1)), &en);
     assert_eq!(
         shimoda,
         "Names: Russian only. On this date the islands were administered by Japan."
     );
-    let cold_war = islands.masthead_note(NameStyle::Japanese, Some(day(1960, 1, 1)));
+    let cold_war = islands.masthead_note(NameStyle::Japanese, Some(day(1960, 1, 1)), &en);
     assert!(cold_war.contains("the Soviet Union"), "{cold_war}");
+    let ja = islands.masthead_note(NameStyle::Japanese, None, &catalogue(Lang::Ja));
+    assert!(
+        ja.contains("ロシアが管轄し、日本が領有権を主張している"),
+        "{ja}"
+    );
+    let ru = islands.masthead_note(NameStyle::Russian, None, &catalogue(Lang::Ru));
+    assert!(
+        ru.contains("находятся под управлением России, Япония считает их своими"),
+        "{ru}"
+    );
 }
