@@ -27,8 +27,8 @@ test('a Japanese browser gets the page in Japanese, lang=ja in its link', async 
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   // Header, names default to Japanese, the note in Japanese.
   await expect(page.locator('.masthead h1')).toHaveText('クリル・アトラス');
-  await expect(page.locator('.convention')).toContainText('地名：日本の呼称のみ。');
-  await expect(page.locator('.convention')).toContainText('ロシアが管轄し、日本が領有権を主張している');
+  await expect(page.locator('.atlas .convention')).toContainText('地名：日本の呼称のみ。');
+  await expect(page.locator('.atlas .convention')).toContainText('ロシアが管轄し、日本が領有権を主張している');
   await expect(page.locator('.open-article')).toHaveText('記事を読む');
   // Controls and legend.
   const controls = page.locator('nav.controls');
@@ -70,7 +70,7 @@ test('lang=ru gives the page in Russian, dates and names included', async ({ bro
   await mapReady(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(page.locator('.masthead h1')).toHaveText('Курильский атлас');
-  await expect(page.locator('.convention')).toContainText('Названия: только русские.');
+  await expect(page.locator('.atlas .convention')).toContainText('Названия: только русские.');
   await expect(page.locator('nav.controls legend').nth(1)).toHaveText('Слои');
   await expect(page.locator('#timeline output.date')).toHaveText('22 ноября 2016 г.');
   await expect(page.locator('#timeline .years')).toContainText('1855 г.');
