@@ -3,6 +3,7 @@
 //! is miniserde's (`model::wire`): much less wasm than serde_json, and a
 //! failure names the request but not the line and column.
 
+use crate::i18n::tf;
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
 use model::api::{
@@ -57,31 +58,46 @@ const PREFETCH_TABLE: &str = "__kurilPrefetch";
 async fn get_text(url: &str) -> Result<String, String> {
     get_text_if_found(url)
         .await?
-        .ok_or_else(|| format!("the server answered 404 for {url}"))
+        .ok_or_else(|| status_error(404, url))
+}
+
+/// "the server answered 404 for /api/…", in the page's language.
+fn status_error(status: u16, url: &str) -> String {
+    tf(
+        "shell-error-status",
+        &[("status", status.to_string().into()), ("url", url.into())],
+    )
+}
+
+/// "the answer for /api/… is malformed: …", in the page's language.
+fn malformed(url: &str, detail: impl std::fmt::Display) -> String {
+    tf(
+        "shell-error-malformed",
+        &[("url", url.into()), ("detail", detail.to_string().into())],
+    )
 }
 
 /// The answer's text, or `None` when the server has no such thing (404).
 async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
     let response = match prefetched(url).await {
         Some(response) => response,
-        None => Request::get(url)
-            .send()
-            .await
-            .map_err(|e| format!("could not reach the server ({})", browser_error(e)))?,
+        None => Request::get(url).send().await.map_err(|e| {
+            tf(
+                "shell-error-unreachable",
+                &[("detail", browser_error(e).into())],
+            )
+        })?,
     };
     if response.status() == 404 {
         return Ok(None);
     }
     if !response.ok() {
-        return Err(format!(
-            "the server answered {} for {url}",
-            response.status()
-        ));
+        return Err(status_error(response.status(), url));
     }
     let text = response.text().await.map_err(|e| {
-        format!(
-            "the answer for {url} did not arrive completely ({})",
-            browser_error(e)
+        tf(
+            "shell-error-incomplete",
+            &[("url", url.into()), ("detail", browser_error(e).into())],
         )
     })?;
     next_task().await;
@@ -90,7 +106,7 @@ async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
 
 async fn get_json<T: Deserialize>(url: &str) -> Result<T, String> {
     let text = get_text(url).await?;
-    model::wire::decode(&text).map_err(|e| format!("the answer for {url} is malformed: {e}"))
+    model::wire::decode(&text).map_err(|e| malformed(url, e))
 }
 
 /// [`get_json`], or `None` when the server has no such thing: an id from a
@@ -99,15 +115,20 @@ async fn get_json_if_found<T: Deserialize>(url: &str) -> Result<Option<T>, Strin
     match get_text_if_found(url).await? {
         Some(text) => model::wire::decode(&text)
             .map(Some)
-            .map_err(|e| format!("the answer for {url} is malformed: {e}")),
+            .map_err(|e| malformed(url, e)),
         None => Ok(None),
     }
 }
 
 /// The catalogue of a language (`assets/i18n/<lang>/*.ftl`, joined by the
-/// server), as text.
+/// server), as text. Asked for before any message is known: a failure is
+/// said in English, in the start-up notice's English line (`main.rs`).
 pub async fn catalogue(lang: model::i18n::Lang) -> Result<String, String> {
-    get_text(&format!("/i18n/{lang}.ftl")).await
+    let url = format!("/i18n/{lang}.ftl");
+    // `get_text`'s own messages are in the catalogue not yet loaded.
+    get_text(&url)
+        .await
+        .map_err(|_| format!("could not load {url} from the server"))
 }
 
 /// `url` asking for text in the page's language (`lang=`, English by default).
@@ -124,7 +145,7 @@ pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
     let text = get_text(&format!("/api/geo/shapes/{level}")).await?;
     model::wire::land_shapes(&text)
         .map(Arc::new)
-        .map_err(|e| format!("the map data is malformed: {e}"))
+        .map_err(|e| tf("shell-error-map-data", &[("detail", e.to_string().into())]))
 }
 
 /// Places and treaty lines, ready to draw.
@@ -132,7 +153,7 @@ pub async fn overlays() -> Result<Arc<Overlays>, String> {
     let text = get_text("/api/geo/overlays").await?;
     model::wire::decode::<Overlays>(&text)
         .map(Arc::new)
-        .map_err(|e| format!("the places and lines are malformed: {e}"))
+        .map_err(|e| tf("shell-error-overlays", &[("detail", e.to_string().into())]))
 }
 
 pub async fn island(id: &str) -> Result<IslandHistory, String> {

@@ -3,12 +3,15 @@
 use crate::api;
 use crate::controls::{Controls, EmbedFooter, IgnoredNotice, IslandList, legend_box};
 use crate::data::{AtlasData, DEFAULT_ARTICLE};
+use crate::i18n::{self, t, tf};
 use crate::map::MapView;
 use crate::panel::{IslandPanel, PanelWarmup};
 use crate::reader::Reader;
 use crate::timeline::Timeline;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::i18n::Lang;
+use model::permalink;
 use model::scene::LandShapes;
 use std::sync::Arc;
 
@@ -48,34 +51,112 @@ pub fn Atlas() -> impl IntoView {
     });
 
     let embed = move || url.embed.get();
+    translate_static_markup();
+    let c = i18n::catalogue();
     view! {
         <main class="atlas" class:embed=embed>
-            <Show when=move || !embed() fallback=|| view! { <h1 class="sr-only">"Kuril Atlas"</h1> }>
+            <Show when=move || !embed() fallback=|| view! { <h1 class="sr-only">{t("shell-title")}</h1> }>
                 <header class="masthead">
-                    <h1>"Kuril Atlas"</h1>
-                    <p class="convention">{move || url.names.get().convention_note()}" "{move || {
+                    <div class="title-row">
+                        <h1>{t("shell-title")}</h1>
+                        <LanguageSwitch/>
+                    </div>
+                    <p class="convention">{move || {
+                        let style = url.names.get();
                         let date = data.date.get();
-                        overview.get().and_then(Result::ok).map(|land| land.islands.held_on(date))
+                        match overview.get().and_then(Result::ok) {
+                            Some(land) => land.islands.masthead_note(style, Some(date), c),
+                            None => style.convention_note(c),
+                        }
                     }}</p>
                     <button type="button" class="open-article"
                         on:click=move |_| url.push(|s| s.article = Some(DEFAULT_ARTICLE.to_owned()))>
-                        "Read the article"
+                        {t("shell-read-article")}
                     </button>
                 </header>
             </Show>
             <IgnoredNotice/>
             {move || match overview.get() {
-                None => view! { <p class="status" role="status">"Loading the map…"</p> }.into_any(),
+                None => view! { <p class="status" role="status">{t("shell-loading-map")}</p> }.into_any(),
                 Some(Err(message)) => view! {
                     <div class="status error" role="alert">
-                        <p>{format!("The map could not be loaded: {message}")}</p>
-                        <button type="button" on:click=move |_| overview.refetch()>"Try again"</button>
+                        <p>{tf("shell-map-failed", &[("error", message.into())])}</p>
+                        <button type="button" on:click=move |_| overview.refetch()>{t("shell-try-again")}</button>
                     </div>
                 }.into_any(),
                 Some(Ok(land)) => loaded(land, detail_land, on_zoom).into_any(),
             }}
         </main>
     }
+}
+
+/// The language switch: the three languages by their own names, each a
+/// link to this view in that language (so it can be opened elsewhere or
+/// copied); choosing one records `lang=` and reloads the page in it
+/// (`i18n::follow`), and remembers the choice for links without `lang=`.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let url: UrlState = expect_context();
+    let current = i18n::lang();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let href = move || {
+                let mut s = url.state.get();
+                s.lang = Some(lang);
+                permalink::href(&s)
+            };
+            let choose = move |e: leptos::ev::MouseEvent| {
+                if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                    return;
+                }
+                e.prevent_default();
+                i18n::remember(lang);
+                if lang != current {
+                    url.push(|s| s.lang = Some(lang));
+                }
+            };
+            view! {
+                <li><a href=href lang=lang.code() hreflang=lang.code()
+                    aria-current=(lang == current).then_some("true")
+                    on:click=choose>{lang.autonym()}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="languages" aria-label=t("shell-language")><ul>{links}</ul></nav>
+    }
+}
+
+/// The page's static markup (`app/index.html`: skip links, the links to
+/// `/about` and `/methodology`) in the page's language.
+fn translate_static_markup() {
+    let set = |selector: &str, key: &str, attribute: Option<&str>| {
+        if let Ok(Some(el)) = document().query_selector(selector) {
+            match attribute {
+                Some(name) => {
+                    let _ = el.set_attribute(name, &t(key));
+                }
+                None => el.set_text_content(Some(&t(key))),
+            }
+        }
+    };
+    set(".skip-links", "shell-skip-links", Some("aria-label"));
+    set(".skip-links a[href='#map']", "shell-skip-map", None);
+    set(
+        ".skip-links a[href='#timeline']",
+        "shell-skip-timeline",
+        None,
+    );
+    set(".skip-links .skip-panel", "shell-skip-panel", None);
+    set(".skip-links .skip-list", "shell-skip-list", None);
+    set(".site-links", "shell-site-links", Some("aria-label"));
+    set(".site-links a[href^='/about']", "shell-about", None);
+    set(
+        ".site-links a[href^='/methodology']",
+        "shell-methodology",
+        None,
+    );
 }
 
 fn loaded(

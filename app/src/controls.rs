@@ -2,12 +2,14 @@
 //! links, and the embed's footer.
 
 use crate::data::AtlasData;
-use crate::overlays::category_symbol;
+use crate::i18n::{self, t, tf};
+use crate::overlays::{category_name, category_symbol};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::events::DeploymentCategory;
+use model::i18n::Lang;
 use model::islands::{Island, Islands};
-use model::names::{self, NameStyle};
+use model::names::{NameStyle, Naming};
 use model::permalink::{self, ArticleAnswer, Layer};
 use model::scene::LandShapes;
 use std::sync::Arc;
@@ -45,15 +47,16 @@ pub fn IgnoredNotice() -> impl IntoView {
     move || {
         let ignored = ignored.get();
         (!ignored.is_empty() && !dismissed.get()).then(|| {
+            let c = i18n::catalogue();
             let items = ignored
                 .into_iter()
-                .map(|i| view! { <li>{i.to_string()}</li> })
+                .map(|i| view! { <li>{i.words(c)}</li> })
                 .collect_view();
             view! {
                 <div class="notice" role="status">
-                    <p>"Parts of this link were ignored; the rest is shown:"</p>
+                    <p>{t("shell-ignored-intro")}</p>
                     <ul>{items}</ul>
-                    <button type="button" aria-label="Dismiss this notice"
+                    <button type="button" aria-label=t("shell-dismiss")
                         on:click=move |_| dismissed.set(true)>"×"</button>
                 </div>
             }
@@ -65,16 +68,16 @@ pub fn IgnoredNotice() -> impl IntoView {
 pub fn Controls() -> impl IntoView {
     let url: UrlState = expect_context();
     let names = move || url.names.get();
-    let name_option = move |style: NameStyle, label: &'static str| {
+    let name_option = move |style: NameStyle| {
         view! {
             <label>
                 <input type="radio" name="names" prop:checked=move || names() == style
                     on:change=move |_| url.push(|s| s.names = Some(style))/>
-                {label}
+                {style.choice(i18n::catalogue())}
             </label>
         }
     };
-    let layer_option = move |layer: Layer, label: &'static str| {
+    let layer_option = move |layer: Layer, key: &'static str| {
         view! {
             <label>
                 <input type="checkbox" prop:checked=move || url.layers.get().contains(layer)
@@ -82,25 +85,25 @@ pub fn Controls() -> impl IntoView {
                         let on = event_target_checked(&e);
                         url.push(|s| s.layers = s.layers.with(layer, on));
                     }/>
-                {label}
+                {t(key)}
             </label>
         }
     };
     view! {
-        <nav class="controls" aria-label="Map options">
+        <nav class="controls" aria-label=t("shell-options")>
             <fieldset>
-                <legend>"Names"</legend>
-                {name_option(NameStyle::Both, "Both")}
-                {name_option(NameStyle::Japanese, "Japanese")}
-                {name_option(NameStyle::Russian, "Russian")}
+                <legend>{t("shell-names")}</legend>
+                {name_option(NameStyle::Both)}
+                {name_option(NameStyle::Japanese)}
+                {name_option(NameStyle::Russian)}
             </fieldset>
             <fieldset>
-                <legend>"Layers"</legend>
-                {layer_option(Layer::Islands, "Island labels")}
-                {layer_option(Layer::Lines, "Treaty and claim lines")}
-                {layer_option(Layer::Places, "Places")}
-                {layer_option(Layer::Deployments, "Deployments")}
-                {layer_option(Layer::Events, "Events")}
+                <legend>{t("shell-layers")}</legend>
+                {layer_option(Layer::Islands, "shell-layer-islands")}
+                {layer_option(Layer::Lines, "shell-layer-lines")}
+                {layer_option(Layer::Places, "shell-layer-places")}
+                {layer_option(Layer::Deployments, "shell-layer-deployments")}
+                {layer_option(Layer::Events, "shell-layer-events")}
                 {legend_box("legend-box controls-legend")}
             </fieldset>
             <Share/>
@@ -108,20 +111,17 @@ pub fn Controls() -> impl IntoView {
     }
 }
 
-const JAPANESE_ADMINISTERED: &str =
-    "Pale, dashed islands: administered by Japan on the map's date (before the 1945 landings).";
-
 /// The deployment symbols' key: the categories, and the mark of a site
 /// that was never published.
 fn legend() -> impl IntoView {
     view! {
-        <ul class="legend" aria-label="Map symbols">
+        <ul class="legend" aria-label=t("shell-symbols")>
             {DeploymentCategory::ALL.iter().map(|c| {
-                let (letter, class, name) = category_symbol(*c);
-                view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{name}</li> }
+                let (letter, class, _) = category_symbol(*c);
+                view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{category_name(*c)}</li> }
             }).collect_view()}
-            <li class="wide"><span class="badge approximate" aria-hidden="true"></span>" Dashed: location not published, shown on its island"</li>
-            <li class="wide"><svg class="legend-event" width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><rect x="-5" y="-5" width="10" height="10" transform="rotate(45)"/></svg>" Diamond: an event of the year up to the map's date"</li>
+            <li class="wide"><span class="badge approximate" aria-hidden="true"></span>" "{t("shell-legend-approximate")}</li>
+            <li class="wide"><svg class="legend-event" width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><rect x="-5" y="-5" width="10" height="10" transform="rotate(45)"/></svg>" "{t("shell-legend-event")}</li>
         </ul>
     }
 }
@@ -132,8 +132,8 @@ fn legend() -> impl IntoView {
 pub fn legend_box(class: &'static str) -> impl IntoView {
     view! {
         <details class=class>
-            <summary>"Legend"</summary>
-            <div class="legend-body">{legend()}<p class="legend-note">{JAPANESE_ADMINISTERED}</p></div>
+            <summary>{t("shell-legend")}</summary>
+            <div class="legend-body">{legend()}<p class="legend-note">{t("shell-legend-japanese")}</p></div>
         </details>
     }
 }
@@ -151,9 +151,9 @@ pub fn EmbedFooter() -> impl IntoView {
     };
     view! {
         <footer class="embed-footer">
-            <span class="embed-date">{move || format!("Map date: {}", data.date.get())}</span>
+            <span class="embed-date">{move || tf("shell-embed-date", &[("date", i18n::catalogue().day_words(data.date.get()).into())])}</span>
             {legend_box("legend-box embed-legend")}
-            <a href=full target="_blank" rel="noopener">"Open in Kuril Atlas"</a>
+            <a href=full target="_blank" rel="noopener">{t("shell-open-full")}</a>
         </footer>
     }
 }
@@ -169,6 +169,9 @@ fn select_all(e: leptos::ev::FocusEvent) {
     }
 }
 
+/// The message when the browser refused to copy.
+const BLOCKED: &str = "shell-copy-blocked";
+
 /// "Copy link", "Cite this view" and "Embed".
 #[component]
 fn Share() -> impl IntoView {
@@ -183,8 +186,9 @@ fn Share() -> impl IntoView {
         s.embed = true;
         let src = permalink::href(&s).replace('&', "&amp;");
         format!(
-            "<iframe src=\"{}{src}\" width=\"800\" height=\"450\" title=\"Kuril Atlas: map of the Kuril Islands / Northern Territories dispute\" loading=\"lazy\"></iframe>",
-            origin()
+            "<iframe src=\"{}{src}\" width=\"800\" height=\"450\" title=\"{}\" loading=\"lazy\"></iframe>",
+            origin(),
+            model::og::escape(&t("shell-iframe-title"))
         )
     };
     let copy = move |text: String, what: &'static str| {
@@ -192,7 +196,7 @@ fn Share() -> impl IntoView {
         let promise = clipboard.write_text(&text);
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(if done { what } else { "select-and-copy" }));
+            copied.set(Some(if done { what } else { BLOCKED }));
         });
     };
     let citation = move || {
@@ -201,38 +205,40 @@ fn Share() -> impl IntoView {
             .as_string()
             .unwrap_or_default();
         let today = today.get(..10).unwrap_or_default().to_owned();
-        format!(
-            "Kuril Atlas, interactive map of the Kuril Islands / Northern Territories dispute (data version {}). Accessed {today}. {}",
-            env!("CARGO_PKG_VERSION"),
-            link()
+        let today = today
+            .parse()
+            .map_or(today, |d| i18n::catalogue().day_words(d));
+        tf(
+            "shell-citation-text",
+            &[
+                ("version", env!("CARGO_PKG_VERSION").into()),
+                ("date", today.into()),
+                ("link", link().into()),
+            ],
         )
     };
     view! {
         <div class="share">
-            <button type="button" on:click=move |_| copy(link(), "Link copied")>"Copy link"</button>
+            <button type="button" on:click=move |_| copy(link(), "shell-link-copied")>{t("shell-copy-link")}</button>
             <button type="button" aria-expanded=move || citing.get().to_string()
-                on:click=move |_| citing.update(|c| *c = !*c)>"Cite this view"</button>
+                on:click=move |_| citing.update(|c| *c = !*c)>{t("shell-cite")}</button>
             <button type="button" aria-expanded=move || embedding.get().to_string()
-                on:click=move |_| embedding.update(|c| *c = !*c)>"Embed"</button>
-            <p class="copied" role="status">{move || match copied.get() {
-                Some("select-and-copy") => "Copying is blocked here: select the text below and copy it.".to_owned(),
-                Some(done) => done.to_owned(),
-                None => String::new(),
-            }}</p>
+                on:click=move |_| embedding.update(|c| *c = !*c)>{t("shell-embed")}</button>
+            <p class="copied" role="status">{move || copied.get().map(t).unwrap_or_default()}</p>
             <div class="share-code">
-            <Show when=move || citing.get() || copied.get() == Some("select-and-copy")>
+            <Show when=move || citing.get() || copied.get() == Some(BLOCKED)>
                 <label class="citation">
-                    "Citation"
+                    {t("shell-citation")}
                     <textarea readonly rows="4" on:focus=select_all>{citation}</textarea>
                 </label>
-                <button type="button" on:click=move |_| copy(citation(), "Citation copied")>"Copy citation"</button>
+                <button type="button" on:click=move |_| copy(citation(), "shell-citation-copied")>{t("shell-copy-citation")}</button>
             </Show>
             <Show when=move || embedding.get()>
                 <label class="citation">
-                    "Embed code"
+                    {t("shell-embed-code")}
                     <textarea readonly rows="4" on:focus=select_all prop:value=embed_code></textarea>
                 </label>
-                <button type="button" on:click=move |_| copy(embed_code(), "Embed code copied")>"Copy embed code"</button>
+                <button type="button" on:click=move |_| copy(embed_code(), "shell-embed-copied")>{t("shell-copy-embed")}</button>
             </Show>
             </div>
         </div>
@@ -244,14 +250,22 @@ fn Share() -> impl IntoView {
 pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
     let items = move || {
-        let style = url.names.get();
+        let naming = url.naming.get();
         list_order(&land.islands)
             .into_iter()
             .map(|(entry, member)| {
                 let id = entry.id.clone();
-                let label = names::label_of(entry.romaji(), style);
+                let forms = entry.forms();
+                let label = naming.label(&forms);
+                // Both names in their own scripts, unless the label is just that.
                 let [ja, ru] = entry.native();
-                let scripts = format!("{ja} / {ru}");
+                let scripts = match naming.lang {
+                    Lang::En => format!("{ja} / {ru}"),
+                    _ => {
+                        let both = Naming::new(naming.lang, NameStyle::Both).label(&forms);
+                        if both == label { String::new() } else { both }
+                    }
+                };
                 view! {
                     <li class:member=member><button type="button" class="link"
                         on:click=move |_| { let id = id.clone(); url.push(move |s| s.open_island(Some(id))) }>
@@ -262,7 +276,7 @@ pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
     };
     view! {
         <details class="island-list" id="island-list">
-            <summary>"List of islands"</summary>
+            <summary>{t("shell-island-list")}</summary>
             <ul>{items}</ul>
         </details>
     }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use model::api::DeploymentFeature;
 use model::events::{ArticleView, Date, Event};
 use model::marks::Overlays;
-use model::names::{self, NameStyle};
+use model::names::{NameStyle, Naming};
 use model::scene::LandShapes;
 use std::sync::Arc;
 
@@ -110,27 +110,56 @@ impl AtlasData {
         Some((all, article, number))
     }
 
-    /// A text field in the reader's names convention: its template (the
-    /// API's `*_template`) rendered by `model::names::render`, else the text
-    /// as served. Tracks the places, so names appear once they load.
+    /// A text field in the reader's names convention, in the page's script
+    /// (Japanese on a Japanese page, Cyrillic on a Russian one): its
+    /// template (the API's `*_template`) rendered by `Naming::render`, else
+    /// the text as served. Tracks the places, so names appear once they load.
     pub fn named(self, style: NameStyle, text: &str, template: &Option<String>) -> String {
         let Some(template) = template else {
             return text.to_owned();
         };
+        let naming = Naming::new(crate::i18n::lang(), style);
         let land = self.land.get_value();
         let overlays = self.overlays.get().and_then(Result::ok);
-        names::render(template, style, |id| {
+        render_named(naming, template, |id| {
             match land.as_ref()?.islands.find(id) {
-                Some(i) => Some(i.romaji()),
-                None => overlays
-                    .as_ref()?
-                    .places
-                    .iter()
-                    .find(|p| p.id == id)
-                    .map(|p| [p.name_ja_romaji.as_str(), p.name_ru_romaji.as_str()]),
+                Some(i) => Some(i.forms()),
+                None => overlays.as_ref()?.find_place(id).map(|p| p.forms()),
             }
         })
     }
+
+    /// An island's or group's name in the reader's naming; its id while the
+    /// land is not in (never shown: the land comes first).
+    pub fn island_name(self, naming: Naming, id: &str) -> String {
+        self.land
+            .get_value()
+            .and_then(|land| land.islands.find(id).map(|i| naming.label(&i.forms())))
+            .unwrap_or_else(|| id.to_owned())
+    }
+}
+
+/// `template` with each `{id}` in `naming`, from the forms `forms(id)` gives.
+fn render_named(
+    naming: Naming,
+    template: &str,
+    forms: impl Fn(&str) -> Option<model::names::Forms>,
+) -> String {
+    // `Naming::render` borrows the forms; these are made per id.
+    let found: Vec<(String, model::names::Forms)> = references(template)
+        .filter_map(|id| Some((id.to_owned(), forms(id)?)))
+        .collect();
+    naming.render(template, |id| {
+        found.iter().find(|(i, _)| i == id).map(|(_, f)| f)
+    })
+}
+
+/// The `{id}` references of a template.
+fn references(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(id, _)| id))
 }
 
 /// Today's date from the browser's clock (UTC).

@@ -54,7 +54,7 @@ impl<T: Clone + 'static> Fetched<T> {
             Ok(value) => value
                 .downcast_ref::<T>()
                 .cloned()
-                .ok_or_else(|| "the app mixed up two answers".to_owned()),
+                .ok_or_else(|| crate::i18n::t("shell-error-mixed")),
             Err(message) => Err(message.clone()),
         })
     }

@@ -6,12 +6,13 @@
 
 use crate::data::AtlasData;
 use crate::focus::Focus;
+use crate::i18n::{self, t, tf};
 use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer, Symbols};
 use crate::url_state::UrlState;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use model::decimal::{fixed, trimmed};
+use model::decimal::fixed;
 use model::gesture::Gesture;
 use model::labels::Placed;
 use model::permalink::canonical_view;
@@ -19,7 +20,7 @@ use model::projection::MapPoint;
 use model::scene::LandShapes;
 use model::scene::{EVENT_OFFSET_PX, event_point};
 use model::scene::{
-    Frame, Label, LandPiece, MAP_FONTS, Scene, group_names, land_pieces, place_names, placement,
+    Frame, Label, LandPiece, MAP_FONTS, Scene, group_names_in, land_pieces, place_names, placement,
 };
 use model::viewport::{DISPUTE_BOUNDS, Transform, View, uncovered};
 use std::sync::Arc;
@@ -280,7 +281,12 @@ pub fn MapView(
     on_zoom: Callback<f64>,
 ) -> impl IntoView {
     let ctx = MapCtx::new(on_zoom);
-    let scene = Arc::new(Scene::from_shapes(&land, &group_names(&land.islands)));
+    let lang = i18n::lang();
+    let scene = Arc::new(Scene::from_shapes(
+        &land,
+        &group_names_in(&land.islands, lang),
+        lang,
+    ));
     let transform = ctx.transform;
     let geometry = land_layer(ctx, &land, detail);
     let symbols = Symbols::new(scene.clone(), transform);
@@ -288,7 +294,7 @@ pub fn MapView(
     reveal_chosen(ctx, scene.clone(), symbols);
     view! {
         <div class="map" id="map" node_ref=ctx.container tabindex="0" role="region"
-            aria-label="Map of the disputed islands. Arrow keys pan, plus and minus zoom, Tab moves between islands."
+            aria-label=t("shell-map-label")
             on:pointerdown=move |e| ctx.pointer_down(e) on:pointermove=move |e| ctx.pointer_move(e)
             on:pointerup=move |e| ctx.pointer_up(e) on:pointercancel=move |e| ctx.pointer_up(e)
             on:pointerleave=move |e| ctx.pointer_up(e)
@@ -306,14 +312,14 @@ pub fn MapView(
                 <g class="sites"><SitesLayer transform=transform symbols=symbols/></g>
             </svg>
             <div class="zoom-controls">
-                <button type="button" aria-label="Zoom in" on:click=move |_| ctx.zoom_centre(1.0)>"+"</button>
-                <button type="button" aria-label="Zoom out" on:click=move |_| ctx.zoom_centre(-1.0)>"−"</button>
+                <button type="button" aria-label=t("shell-zoom-in") on:click=move |_| ctx.zoom_centre(1.0)>"+"</button>
+                <button type="button" aria-label=t("shell-zoom-out") on:click=move |_| ctx.zoom_centre(-1.0)>"−"</button>
             </div>
             <ScaleBar current=ctx.current/>
             <Show when=move || ctx.ctrl_hint.get()>
-                <p class="ctrl-hint" role="status">"Use Ctrl + scroll to zoom the map"</p>
+                <p class="ctrl-hint" role="status">{t("shell-ctrl-hint")}</p>
             </Show>
-            <p class="attribution">"Coastlines: GSHHG (LGPL) · © OpenStreetMap contributors (ODbL)"</p>
+            <p class="attribution">{t("shell-attribution")}</p>
         </div>
     }
 }
@@ -325,8 +331,9 @@ fn land_layer(
     land: &LandShapes,
     detail: Signal<Option<Arc<LandShapes>>>,
 ) -> impl IntoView + use<> {
-    let overview = Arc::new(land_pieces(land));
-    let detail = Memo::new(move |_| detail.get().map(|land| Arc::new(land_pieces(&land))));
+    let lang = i18n::lang();
+    let overview = Arc::new(land_pieces(land, lang));
+    let detail = Memo::new(move |_| detail.get().map(|land| Arc::new(land_pieces(&land, lang))));
     move || {
         let pieces = detail.get().unwrap_or_else(|| overview.clone());
         pieces
@@ -435,7 +442,7 @@ fn labels_layer(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) -> impl IntoVi
         match data.overlays.get().and_then(Result::ok) {
             Some(places) => {
                 let mut all = island_labels.to_vec();
-                all.extend(place_names(&places));
+                all.extend(place_names(&places, i18n::lang()));
                 Arc::new(all)
             }
             None => island_labels.clone(),
@@ -477,20 +484,30 @@ fn ScaleBar(current: Memo<View>) -> impl IntoView {
         let v = current.get();
         let metres_per_px = model::projection::metres_per_unit(v.lat) / v.scale();
         let (metres, px) = model::viewport::scale_bar(metres_per_px, 120.0);
+        let lang = i18n::lang();
         let text = if metres >= 1000.0 {
-            format!("{} km", trimmed(metres / 1000.0, 3))
+            tf(
+                "shell-scale-km",
+                &[("distance", lang.number(metres / 1000.0, 0).into())],
+            )
         } else {
-            format!("{} m", trimmed(metres, 1))
+            tf(
+                "shell-scale-m",
+                &[("distance", lang.number(metres, 0).into())],
+            )
         };
         (text, px)
     };
     let coords = move || {
         let v = current.get();
-        format!(
-            "{}°N {}°E · zoom {}",
-            fixed(v.lat, 3),
-            fixed(v.lon, 3),
-            fixed(v.zoom, 2)
+        let lang = i18n::lang();
+        tf(
+            "shell-coords",
+            &[
+                ("lat", lang.number(v.lat, 3).into()),
+                ("lon", lang.number(v.lon, 3).into()),
+                ("zoom", lang.number(v.zoom, 2).into()),
+            ],
         )
     };
     view! {

@@ -5,12 +5,14 @@
 
 use crate::data::AtlasData;
 use crate::focus::Focus;
+use crate::i18n::{self, t, tf};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::decimal::fixed;
-use model::events::accessible::{deployment_name, event_name};
+use model::events::accessible::{deployment_name_in, event_name_in};
 use model::events::{DeploymentCategory, recent_events};
-use model::names;
+use model::i18n::Lang;
+use model::names::{self, NameStyle, Naming};
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
 use model::scene::{
@@ -36,7 +38,7 @@ pub fn LinesLayer() -> impl IntoView {
                 .map(|l| {
                     view! {
                         <path class="treaty-line" class:schematic=l.schematic
-                            data-line=l.id.clone() d=l.d.clone()><title>{l.title()}</title></path>
+                            data-line=l.id.clone() d=l.d.clone()><title>{l.title(i18n::catalogue())}</title></path>
                     }
                 })
                 .collect_view(),
@@ -129,13 +131,16 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
             return None;
         }
         let overlays = data.overlays.get()?.ok()?;
-        let style = url.names.get();
+        let naming = url.naming.get();
         Some(
             overlays
                 .on_the_ground()
                 .map(|p| {
                     let [lon, lat] = p.at;
-                    let title = format!("{} ({}, {})", names::place_label(p, style), p.name_ja, p.name_ru);
+                    let title = match naming.lang {
+                        Lang::En => format!("{} ({}, {})", names::place_label(p, naming.style), p.name_ja, p.name_ru),
+                        lang => Naming::new(lang, NameStyle::Both).label(&p.forms()),
+                    };
                     view! {
                         <g class="place" data-place=p.id.clone() transform=follow(transform, project(lon, lat), (0.0, 0.0))>
                             <circle r="3.5"><title>{title}</title></circle>
@@ -147,7 +152,20 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
     }
 }
 
-/// Letter, colour class and name for each category: colour is never the only signal.
+/// A category's name in the page's language (`shell-category-…`).
+pub fn category_name(category: DeploymentCategory) -> String {
+    t(match category {
+        DeploymentCategory::CoastalMissile => "shell-category-missile",
+        DeploymentCategory::AirDefence => "shell-category-air-defence",
+        DeploymentCategory::Aircraft => "shell-category-aircraft",
+        DeploymentCategory::GroundForces => "shell-category-ground",
+        DeploymentCategory::BorderGuard => "shell-category-border",
+        DeploymentCategory::Infrastructure => "shell-category-infrastructure",
+    })
+}
+
+/// Letter, colour class and name for each category: colour is never the
+/// only signal. The name is English: [`category_name`] is the page's.
 pub fn category_symbol(category: DeploymentCategory) -> (&'static str, &'static str, &'static str) {
     let (class, name) = match category {
         DeploymentCategory::CoastalMissile => ("cat-missile", "Coastal missiles"),
@@ -175,8 +193,8 @@ pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView
         }
         let sites = data.sites.get()?.ok()?;
         let order = symbols.wanted.with(|w| w.sites.clone());
-        let style = url.names.get();
-        let land = data.land.get_value();
+        let naming = url.naming.get();
+        let c = i18n::catalogue();
         Some(
             order
                 .into_iter()
@@ -184,12 +202,11 @@ pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView
                 .filter_map(|(k, i)| {
                     let site = &sites.get(i)?.properties;
                     let (letter, class, _) = category_symbol(site.category);
-                    let island = land.as_ref().and_then(|l| l.islands.find(&site.island));
-                    let island = island.map_or([site.island.as_str(); 2], |i| i.romaji());
-                    let label = deployment_name(&site.unit, island, &site.period, style);
+                    let island = data.island_name(naming, &site.island);
+                    let label = deployment_name_in(c, &site.unit, &island, &site.period);
                     // Honest places: a site never published says so.
                     let label = if site.approximate {
-                        label + ", location not published"
+                        tf("shell-site-unpublished", &[("name", label.into())])
                     } else {
                         label
                     };
@@ -262,8 +279,11 @@ pub fn EventsLayer(
                     // Laid out after the sites.
                     let at = move || symbols.wanted.with(|w| w.sites.len()) + k;
                     let id = e.id.clone();
-                    let label =
-                        event_name(&data.named(style, &e.title, &e.title_template), &e.date);
+                    let label = event_name_in(
+                        i18n::catalogue(),
+                        &data.named(style, &e.title, &e.title_template),
+                        &e.date,
+                    );
                     let open = move || {
                         let id = id.clone();
                         focus.into_panel();

@@ -5,10 +5,12 @@
 //! the URL. Play itself is not in the URL; the date it stops at is.
 
 use crate::data::AtlasData;
+use crate::i18n::{self, t, tf};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::decimal::fixed;
 use model::events::{Date, Event};
+use model::i18n::Lang;
 use model::permalink::MapState;
 use model::timeline::{
     PLAY_PAUSE, SPEEDS, START, Step, caption, day_number, fraction, from_day_number, next_after,
@@ -48,55 +50,61 @@ pub fn Timeline(
                             text: &'static str,
                             find: fn(&[Step], Date) -> Option<usize>| {
         view! {
-            <button type="button" aria-label=label title=title on:click=move |_| play.step(find)>{text}</button>
+            <button type="button" aria-label=t(label) title=t(title) on:click=move |_| play.step(find)>{text}</button>
         }
     };
+    let c = i18n::catalogue();
+    let year = move |year: u16| c.format("date-year", &[("year", year.into())]);
 
     view! {
-        <section class="timeline" id="timeline" aria-label="Timeline" node_ref=bar on:keydown=keys>
+        <section class="timeline" id="timeline" aria-label=t("shell-timeline") node_ref=bar on:keydown=keys>
             <button type="button" class="play" on:click=move |_| play.toggle()
-                aria-label=move || if play.playing.get() { "Pause the timeline" } else { "Play through the events" }>
+                aria-label=move || t(if play.playing.get() { "shell-pause" } else { "shell-play" })>
                 {move || if play.playing.get() { "❚❚" } else { "▶" }}
             </button>
             <div class="track">
                 <div class="ticks" aria-hidden="true">{move || marks(data.events.get().and_then(Result::ok), today)}</div>
                 <input type="range" min=min max=max step="1"
-                    aria-label="Date shown on the map"
-                    aria-valuetext=move || data.date.get().to_string()
+                    aria-label=t("shell-date-slider")
+                    aria-valuetext=move || c.day_words(data.date.get())
                     prop:value=move || day_number(data.date.get()).to_string()
                     on:input=move |e| data.live_date.set(from_input(&e))
                     on:change=move |e| if let Some(d) = from_input(&e) { play.go(d, true) }/>
                 <div class="years" aria-hidden="true">
-                    <span style:left="0%">"1855"</span>
+                    <span style:left="0%">{year(START.year)}</span>
                     {first_landing.map(|d| view! {
-                        <span style:left=format!("{}%", fixed(fraction(d, today) * 100.0, 2))>{d.year.to_string()}</span>
+                        <span style:left=format!("{}%", fixed(fraction(d, today) * 100.0, 2))>{year(d.year)}</span>
                     })}
-                    <span style:left="100%">{today.year.to_string()}</span>
+                    <span style:left="100%">{year(today.year)}</span>
                 </div>
             </div>
             <output class="date">
                 {move || {
                     let d = data.date.get();
-                    if d == today { format!("Today, {d}") } else { d.to_string() }
+                    let words = c.day_words(d);
+                    if d == today { tf("shell-today-date", &[("date", words.into())]) } else { words }
                 }}
             </output>
             <div class="more">
-                {step_button("Previous event", "Previous event (key: ,)", "‹", previous_before)}
-                {step_button("Next event", "Next event (key: .)", "›", next_after)}
-                <label class="speed">"Speed "
+                {step_button("shell-previous", "shell-previous-key", "‹", previous_before)}
+                {step_button("shell-next", "shell-next-key", "›", next_after)}
+                <label class="speed">{t("shell-speed")}" "
                     <select on:change=move |e| play.speed.set(event_target_value(&e).parse().unwrap_or(PLAY_PAUSE as usize))>
                         {SPEEDS.map(|(label, ms)| view! {
-                            <option value=ms.to_string() selected=ms == PLAY_PAUSE>{label}</option>
+                            // "0.5×" reads "0,5×" in Russian.
+                            <option value=ms.to_string() selected=ms == PLAY_PAUSE>{
+                                if i18n::lang() == Lang::Ru { label.replace('.', ",") } else { label.to_owned() }
+                            }</option>
                         })}
                     </select>
                 </label>
-                <input type="text" class="goto" placeholder="YYYY-MM-DD"
-                    aria-label="Go to date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                <input type="text" class="goto" placeholder=t("shell-goto-placeholder")
+                    aria-label=t("shell-goto")
                     aria-invalid=move || play.invalid.get().to_string() aria-describedby=CAPTION_ID
                     on:keydown=|e| e.stop_propagation() on:change=move |e| play.typed(&event_target_value(&e))/>
             </div>
             <Show when=move || play.url.date.get().is_some()>
-                <button type="button" class="to-today" on:click=move |_| play.go(today, true)>"Today"</button>
+                <button type="button" class="to-today" on:click=move |_| play.go(today, true)>{t("shell-today")}</button>
             </Show>
             {caption_view(play)}
         </section>
@@ -122,7 +130,10 @@ fn caption_view(play: Player) -> impl IntoView {
             let e = events.get(*step.events.first()?)?;
             let title = data.named(url.names.get(), &e.title, &e.title_template);
             let more = step.events.len() - 1;
-            Some((Some(e.id.clone()), caption(e.date, &title, more)))
+            Some((
+                Some(e.id.clone()),
+                caption(i18n::catalogue(), e.date, &title, more),
+            ))
         };
         stop().unwrap_or_default()
     };
@@ -267,7 +278,7 @@ impl Player {
                 self.pause();
                 let today = self.data.today;
                 self.go(today, false);
-                self.say(today, "Played to the end: the map shows today.".to_owned());
+                self.say(today, t("shell-played-to-end"));
             }
         }
     }
@@ -285,7 +296,7 @@ impl Player {
         self.invalid.set(date.is_err());
         match date {
             Ok(date) => self.go(date, true),
-            Err(why) => self.say(self.data.date.get_untracked(), why.to_string()),
+            Err(why) => self.say(self.data.date.get_untracked(), why.words(i18n::catalogue())),
         }
     }
 }

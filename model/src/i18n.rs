@@ -17,6 +17,39 @@ mod plural;
 #[cfg(test)]
 mod tests;
 
+/// The committed catalogue of a language (every `assets/i18n/<lang>/*.ftl`,
+/// in file-name order, as the server joins them), for native tests of the
+/// wording.
+#[cfg(test)]
+pub(crate) fn committed(lang: Lang) -> Catalogue {
+    let dir = format!(
+        "{}/../assets/i18n/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.code()
+    );
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("catalogue directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    paths.sort();
+    let files: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("readable catalogue");
+            (p.display().to_string(), text)
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    match Catalogue::parse(lang, &refs) {
+        Ok(c) => c,
+        Err(e) => panic!("{e}"),
+    }
+}
+
 pub use catalogue::{Arg, Catalogue, CatalogueError};
 pub use plural::{PluralCategory, plural_category};
 

@@ -10,6 +10,7 @@
 //! labels and the link previews read the same facts.
 
 use crate::events::{Date, SourceKind};
+use crate::i18n::Catalogue;
 use crate::names::NameStyle;
 use serde::{Deserialize, Serialize};
 
@@ -123,15 +124,6 @@ impl Administration {
     }
 }
 
-/// Who held the islands on a date (see [`Islands::held_on`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Held {
-    Japan,
-    Occupying,
-    Soviet,
-    Russia,
-}
-
 impl Islands {
     /// The islands with their counts' words in `lang` (the project's
     /// translation), English where there is none.
@@ -235,7 +227,8 @@ impl Islands {
     }
 
     /// The page header's sentence on who held the islands on `date`: the
-    /// header follows the map's date (in 1855 it must not say Russia).
+    /// header follows the map's date (in 1855 it must not say Russia), in
+    /// the catalogue's words (`shell-held-*`).
     ///
     /// ```
     /// # use model::islands::Islands;
@@ -269,67 +262,39 @@ impl Islands {
     ///     soviet_control_source = "https://example.org/c"
     ///     population = []
     /// "#).expect("a valid file");
-    /// let on = |y, m, d| islands.held_on(Date::new(y, m, d).unwrap());
-    /// assert!(on(1855, 3, 1).contains("administered by Japan"));
-    /// assert!(on(1945, 8, 30).contains("Soviet forces"));
-    /// assert!(on(1960, 1, 1).contains("administered by the Soviet Union and claimed by Japan"));
-    /// assert!(on(2026, 1, 1).contains("administered by Russia and claimed by Japan"));
+    /// let c = model::i18n::Catalogue::parse(model::i18n::Lang::En, &[("f.ftl",
+    ///     "shell-held-japan = J\nshell-held-occupying = O\nshell-held-soviet = S\nshell-held-russia = R")]).unwrap();
+    /// let on = |y, m, d| islands.held_on(Date::new(y, m, d).unwrap(), &c);
+    /// assert_eq!(on(1855, 3, 1), "J");
+    /// assert_eq!(on(1945, 8, 30), "O");
+    /// assert_eq!(on(1960, 1, 1), "S");
+    /// assert_eq!(on(2026, 1, 1), "R");
     /// ```
-    pub fn held_on(&self, date: Date) -> &'static str {
-        match self.held(date) {
-            Held::Japan => "On this date the islands were administered by Japan.",
-            Held::Occupying => "On this date Soviet forces were occupying the islands, one by one.",
-            Held::Soviet => {
-                "On this date the islands were administered by the Soviet Union and claimed by Japan."
-            }
-            Held::Russia => "The islands are administered by Russia and claimed by Japan.",
-        }
-    }
-
-    /// Who held the islands on `date`, as [`Islands::held_on`] words it.
-    fn held(&self, date: Date) -> Held {
+    pub fn held_on(&self, date: Date, c: &Catalogue) -> String {
         let all = || self.islands.iter().chain(&self.groups);
         let first = all().filter_map(|i| i.soviet_control).min();
         let last = all().filter_map(|i| i.soviet_control).max();
-        match (first, last) {
-            (Some(first), _) if date < first => Held::Japan,
-            (_, Some(last)) if date < last => Held::Occupying,
-            _ if date < self.soviet_union_ended => Held::Soviet,
-            _ => Held::Russia,
-        }
+        c.text(match (first, last) {
+            (Some(first), _) if date < first => "shell-held-japan",
+            (_, Some(last)) if date < last => "shell-held-occupying",
+            _ if date < self.soviet_union_ended => "shell-held-soviet",
+            _ => "shell-held-russia",
+        })
     }
 
     /// The masthead's note under the title, in `catalogue`'s language: the
     /// names convention, then who held the islands on `date` (`None`:
     /// today), from the `server-names-…` and `server-held-…` messages.
     /// The server's first paint shows it before the app runs.
-    pub fn masthead_note(
-        &self,
-        catalogue: &crate::i18n::Catalogue,
-        names: NameStyle,
-        date: Option<Date>,
-    ) -> String {
-        let convention = match names {
-            NameStyle::Both => "server-names-both",
-            NameStyle::Japanese => "server-names-japanese",
-            NameStyle::Russian => "server-names-russian",
-        };
+    pub fn masthead_note(&self, names: NameStyle, date: Option<Date>, c: &Catalogue) -> String {
         // Today is after the Soviet Union ended: the same wording.
-        let held = match self.held(date.unwrap_or(self.soviet_union_ended)) {
-            Held::Japan => "server-held-japan",
-            Held::Occupying => "server-held-occupying",
-            Held::Soviet => "server-held-soviet",
-            Held::Russia => "server-held-russia",
-        };
-        let space = if catalogue.lang() == crate::i18n::Lang::Ja {
-            ""
-        } else {
-            " "
-        };
-        format!(
-            "{}{space}{}",
-            catalogue.text(convention),
-            catalogue.text(held)
+        let held = self.held_on(date.unwrap_or(self.soviet_union_ended), c);
+        c.format(
+            "shell-masthead-note",
+            &[
+                ("names", names.convention_note(c).into()),
+                ("held", held.into()),
+            ],
         )
     }
 

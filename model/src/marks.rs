@@ -10,6 +10,7 @@
 use crate::events::Date;
 use crate::geodata::{LineCollection, ParseError, PlaceCollection, PlaceKind};
 use crate::geometry::Position;
+use crate::i18n::{Catalogue, Lang};
 use serde::{Deserialize, Serialize};
 
 /// A place the map marks, or an island's centre that events and excerpts point at.
@@ -49,6 +50,8 @@ impl PlaceMark {
 pub struct LineMark {
     pub id: String,
     pub name_en: String,
+    pub name_ja: String,
+    pub name_ru: String,
     /// When it took effect, `YYYY-MM-DD`.
     pub date: String,
     /// When it stopped applying, `YYYY-MM-DD`; `None` if it still does.
@@ -67,6 +70,7 @@ impl LineMark {
     /// # use model::marks::LineMark;
     /// # use model::events::Date;
     /// let line = LineMark { id: "shimoda-1855".into(), name_en: "Shimoda".into(),
+    ///     name_ja: "下田".into(), name_ru: "Симода".into(),
     ///     date: "1855-02-07".into(), until: Some("1875-05-07".into()),
     ///     schematic: true, d: String::new() };
     /// let on = |s: &str| line.in_force_on(s.parse::<Date>().unwrap());
@@ -82,19 +86,37 @@ impl LineMark {
                 .is_none_or(|until| date.as_str() < until)
     }
 
-    /// The line's tooltip: its name, its dates, and whether its course is schematic.
-    pub fn title(&self) -> String {
-        let until = self
-            .until
-            .as_ref()
-            .map(|u| format!(", until {u}"))
-            .unwrap_or_default();
-        let schematic = if self.schematic {
-            ", schematic course"
-        } else {
-            ""
+    /// The line's tooltip in the catalogue's language: its name, its dates
+    /// in words, and whether its course is schematic (`shell-line-title`).
+    pub fn title(&self, c: &Catalogue) -> String {
+        let day = |text: &str| {
+            text.parse::<Date>()
+                .map_or_else(|_| text.to_owned(), |d| c.day_words(d))
         };
-        format!("{} (since {}{until}){schematic}", self.name_en, self.date)
+        let name = match c.lang() {
+            Lang::En => &self.name_en,
+            Lang::Ja => &self.name_ja,
+            Lang::Ru => &self.name_ru,
+        };
+        c.format(
+            "shell-line-title",
+            &[
+                ("name", name.as_str().into()),
+                ("since", day(&self.date).into()),
+                (
+                    "ended",
+                    if self.until.is_some() { "yes" } else { "no" }.into(),
+                ),
+                (
+                    "until",
+                    self.until.as_deref().map(day).unwrap_or_default().into(),
+                ),
+                (
+                    "schematic",
+                    if self.schematic { "yes" } else { "no" }.into(),
+                ),
+            ],
+        )
     }
 }
 
@@ -137,6 +159,8 @@ impl Overlays {
                     LineMark {
                         id: f.id.clone(),
                         name_en: p.name_en.clone(),
+                        name_ja: p.name_ja.clone(),
+                        name_ru: p.name_ru.clone(),
                         date: p.date.clone(),
                         until: p.until.clone(),
                         schematic: p.schematic,
@@ -248,12 +272,28 @@ mod tests {
 
     #[test]
     fn a_line_title_gives_its_dates_and_says_when_its_course_is_ours() {
+        use crate::i18n::committed;
         let overlays = overlays();
+        let en = committed(Lang::En);
         assert_eq!(
-            overlays.lines[0].title(),
-            "Treaty of Shimoda boundary (since 1855-02-07, until 1875-05-07), schematic course"
+            overlays.lines[0].title(&en),
+            "Treaty of Shimoda boundary (since 7 February 1855, until 7 May 1875), schematic course"
         );
-        assert_eq!(overlays.lines[1].title(), "Claim (since 1956-10-19)");
+        assert_eq!(
+            overlays.lines[1].title(&en),
+            "Claim (since 19 October 1956)"
+        );
+        let mut line = overlays.lines[0].clone();
+        line.name_ja = "下田条約の国境（1855年）".into();
+        line.name_ru = "Граница по Симодскому трактату (1855)".into();
+        assert_eq!(
+            line.title(&committed(Lang::Ja)),
+            "下田条約の国境（1855年）（1855年2月7日～1875年5月7日、線の位置は模式的）"
+        );
+        assert_eq!(
+            line.title(&committed(Lang::Ru)),
+            "Граница по Симодскому трактату (1855) (с 7 февраля 1855 г. по 7 мая 1875 г.), линия показана схематично"
+        );
     }
 
     #[test]

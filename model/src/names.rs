@@ -4,7 +4,7 @@
 //! English-language maps and news do; the panel shows the full forms.
 
 use crate::geodata::LandProperties;
-use crate::i18n::Lang;
+use crate::i18n::{Catalogue, Lang};
 use crate::marks::PlaceMark;
 
 /// Which names the reader chose to see.
@@ -28,13 +28,23 @@ impl NameStyle {
         }
     }
 
-    /// The masthead's note on the names shown ("Names: Japanese / Russian.").
-    pub fn convention_note(self) -> &'static str {
-        match self {
-            NameStyle::Both => "Names: Japanese / Russian.",
-            NameStyle::Japanese => "Names: Japanese only.",
-            NameStyle::Russian => "Names: Russian only.",
-        }
+    /// The masthead's note on the names shown ("Names: Japanese / Russian."),
+    /// in the catalogue's language (`shell-names-note-*`).
+    pub fn convention_note(self, c: &Catalogue) -> String {
+        c.text(match self {
+            NameStyle::Both => "shell-names-note-both",
+            NameStyle::Japanese => "shell-names-note-ja",
+            NameStyle::Russian => "shell-names-note-ru",
+        })
+    }
+
+    /// The choice's name in the names switch (`shell-names-both`, …).
+    pub fn choice(self, c: &Catalogue) -> String {
+        c.text(match self {
+            NameStyle::Both => "shell-names-both",
+            NameStyle::Japanese => "shell-names-ja",
+            NameStyle::Russian => "shell-names-ru",
+        })
     }
 }
 
@@ -222,6 +232,31 @@ pub fn place_label(p: &PlaceMark, style: NameStyle) -> String {
         NameStyle::Both if p.name_ja_romaji == p.name_ru_romaji => p.name_en.clone(),
         NameStyle::Both => format!("{} / {}", p.name_ja_romaji, p.name_ru_romaji),
     }
+}
+
+/// A name as a screen reader hears it on a page in `lang`, whatever the
+/// style: in English both romanisations and both scripts ([`accessible`]'s
+/// form, from the forms); in Japanese and Russian both conventions in the
+/// page's script ("択捉島 / イトゥルップ島", "Эторофу / Итуруп").
+pub fn accessible_in(forms: &Forms, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let both = Naming::new(Lang::En, NameStyle::Both).label(forms);
+            format!("{both} ({} / {})", forms.ja, forms.ru)
+        }
+        _ => Naming::new(lang, NameStyle::Both).label(forms),
+    }
+}
+
+/// Text width in characters for label placement: Japanese script counts
+/// two (a CJK character is about twice as wide as a Latin one).
+///
+/// ```
+/// assert_eq!(model::names::width("Etorofu"), 7);
+/// assert_eq!(model::names::width("択捉島"), 6);
+/// ```
+pub fn width(text: &str) -> usize {
+    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
 /// The accessible name: both romanisations and both scripts, whatever the style.

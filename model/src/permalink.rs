@@ -12,7 +12,7 @@
 
 use crate::decimal;
 use crate::events::Date;
-use crate::i18n::Lang;
+use crate::i18n::{Catalogue, Lang};
 use crate::names::{NameStyle, Naming};
 use crate::viewport::{MAX_ZOOM, MIN_ZOOM, View};
 use std::fmt;
@@ -160,12 +160,147 @@ impl MapState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ignored {
     pub parameter: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl fmt::Display for Ignored {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.parameter, self.reason)
+    }
+}
+
+impl Ignored {
+    /// The notice's line in the catalogue's language: "date: …"
+    /// (`shell-ignored-item`).
+    pub fn words(&self, c: &Catalogue) -> String {
+        c.format(
+            "shell-ignored-item",
+            &[
+                ("parameter", self.parameter.as_str().into()),
+                ("reason", self.reason.words(c).into()),
+            ],
+        )
+    }
+}
+
+/// Why a part of a link was ignored: in English by `Display` (tests, logs),
+/// in the reader's language by [`Reason::words`] (a `shell-reason-…` key
+/// per reason).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    UnknownParameter,
+    Repeated,
+    ExpectedView,
+    NotANumber,
+    ZoomOutOfRange,
+    OutsideMapArea,
+    InvalidId,
+    ExpectedDate,
+    InvalidDate,
+    OutsideTimeline,
+    ExpectedExcerpt,
+    UnknownLayer,
+    NoKnownLayer,
+    ExpectedNames,
+    ExpectedLang,
+    ExpectedEmbed,
+    NeedsArticle,
+    /// A date after today: the map shows today.
+    Future {
+        date: Date,
+        today: Date,
+    },
+    /// An article the server does not have.
+    NoArticle(String),
+    /// An excerpt past the article's last: the article has `count`.
+    NoExcerpt {
+        number: u32,
+        count: usize,
+    },
+}
+
+impl Reason {
+    /// The catalogue key of a reason without values.
+    fn key(&self) -> &'static str {
+        match self {
+            Reason::UnknownParameter => "shell-reason-unknown-parameter",
+            Reason::Repeated => "shell-reason-repeated",
+            Reason::ExpectedView => "shell-reason-expected-view",
+            Reason::NotANumber => "shell-reason-not-a-number",
+            Reason::ZoomOutOfRange => "shell-reason-zoom-out-of-range",
+            Reason::OutsideMapArea => "shell-reason-outside-map-area",
+            Reason::InvalidId => "shell-reason-invalid-id",
+            Reason::ExpectedDate => "shell-reason-expected-date",
+            Reason::InvalidDate => "shell-reason-invalid-date",
+            Reason::OutsideTimeline => "shell-reason-outside-timeline",
+            Reason::ExpectedExcerpt => "shell-reason-expected-excerpt",
+            Reason::UnknownLayer => "shell-reason-unknown-layer",
+            Reason::NoKnownLayer => "shell-reason-no-known-layer",
+            Reason::ExpectedNames => "shell-reason-expected-names",
+            Reason::ExpectedLang => "shell-reason-expected-lang",
+            Reason::ExpectedEmbed => "shell-reason-expected-embed",
+            Reason::NeedsArticle => "shell-reason-needs-article",
+            Reason::Future { .. } => "shell-reason-future",
+            Reason::NoArticle(_) => "shell-reason-no-article",
+            Reason::NoExcerpt { .. } => "shell-reason-no-excerpt",
+        }
+    }
+
+    /// The reason in the catalogue's language, dates in words.
+    pub fn words(&self, c: &Catalogue) -> String {
+        match self {
+            Reason::Future { date, today } => c.format(
+                self.key(),
+                &[
+                    ("date", c.day_words(*date).into()),
+                    ("today", c.day_words(*today).into()),
+                ],
+            ),
+            Reason::NoArticle(id) => c.format(self.key(), &[("id", id.as_str().into())]),
+            Reason::NoExcerpt { number, count } => c.format(
+                self.key(),
+                &[("number", (*number).into()), ("count", (*count).into())],
+            ),
+            other => c.text(other.key()),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Reason::UnknownParameter => "unknown parameter",
+            Reason::Repeated => "repeated parameter; the first one applies",
+            Reason::ExpectedView => "expected zoom/latitude/longitude",
+            Reason::NotANumber => "not a number",
+            Reason::ZoomOutOfRange => "zoom out of range",
+            Reason::OutsideMapArea => "outside the map area",
+            Reason::InvalidId => "not a valid id",
+            Reason::ExpectedDate => "expected a date as YYYY-MM-DD",
+            Reason::InvalidDate => "not a valid date",
+            Reason::OutsideTimeline => "outside the timeline (1855 onwards)",
+            Reason::ExpectedExcerpt => "expected an excerpt number from 1",
+            Reason::UnknownLayer => "unknown layer",
+            Reason::NoKnownLayer => "no known layer",
+            Reason::ExpectedNames => "expected ja, ru or both",
+            Reason::ExpectedLang => "expected en, ja or ru",
+            Reason::ExpectedEmbed => "expected 1 or 0",
+            Reason::NeedsArticle => "needs an article",
+            Reason::Future { date, today } => {
+                return write!(f, "{date} is in the future; the map shows today, {today}");
+            }
+            Reason::NoArticle(id) => {
+                return write!(f, "Kuril Atlas has no article “{id}”");
+            }
+            Reason::NoExcerpt { number, count } => {
+                return match count {
+                    0 => write!(f, "there is no excerpt {number}: this article has none"),
+                    1 => write!(f, "there is no excerpt {number}: this article has one"),
+                    _ => write!(f, "there is no excerpt {number}: this article has {count}"),
+                };
+            }
+        };
+        f.write_str(text)
     }
 }
 
@@ -199,18 +334,18 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(raw_key);
         let value = percent_decode(raw_value);
-        let mut reject = |reason: &str| {
+        let mut reject = |reason: Reason| {
             ignored.push(Ignored {
                 parameter: shorten(&key),
-                reason: reason.to_owned(),
+                reason,
             })
         };
         let Some(name) = PARAMETERS.iter().copied().find(|p| *p == key) else {
-            reject("unknown parameter");
+            reject(Reason::UnknownParameter);
             continue;
         };
         if seen.contains(&name) {
-            reject("repeated parameter; the first one applies");
+            reject(Reason::Repeated);
             continue;
         }
         seen.push(name);
@@ -224,21 +359,24 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
             "excerpt" => parse_excerpt(&value).map(|n| state.excerpt = Some(n)),
             "layers" => parse_layers(&value, &mut ignored).map(|l| state.layers = l),
             "names" => parse_names(&value).map(|n| state.names = Some(n)),
-            "lang" => value.parse::<Lang>().map(|l| state.lang = Some(l)),
+            "lang" => value
+                .parse::<Lang>()
+                .map(|l| state.lang = Some(l))
+                .map_err(|_| Reason::ExpectedLang),
             "embed" => match value.as_str() {
                 "1" => {
                     state.embed = true;
                     Ok(())
                 }
                 "0" => Ok(()),
-                _ => Err("expected 1 or 0"),
+                _ => Err(Reason::ExpectedEmbed),
             },
-            _ => Err("unknown parameter"),
+            _ => Err(Reason::UnknownParameter),
         };
         if let Err(reason) = applied {
             ignored.push(Ignored {
                 parameter: name.to_owned(),
-                reason: reason.to_owned(),
+                reason,
             });
         }
     }
@@ -246,7 +384,7 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
         state.excerpt = None;
         ignored.push(Ignored {
             parameter: "excerpt".into(),
-            reason: "needs an article".into(),
+            reason: Reason::NeedsArticle,
         });
     }
     (state, ignored)
@@ -333,26 +471,26 @@ fn format_view(view: View) -> String {
     )
 }
 
-fn parse_view(value: &str) -> Result<View, &'static str> {
+fn parse_view(value: &str) -> Result<View, Reason> {
     let mut parts = value.split('/');
     let (Some(z), Some(lat), Some(lon), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err("expected zoom/latitude/longitude");
+        return Err(Reason::ExpectedView);
     };
     let number = |s: &str| -> Option<f64> {
         // Bound the length so a megabyte of digits is rejected cheaply.
         (s.len() <= 24).then(|| decimal::parse(s)).flatten()
     };
     let (Some(zoom), Some(lat), Some(lon)) = (number(z), number(lat), number(lon)) else {
-        return Err("not a number");
+        return Err(Reason::NotANumber);
     };
     if !(MIN_ZOOM..=MAX_ZOOM).contains(&zoom) {
-        return Err("zoom out of range");
+        return Err(Reason::ZoomOutOfRange);
     }
     let view = View { zoom, lat, lon };
     if view.clamped() != view {
-        return Err("outside the map area");
+        return Err(Reason::OutsideMapArea);
     }
     // Round as `format` does, so any accepted URL is already canonical in value.
     let zoom = (zoom * 100.0).round() / 100.0;
@@ -368,7 +506,7 @@ fn parse_view(value: &str) -> Result<View, &'static str> {
     })
 }
 
-fn parse_id(value: &str) -> Result<String, &'static str> {
+fn parse_id(value: &str) -> Result<String, Reason> {
     let valid = !value.is_empty()
         && value.len() <= MAX_ID_LEN
         && value
@@ -377,29 +515,29 @@ fn parse_id(value: &str) -> Result<String, &'static str> {
     if valid {
         Ok(value.to_owned())
     } else {
-        Err("not a valid id")
+        Err(Reason::InvalidId)
     }
 }
 
-fn parse_date(value: &str) -> Result<Date, &'static str> {
+fn parse_date(value: &str) -> Result<Date, Reason> {
     if value.len() != 10 {
-        return Err("expected a date as YYYY-MM-DD");
+        return Err(Reason::ExpectedDate);
     }
-    let date: Date = value.parse().map_err(|_| "not a valid date")?;
+    let date: Date = value.parse().map_err(|_| Reason::InvalidDate)?;
     if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year) {
-        return Err("outside the timeline (1855 onwards)");
+        return Err(Reason::OutsideTimeline);
     }
     Ok(date)
 }
 
-fn parse_excerpt(value: &str) -> Result<u32, &'static str> {
+fn parse_excerpt(value: &str) -> Result<u32, Reason> {
     match value.parse::<u32>() {
         Ok(n) if (1..=10_000).contains(&n) && !value.starts_with('0') => Ok(n),
-        _ => Err("expected an excerpt number from 1"),
+        _ => Err(Reason::ExpectedExcerpt),
     }
 }
 
-fn parse_layers(value: &str, ignored: &mut Vec<Ignored>) -> Result<Layers, &'static str> {
+fn parse_layers(value: &str, ignored: &mut Vec<Ignored>) -> Result<Layers, Reason> {
     if value.is_empty() {
         return Ok(Layers::none());
     }
@@ -413,23 +551,23 @@ fn parse_layers(value: &str, ignored: &mut Vec<Ignored>) -> Result<Layers, &'sta
             }
             None => ignored.push(Ignored {
                 parameter: format!("layers: {}", shorten(name)),
-                reason: "unknown layer".into(),
+                reason: Reason::UnknownLayer,
             }),
         }
     }
     if any_valid {
         Ok(layers)
     } else {
-        Err("no known layer")
+        Err(Reason::NoKnownLayer)
     }
 }
 
-fn parse_names(value: &str) -> Result<NameStyle, &'static str> {
+fn parse_names(value: &str) -> Result<NameStyle, Reason> {
     match value {
         "ja" => Ok(NameStyle::Japanese),
         "ru" => Ok(NameStyle::Russian),
         "both" => Ok(NameStyle::Both),
-        _ => Err("expected ja, ru or both"),
+        _ => Err(Reason::ExpectedNames),
     }
 }
 

@@ -12,10 +12,11 @@
 use crate::events::{Date, Event};
 use crate::geodata::{LandCollection, LandProperties, LandRole, PlaceKind};
 use crate::geometry::Position;
+use crate::i18n::Lang;
 use crate::islands::Islands;
 use crate::labels::{Candidate, Kind, Obstacle, Placed, symbol_box};
 use crate::marks::Overlays;
-use crate::names::{self, NameStyle};
+use crate::names::{self, Forms, NameStyle, Naming};
 use crate::permalink::{Layer, Layers};
 use crate::projection::{MapPoint, project};
 use crate::viewport::Transform;
@@ -73,18 +74,30 @@ pub struct GroupName {
     pub label: [String; 3],
 }
 
-/// The display names of the islands data's groups, for a scene.
+/// The display names of the islands data's groups, for a scene (in Latin
+/// letters, as an English page shows them).
 pub fn group_names(islands: &Islands) -> Vec<GroupName> {
-    let styles = [NameStyle::Both, NameStyle::Japanese, NameStyle::Russian];
+    group_names_in(islands, Lang::En)
+}
+
+/// [`group_names`] for a page in `lang`: in Japanese script on a Japanese
+/// page, in Cyrillic on a Russian one.
+pub fn group_names_in(islands: &Islands, lang: Lang) -> Vec<GroupName> {
     islands
         .groups
         .iter()
         .map(|g| GroupName {
             id: g.id.clone(),
-            label: styles.map(|s| names::label_of([&g.name_ja_romaji, &g.name_ru_romaji], s)),
+            label: STYLES.map(|s| match lang {
+                Lang::En => names::label_of([&g.name_ja_romaji, &g.name_ru_romaji], s),
+                _ => Naming::new(lang, s).label(&g.forms()),
+            }),
         })
         .collect()
 }
+
+/// The name styles in the order of a label's `text` ([`style_index`]).
+const STYLES: [NameStyle; 3] = [NameStyle::Both, NameStyle::Japanese, NameStyle::Russian];
 
 /// Index of a name style in a label's `text`.
 pub fn style_index(style: NameStyle) -> usize {
@@ -133,15 +146,19 @@ pub struct LandPiece {
     pub group: Option<String>,
 }
 
-/// The land of one level of detail, in drawing order.
-pub fn land_pieces(land: &LandShapes) -> Vec<LandPiece> {
+/// The land of one level of detail, in drawing order, named for a page in
+/// `lang`.
+pub fn land_pieces(land: &LandShapes, lang: Lang) -> Vec<LandPiece> {
     land.features
         .iter()
         .map(|f| LandPiece {
             id: f.id.clone(),
             d: f.d.clone(),
             disputed: LandClass::of(f.properties.role, false) != LandClass::Context,
-            accessible_name: names::accessible(&f.properties),
+            accessible_name: match lang {
+                Lang::En => names::accessible(&f.properties),
+                _ => names::accessible_in(&land_forms(&land.islands, &f.id, &f.properties), lang),
+            },
             soviet_control: land
                 .islands
                 .soviet_control(f.properties.part_of.as_deref().unwrap_or(&f.id)),
@@ -151,6 +168,14 @@ pub fn land_pieces(land: &LandShapes) -> Vec<LandPiece> {
                 .map(|g| g.id.clone()),
         })
         .collect()
+}
+
+/// Every form of a land feature's name: the islands data's (which has the
+/// crossed forms, イトゥルップ島 and Эторофу), else the feature's own.
+fn land_forms(islands: &Islands, id: &str, p: &LandProperties) -> Forms {
+    islands
+        .find(id)
+        .map_or_else(|| Forms::of_land(p), |i| i.forms())
 }
 
 /// A name to place on the map.
@@ -216,8 +241,10 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// From land ready to draw (the app: anchors and slots come with the shapes).
-    pub fn from_shapes(land: &LandShapes, groups: &[GroupName]) -> Self {
+    /// From land ready to draw (the app: anchors and slots come with the
+    /// shapes), its names in `lang`'s script (`groups` too:
+    /// [`group_names_in`]).
+    pub fn from_shapes(land: &LandShapes, groups: &[GroupName], lang: Lang) -> Self {
         let anchored = land.disputed().filter_map(|f| {
             let [lon, lat] = f.anchor?;
             Some(Anchored {
@@ -227,7 +254,7 @@ impl Scene {
                 slots: f.label_slots.clone(),
             })
         });
-        Self::build(anchored.collect(), groups)
+        Self::build(anchored.collect(), groups, Some((&land.islands, lang)))
     }
 
     /// From GeoJSON land (the preview images), with the anchors and slots
@@ -242,10 +269,23 @@ impl Scene {
                 slots: f.label_slots(),
             })
         });
-        Self::build(anchored.collect(), groups)
+        Self::build(anchored.collect(), groups, None)
     }
 
-    fn build(anchored: Vec<Anchored>, groups: &[GroupName]) -> Self {
+    /// `named`: the islands data and the page's language for names in its
+    /// script; `None`: Latin letters.
+    fn build(
+        anchored: Vec<Anchored>,
+        groups: &[GroupName],
+        named: Option<(&Islands, Lang)>,
+    ) -> Self {
+        let text = |id: &str, p: &LandProperties| match named {
+            Some((islands, lang)) if lang != Lang::En => {
+                let forms = land_forms(islands, id, p);
+                STYLES.map(|s| Naming::new(lang, s).label(&forms))
+            }
+            _ => STYLES.map(|s| names::label(p, s)),
+        };
         let mut scene = Scene::default();
         // Unnamed islets carry their parent's name and anchor.
         let named: Vec<&Anchored> = anchored
@@ -257,11 +297,7 @@ impl Scene {
             let p = a.properties;
             scene.anchors.push((a.id.to_string(), a.at));
             scene.labels.push(Label {
-                text: [
-                    names::label(p, NameStyle::Both),
-                    names::label(p, NameStyle::Japanese),
-                    names::label(p, NameStyle::Russian),
-                ],
+                text: text(a.id, p),
                 at: a.at,
                 slots: a
                     .slots
@@ -325,17 +361,14 @@ fn centroid(points: &[MapPoint]) -> MapPoint {
 
 /// Names of places, from [`PLACE_LABEL_ZOOM`]: towns before airfields and
 /// bases, and every place after every island.
-pub fn place_names(overlays: &Overlays) -> Vec<Label> {
+/// Names in `lang`'s script ([`names::place_label_in`]).
+pub fn place_names(overlays: &Overlays, lang: Lang) -> Vec<Label> {
     overlays
         .on_the_ground()
         .map(|p| {
             let [lon, lat] = p.at;
             Label {
-                text: [
-                    names::place_label(p, NameStyle::Both),
-                    names::place_label(p, NameStyle::Japanese),
-                    names::place_label(p, NameStyle::Russian),
-                ],
+                text: STYLES.map(|s| names::place_label_in(p, Naming::new(lang, s))),
                 at: project(lon, lat),
                 slots: Vec::new(),
                 min_zoom: PLACE_LABEL_ZOOM,
@@ -424,7 +457,7 @@ pub fn candidates(labels: &[Label], frame: &Frame) -> (Vec<usize>, Vec<Candidate
                 x,
                 y,
                 slots: l.slots.iter().map(|p| t.apply(*p)).collect(),
-                chars: l.text(frame.names).chars().count(),
+                chars: names::width(l.text(frame.names)),
                 priority: l.priority,
                 font_px: frame.fonts.for_kind(l.kind),
                 kind: l.kind,

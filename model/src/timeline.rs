@@ -3,6 +3,7 @@
 //! captions, and dates typed by the reader.
 
 use crate::events::{Date, PartialDate, Precision};
+use crate::i18n::Catalogue;
 
 /// The timeline starts with the Treaty of Shimoda's year.
 pub const START: Date = Date {
@@ -111,17 +112,25 @@ pub fn stop_on(steps: &[Step], current: Date) -> Option<&Step> {
 }
 
 /// The caption of a stop: its first event's date in words and title, and
-/// how many more events take effect that day. "In 1945: Soviet border
-/// guards on Shikotan", "On 28 August 1945: … (and 2 more events)".
-pub fn caption(date: PartialDate, title: &str, more: usize) -> String {
-    let when = date.in_words();
+/// how many more events take effect that day, in the catalogue's language
+/// (`shell-caption`, `shell-caption-more`). "In 1945: Soviet border guards on Shikotan", "On 28
+/// August 1945: … (and 2 more events)", "2016年11月22日：…".
+pub fn caption(c: &Catalogue, date: PartialDate, title: &str, more: usize) -> String {
+    let when = c.date_in_words(&date);
+    // A sentence starts with a capital ("In 1945", "В 1945 г.").
     let mut chars = when.chars();
-    let first = chars.next().map(|c| c.to_ascii_uppercase());
-    let when: String = first.into_iter().chain(chars).collect();
+    let when: String = chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let args = [
+        ("when", when.into()),
+        ("title", title.into()),
+        ("more", more.into()),
+    ];
     match more {
-        0 => format!("{when}: {title}"),
-        1 => format!("{when}: {title} (and 1 more event)"),
-        n => format!("{when}: {title} (and {n} more events)"),
+        0 => c.format("shell-caption", &args[..2]),
+        _ => c.format("shell-caption-more", &args),
     }
 }
 
@@ -136,7 +145,7 @@ pub const SPEEDS: [(&str, u32); 4] = [
     ("4×", PLAY_PAUSE / 4),
 ];
 
-/// Why a typed date is refused, in words for the reader.
+/// Why a typed date is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TypedDateError {
     #[error("Type a date as YYYY, YYYY-MM or YYYY-MM-DD, such as 1956-10-19.")]
@@ -145,6 +154,23 @@ pub enum TypedDateError {
     TooEarly,
     #[error("The timeline ends today, {0}.")]
     Future(Date),
+}
+
+impl TypedDateError {
+    /// Why, in words for the reader, in the catalogue's language.
+    pub fn words(&self, c: &Catalogue) -> String {
+        match self {
+            TypedDateError::Malformed => c.text("shell-date-malformed"),
+            TypedDateError::TooEarly => c.format(
+                "shell-date-too-early",
+                &[("start", c.day_words(START).into())],
+            ),
+            TypedDateError::Future(today) => c.format(
+                "shell-date-future",
+                &[("today", c.day_words(*today).into())],
+            ),
+        }
+    }
 }
 
 /// A date the reader typed: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (around
@@ -185,6 +211,7 @@ pub fn fraction(date: Date, end: Date) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Lang, committed};
 
     fn day(y: u16, m: u8, d: u8) -> Date {
         Date::new(y, m, d).expect("valid date")
@@ -261,19 +288,49 @@ mod tests {
 
     #[test]
     fn captions_give_the_date_as_precisely_as_the_sources() {
+        let en = committed(Lang::En);
         assert_eq!(
-            caption(pd("1945"), "Border guards on Shikotan", 0),
+            caption(&en, pd("1945"), "Border guards on Shikotan", 0),
             "In 1945: Border guards on Shikotan"
         );
         assert_eq!(
-            caption(pd("2016-11-22"), "Bastion", 1),
+            caption(&en, pd("2016-11-22"), "Bastion", 1),
             "On 22 November 2016: Bastion (and 1 more event)"
         );
         assert_eq!(
-            caption(pd("by 2023-08"), "Withdrawn", 2),
+            caption(&en, pd("by 2023-08"), "Withdrawn", 2),
             "By August 2023: Withdrawn (and 2 more events)"
         );
-        assert_eq!(caption(pd("2016-11"), "X", 0), "In November 2016: X");
+        assert_eq!(caption(&en, pd("2016-11"), "X", 0), "In November 2016: X");
+    }
+
+    #[test]
+    fn captions_read_naturally_in_japanese_and_russian() {
+        let (ja, ru) = (committed(Lang::Ja), committed(Lang::Ru));
+        assert_eq!(
+            caption(&ja, pd("2016-11-22"), "バスチオン配備", 0),
+            "2016年11月22日：バスチオン配備"
+        );
+        assert_eq!(
+            caption(&ja, pd("by 2023-08"), "撤収", 2),
+            "2023年8月までに：撤収（ほか2件）"
+        );
+        assert_eq!(
+            caption(&ru, pd("2016-11-22"), "Бастион", 0),
+            "22 ноября 2016 г.: Бастион"
+        );
+        assert_eq!(
+            caption(&ru, pd("1945"), "Высадка", 1),
+            "В 1945 г.: Высадка (и ещё 1 событие)"
+        );
+        assert_eq!(
+            caption(&ru, pd("2016-11"), "X", 5),
+            "В ноябре 2016 г.: X (и ещё 5 событий)"
+        );
+        assert_eq!(
+            caption(&ru, pd("2016-11"), "X", 3),
+            "В ноябре 2016 г.: X (и ещё 3 события)"
+        );
     }
 
     #[test]
@@ -310,6 +367,13 @@ mod tests {
         assert_eq!(
             TypedDateError::Future(today).to_string(),
             "The timeline ends today, 2026-12-02."
+        );
+        let words = |lang| TypedDateError::Future(today).words(&committed(lang));
+        assert_eq!(words(Lang::En), "The timeline ends today, 2 December 2026.");
+        assert_eq!(words(Lang::Ja), "年表は本日2026年12月2日までです。");
+        assert_eq!(
+            words(Lang::Ru),
+            "Шкала времени заканчивается сегодняшним днём, 2 декабря 2026 г."
         );
     }
 

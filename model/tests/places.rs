@@ -21,7 +21,7 @@ use model::viewport::{DISPUTE_BOUNDS, MAX_ZOOM, MIN_ZOOM, View};
 fn scene() -> Scene {
     let islands = support::islands();
     let land = LandShapes::from_land(&support::land(), &islands);
-    Scene::from_shapes(&land, &group_names(&islands))
+    Scene::from_shapes(&land, &group_names(&islands), model::i18n::Lang::En)
 }
 
 fn overlays() -> Overlays {

@@ -46,6 +46,7 @@ pub struct Pages {
     inner: Arc<PagesInner>,
 }
 
+
 struct PagesInner {
     dist: PathBuf,
     /// Outlines used for link-preview images (the medium level of detail).
@@ -508,7 +509,7 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
         }
         svg
     });
-    let note = og::escape(&state.islands().masthead_note(catalogue, names, date));
+    let note = og::escape(&state.islands().masthead_note(names, date, catalogue));
     let site = og::escape(&catalogue.text("server-site-name"));
     let block = format!(
         "<div class=\"prerender\" aria-hidden=\"true\"><header class=\"masthead\"><p class=\"prerender-title\">{site}</p>\

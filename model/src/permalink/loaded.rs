@@ -3,7 +3,7 @@
 //! [`super::parse`] cannot know these; the app asks once the data is in and
 //! shows the answers in the same bad-link notice, in the same words.
 
-use super::{Ignored, MapState};
+use super::{Ignored, MapState, Reason};
 use crate::events::Date;
 
 /// What the app knows of the link's article once it has asked for it.
@@ -23,7 +23,7 @@ pub fn refuted(state: &MapState, today: Date, article: Option<ArticleAnswer>) ->
     if let Some(date) = state.date.filter(|d| *d > today) {
         out.push(Ignored {
             parameter: "date".into(),
-            reason: format!("{date} is in the future; the map shows today, {today}"),
+            reason: Reason::Future { date, today },
         });
     }
     let (Some(id), Some(answer)) = (&state.article, article) else {
@@ -32,18 +32,13 @@ pub fn refuted(state: &MapState, today: Date, article: Option<ArticleAnswer>) ->
     match answer {
         ArticleAnswer::Missing => out.push(Ignored {
             parameter: "article".into(),
-            reason: format!("Kuril Atlas has no article “{id}”"),
+            reason: Reason::NoArticle(id.clone()),
         }),
         ArticleAnswer::Excerpts(count) => {
             if let Some(n) = state.excerpt.filter(|n| *n as usize > count) {
-                let reason = match count {
-                    0 => format!("there is no excerpt {n}: this article has none"),
-                    1 => format!("there is no excerpt {n}: this article has one"),
-                    _ => format!("there is no excerpt {n}: this article has {count}"),
-                };
                 out.push(Ignored {
                     parameter: "excerpt".into(),
-                    reason,
+                    reason: Reason::NoExcerpt { number: n, count },
                 });
             }
         }
@@ -106,5 +101,41 @@ mod tests {
     #[test]
     fn an_answer_without_an_article_in_the_link_refutes_nothing() {
         assert!(refuted_in("?island=x", Some(ArticleAnswer::Missing)).is_empty());
+    }
+
+    #[test]
+    fn the_notice_reads_in_the_page_s_language() {
+        use crate::i18n::{Lang, committed};
+        let (state, _) = parse("?date=2035-01-01&article=seed&excerpt=999");
+        let all = refuted(&state, today(), Some(ArticleAnswer::Excerpts(16)));
+        let words = |lang| -> Vec<String> {
+            let c = committed(lang);
+            all.iter().map(|i| i.words(&c)).collect()
+        };
+        assert_eq!(
+            words(Lang::En),
+            [
+                "date: 1 January 2035 is in the future; the map shows today, 2 December 2026",
+                "excerpt: there is no excerpt 999: this article has 16",
+            ]
+        );
+        assert_eq!(
+            words(Lang::Ja)[0],
+            "date：2035年1月1日は未来の日付です。地図には今日（2026年12月2日）を表示しています"
+        );
+        assert_eq!(
+            words(Lang::Ru)[1],
+            "excerpt: выдержки 999 нет: в этой статье их 16"
+        );
+        let (_, ignored) = parse("?lang=fr&zoom=3");
+        let ru = committed(Lang::Ru);
+        let ru: Vec<String> = ignored.iter().map(|i| i.words(&ru)).collect();
+        assert_eq!(
+            ru,
+            [
+                "lang: ожидается en, ja или ru",
+                "zoom: неизвестный параметр"
+            ]
+        );
     }
 }

@@ -68,7 +68,7 @@ fn a_deployment_link_is_canonical_and_a_malformed_one_says_why() {
         ignored,
         [Ignored {
             parameter: "deployment".into(),
-            reason: "not a valid id".into()
+            reason: Reason::InvalidId
         }]
     );
 }

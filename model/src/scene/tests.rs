@@ -37,6 +37,7 @@ fn app_scene(land: &LandCollection) -> Scene {
     Scene::from_shapes(
         &LandShapes::from_land(land, &crate::islands::committed()),
         &group_names(land),
+        Lang::En,
     )
 }
 
@@ -148,6 +149,7 @@ fn without_its_names_a_group_is_anchored_but_not_named() {
     let scene = Scene::from_shapes(
         &LandShapes::from_land(&land, &crate::islands::committed()),
         &[],
+        Lang::En,
     );
     assert!(scene.anchor("habomai").is_some(), "markers still attach");
     let named = land
@@ -211,7 +213,7 @@ fn placement_names_the_group_below_islet_zoom_and_its_islets_from_it() {
 
 #[test]
 fn place_names_come_after_every_island_and_from_place_zoom_on() {
-    let names = place_names(&overlays());
+    let names = place_names(&overlays(), Lang::En);
     assert!(!names.is_empty());
     let layers = Layers::all();
     for l in &names {
@@ -296,7 +298,10 @@ fn names_keep_clear_of_symbols_where_they_can() {
 #[test]
 fn land_pieces_are_disputed_or_context_with_names_in_both_scripts() {
     let land = land();
-    let pieces = land_pieces(&LandShapes::from_land(&land, &crate::islands::committed()));
+    let pieces = land_pieces(
+        &LandShapes::from_land(&land, &crate::islands::committed()),
+        Lang::En,
+    );
     assert_eq!(pieces.len(), land.features.len());
     let etorofu = pieces.iter().find(|p| p.id == "etorofu").expect("etorofu");
     assert!(etorofu.disputed);
@@ -331,7 +336,10 @@ fn group_names_come_from_the_islands_data_as_the_map_labels_them() {
 fn land_pieces_know_their_landing_day_and_group() {
     let land = LandCollection::from_json(include_str!("../../../geodata/land-0.geojson"))
         .expect("land parses");
-    let pieces = land_pieces(&LandShapes::from_land(&land, &crate::islands::committed()));
+    let pieces = land_pieces(
+        &LandShapes::from_land(&land, &crate::islands::committed()),
+        Lang::En,
+    );
     let piece = |id: &str| pieces.iter().find(|p| p.id == id).expect("drawn");
     let day = |y, m, d| Date::new(y, m, d).ok();
     assert_eq!(piece("taraku").group.as_deref(), Some("habomai"));
@@ -340,4 +348,39 @@ fn land_pieces_know_their_landing_day_and_group() {
     assert_eq!(piece("etorofu-islets").soviet_control, day(1945, 8, 28));
     assert_eq!(piece("etorofu").group, None);
     assert_eq!(piece("hokkaido").soviet_control, None);
+}
+
+#[test]
+fn a_japanese_or_russian_page_names_the_land_in_its_script() {
+    let land = land();
+    let islands = crate::islands::committed();
+    let shapes = LandShapes::from_land(&land, &islands);
+    let label = |lang: Lang, style: NameStyle| {
+        let scene =
+            Scene::from_shapes(&shapes, &crate::scene::group_names_in(&islands, lang), lang);
+        let etorofu = scene
+            .labels
+            .iter()
+            .find(|l| {
+                l.text[1].contains("Etorofu")
+                    || l.text[1].contains("択捉")
+                    || l.text[1].contains("Эторофу")
+            })
+            .expect("etorofu named")
+            .clone();
+        let habomai = scene.labels.last().expect("group").clone();
+        (
+            etorofu.text(style).to_owned(),
+            habomai.text(style).to_owned(),
+        )
+    };
+    assert_eq!(label(Lang::Ja, NameStyle::Japanese).0, "択捉島");
+    assert_eq!(label(Lang::Ja, NameStyle::Russian).0, "イトゥルップ島");
+    assert_eq!(label(Lang::Ru, NameStyle::Russian).0, "Итуруп");
+    assert_eq!(label(Lang::Ru, NameStyle::Japanese).0, "Эторофу");
+    assert_eq!(label(Lang::En, NameStyle::Both).0, "Etorofu / Iturup");
+    assert!(label(Lang::Ja, NameStyle::Japanese).1.contains("歯舞"));
+    let pieces = land_pieces(&shapes, Lang::Ru);
+    let etorofu = pieces.iter().find(|p| p.id == "etorofu").expect("etorofu");
+    assert_eq!(etorofu.accessible_name, "Эторофу / Итуруп");
 }
