@@ -24,7 +24,8 @@ fn main() {
     // Mount in a task of its own, apart from compiling and instantiating the
     // module: two shorter tasks keep the page responsive on slow phones.
     // The catalogue comes first: every word of the interface is in it.
-    leptos::task::spawn_local(async {
+    // Not leptos's spawn_local: its executor is set up by mounting, later.
+    wasm_bindgen_futures::spawn_local(async {
         if let Err(error) = i18n::start().await {
             // No catalogue, no words: say so in the three languages.
             leptos::logging::error!("{error}");

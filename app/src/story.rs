@@ -139,15 +139,19 @@ fn group(
     let url: UrlState = expect_context();
     let group = &story.groups[g];
     let len = group.entries.len();
+    let label = label.to_owned();
     let strands: Vec<Strands> = group.entries.iter().map(|e| e.strand.bit()).collect();
     let count = move || {
         let h = hidden.get();
         let n = strands.iter().filter(|&&b| h & b == 0).count();
         let here = marker.get().is_some_and(|m| m.0 == g);
-        let count = tf("story-count", &[("count", n.into())]);
+        let count = tf(
+            "story-count",
+            &[("period", label.clone().into()), ("count", n.into())],
+        );
         match here {
-            true => format!(" {count} · {}", t("story-map-date")),
-            false => format!(" {count}"),
+            true => format!("{count} · {}", t("story-map-date")),
+            false => count,
         }
     };
     let open = move || {
@@ -168,7 +172,7 @@ fn group(
     };
     view! {
         <li class="story-group"><details prop:open=open>
-            <summary class="story-toggle">{label.to_owned()}{count}</summary>
+            <summary class="story-toggle">{count}</summary>
             {entries}
         </details></li>
     }

@@ -4,16 +4,16 @@
 # model/src/islands.rs, model/src/story.rs).
 
 ## What happened: event kinds (EventKind)
-kind-deployment = Deployment
-kind-withdrawal = Withdrawal
-kind-exercise = Exercise
-kind-construction = Construction
-kind-diplomacy = Diplomacy
-kind-treaty = Treaty
-kind-visit = Visit
-kind-occupation = Occupation
-kind-incident = Incident
-kind-statement = Statement
+kind-deployment = deployment
+kind-withdrawal = withdrawal
+kind-exercise = exercise
+kind-construction = construction
+kind-diplomacy = diplomacy
+kind-treaty = treaty
+kind-visit = visit
+kind-occupation = occupation
+kind-incident = incident
+kind-statement = statement
 
 ## Deployment categories, statuses; confidence
 category-coastal-missile = Coastal missiles
@@ -32,13 +32,13 @@ confidence-medium = medium
 ## Kinds of source (SourceKind)
 source-kind-official = official
 source-kind-intergovernmental = intergovernmental
-source-kind-wire = news agency
+source-kind-wire = wire
 source-kind-newspaper = newspaper
 source-kind-broadcaster = broadcaster
 source-kind-research = research
-source-kind-reference = encyclopedia
+source-kind-reference = reference
 source-kind-blog = blog
-source-kind-aggregator = republisher
+source-kind-aggregator = aggregator
 
 ## Notes on excerpts (AnnotationKind)
 annotation-fact-check = Fact-check
@@ -100,7 +100,7 @@ story-period-year = { $year }
 story-period-years = { $from }–{ $to }
 story-period-all = All years
 story-period-held = { $years } · { $held }
-story-count = ({ $count })
+story-count = { $period } ({ $count })
 story-map-date = map date
 story-none = No record in this period in our sources.
 story-sources = { $count ->
