@@ -320,7 +320,7 @@ fn catalogue(lang: crate::i18n::Lang) -> Catalogue {
 #[test]
 fn periods_are_worded_in_each_language() {
     use crate::i18n::Lang;
-    let day = |y| Some(Date::new(y, 1, 1).expect("a date"));
+    let day = |y| Date::new(y, 1, 1).ok();
     let soviet = Some(Administration::SovietUnion);
     let russia = Some(Administration::Russia);
     let cases = [
@@ -354,7 +354,7 @@ fn periods_are_worded_in_each_language() {
     ];
     for (lang, [until, soviet_years, onward, year]) in cases {
         let c = catalogue(lang);
-        let until_1946 = Date::new(1945, 8, 28);
+        let until_1946 = Date::new(1945, 8, 28).ok();
         assert_eq!(period_label(&c, None, until_1946, None, true, false), until);
         assert_eq!(
             period_label(&c, day(1945), day(1992), soviet, false, false),
