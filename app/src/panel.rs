@@ -5,13 +5,15 @@ use crate::api;
 use crate::data::AtlasData;
 use crate::deployment_card::DeploymentCardPanel;
 use crate::focus::Focus;
+use crate::i18n::{catalogue, lang, t, tf};
 use crate::story::IslandStory;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::events::Date;
+use model::events::{Date, PartialDate};
 use model::events::{Event, Source};
+use model::i18n::Lang;
 use model::islands::Administration;
-use model::names::{self, NameStyle};
+use model::names::{Forms, NameStyle, Naming};
 use model::scene::LandShapes;
 use std::sync::Arc;
 use std::time::Duration;
@@ -57,8 +59,8 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             let shown: String = id.chars().take(64).collect();
             return Some(view! {
                 <div class="notice" role="status">
-                    <p>{format!("This link names an island the map does not have (“{shown}”).")}</p>
-                    <button type="button" aria-label="Dismiss this notice" on:click=move |_| close()>"×"</button>
+                    <p>{tf("panel-unknown-island", &[("id", shown.into())])}</p>
+                    <button type="button" aria-label=t("panel-dismiss") on:click=move |_| close()>"×"</button>
                 </div>
             }.into_any());
         };
@@ -68,23 +70,24 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
             .get_value()
             .filter(|(island, _)| island.as_ref() == Some(&id))
             .map(|(_, event)| event);
+        let story_id = story_of(&land, &id).unwrap_or(&id).to_owned();
         // Its own closure: a new date or names redraw the facts, not the story.
         let land = land.clone();
-        let facts = move || island_facts(&land, &id, url.names.get(), data.date.get()).into_any();
+        let facts = move || island_facts(&land, &id, url.naming.get(), data.date.get()).into_any();
         Some(view! {
             <aside class="panel" id="panel" node_ref=panel aria-labelledby="panel-title"
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
-                <button type="button" class="close" aria-label="Close the island panel"
+                <button type="button" class="close" aria-label=t("panel-close-island")
                     on:click=move |_| close()>"×"</button>
                 {facts}
                 {move || match detail.get() {
-                    None => view! { <p role="status">"Loading the history…"</p> }.into_any(),
+                    None => view! { <p role="status">{t("panel-loading-history")}</p> }.into_any(),
                     Some(Err(e)) => view! {
-                        <div role="alert"><p>{format!("The history could not be loaded: {e}")}</p>
-                        <button type="button" on:click=move |_| detail.refetch()>"Try again"</button></div>
+                        <div role="alert"><p>{tf("panel-history-failed", &[("error", e.into())])}</p>
+                        <button type="button" on:click=move |_| detail.refetch()>{t("panel-try-again")}</button></div>
                     }.into_any(),
                     Some(Ok(None)) => ().into_any(),
-                    Some(Ok(Some(d))) => view! { <IslandStory story=d.story from_event=from_event.clone()/> }.into_any(),
+                    Some(Ok(Some(d))) => view! { <IslandStory story=d.story island=story_id.clone() from_event=from_event.clone()/> }.into_any(),
                 }}
             </aside>
         }.into_any())
@@ -99,11 +102,77 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
         .filter(|s| s.url.starts_with("https://") || s.url.starts_with("http://"))
         .map(|s| {
             // The kind says how far the page can be trusted on its own (see /methodology).
-            let kind = s.kind.as_str();
+            let kind = s.kind.label(catalogue());
             view! { <li><a href=s.url rel="noopener noreferrer" title=s.title>{s.outlet}</a>{format!(" ({kind}, {})", s.language)}</li> }
         })
         .collect_view();
-    view! { <ul class="sources" aria-label="Sources">{items}</ul> }
+    view! { <ul class="sources" aria-label=t("panel-sources")>{items}</ul> }
+}
+
+/// A date as a label in the page's language: "November 2016",
+/// "2016年11月", "ноябрь 2016 г."; a bound with its "by".
+pub fn date_label(date: &PartialDate) -> String {
+    match date.by {
+        true => catalogue().date_in_words(date),
+        false => catalogue().date_words(date),
+    }
+}
+
+/// The `lang` of record text: `en` where the record fell back to English
+/// on a Japanese or Russian page (`text_lang`), else the page's own.
+pub fn record_lang(text_lang: &str) -> Option<&'static str> {
+    (text_lang == "en" && lang() != Lang::En).then_some("en")
+}
+
+/// "Translation: Kuril Atlas" under record text the project translated
+/// into the page's language (`text_lang` ja or ru).
+pub fn translation_note(text_lang: &str) -> Option<impl IntoView + use<>> {
+    (text_lang != "en" && text_lang == lang().code())
+        .then(|| view! { <p class="translation-note">{t("record-translation-note")}</p> })
+}
+
+/// A quote's translation beside it (`excerpt.translation`, into
+/// `translation_lang`), marked as the project's.
+pub fn quote_translation(
+    translation: &Option<String>,
+    translation_lang: &Option<String>,
+) -> Option<impl IntoView + use<>> {
+    let text = translation.clone()?;
+    let language = translation_lang.clone();
+    Some(view! {
+        <p class="translation"><strong>{t("record-quote-translation")}": "</strong>
+            <span lang=language>{text}</span></p>
+    })
+}
+
+/// Record text in the reader's names and script: its template (the API's
+/// `*_template`) with each `{id}` named by `naming`, else the text as
+/// served. English pages name places as the map does ([`AtlasData::named`]).
+pub fn named(data: AtlasData, naming: Naming, text: &str, template: &Option<String>) -> String {
+    if naming.lang == Lang::En {
+        return data.named(naming.style, text, template);
+    }
+    let Some(template) = template else {
+        return text.to_owned();
+    };
+    let land = data.land.get_value();
+    let overlays = data.overlays.get().and_then(Result::ok);
+    // The forms of the ids the text names (a few), then the text.
+    let forms: Vec<(String, Forms)> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(id, _)| id))
+        .filter_map(|id| {
+            let found = match land.as_ref().and_then(|l| l.islands.find(id)) {
+                Some(i) => i.forms(),
+                None => overlays.as_ref()?.find_place(id)?.forms(),
+            };
+            Some((id.to_owned(), found))
+        })
+        .collect();
+    naming.render(template, |id| {
+        forms.iter().find(|(i, _)| i == id).map(|(_, f)| f)
+    })
 }
 
 /// Opens the article reader at an excerpt, of whichever article it is in;
@@ -120,8 +189,11 @@ pub fn ReadInArticle(excerpt: String) -> impl IntoView {
         Some((view.article.id.clone(), view.article.outlet.clone(), n))
     });
     let label = move || match found.get() {
-        Some((_, outlet, n)) => format!("Read in {outlet} (excerpt {n})"),
-        None => "Read in the article".to_owned(),
+        Some((_, outlet, n)) => tf(
+            "panel-read-in",
+            &[("outlet", outlet.into()), ("n", n.into())],
+        ),
+        None => t("panel-read-in-article"),
     };
     view! {
         <button type="button" class="link" disabled=move || found.get().is_none() on:click=move |_| {
@@ -135,16 +207,25 @@ pub fn ReadInArticle(excerpt: String) -> impl IntoView {
     }
 }
 
+/// A quote with its translation, in its article's language (known once
+/// the article list is in).
+pub fn quote_view(data: AtlasData, x: &model::events::Excerpt) -> impl IntoView + use<> {
+    let id = x.id.clone();
+    let language = move || {
+        let (all, a, _) = data.excerpt(&id)?;
+        Some(all.get(a)?.article.language.clone())
+    };
+    let translation = quote_translation(&x.translation, &x.translation_lang);
+    view! { <blockquote lang=language>{format!("“{}”", x.quote)}</blockquote>{translation} }
+}
+
 /// An excerpt's words, once the article list is in.
 fn excerpt_quote(data: AtlasData, excerpt: &str) -> Option<impl IntoView + use<>> {
     let (all, a, n) = data.excerpt(excerpt)?;
     let view = all.get(a)?;
     let excerpt = &view.excerpts.get(n as usize - 1)?.excerpt;
     let quote = format!("“{}”", excerpt.quote);
-    let translation = excerpt
-        .translation
-        .clone()
-        .map(|t| view! { <p class="translation">{format!("Our translation: {t}")}</p> });
+    let translation = quote_translation(&excerpt.translation, &excerpt.translation_lang);
     Some(view! { <blockquote lang=view.article.language.clone()>{quote}</blockquote>{translation} })
 }
 
@@ -170,38 +251,41 @@ fn EventCard(id: String) -> impl IntoView {
         let Some(e): Option<Event> = events.iter().find(|e| e.id == id).cloned() else {
             let shown: String = id.chars().take(64).collect();
             return Some(view! {
-                <div class="notice" role="status"><p>{format!("This link names an event the map does not have (“{shown}”).")}</p>
-                <button type="button" aria-label="Dismiss this notice" on:click=move |_| close()>"×"</button></div>
+                <div class="notice" role="status"><p>{tf("panel-unknown-event", &[("id", shown.into())])}</p>
+                <button type="button" aria-label=t("panel-dismiss") on:click=move |_| close()>"×"</button></div>
             }.into_any());
         };
-        let style = url.names.get();
-        let named = |text: &str, template| data.named(style, text, template);
-        let confidence = match &e.confidence_note {
-            Some(note) => format!("Confidence: {} — {note}", e.confidence),
-            None => format!("Confidence: {}", e.confidence),
-        };
+        let naming = url.naming.get();
+        let named = |text: &str, template| named(data, naming, text, template);
+        let level = e.confidence.label(catalogue());
+        let confidence = tf("panel-confidence", &[("level", level.into())]);
+        let note = e.confidence_note.as_ref().map(|n| {
+            view! { " — "<span lang=record_lang(&e.text_lang)>{n.clone()}</span> }
+        });
         let excerpts = e
             .excerpts
             .iter()
             .map(|x| view! { <li>{excerpt_quote(data, x)}<ReadInArticle excerpt=x.clone()/></li> })
             .collect_view();
-        let location = e
-            .location
-            .clone()
-            .map(|l| view! { <p class="location">{format!("Where: {l}")}</p> });
+        let text_lang = record_lang(&e.text_lang);
+        let location = e.location.as_ref().map(|l| {
+            let l = l.clone();
+            view! { <p class="location">{tf("panel-where", &[("place", "".into())])}<span lang=text_lang>{l}</span></p> }
+        });
         let panel = NodeRef::new();
         focus.panel_shown(panel, format!("event {id}"));
         Some(view! {
             <aside class="panel event-card" id="panel" node_ref=panel aria-labelledby="event-title"
                 on:keydown=move |k| if k.key() == "Escape" { close() }>
-                <button type="button" class="close" aria-label="Close the event" on:click=move |_| close()>"×"</button>
-                <p class="when">{format!("{} · {}", e.kind, e.date.in_words())}</p>
-                <h2 id="event-title" tabindex="-1">{named(&e.title, &e.title_template)}</h2>
-                <p>{named(&e.summary, &e.summary_template)}</p>
+                <button type="button" class="close" aria-label=t("panel-close-event") on:click=move |_| close()>"×"</button>
+                <p class="when">{format!("{} · {}", e.kind.label(catalogue()), date_label(&e.date))}</p>
+                <h2 id="event-title" tabindex="-1" lang=text_lang>{named(&e.title, &e.title_template)}</h2>
+                <p lang=text_lang>{named(&e.summary, &e.summary_template)}</p>
+                {translation_note(&e.text_lang)}
                 {location}
-                <p class="confidence">{confidence}</p>
+                <p class="confidence">{confidence}{note}</p>
                 <Sources sources=e.sources.clone()/>
-                {(!e.excerpts.is_empty()).then(|| view! { <h3>"Quotes"</h3> })}
+                {(!e.excerpts.is_empty()).then(|| view! { <h3>{t("panel-quotes")}</h3> })}
                 <ul class="excerpts">{excerpts}</ul>
             </aside>
         }.into_any())
@@ -222,90 +306,97 @@ fn story_of<'a>(land: &'a LandShapes, id: &'a str) -> Option<&'a str> {
 }
 
 /// An island's or a group's names, status, area and population: the top of its panel.
-fn island_facts(
-    land: &LandShapes,
-    id: &str,
-    style: NameStyle,
-    date: Date,
-) -> impl IntoView + use<> {
+fn island_facts(land: &LandShapes, id: &str, naming: Naming, date: Date) -> impl IntoView + use<> {
     let islands = &land.islands;
+    let cat = catalogue();
+    let page = naming.lang;
     let outline = land.find(id).map(|f| &f.properties);
     // Names of the outline (islet clusters have their own), else of the group.
-    let (romaji, native) = match (outline, islands.find(id)) {
-        (Some(p), _) => (
-            [p.name_ja_romaji.as_str(), &p.name_ru_romaji],
-            [p.name_ja.as_str(), &p.name_ru],
-        ),
-        (None, Some(entry)) => (entry.romaji(), entry.native()),
-        (None, None) => (["", ""], ["", ""]),
+    let forms = match (islands.find(id), outline) {
+        (Some(entry), _) => entry.forms(),
+        (None, Some(p)) => Forms::of_land(p),
+        (None, None) => Forms::default(),
     };
     let story = story_of(land, id).unwrap_or(id);
-    let title = names::label_of(romaji, style);
-    let full = names::label_of(romaji, NameStyle::Both);
+    let title = naming.label(&forms);
+    let full = Naming::new(page, NameStyle::Both).label(&forms);
     let subtitle = (title != full).then(|| view! { <p class="subtitle">{full}</p> });
     let administration = islands.administration(story, date);
-    let admin = administration.map_or("", Administration::name);
+    let admin = administration.map(|a| a.label(cat));
     let area = outline.and_then(|p| Some((p.official_area_km2?, p.official_area_source.clone()?))).map(|(a, source)| {
-        view! { <dt>"Area (official, Japan)"</dt><dd>{format!("{} km²", model::decimal::fixed(a, 1))}<span class="source">{source}</span></dd> }
+        let value = tf("panel-area-value", &[("area", page.number(a, 1).into())]);
+        view! { <dt>{t("panel-area")}</dt><dd>{value}<span class="source" lang=(page != Lang::En).then_some("en")>{source}</span></dd> }
     });
     let group = islands.group(story).filter(|g| g.id != id);
     let population = islands.population(story).map(|pop| {
-        let scope = match (&pop.note, group) {
-            (Some(note), Some(g)) => {
-                format!(" ({}, {note})", names::bare_japanese(&g.name_ja_romaji))
-            }
+        // The count's words in the page's language, where the data has them.
+        let words = match page {
+            Lang::En => None,
+            Lang::Ja => pop.ja.as_ref(),
+            Lang::Ru => pop.ru.as_ref(),
+        };
+        let english = (page != Lang::En && words.is_none()).then_some("en");
+        let publisher = words.map_or(&pop.publisher, |w| &w.publisher);
+        let caveat = words.map_or(&pop.caveat, |w| &w.caveat);
+        let note = words.and_then(|w| w.note.as_ref()).or(pop.note.as_ref());
+        let scope = match (note, group) {
+            (Some(note), Some(g)) => format!(" ({}, {note})", naming.label(&g.forms())),
             (Some(note), None) => format!(" ({note})"),
             _ => String::new(),
         };
         // The publisher, then why the figure needs care, if it does.
-        let publisher = match &pop.caveat {
-            Some(caveat) => format!("{}: {caveat}", pop.publisher),
-            None => pop.publisher.clone(),
+        let publisher = match caveat {
+            Some(caveat) => format!("{publisher}: {caveat}"),
+            None => publisher.clone(),
         };
-        view! { <dt>"Population"</dt><dd>{format!("{}{scope}, {}", pop.people, pop.as_of)}
-        <a class="source" href=pop.source.clone() rel="noopener noreferrer">{publisher}</a></dd> }
+        let as_of = tf("panel-population-as-of", &[("date", cat.day_words(pop.as_of).into())]);
+        let people = page.number(f64::from(pop.people), 0);
+        view! { <dt>{t("panel-population")}</dt><dd>{format!("{people}{scope}, {as_of}")}
+        <a class="source" href=pop.source.clone() rel="noopener noreferrer" lang=english>{publisher}</a></dd> }
     });
     // A claim is only a claim while the other side administers the island.
-    let claim = administration
-        .filter(|a| !a.is_japan())
-        .map(|_| view! { <dt>"Claimed by"</dt><dd>{Administration::Japan.name()}</dd> });
+    let claim = administration.filter(|a| !a.is_japan()).map(
+        |_| view! { <dt>{t("panel-claimed-by")}</dt><dd>{Administration::Japan.label(cat)}</dd> },
+    );
+    // The positions' line is English until the server words it.
     let positions = land.positions.clone();
+    let positions_lang = (page != Lang::En).then_some("en");
     let group = group.map(|g| {
-        let name = format!(
-            "{} ({} / {})",
-            names::bare_japanese(&g.name_ja_romaji),
-            g.name_ja,
-            g.name_ru
-        );
-        view! { <dt>"Group"</dt><dd>{name}</dd> }
+        let name = naming.label(&g.forms());
+        view! { <dt>{t("panel-group")}</dt><dd>{name}</dd> }
     });
     let members = islands.group(id).map(|g| {
         let list = g
             .members()
             .iter()
             .filter_map(|m| islands.island(m))
-            .map(|m| names::label_of([&m.name_ja_romaji, &m.name_ru_romaji], style))
+            .map(|m| naming.label(&m.forms()))
             .collect::<Vec<_>>()
-            .join(", ");
-        view! { <dt>"Islands"</dt><dd>{list}</dd> }
+            .join(if page == Lang::Ja { "、" } else { ", " });
+        view! { <dt>{t("panel-islands")}</dt><dd>{list}</dd> }
     });
-    let outline_source =
-        outline.map(|p| view! { <dt>"Outline"</dt><dd class="source">{p.source.clone()}</dd> });
+    let outline_source = outline.map(|p| {
+        view! { <dt>{t("panel-outline")}</dt><dd class="source" lang=(page != Lang::En).then_some("en")>{p.source.clone()}</dd> }
+    });
+    let on = tf(
+        "panel-administered-on",
+        &[("date", cat.day_words(date).into())],
+    );
     view! {
         <h2 id="panel-title" tabindex="-1">{title}</h2>
         {subtitle}
         <dl class="names">
-            <dt>"Japanese"</dt>
-            <dd><span lang="ja">{native[0].to_owned()}</span>" · "{romaji[0].to_owned()}</dd>
-            <dt>"Russian"</dt>
-            <dd><span lang="ru">{native[1].to_owned()}</span>" · "{romaji[1].to_owned()}</dd>
+            <dt>{t("panel-japanese")}</dt>
+            <dd><span lang="ja">{forms.ja.clone()}</span>" · "<span lang="ja-Latn">{forms.ja_romaji.clone()}</span></dd>
+            <dt>{t("panel-russian")}</dt>
+            <dd><span lang="ru">{forms.ru.clone()}</span>" · "<span lang="ru-Latn">{forms.ru_latin.clone()}</span></dd>
             {group}
             {members}
-            <dt>{format!("Administered by (on {date})")}</dt>
+            <dt>{on}</dt>
             <dd>{admin}</dd>
             {claim}
-            <dt>"Positions"</dt>
-            <dd>{positions}<a class="source" href="/about">"Both positions, sourced"</a></dd>
+            <dt>{t("panel-positions")}</dt>
+            <dd><span lang=positions_lang>{positions}</span><a class="source" href="/about">{t("panel-positions-link")}</a></dd>
             {area}
             {population}
             {outline_source}
@@ -336,7 +427,7 @@ pub fn PanelWarmup(land: Arc<LandShapes>) -> impl IntoView {
         let facts = island_facts(
             &land,
             &island.id,
-            url.names.get_untracked(),
+            url.naming.get_untracked(),
             data.date.get_untracked(),
         );
         Some(view! {

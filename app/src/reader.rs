@@ -4,13 +4,13 @@
 //! filtered by island and event.
 
 use crate::data::AtlasData;
-use crate::panel::Sources;
+use crate::i18n::{catalogue, t, tf};
+use crate::panel::{Sources, date_label, named, quote_translation, record_lang, translation_note};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::events::{AnnotationKind, ArticleView, Date, ExcerptView};
+use model::events::{ArticleView, Date, ExcerptView};
 use model::islands::Islands;
 use model::marks::Overlays;
-use model::names;
 use model::permalink::canonical_view;
 use model::scene::LandShapes;
 use model::viewport::View;
@@ -91,9 +91,9 @@ pub fn Reader(
     move || {
         url.article.get()?;
         let body = match data.article.get() {
-            None => view! { <p role="status">"Loading the article…"</p> }.into_any(),
+            None => view! { <p role="status">{t("reader-loading")}</p> }.into_any(),
             Some(Err(e)) => {
-                view! { <p role="alert">{format!("The article could not be loaded: {e}")}</p> }
+                view! { <p role="alert">{tf("reader-failed", &[("error", e.into())])}</p> }
                     .into_any()
             }
             // No such article: the bad-link notice says so; no reader opens.
@@ -101,9 +101,9 @@ pub fn Reader(
             Some(Ok(Some(article))) => article_view(article, land.clone()).into_any(),
         };
         Some(view! {
-            <aside class="reader" aria-label="Article reader"
+            <aside class="reader" aria-label=t("reader-label")
                 on:keydown=move |e| if e.key() == "Escape" { close() }>
-                <button type="button" class="close" aria-label="Close the article" on:click=move |_| close()>"×"</button>
+                <button type="button" class="close" aria-label=t("reader-close") on:click=move |_| close()>"×"</button>
                 {body}
                 {quote_list(land.clone())}
             </aside>
@@ -180,10 +180,10 @@ fn article_view(article: Arc<ArticleView>, land: Arc<LandShapes>) -> impl IntoVi
     });
     view! {
         <article>
-            <h2>{a.title.clone()}</h2>
-            <p class="byline">{byline(a)}" "{a.url.clone().map(|u| view! { <a href=u rel="noopener" target="_blank">"Source page"</a> })}</p>
+            <h2 lang=a.language.clone()>{a.title.clone()}</h2>
+            <p class="byline">{byline(a)}" "{a.url.clone().map(|u| view! { <a href=u rel="noopener" target="_blank">{t("reader-source-page")}</a> })}</p>
             {a.provenance.clone().map(|p| view! { <p class="provenance">{p}</p> })}
-            <p class="hint">"Marked passages are excerpts: choose one for its notes and to show it on the map."</p>
+            <p class="hint">{t("reader-hint")}</p>
             <div class="article-text" class:quotes=a.text.is_none() lang=a.language.clone()>{text}</div>
         </article>
     }
@@ -210,20 +210,18 @@ fn fit(points: &[[f64; 2]]) -> Option<View> {
 fn excerpt_notes(article: &ArticleView, n: u32) -> Option<AnyView> {
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
-    let style = url.names.get_untracked();
+    let naming = url.naming.get_untracked();
     let e = article.excerpts.get(n as usize - 1)?;
     let annotations = e
         .annotations
         .iter()
         .map(|a| {
-            let kind = match a.kind {
-                AnnotationKind::FactCheck => "Fact-check",
-                AnnotationKind::Context => "Context",
-                AnnotationKind::Translation => "Translation",
-            };
+            let kind = a.kind.label(catalogue());
             view! {
                 <div class=format!("annotation {}", a.kind.as_str())>
-                    <p><strong>{kind}": "</strong>{data.named(style, &a.note, &a.note_template)}</p>
+                    <p><strong>{kind}": "</strong>
+                    <span lang=record_lang(&a.text_lang)>{named(data, naming, &a.note, &a.note_template)}</span></p>
+                    {translation_note(&a.text_lang)}
                     <Sources sources=a.sources.clone()/>
                 </div>
             }
@@ -232,17 +230,17 @@ fn excerpt_notes(article: &ArticleView, n: u32) -> Option<AnyView> {
     let events = e.events.iter().map(|r| {
         let id = r.id.clone();
         view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-            {format!("{} · {}", r.date, data.named(style, &r.title, &r.title_template))}</button></li> }
+            {format!("{} · {}", date_label(&r.date), named(data, naming, &r.title, &r.title_template))}</button></li> }
     }).collect_view();
     let total = article.excerpts.len();
     Some(
         view! {
-            <section class="excerpt-notes" lang="en" aria-labelledby=format!("notes-{n}")>
-                <h3 id=format!("notes-{n}")>{format!("Notes on excerpt {n} of {total}")}</h3>
+            <section class="excerpt-notes" aria-labelledby=format!("notes-{n}")>
+                <h3 id=format!("notes-{n}")>{tf("reader-notes-title", &[("n", n.into()), ("total", total.into())])}</h3>
                 <blockquote lang=article.article.language.clone()>{format!("“{}”", e.excerpt.quote)}</blockquote>
-                {e.excerpt.translation.clone().map(|t| view! { <p><strong>"Translation: "</strong>{t}</p> })}
+                {quote_translation(&e.excerpt.translation, &e.excerpt.translation_lang)}
                 {annotations}
-                <h4>"Linked events"</h4>
+                <h4>{t("reader-linked-events")}</h4>
                 <ul>{events}</ul>
             </section>
         }
@@ -254,8 +252,8 @@ fn excerpt_notes(article: &ArticleView, n: u32) -> Option<AnyView> {
 fn byline(a: &model::events::Article) -> String {
     let mut s = a.outlet.clone();
     for part in [
-        a.kind.map(|k| k.to_string()),
-        a.published.map(|p| p.to_string()),
+        a.kind.map(|k| k.label(catalogue())),
+        a.published.map(|p| date_label(&p)),
     ]
     .into_iter()
     .flatten()
@@ -274,10 +272,10 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
     let list = data.articles;
     let island = RwSignal::new(String::new());
     let event = RwSignal::new(String::new());
-    let pick = |label: &'static str, signal: RwSignal<String>, options: Vec<(String, String)>| {
+    let pick = |label: String, signal: RwSignal<String>, options: Vec<(String, String)>| {
         view! {
             <label>{label}" "<select on:change=move |e| signal.set(event_target_value(&e))>
-                <option value="">"All"</option>
+                <option value="">{t("reader-all")}</option>
                 {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
             </select></label>
         }
@@ -285,15 +283,10 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
     move || {
         let items = list.get()?.ok()??;
         let islands = &land.islands;
-        let style = url.names.get_untracked();
+        let naming = url.naming.get_untracked();
         let island_options = islands
             .ids()
-            .filter_map(|id| {
-                Some((
-                    id.to_owned(),
-                    names::label_of(islands.find(id)?.romaji(), style),
-                ))
-            })
+            .filter_map(|id| Some((id.to_owned(), naming.label(&islands.find(id)?.forms()))))
             .collect();
         // The events some quote reports, in date order (the loaded events are).
         let all = data.events.get().and_then(Result::ok).unwrap_or_default();
@@ -305,7 +298,10 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
                     .flat_map(|s| &s.excerpts)
                     .any(|x| x.excerpt.events.contains(&e.id))
             })
-            .map(|e| (e.id.clone(), format!("{} · {}", e.date, e.title)))
+            .map(|e| {
+                let title = named(data, naming, &e.title, &e.title_template);
+                (e.id.clone(), format!("{} · {title}", date_label(&e.date)))
+            })
             .collect();
         let land = land.clone();
         let rows = move || {
@@ -328,16 +324,16 @@ fn quote_list(land: Arc<LandShapes>) -> impl IntoView {
                         })
                         .collect();
                     count += quotes.len();
-                    (!quotes.is_empty()).then(|| view! { <li><p class="byline">{s.article.title.clone()}" — "{byline(&s.article)}</p><ul>{quotes}</ul></li> })
+                    (!quotes.is_empty()).then(|| view! { <li><p class="byline"><span lang=s.article.language.clone()>{s.article.title.clone()}</span>" — "{byline(&s.article)}</p><ul>{quotes}</ul></li> })
                 })
                 .collect_view();
-            view! { <p role="status">{format!("{count} quotes")}</p><ul class="sources">{rows}</ul> }
+            view! { <p role="status">{tf("reader-quote-count", &[("count", count.into())])}</p><ul class="sources">{rows}</ul> }
         };
         Some(view! {
-            <section class="quote-list" aria-label="Quotes from every source">
-                <h3>"Quotes from every source"</h3>
-                {pick("Island", island, island_options)}
-                {pick("Event", event, event_options)}
+            <section class="quote-list" aria-label=t("reader-quotes-title")>
+                <h3>{t("reader-quotes-title")}</h3>
+                {pick(t("reader-filter-island"), island, island_options)}
+                {pick(t("reader-filter-event"), event, event_options)}
                 {rows}
             </section>
         })

@@ -10,16 +10,24 @@
 //! reactive view costs the wasm more than a reactive attribute does).
 
 use crate::data::AtlasData;
+use crate::i18n::{catalogue, lang, t, tf};
 use crate::overlays::category_symbol;
-use crate::panel::{ReadInArticle, Sources};
+use crate::panel::{ReadInArticle, Sources, date_label, named, quote_view, record_lang};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::names::NameStyle;
-use model::story::{At, Story, StoryEntry, Strand, Strands};
+use model::i18n::Lang;
+use model::names::Naming;
+use model::story::{At, Story, StoryEntry, Strand, Strands, period_label};
 use std::sync::Arc;
 
 #[component]
-pub fn IslandStory(story: Story, from_event: Option<String>) -> impl IntoView {
+pub fn IslandStory(
+    story: Story,
+    /// The island or group whose story it is: who administered it when
+    /// names the periods.
+    island: String,
+    from_event: Option<String>,
+) -> impl IntoView {
     let data: AtlasData = expect_context();
     let url: UrlState = expect_context();
     let story = Arc::new(story);
@@ -52,7 +60,7 @@ pub fn IslandStory(story: Story, from_event: Option<String>) -> impl IntoView {
         .iter()
         .map(|&strand| {
             view! { <label><input type="checkbox" prop:checked=move || hidden.get() & strand.bit() == 0
-                on:change=move |_| hidden.update(|h| *h ^= strand.bit())/>" "{strand.label()}</label> }
+                on:change=move |_| hidden.update(|h| *h ^= strand.bit())/>" "{strand.label(catalogue())}</label> }
         })
         .collect_view();
     // The filter hides entries by class (`h<strand>` on the list, `s<strand>` on each entry).
@@ -65,28 +73,64 @@ pub fn IslandStory(story: Story, from_event: Option<String>) -> impl IntoView {
                 format!("{c} h{}", s.index())
             })
     };
+    let labels = period_labels(&story, &island, data);
     let groups = move || {
-        let style = url.names.get();
+        let naming = url.naming.get();
         (0..story.groups.len())
-            .map(|g| group(&story, g, style, hidden, auto, (marker, target)))
+            .map(|g| {
+                group(
+                    &story,
+                    &labels[g],
+                    g,
+                    naming,
+                    hidden,
+                    auto,
+                    (marker, target),
+                )
+            })
             .collect_view()
             .into_any()
     };
+    // The records' text is the project's translation on a Japanese or
+    // Russian page (where a record has none, it says so with `lang`).
+    let translated = (lang() != Lang::En)
+        .then(|| view! { <p class="translation-note">{t("record-translation-note")}</p> });
     view! {
         <section class="story" aria-labelledby="story-title">
-            <h3 id="story-title">"History"</h3>
-            <fieldset class="story-filter"><legend>"Show"</legend>{filter}</fieldset>
+            <h3 id="story-title">{t("story-title")}</h3>
+            {translated}
+            <fieldset class="story-filter"><legend>{t("story-show")}</legend>{filter}</fieldset>
             <ol class=class>{groups}</ol>
         </section>
     }
+}
+
+/// Each period's label in the page's language: its years and who
+/// administered the island then (none before Soviet control).
+fn period_labels(story: &Story, island: &str, data: AtlasData) -> Vec<String> {
+    let land = data.land.get_value();
+    let islands = land.as_ref().map(|l| &l.islands);
+    let soviet = islands.and_then(|i| i.soviet_control(island));
+    let n = story.groups.len();
+    (0..n)
+        .map(|g| {
+            let from = story.groups[g].from;
+            let until = story.groups.get(g + 1).and_then(|next| next.from);
+            let held = from
+                .filter(|f| soviet.is_some_and(|s| *f >= s))
+                .and_then(|f| islands?.administration(island, f));
+            period_label(catalogue(), from, until, held, g == 0, g + 1 == n)
+        })
+        .collect()
 }
 
 /// One period: open while it holds the map's date or the record (the
 /// reader may open and close it in between), its count following the filter.
 fn group(
     story: &Story,
+    label: &str,
     g: usize,
-    style: NameStyle,
+    naming: Naming,
     hidden: RwSignal<Strands>,
     auto: Memo<Option<At>>,
     (marker, target): (Memo<Option<At>>, Memo<Option<At>>),
@@ -95,32 +139,40 @@ fn group(
     let url: UrlState = expect_context();
     let group = &story.groups[g];
     let len = group.entries.len();
+    let label = label.to_owned();
     let strands: Vec<Strands> = group.entries.iter().map(|e| e.strand.bit()).collect();
     let count = move || {
         let h = hidden.get();
         let n = strands.iter().filter(|&&b| h & b == 0).count();
         let here = marker.get().is_some_and(|m| m.0 == g);
-        format!(" ({n}){}", if here { " · map date" } else { "" })
+        let count = tf(
+            "story-count",
+            &[("period", label.clone().into()), ("count", n.into())],
+        );
+        match here {
+            true => format!("{count} · {}", t("story-map-date")),
+            false => count,
+        }
     };
     let open = move || {
         auto.get()
             .is_some_and(|(date, record)| date == g || record == g)
     };
     let entries = if len == 0 {
-        view! { <p class="story-none">"No record in this period in our sources."</p> }.into_any()
+        view! { <p class="story-none">{t("story-none")}</p> }.into_any()
     } else {
         let items = group
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| entry(e, (g, i), style, data, url, marker, target))
+            .map(|(i, e)| entry(e, (g, i), naming, data, url, marker, target))
             .collect_view();
         view! { <ol class="story-entries" class:marked-end=move || marker.get() == Some((g, len))>{items}</ol> }
             .into_any()
     };
     view! {
         <li class="story-group"><details prop:open=open>
-            <summary class="story-toggle">{group.label.clone()}{count}</summary>
+            <summary class="story-toggle">{count}</summary>
             {entries}
         </details></li>
     }
@@ -130,13 +182,18 @@ fn group(
 fn entry(
     e: &StoryEntry,
     at: At,
-    style: NameStyle,
+    naming: Naming,
     data: AtlasData,
     url: UrlState,
     marker: Memo<Option<At>>,
     target: Memo<Option<At>>,
 ) -> AnyView {
-    let title = data.named(style, &e.title, &e.title_template);
+    let title = named(data, naming, &e.title, &e.title_template);
+    // An event's title in English on a Japanese or Russian page says so.
+    let title_lang = e.event.as_deref().and_then(|id| {
+        let events = data.events.get_untracked()?.ok()?;
+        record_lang(&events.iter().find(|x| x.id == id)?.text_lang)
+    });
     let event = e.event.clone();
     let deployment = e.deployment.clone();
     let date = e.date.last_day();
@@ -155,42 +212,42 @@ fn entry(
     };
     let (badge, kind) = match (e.category, e.kind) {
         (Some(category), _) => {
-            let (letter, class, name) = category_symbol(category);
+            let (letter, class, _) = category_symbol(category);
             let badge =
                 view! { <span class=format!("badge {class}") aria-hidden="true">{letter}</span> };
-            (Some(badge), name)
+            (Some(badge), category.label(catalogue()))
         }
-        (None, Some(kind)) => (None, kind.as_str()),
-        (None, None) => (None, ""),
+        (None, Some(kind)) => (None, kind.label(catalogue())),
+        (None, None) => (None, String::new()),
     };
     let evidence = e.events.iter().map(|r| {
         let id = r.id.clone();
         view! { <li><button type="button" class="link" on:click=move |_| { let id = id.clone(); url.push(move |s| s.event = Some(id)) }>
-            {format!("{} · {}", r.date, data.named(style, &r.title, &r.title_template))}</button></li> }
+            {format!("{} · {}", date_label(&r.date), named(data, naming, &r.title, &r.title_template))}</button></li> }
     }).collect_view();
-    let excerpts = e.excerpts.iter().map(|x| {
-        let quote = x.quote.clone();
-        view! { <li><blockquote>{format!("“{quote}”")}</blockquote><ReadInArticle excerpt=x.id.clone()/></li> }
-    }).collect_view();
-    let n = e.sources.len();
-    let plural = if n == 1 { "" } else { "s" };
-    let quoted = if e.excerpts.is_empty() {
-        ""
-    } else {
-        ", excerpts"
+    let excerpts = e
+        .excerpts
+        .iter()
+        .map(|x| {
+            view! { <li>{quote_view(data, x)}<ReadInArticle excerpt=x.id.clone()/></li> }
+        })
+        .collect_view();
+    let sources = tf("story-sources", &[("count", e.sources.len().into())]);
+    let folded = match e.excerpts.is_empty() {
+        true => format!("{kind} · {sources}"),
+        false => format!("{kind} · {sources} · {}", t("story-excerpts")),
     };
-    let folded = format!("{kind} · {n} source{plural}{quoted}");
     view! {
         <li class=format!("story-entry s{}", e.strand.index())
             class:focused=move || target.get() == Some(at) class:marked=move || marker.get() == Some(at)>
             <button type="button" class="story-open" on:click=choose>
                 {badge}
-                <span class="when">{e.date.to_string()}</span>
-                <span class="what">{title}</span>
+                <span class="when">{date_label(&e.date)}</span>
+                <span class="what" lang=title_lang>{title}</span>
             </button>
             <details class="story-more">
                 <summary>{folded}</summary>
-                {e.note.as_deref().map(|n| view! { <p class="note">{data.named(style, n, &e.note_template)}</p> })}
+                {e.note.as_deref().map(|n| view! { <p class="note">{named(data, naming, n, &e.note_template)}</p> })}
                 <ul class="evidence">{evidence}</ul>
                 <Sources sources=e.sources.clone()/>
                 <ul class="excerpts">{excerpts}</ul>

@@ -60,11 +60,11 @@ test('the 1855 treaty and Medvedev on Etorofu are entries; an event entry opens 
   const treaty = panel.locator('.story-entry', { hasText: 'Treaty of Shimoda' });
   await expect(treaty).toHaveCount(1);
   // A day-precise record says its day; a year-only one its year.
-  await expect(treaty.locator('.when')).toHaveText('1855-02-07');
+  await expect(treaty.locator('.when')).toHaveText('7 February 1855');
   await expect(treaty.locator('.story-more summary')).toContainText(/^treaty · \d+ sources/);
   await openPeriod(panel, /^2015–2019/);
   const visit = panel.locator('.story-entry', { hasText: 'Medvedev visits' });
-  await expect(visit.first()).toContainText('2015-08-22');
+  await expect(visit.first()).toContainText('22 August 2015');
   // Deployment changes are in the same list, with their category.
   await expect(panel.locator('.story-entry', { hasText: 'Coastal missiles' }).first()).toBeVisible();
   // Sources are folded under each entry.
@@ -83,7 +83,7 @@ test("Medvedev's 2010 visit is in Kunashiri's story", async ({ page }) => {
   await page.goto('/?island=kunashiri');
   const panel = await storyReady(page);
   await openPeriod(panel, /^2010–2014/);
-  await expect(panel.locator('.story-entry', { hasText: 'first Russian leader' }).locator('.when')).toHaveText('2010-11-01');
+  await expect(panel.locator('.story-entry', { hasText: 'first Russian leader' }).locator('.when')).toHaveText('1 November 2010');
 });
 
 test('the kind filter hides the entries of a kind and the counts follow', async ({ page, problems }) => {

@@ -184,6 +184,20 @@ impl IslandDetail {
             story: Story::build(id, islands, data),
         })
     }
+
+    /// [`IslandDetail::of`] with the story worded from `catalogue` (pass
+    /// `data.in_language(lang)` and that language's catalogue).
+    pub fn of_in(
+        id: &str,
+        listed: &[IslandSummary],
+        islands: &Islands,
+        data: &Dataset,
+        catalogue: &crate::i18n::Catalogue,
+    ) -> Option<IslandDetail> {
+        let mut detail = IslandDetail::of(id, listed, islands, data)?;
+        detail.story = Story::build_in(id, islands, data, catalogue);
+        Some(detail)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -292,6 +306,7 @@ pub struct DeploymentBrief {
     pub island: String,
     pub place: Option<String>,
     pub unit: String,
+    pub unit_template: Option<String>,
     pub system: Option<String>,
     pub category: DeploymentCategory,
     pub period: Period,
@@ -300,6 +315,8 @@ pub struct DeploymentBrief {
     pub confidence_note_template: Option<String>,
     pub summary: String,
     pub summary_template: Option<String>,
+    /// The language of the record's text (`en` where it fell back).
+    pub text_lang: String,
 }
 
 /// Every source with excerpts: the shipped article and the ones quoted by

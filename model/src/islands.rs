@@ -56,6 +56,8 @@ pub struct Count {
 pub struct CountText {
     pub publisher: String,
     pub caveat: Option<String>,
+    /// The count's `note`, where it has one.
+    pub note: Option<String>,
 }
 
 /// One island (or islet) the map shows as disputed, or a group of them: one
@@ -118,6 +120,26 @@ impl Administration {
         }
     }
 
+    /// The catalogue key's value part: `japan`, `soviet-union`, `russia`.
+    fn key(self) -> &'static str {
+        match self {
+            Administration::Japan => "japan",
+            Administration::SovietUnion => "soviet-union",
+            Administration::Russia => "russia",
+        }
+    }
+
+    /// The administering state in the catalogue's language (`admin-…`).
+    pub fn label(self, catalogue: &crate::i18n::Catalogue) -> String {
+        catalogue.text(&format!("admin-{}", self.key()))
+    }
+
+    /// "administered by the Soviet Union" in the catalogue's language
+    /// (`admin-by-…`): Russian declines the state's name.
+    pub fn held_by(self, catalogue: &crate::i18n::Catalogue) -> String {
+        catalogue.text(&format!("admin-by-{}", self.key()))
+    }
+
     /// Whether Japan, which claims the islands, held them then: no claim to show.
     pub fn is_japan(self) -> bool {
         self == Administration::Japan
@@ -139,6 +161,7 @@ impl Islands {
                 if let Some(t) = text {
                     count.publisher = t.publisher;
                     count.caveat = t.caveat.or(count.caveat.take());
+                    count.note = t.note.or(count.note.take());
                 }
                 count.ja = None;
                 count.ru = None;

@@ -26,11 +26,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Catalogue;
+use crate::islands::Administration;
+
 #[cfg(feature = "loader")]
 use crate::events::{Dataset, Event, EventQuery, HistoryEntry};
 use crate::events::{Date, DeploymentCategory, EventKind, EventRef, Excerpt, PartialDate, Source};
 #[cfg(feature = "loader")]
-use crate::islands::{Administration, Islands};
+use crate::islands::Islands;
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
@@ -75,15 +78,16 @@ impl Strand {
         1 << self.index()
     }
 
-    /// The filter's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Strand::Diplomacy => "Treaties, diplomacy, statements",
-            Strand::Visit => "Visits",
-            Strand::Incident => "Incidents",
-            Strand::Military => "Military events",
-            Strand::DeploymentChange => "Deployment changes",
-        }
+    /// The filter's label in the catalogue's language (`strand-…`).
+    pub fn label(self, catalogue: &Catalogue) -> String {
+        let key = match self {
+            Strand::Diplomacy => "strand-diplomacy",
+            Strand::Visit => "strand-visit",
+            Strand::Incident => "strand-incident",
+            Strand::Military => "strand-military",
+            Strand::DeploymentChange => "strand-deployment-change",
+        };
+        catalogue.text(key)
     }
 
     /// The strand an event of `kind` belongs to.
@@ -259,14 +263,15 @@ impl StoryEntry {
         }
     }
 
-    fn of_change(h: HistoryEntry) -> StoryEntry {
+    fn of_change(h: HistoryEntry, catalogue: &Catalogue) -> StoryEntry {
         let status = h.status;
+        let said = status.label(catalogue);
         StoryEntry {
             date: h.date,
             strand: Strand::DeploymentChange,
             kind: None,
-            title: format!("{} — {status}", h.unit),
-            title_template: h.unit_template.map(|t| format!("{t} — {status}")),
+            title: format!("{} — {said}", h.unit),
+            title_template: h.unit_template.map(|t| format!("{t} — {said}")),
             event: None,
             deployment: Some(h.deployment),
             category: Some(h.category),
@@ -292,14 +297,20 @@ impl StoryEntry {
 struct Era {
     from: Option<Date>,
     until: Option<Date>,
-    held: &'static str,
+    held: Option<Administration>,
 }
 
 #[cfg(feature = "loader")]
 impl Story {
     /// The story of `id` (an island or a group, with its members' records),
-    /// grouped by period (see the module's documentation).
+    /// grouped by period (see the module's documentation), worded in English.
     pub fn build(id: &str, islands: &Islands, data: &Dataset) -> Story {
+        Story::build_in(id, islands, data, english())
+    }
+
+    /// [`Story::build`] worded from `catalogue` (periods, statuses): pass
+    /// `data.in_language(lang)` and that language's catalogue.
+    pub fn build_in(id: &str, islands: &Islands, data: &Dataset, catalogue: &Catalogue) -> Story {
         let query = EventQuery {
             island: Some(id.to_owned()),
             ..Default::default()
@@ -312,7 +323,7 @@ impl Story {
             .chain(
                 data.island_history(id)
                     .into_iter()
-                    .map(StoryEntry::of_change),
+                    .map(|h| StoryEntry::of_change(h, catalogue)),
             )
             .collect();
         entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
@@ -330,7 +341,7 @@ impl Story {
             .into_iter()
             .enumerate()
             .map(|(i, (mut g, held))| {
-                g.label = label(&g, held, i == 0, i + 1 == last);
+                g.label = period_label(catalogue, g.from, g.until, held, i == 0, i + 1 == last);
                 g
             })
             .collect();
@@ -346,22 +357,18 @@ fn eras(id: &str, islands: &Islands) -> Vec<Era> {
         return vec![Era {
             from: None,
             until: None,
-            held: "",
+            held: None,
         }];
     };
     let ended = islands.soviet_union_ended;
-    let held = |date| {
-        islands
-            .administration(id, date)
-            .map_or("", Administration::in_sentence)
-    };
+    let held = |date| islands.administration(id, date);
     vec![
         // Not "administered by Japan": the earliest records predate any
         // administration of the islands.
         Era {
             from: None,
             until: Some(soviet),
-            held: "",
+            held: None,
         },
         Era {
             from: Some(soviet),
@@ -428,28 +435,64 @@ fn group(from: Option<Date>, until: Option<Date>) -> StoryGroup {
     }
 }
 
-/// "Until 1945", "1945–1991 · administered by the Soviet Union", "2020 onward · …".
-#[cfg(feature = "loader")]
-fn label(g: &StoryGroup, held: &str, first: bool, last: bool) -> String {
+/// A period's label: its years, and who administered the island then
+/// (`held`; none before Soviet control): "Until 1945", "1945–1991 ·
+/// administered by the Soviet Union", "2020 onward · administered by
+/// Russia"; "1945～1991年・ソ連が管轄", "С 2020 г. · под управлением России".
+/// `until` is the day after the period's last (the next period's `from`).
+pub fn period_label(
+    catalogue: &Catalogue,
+    from: Option<Date>,
+    until: Option<Date>,
+    held: Option<Administration>,
+    first: bool,
+    last: bool,
+) -> String {
     // The year of the period's last day.
-    let end = g.until.map(|u| {
+    let end = until.map(|u| {
         if (u.month, u.day) == (1, 1) {
             u.year - 1
         } else {
             u.year
         }
     });
-    let years = match (g.from, end) {
-        (Some(from), _) if last => format!("{} onward", from.year),
-        (Some(from), Some(end)) if from.year == end => format!("{end}"),
-        (Some(from), Some(end)) => format!("{}–{end}", from.year),
-        (None, Some(end)) if first => format!("Until {end}"),
-        _ => "All years".to_owned(),
+    let years = match (from, end) {
+        (Some(from), _) if last => {
+            catalogue.format("story-period-onward", &[("from", from.year.into())])
+        }
+        (Some(from), Some(end)) if from.year == end => {
+            catalogue.format("story-period-year", &[("year", end.into())])
+        }
+        (Some(from), Some(end)) => catalogue.format(
+            "story-period-years",
+            &[("from", from.year.into()), ("to", end.into())],
+        ),
+        (None, Some(end)) if first => {
+            catalogue.format("story-period-until", &[("end", end.into())])
+        }
+        _ => catalogue.text("story-period-all"),
     };
     match held {
-        "" => years,
-        held => format!("{years} · administered by {held}"),
+        None => years,
+        Some(held) => catalogue.format(
+            "story-period-held",
+            &[
+                ("years", years.into()),
+                ("held", held.held_by(catalogue).into()),
+            ],
+        ),
     }
+}
+
+/// The English words of the story, for [`Story::build`].
+#[cfg(feature = "loader")]
+fn english() -> &'static Catalogue {
+    static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        let file = include_str!("../../assets/i18n/en/app-panels.ftl");
+        // Checked by the catalogue tests; a broken file shows its keys.
+        Catalogue::parse(crate::i18n::Lang::En, &[("en/app-panels.ftl", file)]).unwrap_or_default()
+    })
 }
 
 #[cfg(all(test, feature = "loader"))]

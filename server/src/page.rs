@@ -46,7 +46,6 @@ pub struct Pages {
     inner: Arc<PagesInner>,
 }
 
-
 struct PagesInner {
     dist: PathBuf,
     /// Outlines used for link-preview images (the medium level of detail).

@@ -46,6 +46,33 @@ macro_rules! string_enum {
     };
 }
 
+/// Readers' names for an enum's values, from the catalogue
+/// (`assets/i18n/*/app-panels.ftl`): `<prefix>-<value>`, e.g. `kind-treaty`.
+macro_rules! labelled {
+    ($($name:ident => $prefix:literal),+ $(,)?) => {$(
+        impl $name {
+            /// The catalogue key of this value's name.
+            pub fn key(self) -> String {
+                format!("{}-{}", $prefix, self.as_str())
+            }
+
+            /// This value's name in the catalogue's language.
+            pub fn label(self, catalogue: &crate::i18n::Catalogue) -> String {
+                catalogue.text(&self.key())
+            }
+        }
+    )+};
+}
+
+labelled!(
+    EventKind => "kind",
+    Confidence => "confidence",
+    SourceKind => "source-kind",
+    DeploymentCategory => "category",
+    DeploymentStatus => "status",
+    AnnotationKind => "annotation",
+);
+
 string_enum!(
     /// What kind of thing happened.
     EventKind {

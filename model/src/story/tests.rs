@@ -296,3 +296,127 @@ fn a_decade_with_twice_a_dense_one_is_told_in_halves() {
             .all(|e| e.date.first_day().year >= 2025)
     );
 }
+
+/// A language's panel messages and dates, as the server serves them.
+fn catalogue(lang: crate::i18n::Lang) -> Catalogue {
+    let (panels, dates) = match lang {
+        crate::i18n::Lang::En => (
+            include_str!("../../../assets/i18n/en/app-panels.ftl"),
+            include_str!("../../../assets/i18n/en/dates.ftl"),
+        ),
+        crate::i18n::Lang::Ja => (
+            include_str!("../../../assets/i18n/ja/app-panels.ftl"),
+            include_str!("../../../assets/i18n/ja/dates.ftl"),
+        ),
+        crate::i18n::Lang::Ru => (
+            include_str!("../../../assets/i18n/ru/app-panels.ftl"),
+            include_str!("../../../assets/i18n/ru/dates.ftl"),
+        ),
+    };
+    Catalogue::parse(lang, &[("app-panels.ftl", panels), ("dates.ftl", dates)])
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn periods_are_worded_in_each_language() {
+    use crate::i18n::Lang;
+    let day = |y| Date::new(y, 1, 1).ok();
+    let soviet = Some(Administration::SovietUnion);
+    let russia = Some(Administration::Russia);
+    let cases = [
+        (
+            Lang::En,
+            [
+                "Until 1945",
+                "1945–1991 · administered by the Soviet Union",
+                "2020 onward · administered by Russia",
+                "2013",
+            ],
+        ),
+        (
+            Lang::Ja,
+            [
+                "1945年まで",
+                "1945〜1991年・ソ連が管轄",
+                "2020年以降・ロシアが管轄",
+                "2013年",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "До 1945 г.",
+                "1945–1991 гг. · под управлением СССР",
+                "С 2020 г. · под управлением России",
+                "2013 г.",
+            ],
+        ),
+    ];
+    for (lang, [until, soviet_years, onward, year]) in cases {
+        let c = catalogue(lang);
+        let until_1946 = Date::new(1945, 8, 28).ok();
+        assert_eq!(period_label(&c, None, until_1946, None, true, false), until);
+        assert_eq!(
+            period_label(&c, day(1945), day(1992), soviet, false, false),
+            soviet_years
+        );
+        assert_eq!(
+            period_label(&c, day(2020), None, russia, false, true),
+            onward
+        );
+        assert_eq!(
+            period_label(&c, day(2013), day(2014), None, false, false),
+            year
+        );
+    }
+}
+
+#[test]
+fn every_kind_status_and_state_has_a_name_in_every_language() {
+    use crate::events::{AnnotationKind, Confidence, DeploymentStatus, SourceKind};
+    use crate::i18n::Lang;
+    for lang in Lang::ALL {
+        let c = catalogue(lang);
+        let keys = EventKind::ALL
+            .iter()
+            .map(|k| k.key())
+            .chain(DeploymentCategory::ALL.iter().map(|k| k.key()))
+            .chain(DeploymentStatus::ALL.iter().map(|k| k.key()))
+            .chain(Confidence::ALL.iter().map(|k| k.key()))
+            .chain(SourceKind::ALL.iter().map(|k| k.key()))
+            .chain(AnnotationKind::ALL.iter().map(|k| k.key()));
+        for key in keys {
+            assert!(c.has(&key), "{lang}: no `{key}`");
+        }
+        for a in [
+            Administration::Japan,
+            Administration::SovietUnion,
+            Administration::Russia,
+        ] {
+            assert!(!a.label(&c).starts_with("admin-"), "{lang}: {a:?}");
+            assert!(!a.held_by(&c).starts_with("admin-"), "{lang}: {a:?}");
+        }
+        for s in Strand::ALL {
+            assert!(!s.label(&c).starts_with("strand-"), "{lang}: {s:?}");
+        }
+    }
+    let ja = catalogue(Lang::Ja);
+    assert_eq!(EventKind::Treaty.label(&ja), "条約");
+    assert_eq!(
+        Administration::Russia.held_by(&catalogue(Lang::Ru)),
+        "под управлением России"
+    );
+}
+
+#[test]
+fn a_story_built_in_japanese_words_its_periods_and_changes_in_japanese() {
+    let c = catalogue(crate::i18n::Lang::Ja);
+    let s = Story::build_in("shikotan", &crate::islands::committed(), &dataset(), &c);
+    assert_eq!(s.groups[0].label, "1945年まで");
+    let change = s
+        .groups
+        .iter()
+        .flat_map(|g| &g.entries)
+        .find(|e| e.deployment.is_some());
+    assert!(change.expect("a change").title.ends_with("— 配備中"));
+}
