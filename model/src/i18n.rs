@@ -189,29 +189,3 @@ impl FromStr for Lang {
     }
 }
 
-/// The committed catalogue of `lang`, every file of `assets/i18n/<lang>/`
-/// joined in name order as the server serves it: for tests.
-#[cfg(test)]
-pub(crate) fn committed(lang: Lang) -> Catalogue {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../assets/i18n")
-        .join(lang.code());
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("catalogue directory")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
-        .collect();
-    paths.sort();
-    let files: Vec<(String, String)> = paths
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).expect("readable catalogue");
-            (p.display().to_string(), text)
-        })
-        .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    Catalogue::parse(lang, &refs).unwrap_or_else(|e| panic!("{e}"))
-}

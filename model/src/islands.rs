@@ -307,7 +307,7 @@ impl Islands {
 
     /// The masthead's note under the title, in `catalogue`'s language: the
     /// names convention, then who held the islands on `date` (`None`:
-    /// today), from the `server-names-…` and `server-held-…` messages.
+    /// today), from the `shell-names-note-…` and `shell-held-…` messages.
     /// The server's first paint shows it before the app runs.
     pub fn masthead_note(&self, names: NameStyle, date: Option<Date>, c: &Catalogue) -> String {
         // Today is after the Soviet Union ended: the same wording.

@@ -231,7 +231,7 @@ async fn the_page_speaks_the_readers_language_and_says_it_varies() {
     }
     // The first paint: masthead and map names in Japanese.
     assert!(
-        html.contains("<p class=\"convention\">名称：日本側のみ。"),
+        html.contains("<p class=\"convention\">地名：日本の呼称のみ。"),
         "the masthead"
     );
     assert!(
