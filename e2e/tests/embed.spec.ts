@@ -23,11 +23,13 @@ for (const [width, height] of [[800, 450], [400, 300]]) {
     const frame = await host(page, baseURL!, '/?date=2016-12-01&island=etorofu&embed=1', width, height);
     const iframe = (await page.locator('#embed').boundingBox())!;
     const map = (await frame.locator('svg.map-svg').boundingBox())!;
-    expect(map.height).toBeGreaterThanOrEqual(0.9 * iframe.height);
+    // The footer's date is in words since issue 17 and takes two lines in a
+    // 400 px frame: the map keeps at least 84% of the height.
+    expect(map.height).toBeGreaterThanOrEqual(0.84 * iframe.height);
     expect(map.width).toBeGreaterThanOrEqual(iframe.width - 1);
     // The map's date, in the footer, inside the frame.
     const date = frame.locator('.embed-footer .embed-date');
-    await expect(date).toContainText('2016-12-01');
+    await expect(date).toContainText('1 December 2016');
     const footer = (await frame.locator('.embed-footer').boundingBox())!;
     expect(footer.y + footer.height).toBeLessThanOrEqual(iframe.y + iframe.height + 1);
     // The legend starts collapsed and opens on request.
@@ -75,7 +77,7 @@ test('Embed in the share menu gives iframe code for the current state', async ({
   const src = text.match(/src="([^"]+)"/)![1].replaceAll('&amp;', '&');
   const origin = new URL(src).origin;
   const frame = await host(page, origin, new URL(src).pathname + new URL(src).search, 800, 450);
-  await expect(frame.locator('.embed-date')).toContainText('2016-12-01');
+  await expect(frame.locator('.embed-date')).toContainText('1 December 2016');
   await expect(frame.locator('path[data-island="kunashiri"]')).toHaveClass(/selected/);
 });
 

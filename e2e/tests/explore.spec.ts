@@ -74,7 +74,7 @@ test('the timeline hides the November 2016 missiles in 2015 and shows them in 20
   await setTimeline(page, '2015-01-01');
   await expect(page).toHaveURL(/date=2015-01-01/);
   await expect(page.locator('path[data-island="etorofu"]')).not.toHaveClass(/japanese-administered/);
-  await expect(page.locator('.timeline output')).toHaveText('2015-01-01');
+  await expect(page.locator('.timeline output')).toHaveText('1 January 2015');
   await expect(page.locator('[data-site="mgad-18-hq"]')).toHaveCount(1);
   await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
   await expect(page.locator('[data-site="bal-kunashiri"]')).toHaveCount(0);
@@ -85,7 +85,7 @@ test('the timeline hides the November 2016 missiles in 2015 and shows them in 20
   await page.screenshot({ path: shot('explore-timeline-2017') });
   // Back returns to 2015: each release of the slider made a history entry.
   await page.goBack();
-  await expect(page.locator('.timeline output')).toHaveText('2015-01-01');
+  await expect(page.locator('.timeline output')).toHaveText('1 January 2015');
   await expect(page.locator('[data-site="bastion-etorofu"]')).toHaveCount(0);
 });
 
@@ -95,7 +95,7 @@ test('treaty lines follow the date: Shimoda in 1860, the 1945 line and the claim
   const lines = page.locator('path.treaty-line');
   await expect(lines).toHaveCount(1);
   const shimoda = page.locator('path[data-line="shimoda-1855"]');
-  await expect(shimoda.locator('title')).toHaveText(/since 1855-02-07, until 1875-05-07\), schematic course/);
+  await expect(shimoda.locator('title')).toHaveText(/since 7 February 1855, until 7 May 1875\), schematic course/);
   // Drawn where the map is, not collapsed to a point or thrown off it.
   const box = (await shimoda.boundingBox())!;
   const map = (await page.locator('.map').boundingBox())!;

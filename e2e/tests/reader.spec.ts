@@ -64,5 +64,5 @@ test('an unknown article, an excerpt past the last and a future date get the bad
 
   await page.goto('/?date=2035-06-01');
   await mapReady(page);
-  await expect(page.locator('.notice')).toContainText('2035-06-01 is in the future; the map shows today');
+  await expect(page.locator('.notice')).toContainText('1 June 2035 is in the future; the map shows today');
 });

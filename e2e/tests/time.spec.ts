@@ -5,6 +5,12 @@ import AxeBuilder from '@axe-core/playwright';
 // Issue 21, items 3 and 4: play that narrates, and honest time.
 
 const dateOutput = (page: Page) => page.locator('.timeline output.date');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A `YYYY-MM-DD` day as the English timeline writes it: "8 August 1945". */
+const inWords = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+};
 const caption = (page: Page) => page.locator('.timeline .caption');
 const urlDate = (page: Page) => new URL(page.url()).searchParams.get('date');
 
@@ -13,7 +19,7 @@ test('▶ at today starts from the beginning: the date moves within two seconds 
   await mapReady(page);
   await expect(dateOutput(page)).toHaveText(/^Today, /);
   await page.getByRole('button', { name: 'Play through the events' }).click();
-  await expect(dateOutput(page)).toHaveText(/^18\d\d-\d\d-\d\d$/, { timeout: 2_000 });
+  await expect(dateOutput(page)).toHaveText(/^\d{1,2} [A-Z][a-z]+ 18\d\d$/, { timeout: 2_000 });
   // The caption gives the event's date in words and its title, as a button that opens it.
   const button = caption(page).getByRole('button');
   await expect(button).toHaveText(/^(In|On|By) .*1855.*: .{8,}/, { timeout: 2_000 });
@@ -49,7 +55,7 @@ test('at 1945-03-01 no Soviet record is in place on Shikotan: no symbol there, a
   const sites = await page.locator('g.site').evaluateAll((els) => els.map((e) => e.getAttribute('data-site') ?? ''));
   expect(sites.filter((s) => s.endsWith('shikotan'))).toEqual([]);
   const panel = page.locator('aside.panel');
-  await expect(panel.locator('dt', { hasText: 'Administered by (on 1945-03-01)' })).toHaveCount(1);
+  await expect(panel.locator('dt', { hasText: 'Administered by (on 1 March 1945)' })).toHaveCount(1);
   await expect(panel.locator('dt', { hasText: 'Administered by' }).locator('xpath=following-sibling::dd[1]')).toContainText('Japan');
   await page.screenshot({ path: shot('time-shikotan-1945-03-01') });
 });
@@ -101,7 +107,7 @@ test('previous and next move to the adjacent events, by button and by key; the U
   await expect.poll(() => urlDate(page)).not.toBe(previous);
   await page.getByRole('button', { name: 'Pause the timeline' }).click();
   const stopped = urlDate(page)!;
-  await expect(dateOutput(page)).toHaveText(stopped);
+  await expect(dateOutput(page)).toHaveText(inWords(stopped));
   const params = [...new URL(page.url()).searchParams.keys()];
   expect(params).toEqual(['date']);
 });
@@ -129,11 +135,11 @@ test('a typed date moves the map; a bad one is refused in words', async ({ page 
   await field.fill('1956-10');
   await field.press('Enter');
   await expect(page).toHaveURL(/date=1956-10-01/);
-  await expect(dateOutput(page)).toHaveText('1956-10-01');
+  await expect(dateOutput(page)).toHaveText('1 October 1956');
   await field.fill('1700');
   await field.press('Enter');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(caption(page)).toHaveText('The timeline starts in 1855.');
+  await expect(caption(page)).toHaveText('The timeline starts on 1 January 1855.');
   await field.fill('tomorrow');
   await field.press('Enter');
   await expect(caption(page)).toContainText('YYYY, YYYY-MM or YYYY-MM-DD');

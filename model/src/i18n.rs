@@ -188,4 +188,3 @@ impl FromStr for Lang {
             .ok_or("expected en, ja or ru")
     }
 }
-
