@@ -155,7 +155,7 @@ fn render_named(
 }
 
 /// The `{id}` references of a template.
-fn references(template: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn references(template: &str) -> impl Iterator<Item = &str> {
     template
         .split('{')
         .skip(1)

@@ -158,10 +158,7 @@ pub fn named(data: AtlasData, naming: Naming, text: &str, template: &Option<Stri
     let land = data.land.get_value();
     let overlays = data.overlays.get().and_then(Result::ok);
     // The forms of the ids the text names (a few), then the text.
-    let forms: Vec<(String, Forms)> = template
-        .split('{')
-        .skip(1)
-        .filter_map(|s| s.split_once('}').map(|(id, _)| id))
+    let forms: Vec<(String, Forms)> = crate::data::references(template)
         .filter_map(|id| {
             let found = match land.as_ref().and_then(|l| l.islands.find(id)) {
                 Some(i) => i.forms(),

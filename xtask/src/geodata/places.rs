@@ -317,7 +317,10 @@ const PLACES: &[Place] = &[
         island: "kaigara",
         lat: 43.397,
         lon: 145.858,
-        source: "https://lighthouse-japan.com/hokkaido/kaigarashima/kaigarashima.html",
+        // Read: the lighthouse covers the whole islet, 3.7 km off Cape
+        // Nosappu (the Nemuro Coast Guard's description, quoted there); it
+        // gives no coordinate: ours sits on the islet in the outlines.
+        source: "https://rensai.jp/544892",
         description: None,
     },
     Place {
