@@ -47,6 +47,8 @@ struct Inner {
     about: About,
     /// The interface's words in every language.
     catalogues: Catalogues,
+    /// Bytes the router's cache of whole `/api` answers may hold.
+    response_budget: u64,
 }
 
 impl AppState {
@@ -114,6 +116,7 @@ impl AppState {
                 api,
                 about,
                 catalogues,
+                response_budget: config.caches.response_bytes(),
             }),
         })
     }
@@ -152,6 +155,11 @@ impl AppState {
 
     pub fn api(&self) -> &Api {
         &self.inner.api
+    }
+
+    /// Bytes the router's cache of whole `/api` answers may hold.
+    pub fn response_budget(&self) -> u64 {
+        self.inner.response_budget
     }
 }
 
