@@ -10,7 +10,7 @@
 //! `--only-server` (wrk only: no browser, no frontend build, and
 //! `bench/results.json` is left alone).
 
-mod nginx;
+pub(crate) mod nginx;
 mod wrk;
 
 use crate::http;
@@ -333,7 +333,7 @@ fn ensure_tools(browser: bool) -> Result<(), Error> {
     Ok(())
 }
 
-fn on_path(bin: &str) -> bool {
+pub(crate) fn on_path(bin: &str) -> bool {
     if bin.contains('/') {
         return Path::new(bin).exists();
     }
