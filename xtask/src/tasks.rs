@@ -7,9 +7,18 @@ use std::process::Command;
 use std::time::Instant;
 
 pub fn build(_args: &[String]) -> Result<(), Error> {
-    setup::ensure_all(Needs::Serve)?;
-    build_frontend()?;
-    build_server()
+    // The server needs none of the wasm tools: on a fresh machine it builds
+    // while they install. `cargo install` compiles in a folder of its own, so
+    // neither waits for the other's build-directory lock, and each uses the
+    // core the other leaves idle (single-threaded link and LTO steps).
+    let server = std::thread::spawn(build_server);
+    let tools = setup::ensure_all(Needs::Serve);
+    let server = server
+        .join()
+        .unwrap_or_else(|_| Err(Error::msg("the server build's thread panicked")));
+    tools?;
+    server?;
+    build_frontend()
 }
 
 pub fn serve(args: &[String]) -> Result<(), Error> {
