@@ -359,7 +359,10 @@ fn duplicate_ids_are_refused() {
         (e.field.as_str(), e.line),
         (
             "events[2].id",
-            line_of(&broken, "id = \"drill\"\nadded = \"2026-01-05\"\nupdated = \"2026-02-01\"\ndate = \"2017")
+            line_of(
+                &broken,
+                "id = \"drill\"\nadded = \"2026-01-05\"\nupdated = \"2026-02-01\"\ndate = \"2017"
+            )
         )
     );
 }
