@@ -13,6 +13,8 @@ feed-link = Kuril Atlas: new and changed events (Atom)
 feed-link-island = Kuril Atlas: new and changed events on { $island } (Atom)
 
 ## The event page
+# The event card's link to it (app/src/panel.rs).
+event-page-link = Event page (to cite and share)
 event-page-site = Site
 event-page-map = ← Back to the map
 event-page-kind = Kind

@@ -10,6 +10,7 @@ feed-link = Kuril Atlas：追加・更新された出来事（Atom）
 feed-link-island = Kuril Atlas：{ $island }の追加・更新された出来事（Atom）
 
 ## 出来事のページ
+event-page-link = 出来事のページ（引用・共有用）
 event-page-site = サイト
 event-page-map = ← 地図に戻る
 event-page-kind = 種類

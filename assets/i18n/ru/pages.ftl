@@ -10,6 +10,7 @@ feed-link = Kuril Atlas: новые и изменённые события (Atom
 feed-link-island = Kuril Atlas: новые и изменённые события — { $island } (Atom)
 
 ## Страница события
+event-page-link = Страница события (для цитирования и ссылок)
 event-page-site = Сайт
 event-page-map = ← Вернуться к карте
 event-page-kind = Тип
