@@ -179,10 +179,10 @@ impl FeedSource<'_> {
 }
 
 /// Checks an island filter against the ids the API lists (`known`).
-pub fn check_island<'a>(
-    island: Option<&'a str>,
+pub fn check_island(
+    island: Option<&str>,
     known: impl Fn(&str) -> bool,
-) -> Result<Option<&'a str>, FeedError> {
+) -> Result<Option<&str>, FeedError> {
     match island {
         Some(i) if !known(i) => Err(FeedError::UnknownIsland(
             i.chars().take(60).collect::<String>(),

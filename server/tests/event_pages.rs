@@ -222,6 +222,9 @@ async fn an_event_page_speaks_the_links_or_the_readers_language() {
     assert!(h1.chars().any(model::names::is_cjk), "{h1}");
     assert!(h1.contains("択捉島") && !h1.contains("Iturup"), "{h1}");
     assert!(html.contains("情報源"));
+    // Quotes' translations and every text name islands in Japanese, no braces left.
+    assert!(!html.contains('{'), "an unrendered reference");
+    assert!(html.contains("当プロジェクトによる翻訳：「"));
     // Without lang=, the reader's languages decide, and the answer says it varies.
     let ru = get_with(
         &format!("/events/{id}"),

@@ -24,6 +24,10 @@ event-page-span = { $from } – { $until }
 event-page-where = Where
 event-page-islands = Islands
 event-page-confidence = Confidence
+# Between the items of a list (places, islands).
+event-page-list-separator = { ", " }
+# $text: our translation of a quote.
+event-page-translation = { record-quote-translation }: “{ $text }”
 event-page-sources = Sources
 # $outlet: who published it; $kind: the kind of source; $language: the page's language code.
 event-page-source-about = { $outlet }, { $kind }, in { $language }

@@ -148,30 +148,35 @@ fn head(w: &Words, ev: &Event, origin: &str) -> String {
 /// Kind, when, where, islands, confidence.
 fn facts(w: &Words, ev: &Event) -> String {
     let c = w.c;
-    let when = match ev.end {
-        Some(end) => c.format(
+    let mut rows = vec![("event-page-kind", e(&ev.kind.label(c)))];
+    // The lede says the date; a span's whole period is said here.
+    if let Some(end) = ev.end {
+        let span = c.format(
             "event-page-span",
             &[
                 ("from", c.date_words(&ev.date).into()),
                 ("until", c.date_words(&end).into()),
             ],
-        ),
-        None => c.date_words(&ev.date),
-    };
-    let mut rows = vec![
-        ("event-page-kind", e(&ev.kind.label(c))),
-        ("event-page-when", e(&when)),
-    ];
-    let mut places: Vec<String> = ev.places.iter().map(|p| w.name(p)).collect();
+        );
+        rows.push(("event-page-when", e(&span)));
+    }
+    let separator = e(&c.text("event-page-list-separator"));
+    // A place that stands for a whole island is said by the islands row.
+    let mut places: Vec<String> = ev
+        .places
+        .iter()
+        .filter(|p| !w.d.is_centroid(p))
+        .map(|p| w.name(p))
+        .collect();
     if let Some(location) = &ev.location {
         places.push(w.text(location, &ev.location_template));
     }
     if !places.is_empty() {
-        rows.push(("event-page-where", places.join("; ")));
+        rows.push(("event-page-where", places.join(&separator)));
     }
     if !ev.islands.is_empty() {
         let islands: Vec<String> = ev.islands.iter().map(|i| w.name(i)).collect();
-        rows.push(("event-page-islands", islands.join(", ")));
+        rows.push(("event-page-islands", islands.join(&separator)));
     }
     let mut confidence = e(&ev.confidence.label(c));
     if let Some(note) = &ev.confidence_note {
@@ -250,11 +255,11 @@ fn excerpts(w: &Words, ev: &Event) -> String {
             e(&x.quote)
         );
         if let (Some(t), true) = (&x.translation, article.language != w.lang().code()) {
+            let text = w.naming.render(t, |id| w.d.names.get(id));
             let _ = writeln!(
                 out,
-                "<p class=\"translation\">{}: “{}”</p>",
-                e(&c.text("record-quote-translation")),
-                e(t)
+                "<p class=\"translation\">{}</p>",
+                e(&c.format("event-page-translation", &[("text", text.into())]))
             );
         }
         let from = match &article.url {
