@@ -286,10 +286,10 @@ fn EventCard(id: String) -> impl IntoView {
                 {translation_note(&e.text_lang)}
                 {location}
                 <p class="confidence">{confidence}{note}</p>
+                <p class="event-page"><a href=page>{t("event-page-link")}</a></p>
                 <Sources sources=e.sources.clone()/>
                 {(!e.excerpts.is_empty()).then(|| view! { <h3>{t("panel-quotes")}</h3> })}
                 <ul class="excerpts">{excerpts}</ul>
-                <p class="event-page"><a href=page>{t("event-page-link")}</a></p>
             </aside>
         }.into_any())
     }

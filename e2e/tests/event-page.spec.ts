@@ -52,6 +52,13 @@ test("the event card's link opens the event's page, by keyboard too", async ({ p
   await mapReady(page);
   const link = page.locator('aside.event-card').getByRole('link', { name: 'Event page (to cite and share)' });
   await expect(link).toHaveAttribute('href', `/events/${ID}`);
+  await link.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('event-card-link-1280') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await link.scrollIntoViewIfNeeded();
+  await expect(link).toBeVisible();
+  await page.screenshot({ path: shot('event-card-link-390') });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await link.focus();
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
