@@ -108,9 +108,21 @@ async fn the_event_page_and_the_feed_escape_hostile_text() {
     assert_eq!(a.status, StatusCode::OK);
     let html = a.text();
     // The payload is there, as text.
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
-    for raw in ["<script", "<img src=x onerror", "<b onmouseover", "<iframe", "<svg onload"] {
-        assert!(!html.contains(raw), "the event page contains {raw:?} unescaped");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    for raw in [
+        "<script",
+        "<img src=x onerror",
+        "<b onmouseover",
+        "<iframe",
+        "<svg onload",
+    ] {
+        assert!(
+            !html.contains(raw),
+            "the event page contains {raw:?} unescaped"
+        );
     }
     let feed = get("/feed.atom").await;
     assert_eq!(feed.status, StatusCode::OK);
@@ -122,7 +134,9 @@ async fn the_event_page_and_the_feed_escape_hostile_text() {
         .filter_map(|n| n.text())
         .collect();
     assert!(
-        titles.iter().any(|t| t.contains("<script>alert(1)</script>")),
+        titles
+            .iter()
+            .any(|t| t.contains("<script>alert(1)</script>")),
         "the payload is a title's text, not markup"
     );
 }
