@@ -19,4 +19,31 @@ pub struct Config {
     /// Folder with the message catalogues (`<lang>/*.ftl`).
     #[arg(long, env = "KURIL_I18N", default_value = "assets/i18n")]
     pub i18n: PathBuf,
+    #[command(flatten)]
+    pub caches: CacheBudgets,
+}
+
+/// How much memory the in-memory caches may hold, in MiB: each is bounded
+/// in bytes (`http_cache::budget`), whatever the queries.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct CacheBudgets {
+    /// MiB of whole API answers kept, compressed, with their headers and keys.
+    #[arg(
+        long = "response-cache-mib",
+        env = "KURIL_RESPONSE_CACHE_MIB",
+        default_value_t = 64
+    )]
+    pub response_mib: u64,
+}
+
+impl CacheBudgets {
+    pub fn response_bytes(&self) -> u64 {
+        self.response_mib.saturating_mul(1024 * 1024)
+    }
+}
+
+impl Default for CacheBudgets {
+    fn default() -> Self {
+        CacheBudgets { response_mib: 64 }
+    }
 }

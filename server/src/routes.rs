@@ -1,12 +1,14 @@
 //! The one router: API under `/api`, the built app for everything else.
 
 use crate::error::ApiError;
+use crate::http_cache::responses::{ResponseCache, ResponseCacheLayer};
 use crate::state::AppState;
 use axum::Router;
 use axum::http::{HeaderValue, Method, header};
 use axum::response::{IntoResponse, Json};
 use axum::routing::get;
 use serde_json::json;
+use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -17,8 +19,16 @@ use tower_http::trace::TraceLayer;
 /// Longest a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The router, with a cache of whole `/api` answers of the configured size.
 pub fn router(state: AppState) -> Router {
+    let cache = Arc::new(ResponseCache::new(state.response_budget()));
+    router_with(state, cache)
+}
+
+/// The router answering `/api` from `cache` (tests keep it to watch its size).
+pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
     let security = crate::security::layer(state.dist());
+    let responses = ResponseCacheLayer::new(cache);
     let api = Router::new()
         .route("/health", get(health))
         .route("/geo/land/{level}", get(crate::geo::land))
@@ -67,7 +77,7 @@ pub fn router(state: AppState) -> Router {
     Router::new().fallback_service(
         tower::ServiceBuilder::new()
             .layer(security)
-            .layer(crate::http_cache::responses::ResponseCacheLayer::default())
+            .layer(responses)
             .service(app),
     )
 }

@@ -50,6 +50,8 @@ struct Inner {
     catalogues: Catalogues,
     /// `/events/{id}` in every language, drawn once.
     event_pages: EventPages,
+    /// Bytes the router's cache of whole `/api` answers may hold.
+    response_budget: u64,
 }
 
 impl AppState {
@@ -119,6 +121,7 @@ impl AppState {
                 about,
                 catalogues,
                 event_pages,
+                response_budget: config.caches.response_bytes(),
             }),
         })
     }
@@ -161,6 +164,11 @@ impl AppState {
 
     pub fn event_pages(&self) -> &EventPages {
         &self.inner.event_pages
+    }
+
+    /// Bytes the router's cache of whole `/api` answers may hold.
+    pub fn response_budget(&self) -> u64 {
+        self.inner.response_budget
     }
 }
 

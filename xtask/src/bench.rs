@@ -10,7 +10,7 @@
 //! `--only-server` (wrk only: no browser, no frontend build, and
 //! `bench/results.json` is left alone).
 
-mod nginx;
+pub(crate) mod nginx;
 mod wrk;
 
 use crate::http;
@@ -333,7 +333,7 @@ fn ensure_tools(browser: bool) -> Result<(), Error> {
     Ok(())
 }
 
-fn on_path(bin: &str) -> bool {
+pub(crate) fn on_path(bin: &str) -> bool {
     if bin.contains('/') {
         return Path::new(bin).exists();
     }
@@ -537,6 +537,16 @@ fn budgets(r: &Value) -> Vec<Value> {
             a <= FRAME_BUDGET_MS + TIMER_RESOLUTION_MS && a <= l + TIMER_RESOLUTION_MS
         }),
     );
+    let (drag, leaflet_drag) = (app("load/map_responds_ms"), leaflet("load/map_responds_ms"));
+    budget(
+        "map responds to a drag",
+        format!(
+            "<= 1.2 x Leaflet ({:.0} ms)",
+            leaflet_drag.unwrap_or(f64::NAN) * 1.2
+        ),
+        drag,
+        drag.zip(leaflet_drag).map(|(a, l)| a <= 1.2 * l),
+    );
     let click = app("load/click_to_panel_ms");
     budget(
         "click -> panel",
@@ -581,19 +591,34 @@ fn server_budgets(r: &Value) -> Vec<Value> {
         ratios.is_empty().then_some(f64::NAN).or(Some(worst_ratio)),
         (!ratios.is_empty()).then_some(worst_ratio >= 0.8),
     );
-    let p99s: Vec<f64> = server
+    let at_64: Vec<&Value> = server
         .iter()
         .filter(|s| s["connections"].as_u64() == Some(64))
-        .filter_map(|s| s["kuril"]["p99_ms"].as_f64())
         .collect();
-    let worst_p99 = p99s.iter().copied().fold(0.0, f64::max);
+    let worst_p99 = at_64
+        .iter()
+        .filter_map(|s| s["kuril"]["p99_ms"].as_f64())
+        .fold(0.0, f64::max);
+    let p99_met = at_64.iter().all(|s| p99_within_budget(s) == Some(true));
     budget(
-        "API p99 latency at 64 connections (worst endpoint)",
-        "< 5 ms".into(),
+        "API p99 at 64 connections (worst endpoint)",
+        format!("<= nginx's p99 on the same body, or <= {P99_FLOOR_MS} ms where nginx's is"),
         Some(worst_p99),
-        (!p99s.is_empty()).then_some(worst_p99 < 5.0),
+        (!at_64.is_empty()).then_some(p99_met),
     );
     out
+}
+
+/// Below this, a p99 counts as met even when nginx's is lower still: both
+/// are within what a reader or an API client can tell apart.
+const P99_FLOOR_MS: f64 = 5.0;
+
+/// One wrk row's p99 budget: at or below nginx's on the same body, or at
+/// most [`P99_FLOOR_MS`] wherever nginx's is too.
+fn p99_within_budget(row: &Value) -> Option<bool> {
+    let ours = row["kuril"]["p99_ms"].as_f64()?;
+    let nginx = row["nginx_static"]["p99_ms"].as_f64()?;
+    Some(ours <= nginx || (nginx <= P99_FLOOR_MS && ours <= P99_FLOOR_MS))
 }
 
 fn fmt_opt(v: Option<f64>, digits: usize, unit: &str) -> String {
@@ -638,11 +663,17 @@ fn print_table(r: &Value) {
     let a = |p: &str| num(r, &format!("/browser/targets/app/{p}"));
     let l = |p: &str| num(r, &format!("/browser/targets/leaflet/{p}"));
     println!(
-        "\n{:<36} {:>14} {:>14} {:>8}",
+        "\n{:<36} {:>14} {:>14} {:>8}  budget",
         "browser (1280x800)", "Kuril Atlas", "Leaflet", "ratio"
     );
     let row = |name: &str, x: Option<f64>, y: Option<f64>, f: &dyn Fn(Option<f64>) -> String| {
-        println!("{name:<36} {:>14} {:>14} {:>8}", f(x), f(y), ratio(x, y));
+        println!(
+            "{name:<36} {:>14} {:>14} {:>8}  {}",
+            f(x),
+            f(y),
+            ratio(x, y),
+            browser_budget(name)
+        );
     };
     let ms = |v: Option<f64>| fmt_opt(v, 1, " ms");
     row(
@@ -729,7 +760,7 @@ fn print_table(r: &Value) {
         row(name, a(&p), l(&p), &|v| fmt_opt(v, 2, ""));
     }
     println!(
-        "wasm: {} raw, {} brotli-11 (dist/*.br)",
+        "wasm: {} raw, {} brotli-11 (dist/*.br); budget <= {WASM_BUDGET_BR} B brotli-11",
         kb(r["dist"]["files"]
             .as_array()
             .and_then(|f| f
@@ -751,10 +782,23 @@ fn print_table(r: &Value) {
     print_budgets(r);
 }
 
+/// The budget a browser row is held to (bench/README.md), printed beside it.
+fn browser_budget(row: &str) -> &'static str {
+    match row {
+        "first map paint" => "<= 0.5x Leaflet",
+        "map responds to a drag" => "<= 1.2x Leaflet",
+        "click island -> panel" => "< 50 ms",
+        "pan/zoom frame p95" => "<= 16.7 ms and <= Leaflet",
+        "Lighthouse performance" => ">= 0.95",
+        "Lighthouse accessibility" | "Lighthouse best practices" => ">= 1.00",
+        _ => "",
+    }
+}
+
 /// The wrk figures: ours, nginx's static copy, two instances behind nginx.
 fn print_server_table(r: &Value) {
     println!(
-        "\n{:<40} {:>5} | {:>9} {:>7} {:>7} | {:>9} {:>7} {:>7} | {:>6} | {:>9} {:>7} {:>7}",
+        "\n{:<40} {:>5} | {:>9} {:>7} {:>7} | {:>9} {:>7} {:>7} | {:>6} | {:>9} {:>7} {:>7} | {:<21}",
         "server (wrk --latency, req/s, ms)",
         "conns",
         "Kuril",
@@ -766,12 +810,13 @@ fn print_server_table(r: &Value) {
         "ratio",
         "2xK+nginx",
         "p50",
-        "p99"
+        "p99",
+        "p99 budget (64 conns)",
     );
     for s in r["server"].as_array().into_iter().flatten() {
         let f = |k: &str, field: &str, d: usize| fmt_opt(s[k][field].as_f64(), d, "");
         println!(
-            "{:<40} {:>5} | {:>9} {:>7} {:>7} | {:>9} {:>7} {:>7} | {:>6} | {:>9} {:>7} {:>7}",
+            "{:<40} {:>5} | {:>9} {:>7} {:>7} | {:>9} {:>7} {:>7} | {:>6} | {:>9} {:>7} {:>7} | {}",
             s["path"].as_str().unwrap_or("?"),
             s["connections"].as_u64().unwrap_or(0),
             f("kuril", "requests_per_s", 0),
@@ -784,6 +829,11 @@ fn print_server_table(r: &Value) {
             f("kuril_x2_behind_nginx", "requests_per_s", 0),
             f("kuril_x2_behind_nginx", "p50_ms", 2),
             f("kuril_x2_behind_nginx", "p99_ms", 2),
+            match (s["connections"].as_u64(), p99_within_budget(s)) {
+                (Some(64), Some(true)) => "met (<= nginx or <= 5 ms)",
+                (Some(64), Some(false)) => "SHORT",
+                _ => "",
+            },
         );
     }
 }
@@ -839,15 +889,18 @@ mod tests {
     fn budgets_read_the_results() {
         let r = json!({
             "browser": { "targets": {
-                "app": { "load": { "first_map_paint_ms": 100.0, "click_to_panel_ms": 20.0 },
+                "app": { "load": { "first_map_paint_ms": 100.0, "click_to_panel_ms": 20.0, "map_responds_ms": 110.0 },
                          "pan_zoom": { "p95_ms": 16.7 },
                          "lighthouse": { "performance": 0.99, "accessibility": 1.0, "best_practices": 0.96 } },
-                "leaflet": { "load": { "first_map_paint_ms": 150.0 }, "pan_zoom": { "p95_ms": 33.3 } }
+                "leaflet": { "load": { "first_map_paint_ms": 150.0, "map_responds_ms": 100.0 },
+                             "pan_zoom": { "p95_ms": 33.3 } }
             } },
             "dist": { "wasm_brotli_bytes": 150_000 },
             "server": [
-                { "connections": 64, "ratio_rps_vs_nginx": 0.9, "kuril": { "p99_ms": 3.0 } },
-                { "connections": 256, "ratio_rps_vs_nginx": 0.7, "kuril": { "p99_ms": 30.0 } }
+                { "connections": 64, "ratio_rps_vs_nginx": 0.9,
+                  "kuril": { "p99_ms": 3.0 }, "nginx_static": { "p99_ms": 2.0 } },
+                { "connections": 256, "ratio_rps_vs_nginx": 0.7,
+                  "kuril": { "p99_ms": 30.0 }, "nginx_static": { "p99_ms": 9.0 } }
             ]
         });
         let met: Vec<bool> = budgets(&r)
@@ -856,8 +909,23 @@ mod tests {
             .collect();
         assert_eq!(
             met,
-            [false, true, true, true, true, true, false, false, true]
+            [
+                false, true, true, true, true, true, true, false, false, true
+            ]
         );
+    }
+
+    #[test]
+    fn a_p99_is_held_to_nginx_or_to_the_floor_where_nginx_is_under_it() {
+        let p99 = |ours: f64, nginx: f64| {
+            p99_within_budget(
+                &json!({ "kuril": { "p99_ms": ours }, "nginx_static": { "p99_ms": nginx } }),
+            )
+        };
+        assert_eq!(p99(6.0, 7.0), Some(true));
+        assert_eq!(p99(4.0, 1.0), Some(true));
+        assert_eq!(p99(6.0, 5.5), Some(false));
+        assert_eq!(p99(9.0, 1.0), Some(false));
     }
 
     #[test]

@@ -2,8 +2,18 @@
 //! server with a mix of endpoints (default 60 s, 256 connections). Passes
 //! when there are no socket errors and no non-2xx answers, and the server's
 //! resident memory at the end is within 20% of its size after warm-up.
+//!
+//! `cargo xtask load --flood [seconds]`: distinct valid queries only
+//! ([`flood`]): the server's memory must stay within its cache budget.
+//! `cargo xtask load --failover [seconds]`: two instances behind
+//! `deploy/nginx.conf`, one killed and restarted mid-run ([`failover`]):
+//! no request may fail.
+
+mod failover;
+mod flood;
 
 use crate::util::{Error, root, run};
+use std::path::Path;
 use std::process::Command;
 
 /// The mix: what a reader's browser and API users ask for most.
@@ -27,23 +37,14 @@ const PATHS: &[&str] = &[
 ];
 
 pub fn run_load(args: &[String]) -> Result<(), Error> {
-    let number = |i: usize, default: u64| -> Result<u64, Error> {
-        match args.get(i) {
-            None => Ok(default),
-            Some(s) => s
-                .parse()
-                .ok()
-                .filter(|&n| n > 0)
-                .ok_or_else(|| Error::msg(format!("`{s}` is not a positive number"))),
-        }
-    };
-    let seconds = number(0, 60)?;
-    let connections = number(1, 256)?;
-    // `wrk --version` exits non-zero; being able to start it is enough.
-    if Command::new("wrk").arg("--version").output().is_err() {
-        run(Command::new("apt-get").args(["install", "-y", "wrk"]))?;
+    match args.first().map(String::as_str) {
+        Some("--flood") => return flood::run(positive(args.get(1), 30)?),
+        Some("--failover") => return failover::run(positive(args.get(1), 20)?),
+        _ => {}
     }
-    run(Command::new("cargo").args(["build", "--release", "--package", "server"]))?;
+    let seconds = positive(args.first(), 60)?;
+    let connections = positive(args.get(1), 256)?;
+    prepare()?;
 
     let work = root().join("target/load");
     std::fs::create_dir_all(&work)?;
@@ -52,25 +53,7 @@ pub fn run_load(args: &[String]) -> Result<(), Error> {
 
     let server = crate::server_process::over(&root().join("geodata"))?;
     let base = format!("http://{}", server.addr);
-    let wrk = |secs: u64| -> Result<String, Error> {
-        let out = Command::new("wrk")
-            .args(["--threads", "2", "--latency", "--timeout", "10s"])
-            .arg(format!("--connections={connections}"))
-            .arg(format!("--duration={secs}s"))
-            .arg("--script")
-            .arg(&script)
-            .arg(&base)
-            .output()
-            .map_err(|e| Error::msg(format!("cannot run wrk: {e}")))?;
-        let text = String::from_utf8_lossy(&out.stdout).into_owned();
-        if !out.status.success() {
-            return Err(Error::msg(format!(
-                "wrk failed: {text}{}",
-                String::from_utf8_lossy(&out.stderr)
-            )));
-        }
-        Ok(text)
-    };
+    let wrk = |secs: u64| wrk(&script, &base, secs, connections);
 
     eprintln!("warm-up: 10 s at {connections} connections");
     wrk(10)?;
@@ -84,16 +67,7 @@ pub fn run_load(args: &[String]) -> Result<(), Error> {
     let stopped = server.stop();
     eprintln!("{report}");
 
-    let socket_errors = report
-        .lines()
-        .find(|l| l.trim_start().starts_with("Socket errors:"))
-        .map(str::trim)
-        .unwrap_or("Socket errors: none");
-    let non_2xx: u64 = report
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Non-2xx or 3xx responses:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(0);
+    let mut problems = failures(&report);
     let growth = end as f64 / warm.max(1) as f64 - 1.0;
     eprintln!(
         "RSS after warm-up {:.1} MiB, at the end {:.1} MiB ({:+.1}%)",
@@ -101,13 +75,6 @@ pub fn run_load(args: &[String]) -> Result<(), Error> {
         end as f64 / 1024.0,
         growth * 100.0
     );
-    let mut problems = Vec::new();
-    if socket_errors != "Socket errors: none" {
-        problems.push(socket_errors.to_owned());
-    }
-    if non_2xx > 0 {
-        problems.push(format!("{non_2xx} non-2xx responses"));
-    }
     if growth.abs() > 0.20 {
         problems.push(format!("RSS changed by {:+.1}% under load", growth * 100.0));
     }
@@ -118,6 +85,84 @@ pub fn run_load(args: &[String]) -> Result<(), Error> {
     } else {
         Err(Error::msg(problems.join("; ")))
     }
+}
+
+/// wrk and the release server, built or installed if missing.
+fn prepare() -> Result<(), Error> {
+    // `wrk --version` exits non-zero; being able to start it is enough.
+    if Command::new("wrk").arg("--version").output().is_err() {
+        crate::setup::apt_install(&["wrk"])?;
+    }
+    run(Command::new("cargo").args(["build", "--release", "--package", "server"]))
+}
+
+/// A positive whole number from the command line, or `default`.
+fn positive(arg: Option<&String>, default: u64) -> Result<u64, Error> {
+    match arg {
+        None => Ok(default),
+        Some(s) => s
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or_else(|| Error::msg(format!("`{s}` is not a positive number"))),
+    }
+}
+
+/// wrk with a Lua script against `base`, its report as text.
+fn wrk(script: &Path, base: &str, seconds: u64, connections: u64) -> Result<String, Error> {
+    let out = Command::new("wrk")
+        .args(["--threads", "2", "--latency", "--timeout", "10s"])
+        .arg(format!("--connections={connections}"))
+        .arg(format!("--duration={seconds}s"))
+        .arg("--script")
+        .arg(script)
+        .arg(base)
+        .output()
+        .map_err(|e| Error::msg(format!("cannot run wrk: {e}")))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if !out.status.success() {
+        return Err(Error::msg(format!(
+            "wrk failed: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(text)
+}
+
+/// What in a wrk report counts as a lost request: socket errors (connect,
+/// read, write, timeout) and answers other than 2xx or 3xx.
+fn failures(report: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    if let Some(line) = report
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("Socket errors:"))
+    {
+        problems.push(line.to_owned());
+    }
+    let non_2xx: u64 = report
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Non-2xx or 3xx responses:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    if non_2xx > 0 {
+        problems.push(format!("{non_2xx} non-2xx responses"));
+    }
+    problems
+}
+
+/// KiB as MiB with one decimal.
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+/// How many requests a wrk report says it completed.
+fn completed(report: &str) -> Option<u64> {
+    report.lines().find_map(|l| {
+        let mut words = l.split_whitespace();
+        let n = words.next()?.parse().ok()?;
+        (words.next() == Some("requests") && words.next() == Some("in")).then_some(n)
+    })
 }
 
 /// A wrk script that cycles through the paths, one per request.

@@ -7,7 +7,9 @@
 //! - `geodata`: regenerate `geodata/` from the pinned upstream packages.
 //! - `fonts`: regenerate the bundled Japanese font subset from Debian's Noto CJK.
 //! - `fuzz [seconds]`: run every cargo-fuzz target in `fuzz/` (hardening).
-//! - `load [seconds] [connections]`: wrk load test with an RSS check.
+//! - `load [seconds] [connections]`: wrk load test with an RSS check;
+//!   `load --flood [seconds]` (memory within the cache budget) and
+//!   `load --failover [seconds]` (an instance killed behind nginx, no request lost).
 
 mod bench;
 mod compress;
@@ -66,6 +68,8 @@ fn print_help() {
          fonts    regenerate the bundled Japanese font subset (assets/fonts/)\n\
          bench    measure the app against Leaflet and nginx (bench/README.md)\n\
          fuzz     run each fuzz target in fuzz/ for N seconds (default 60)\n\
-         load     wrk against the release server: [seconds] [connections], default 60 256"
+         load     wrk against the release server: [seconds] [connections], default 60 256;\n\
+                  --flood [seconds]: distinct queries, RSS within the cache budget;\n\
+                  --failover [seconds]: two instances behind nginx, one killed, no request lost"
     );
 }

@@ -71,6 +71,13 @@ impl ServerProcess {
         self.child.id()
     }
 
+    /// SIGKILL, as a crash or the OOM killer would: no clean shutdown.
+    pub fn kill(mut self) -> Result<(), Error> {
+        self.child.kill()?;
+        self.child.wait()?;
+        Ok(())
+    }
+
     /// SIGTERM, then wait: the server must shut down cleanly on its own.
     pub fn stop(mut self) -> Result<(), Error> {
         let pid = self.child.id().to_string();

@@ -129,10 +129,14 @@ pub fn test(_args: &[String]) -> Result<(), Error> {
             "API conformance (schemathesis)",
             &mut crate::conformance::schemathesis,
         );
+        step("failover (nginx, an instance killed)", &mut || {
+            crate::load::run_load(&["--failover".to_owned(), "8".to_owned()])
+        });
     } else {
         for skipped in [
             "browser tests (Playwright, Chromium)",
             "API conformance (schemathesis)",
+            "failover (nginx, an instance killed)",
         ] {
             outcomes.push(Outcome {
                 step: skipped,

@@ -27,6 +27,15 @@ pub struct EventQuery {
     pub offset: usize,
 }
 
+impl EventQuery {
+    /// A `to` before `from`: a period with no days, so nothing matches (an
+    /// event spanning both dates included). Not an error: the request is
+    /// well formed, its answer is empty.
+    pub fn is_empty_period(&self) -> bool {
+        matches!((self.from, self.to), (Some(f), Some(t)) if t.last_day() < f.first_day())
+    }
+}
+
 /// One page of results and the number of matches before paging.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {
@@ -171,6 +180,7 @@ impl Dataset {
                     .is_none_or(|i| self.concerns(&e.islands, i))
             })
             .filter(|e| q.kind.is_none_or(|k| e.kind == k))
+            .filter(|_| !q.is_empty_period())
             .filter(|e| q.from.is_none_or(|f| e.last_day() >= f.first_day()))
             .filter(|e| q.to.is_none_or(|t| e.date.first_day() <= t.last_day()))
             .filter(|e| e.matches_text(&words))

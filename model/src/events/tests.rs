@@ -461,6 +461,15 @@ fn queries_filter_and_page() {
         }),
         ["drill"]
     );
+    // A `to` before `from` is an empty period, even for the drill, which
+    // ran from 12 to 20 August 2014 and so touches both dates.
+    let reversed = |from: &str, to: &str| EventQuery {
+        from: from.parse().ok(),
+        to: to.parse().ok(),
+        ..Default::default()
+    };
+    assert_eq!(ids(reversed("2014-08-14", "2014-08-18")), ["drill"]);
+    assert!(ids(reversed("2014-08-18", "2014-08-14")).is_empty());
     assert_eq!(
         ids(EventQuery {
             q: Some("BAL kunashiri".into()),

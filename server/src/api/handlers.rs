@@ -44,8 +44,10 @@ fn respond_in<T: Serialize>(
     Ok(response)
 }
 
+/// Whether `id` is an island or group the data knows: exactly the
+/// `island` values the OpenAPI document lists (`api::openapi_document`).
 fn island_known(api: &Api, id: &str) -> bool {
-    api.islands().iter().any(|i| i.id == id)
+    api.data().islands.contains(id)
 }
 
 /// Named islands, islets and groups, with both names and data counts.

@@ -81,6 +81,40 @@ fn number(
         })
 }
 
+/// A day's pattern: four-digit years from 1000 (the data's range,
+/// `model::events::Date`), months and days of two digits.
+const DAY: &str = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+/// A day as the parser takes it: `format: date` (RFC 3339 full-date), so a
+/// client or a test generator knows `2017-02-30` is no day, and [`DAY`]'s
+/// years. Every value this schema admits parses.
+pub(crate) fn day() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{KnownFormat, SchemaFormat, Type};
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(Type::String)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .pattern(Some(DAY))
+        .build()
+}
+
+/// A period of a query: a year, a month or a [`day`].
+fn period() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::ObjectBuilder;
+    use utoipa::openapi::schema::{AnyOfBuilder, Type};
+    let pattern = |p: &str| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(p))
+            .build()
+    };
+    AnyOfBuilder::new()
+        .item(pattern(r"^[1-9][0-9]{3}$"))
+        .item(pattern(r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])$"))
+        .item(day())
+        .build()
+        .into()
+}
+
 /// The island filter's schema: a string whose values the document lists
 /// from the data files when the API starts (`api::openapi_document`).
 fn island_ids() -> utoipa::openapi::Object {
@@ -140,10 +174,11 @@ pub struct EventParams {
     #[param(value_type = Option<model::events::EventKind>)]
     pub kind: Option<EventKind>,
     /// Events ending on or after this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
+    #[param(schema_with = period)]
     pub from: Option<PartialDate>,
-    /// Events starting on or before this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")]
+    /// Events starting on or before this date (`YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`). A `to` before `from` is an empty period: no events.
+    #[param(schema_with = period)]
     pub to: Option<PartialDate>,
     /// Words that must all occur in the id, title, summary, location or places.
     #[param(max_length = 200)]
@@ -223,14 +258,6 @@ pub fn event_params(
             _ => {}
         }
     }
-    if let (Some(from), Some(to)) = (q.from, q.to)
-        && to.last_day() < from.first_day()
-    {
-        return Err(ApiError::bad_parameter(
-            "to",
-            format!("{to} is before from ({from})"),
-        ));
-    }
     Ok(q)
 }
 
@@ -251,7 +278,7 @@ pub fn parse_event_query(
 #[into_params(parameter_in = Query)]
 pub struct AtParams {
     /// Only deployments in place on this day (`YYYY-MM-DD`); all when absent.
-    #[param(value_type = Option<String>, pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    #[param(schema_with = day)]
     pub at: Option<Date>,
     /// The language of the deployments' text: `en` (the default), `ja` or `ru`.
     #[param(schema_with = languages)]

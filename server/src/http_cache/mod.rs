@@ -1,9 +1,10 @@
 //! HTTP caching, all of it: entity tags and `304 Not Modified`, the
 //! `Cache-Control` values the server sends, immutable caching of the built
 //! app's content-hashed files ([`assets`]) and the cache of whole `/api`
-//! responses ([`responses`]).
+//! responses ([`responses`]), bounded in bytes ([`budget`]).
 
 pub mod assets;
+pub mod budget;
 pub mod responses;
 
 use axum::body::Bytes;

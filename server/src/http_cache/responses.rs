@@ -1,32 +1,46 @@
 //! A cache of whole API responses. The data never changes after start-up, so
 //! a response, once built and compressed, is valid until the server restarts;
-//! serving it again skips serialisation, hashing and compression.
+//! serving it again skips serialisation, hashing and compression. It holds at
+//! most its byte budget (`--response-cache-mib`), keys, headers and bodies
+//! counted ([`super::budget`]).
 
+use super::budget::{ByteCache, Weigh};
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::Response;
-use std::collections::HashMap;
+use quick_cache::Equivalent;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use tower::{Layer, Service};
 
-/// Request URIs kept (each with up to one entry per encoding); beyond this
-/// the cache starts over (no unbounded growth under odd queries).
-const MAX_ENTRIES: usize = 4096;
-/// Largest body kept.
+/// Largest body an API answer may have (a bigger one is a 500, not served).
 const MAX_BODY: usize = 4 * 1024 * 1024;
+/// A typical compressed answer, to size the cache's tables.
+const TYPICAL_ENTRY: u64 = 8 * 1024;
 
 struct Entry {
     headers: HeaderMap,
     body: Bytes,
 }
 
+impl Weigh for Entry {
+    fn bytes(&self) -> usize {
+        // A header costs its name and value plus the map's own slot.
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 32)
+            .sum();
+        self.body.len() + headers
+    }
+}
+
 /// The encodings the compression layer may pick, as slots of one URI's entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Encoding {
     Br = 0,
     Gzip = 1,
@@ -43,27 +57,74 @@ impl Encoding {
     }
 }
 
-/// Keyed by the request's path and query, so a lookup needs no allocation.
-type Entries = HashMap<String, [Option<Arc<Entry>>; 3]>;
+/// A request's path and query, and the encoding its answer is kept in.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key {
+    uri: String,
+    encoding: Encoding,
+}
 
-#[derive(Default)]
+/// [`Key`] borrowed from the request, so a lookup needs no allocation; it
+/// hashes exactly as `Key` does (`str` and `String` hash alike).
+#[derive(Hash)]
+struct KeyRef<'a> {
+    uri: &'a str,
+    encoding: Encoding,
+}
+
+impl Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.uri == key.uri && self.encoding == key.encoding
+    }
+}
+
+impl Weigh for Key {
+    fn bytes(&self) -> usize {
+        self.uri.len()
+    }
+}
+
+/// Whole `/api` answers, at most `budget` bytes of them.
 pub struct ResponseCache {
-    entries: RwLock<Entries>,
+    entries: ByteCache<Key, Entry>,
 }
 
 impl ResponseCache {
-    fn get(&self, key: &str, encoding: Encoding) -> Option<Arc<Entry>> {
-        let entries = self.entries.read().ok()?;
-        entries.get(key)?[encoding as usize].clone()
+    pub fn new(budget_bytes: u64) -> Self {
+        ResponseCache {
+            entries: ByteCache::new(budget_bytes, TYPICAL_ENTRY),
+        }
     }
 
-    fn insert(&self, key: &str, encoding: Encoding, entry: Arc<Entry>) {
-        if let Ok(mut entries) = self.entries.write() {
-            if entries.len() >= MAX_ENTRIES && !entries.contains_key(key) {
-                entries.clear();
-            }
-            entries.entry(key.to_owned()).or_default()[encoding as usize] = Some(entry);
-        }
+    fn get(&self, uri: &str, encoding: Encoding) -> Option<Arc<Entry>> {
+        self.entries.get(&KeyRef { uri, encoding })
+    }
+
+    fn insert(&self, uri: &str, encoding: Encoding, entry: Arc<Entry>) {
+        let key = Key {
+            uri: uri.to_owned(),
+            encoding,
+        };
+        self.entries.insert(key, entry);
+    }
+
+    /// Bytes held now (keys, headers and bodies, as weighed).
+    pub fn weight(&self) -> u64 {
+        self.entries.weight()
+    }
+
+    /// Answers held now.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The most bytes it may hold.
+    pub fn budget(&self) -> u64 {
+        self.entries.budget()
     }
 }
 
@@ -122,9 +183,17 @@ fn respond(entry: &Entry, if_none_match: Option<&HeaderValue>) -> Response {
 /// The layer, outside routing and the rest of the stack (see
 /// [`crate::routes::router`]), so a cached answer costs a lookup and a copy
 /// of its headers.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct ResponseCacheLayer {
     cache: Arc<ResponseCache>,
+}
+
+impl ResponseCacheLayer {
+    /// A layer answering from (and filling) `cache`, which the caller may
+    /// keep to watch its size.
+    pub fn new(cache: Arc<ResponseCache>) -> Self {
+        ResponseCacheLayer { cache }
+    }
 }
 
 impl<S> Layer<S> for ResponseCacheLayer {

@@ -55,6 +55,7 @@ pub fn state_with(dist: PathBuf, data: PathBuf) -> Result<AppState, StartupError
         dist,
         data,
         i18n: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/i18n")),
+        caches: Default::default(),
     })
 }
 

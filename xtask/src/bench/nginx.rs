@@ -83,6 +83,39 @@ http {{
     ))
 }
 
+/// nginx with only `deploy/nginx.conf` (for `cargo xtask load --failover`):
+/// the proxy on `proxy`, in front of both instances.
+pub fn proxy_only_config(
+    dir: &Path,
+    proxy: SocketAddr,
+    instances: [SocketAddr; 2],
+) -> Result<String, Error> {
+    let deploy = deploy_config(instances, proxy, &dir.join("cache"))?;
+    let deploy_path = dir.join("deploy.conf");
+    std::fs::write(&deploy_path, deploy)?;
+    let d = dir.display();
+    Ok(format!(
+        r#"worker_processes 1;
+daemon off;
+master_process on;
+pid {d}/nginx.pid;
+error_log {d}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    keepalive_requests 1000000;
+    client_body_temp_path {d}/client_body;
+    proxy_temp_path {d}/proxy;
+    fastcgi_temp_path {d}/fastcgi;
+    uwsgi_temp_path {d}/uwsgi;
+    scgi_temp_path {d}/scgi;
+    include {deploy_path};
+}}
+"#,
+        deploy_path = deploy_path.display(),
+    ))
+}
+
 /// `deploy/nginx.conf` with its `# bench:` lines pointed at loopback.
 pub fn deploy_config(
     instances: [SocketAddr; 2],
