@@ -269,6 +269,11 @@ fn EventCard(id: String) -> impl IntoView {
             let l = l.clone();
             view! { <p class="location">{tf("panel-where", &[("place", "".into())])}<span lang=text_lang>{l}</span></p> }
         });
+        // The event's own page, drawn by the server (readable without the app).
+        let page = match naming.lang {
+            Lang::En => format!("/events/{id}"),
+            lang => format!("/events/{id}?lang={}", lang.code()),
+        };
         let panel = NodeRef::new();
         focus.panel_shown(panel, format!("event {id}"));
         Some(view! {
@@ -281,6 +286,7 @@ fn EventCard(id: String) -> impl IntoView {
                 {translation_note(&e.text_lang)}
                 {location}
                 <p class="confidence">{confidence}{note}</p>
+                <p class="event-page"><a href=page>{t("event-page-link")}</a></p>
                 <Sources sources=e.sources.clone()/>
                 {(!e.excerpts.is_empty()).then(|| view! { <h3>{t("panel-quotes")}</h3> })}
                 <ul class="excerpts">{excerpts}</ul>

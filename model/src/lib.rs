@@ -6,6 +6,8 @@
 pub mod api;
 pub mod decimal;
 pub mod events;
+#[cfg(feature = "loader")]
+pub mod feed;
 pub mod geodata;
 pub mod geometry;
 pub mod gesture;

@@ -93,6 +93,17 @@ impl Naming {
     pub fn render<'a>(&self, text: &str, names: impl Fn(&str) -> Option<&'a Forms>) -> String {
         render_with(text, |id| names(id).map(|f| self.label(f)))
     }
+
+    /// A record's text in this naming: its `template` (with `{id}`
+    /// references) rendered, or the text as loaded when it names nothing.
+    pub fn text<'a>(
+        &self,
+        text: &str,
+        template: Option<&str>,
+        names: impl Fn(&str) -> Option<&'a Forms>,
+    ) -> String {
+        template.map_or_else(|| text.to_owned(), |t| self.render(t, names))
+    }
 }
 
 /// Every form a name is shown in: the two romanisations, the two native

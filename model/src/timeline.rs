@@ -29,6 +29,12 @@ pub fn day_number(date: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The day (UTC) `seconds` after 1970-01-01T00:00:00Z, e.g. a clock's
+/// reading; `None` outside the years [`Date`] allows.
+pub fn date_of_unix_seconds(seconds: u64) -> Option<Date> {
+    from_day_number(i64::try_from(seconds / 86_400).ok()?)
+}
+
 /// Inverse of [`day_number`]; `None` outside the years [`Date`] allows.
 pub fn from_day_number(days: i64) -> Option<Date> {
     let z = days + 719_468;

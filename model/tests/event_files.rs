@@ -761,3 +761,60 @@ fn translated_text_is_served_in_its_language_with_names_in_its_script() {
             .is_some_and(|t| t.chars().any(|c| ('а'..='я').contains(&c)))
     );
 }
+
+#[test]
+fn an_events_added_and_updated_days_are_checked() {
+    let name = "geodata/events/events.toml";
+    let id = "id = \"treaty-of-saint-petersburg-1875\"\n";
+    let i = index_of(name, "[[events]]", id);
+    let dataset = dataset();
+    let event = dataset
+        .event("treaty-of-saint-petersburg-1875")
+        .expect("the event");
+    let (added, updated) = (event.added, event.updated);
+    assert!(added <= updated);
+    let block = format!("{id}added = \"{added}\"\nupdated = \"{updated}\"\n");
+    let cases = [
+        (
+            format!("{id}added = \"{added}\"\nupdated = \"2000-01-01\"\n"),
+            2,
+            format!(
+                "events[{i}].updated: 2000-01-01 is before the day the record was added ({added})"
+            ),
+        ),
+        (
+            format!("{id}added = \"2026-02-30\"\nupdated = \"{updated}\"\n"),
+            1,
+            format!("events[{i}].added: 2026-02-30 is not a valid date"),
+        ),
+        (
+            format!("{id}added = \"{added}\"\nupdated = \"2026-12\"\n"),
+            2,
+            format!("events[{i}].updated: 2026-12 is not a full date (YYYY-MM-DD)"),
+        ),
+        (
+            format!("{id}added = \"{added}\"\nupdated = \"9999-12-31\"\n"),
+            2,
+            "after today".to_string(),
+        ),
+    ];
+    for (broken, offset, expected) in cases {
+        let (errors, line) = break_file(name, &block, &broken, 0);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        let message = errors[0].to_string();
+        assert!(
+            message.starts_with(&format!("{name}:{}: ", line + offset))
+                && message.contains(&expected),
+            "{message} (expected line {} and {expected:?})",
+            line + offset
+        );
+    }
+    // Both are required.
+    let (errors, _) = break_file(name, &block, id, 0);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "added" && e.message.contains("missing field")),
+        "{errors:#?}"
+    );
+}

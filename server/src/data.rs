@@ -71,7 +71,8 @@ impl Data {
         let places = parse(&dir.join("places.geojson"), PlaceCollection::from_json)?;
         let islands = islands(&dir.join("islands.toml"), &land)?;
         let coarsest = &land[0].value;
-        let known = islands.value.known(coarsest, &places.value);
+        let mut known = islands.value.known(coarsest, &places.value);
+        known.today = today();
         let events = events(&dir.join("events"), &known)?;
         let positions = positions(&dir.join("positions.toml"), &known, &events.denylist)?;
         Ok(Data {
@@ -138,6 +139,14 @@ fn positions(path: &Path, known: &Known, denylist: &Denylist) -> Result<Position
     let text = read(path)?;
     Positions::parse(&name, &text, known, denylist)
         .map_err(|errors| LoadError::Positions { errors })
+}
+
+/// Today (UTC) by the system clock: no record may be added or updated after it.
+fn today() -> Option<model::events::Date> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    model::timeline::date_of_unix_seconds(now.as_secs())
 }
 
 /// Every `.toml` and `.txt` file under `dir`, loaded as one [`Dataset`].

@@ -21,7 +21,7 @@ use model::events::Dataset;
 use model::geodata::LandCollection;
 use model::i18n::{Catalogue, Lang};
 use model::islands::{Administration, Islands};
-use model::names::NameStyle;
+use model::names::{NameStyle, Naming};
 use model::og::{self, Records, Subject};
 use model::permalink::{self, MapState};
 use model::scene::{Scene, group_names};
@@ -313,12 +313,7 @@ pub async fn index(
     };
     let (mut map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
     let negotiated = map_state.lang.is_none();
-    let lang = map_state.lang.unwrap_or_else(|| {
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map_or(Lang::En, Lang::from_accept_language)
-    });
+    let lang = map_state.lang.unwrap_or_else(|| reader_lang(&headers));
     map_state.lang = Some(lang);
     let origin = origin(&headers);
     let mut html = with_meta(&template, &state, &map_state, &origin);
@@ -339,8 +334,16 @@ pub async fn index(
     response
 }
 
+/// The reader's language by `Accept-Language` (English without one).
+pub(crate) fn reader_lang(headers: &HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::En, Lang::from_accept_language)
+}
+
 /// `http://host` from the request's Host header, if it looks like a host name.
-fn origin(headers: &HeaderMap) -> String {
+pub(crate) fn origin(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -422,6 +425,7 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
         "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
         e(&format!("{origin}{}", href_in(map_state, None)))
     ));
+    tags.push_str(&feed_links(state, map_state, origin));
     // Drop Trunk's generic title and description; ours describe this state.
     let mut page = remove_element(html, "<title>", "</title>");
     page = remove_tag(&page, "<meta name=\"description\"");
@@ -434,6 +438,42 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
         }
         None => format!("{head}{page}"),
     }
+}
+
+/// The head's links to the Atom feed in the page's language, and to the
+/// open island's or group's own feed.
+fn feed_links(state: &Pages, map_state: &MapState, origin: &str) -> String {
+    let lang = map_state.lang();
+    let c = state.catalogue(lang);
+    let query = |island: Option<&str>| {
+        let mut q: Vec<String> = island.map(|i| format!("island={i}")).into_iter().collect();
+        if lang != Lang::En {
+            q.push(format!("lang={}", lang.code()));
+        }
+        if q.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", q.join("&"))
+        }
+    };
+    let link = |title: String, island: Option<&str>| {
+        format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\" title=\"{}\">\n",
+            og::escape(&format!("{origin}/feed.atom{}", query(island))),
+            og::escape(&title)
+        )
+    };
+    let mut links = link(c.text("feed-link"), None);
+    let open = map_state
+        .island
+        .as_deref()
+        .and_then(|id| state.islands().find(id));
+    if let Some(island) = open {
+        let name = Naming::new(lang, NameStyle::default_for(lang)).label(&island.forms());
+        let title = c.format("feed-link-island", &[("island", name.into())]);
+        links.push_str(&link(title, Some(&island.id)));
+    }
+    links
 }
 
 /// `state`'s address in `lang` (`None`: the reader's); English, the

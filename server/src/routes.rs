@@ -51,6 +51,8 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/methodology", get(crate::about::methodology))
         .route("/pages.css", get(crate::about::stylesheet))
         .route("/pages-icon.svg", get(crate::about::icon))
+        .route("/events/{id}", get(crate::event_page::event_page))
+        .route("/feed.atom", get(crate::event_page::feed))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -7,6 +7,7 @@ use crate::api::Api;
 use crate::config::Config;
 use crate::data::{Data, LAND_LEVELS, Parsed};
 use crate::error::StartupError;
+use crate::event_page::EventPages;
 use crate::http_cache::Served;
 use crate::i18n::Catalogues;
 use crate::page::Pages;
@@ -47,6 +48,8 @@ struct Inner {
     about: About,
     /// The interface's words in every language.
     catalogues: Catalogues,
+    /// `/events/{id}` in every language, drawn once.
+    event_pages: EventPages,
     /// Bytes the router's cache of whole `/api` answers may hold.
     response_budget: u64,
 }
@@ -105,6 +108,7 @@ impl AppState {
             level(&collections, OVERVIEW_LEVEL)?,
             &islands.value,
         )?;
+        let event_pages = EventPages::new(|l| &api.in_language(l).data, |l| catalogues.get(l));
         Ok(AppState {
             inner: Arc::new(Inner {
                 land,
@@ -116,6 +120,7 @@ impl AppState {
                 api,
                 about,
                 catalogues,
+                event_pages,
                 response_budget: config.caches.response_bytes(),
             }),
         })
@@ -155,6 +160,10 @@ impl AppState {
 
     pub fn api(&self) -> &Api {
         &self.inner.api
+    }
+
+    pub fn event_pages(&self) -> &EventPages {
+        &self.inner.event_pages
     }
 
     /// Bytes the router's cache of whole `/api` answers may hold.

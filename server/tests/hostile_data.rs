@@ -102,6 +102,45 @@ async fn the_page_and_its_preview_escape_hostile_names() {
     assert_eq!(png.header("content-type"), "image/png");
 }
 
+#[tokio::test]
+async fn the_event_page_and_the_feed_escape_hostile_text() {
+    let a = get("/events/treaty-of-shimoda-1855").await;
+    assert_eq!(a.status, StatusCode::OK);
+    let html = a.text();
+    // The payload is there, as text.
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    for raw in [
+        "<script",
+        "<img src=x onerror",
+        "<b onmouseover",
+        "<iframe",
+        "<svg onload",
+    ] {
+        assert!(
+            !html.contains(raw),
+            "the event page contains {raw:?} unescaped"
+        );
+    }
+    let feed = get("/feed.atom").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    let xml = feed.text();
+    let doc = roxmltree::Document::parse(&xml).expect("the feed stays well-formed XML");
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.contains("<script>alert(1)</script>")),
+        "the payload is a title's text, not markup"
+    );
+}
+
 #[test]
 fn source_urls_other_than_http_stop_start_up() {
     let events = support::workspace().join("geodata/events/events.toml");

@@ -168,7 +168,7 @@ mod tests {
     #[test]
     fn counts_say_how_many_events_rest_on_weak_sources() {
         let mut event: Event = serde_json::from_value(serde_json::json!({
-            "id": "e", "date": "2017", "precision": "year", "end": null, "kind": "visit",
+            "id": "e", "added": "2026-01-05", "updated": "2026-02-01", "date": "2017", "precision": "year", "end": null, "kind": "visit",
             "title": "t", "summary": "s", "islands": [], "places": [], "points": [],
             "location": null, "sources": [], "confidence": "high", "confidence_note": null,
             "research": [], "excerpts": [], "text_lang": "en"

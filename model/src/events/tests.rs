@@ -5,6 +5,8 @@ use super::*;
 const EVENTS: &str = r#"# test events
 [[events]]
 id = "bastion-bal"
+added = "2026-01-05"
+updated = "2026-02-01"
 date = "2016-11"
 kind = "deployment"
 title = "Coastal missiles"
@@ -18,6 +20,8 @@ confidence = "high"
 
 [[events]]
 id = "drill"
+added = "2026-01-05"
+updated = "2026-02-01"
 date = "2014-08-12"
 end = "2014-08-20"
 kind = "exercise"
@@ -31,6 +35,8 @@ confidence_note = "Year inferred."
 
 [[events]]
 id = "talks"
+added = "2026-01-05"
+updated = "2026-02-01"
 date = "2017-03-20"
 kind = "diplomacy"
 title = "Talks in Tokyo"
@@ -353,7 +359,10 @@ fn duplicate_ids_are_refused() {
         (e.field.as_str(), e.line),
         (
             "events[2].id",
-            line_of(&broken, "id = \"drill\"\ndate = \"2017")
+            line_of(
+                &broken,
+                "id = \"drill\"\nadded = \"2026-01-05\"\nupdated = \"2026-02-01\"\ndate = \"2017"
+            )
         )
     );
 }

@@ -196,6 +196,16 @@ pub struct Source {
 #[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Event {
     pub id: String,
+    /// The day the event entered the data (`YYYY-MM-DD`, from the data's
+    /// history).
+    // Not in the app's decoder (wasm budget): the feed and the event pages use it.
+    #[cfg(feature = "loader")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date, example = "2026-11-26"))]
+    pub added: Date,
+    /// The day the event's record last changed (`YYYY-MM-DD`; not before `added`).
+    #[cfg(feature = "loader")]
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date, example = "2026-12-02"))]
+    pub updated: Date,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; or a bound, `by YYYY-MM` (any of
     /// the three forms after `by `): on or before the end of that period.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2016-11"))]

@@ -193,6 +193,7 @@ impl Islands {
             }
         }
         Known {
+            today: None,
             names,
             spellings,
             islands: self.ids().chain(drawn).map(str::to_owned).collect(),

@@ -9,6 +9,8 @@ fn event(id: &str, date: &str, kind: &str, title: &str) -> String {
     format!(
         r#"[[events]]
 id = "{id}"
+added = "2026-01-05"
+updated = "2026-02-01"
 date = "{date}"
 kind = "{kind}"
 title = "{title}"

@@ -10,6 +10,7 @@ mod handlers;
 mod params;
 
 pub use params::{MAX_LIMIT, parse_event_query};
+pub(crate) use params::{RawQuery as QueryPairs, pairs};
 
 use std::sync::Arc;
 

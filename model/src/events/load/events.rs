@@ -5,24 +5,31 @@ use super::fields::Check;
 use super::ids::{Ids, Target};
 use super::raw::{Parsed, RawEvent};
 use super::report::{DataError, Report};
+use crate::events::date::Date;
 use crate::events::evidence;
 use crate::events::types::{Confidence, Event, EventKind, Point, Source};
 
 /// The valid events of all `files`.
-pub(super) fn validate(files: &[Parsed], ids: &Ids, errors: &mut Vec<DataError>) -> Vec<Event> {
+pub(super) fn validate(
+    files: &[Parsed],
+    ids: &Ids,
+    today: Option<Date>,
+    errors: &mut Vec<DataError>,
+) -> Vec<Event> {
     let mut events = Vec::new();
     for file in files {
         let mut report = Report::new(&file.src, errors);
         for (i, spanned) in file.raw.events.iter().enumerate() {
             let span = file.src.item(spanned.span());
             let mut check = Check::new(&mut report, span, format!("events[{i}]"));
-            events.extend(event(&mut check, spanned.get_ref(), ids));
+            events.extend(event(&mut check, spanned.get_ref(), ids, today));
         }
     }
     events
 }
 
-fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
+fn event(check: &mut Check, r: &RawEvent, ids: &Ids, today: Option<Date>) -> Option<Event> {
+    let days = check.record_days(&r.added, &r.updated, today);
     let date = check.date("date", &r.date);
     let end = r.end.as_deref().and_then(|e| check.plain_date("end", e));
     if let (Some(d), Some(e)) = (date, end)
@@ -51,9 +58,11 @@ fn event(check: &mut Check, r: &RawEvent, ids: &Ids) -> Option<Event> {
     let sources = check.sources(&r.sources, true);
     let confidence = check.confidence(&r.confidence, &r.confidence_note);
     weigh(check, &sources, r.sources.len(), confidence);
-    let (date, kind) = (date?, kind?);
+    let (date, kind, (added, updated)) = (date?, kind?, days?);
     Some(Event {
         id: r.id.clone(),
+        added,
+        updated,
         date,
         precision: date.precision,
         end,

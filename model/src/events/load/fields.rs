@@ -9,7 +9,7 @@ use super::ids::{Ids, Target};
 use super::known::{Known, Spelling};
 use super::raw::RawSource;
 use super::report::Report;
-use crate::events::date::PartialDate;
+use crate::events::date::{Date, PartialDate};
 use crate::events::types::{
     AnnotationKind, Confidence, DeploymentCategory, DeploymentStatus, EventKind, Source, SourceKind,
 };
@@ -78,6 +78,43 @@ impl<'r, 'a, 'e> Check<'r, 'a, 'e> {
             return None;
         }
         Some(d)
+    }
+
+    /// A full `YYYY-MM-DD` day.
+    pub(super) fn day(&mut self, key: &str, value: &str) -> Option<Date> {
+        match value.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error(key, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// A record's `added` and `updated` days: real days, `updated` not
+    /// before `added`, neither after `today` (when the caller knows it).
+    pub(super) fn record_days(
+        &mut self,
+        added: &str,
+        updated: &str,
+        today: Option<Date>,
+    ) -> Option<(Date, Date)> {
+        let (added, updated) = (self.day("added", added), self.day("updated", updated));
+        for (key, day) in [("added", added), ("updated", updated)] {
+            if let (Some(d), Some(t)) = (day, today)
+                && d > t
+            {
+                self.error(key, format!("{d} is after today ({t})"));
+            }
+        }
+        let (added, updated) = (added?, updated?);
+        if updated < added {
+            self.error(
+                "updated",
+                format!("{updated} is before the day the record was added ({added})"),
+            );
+        }
+        Some((added, updated))
     }
 
     /// One of the spellings of a [`Choice`].

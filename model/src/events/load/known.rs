@@ -28,6 +28,9 @@ pub struct Known {
     /// text must not spell out (it writes `{id}`, rendered in the reader's
     /// convention).
     pub spellings: Vec<Spelling>,
+    /// The caller's today (UTC): no record may be `added` or `updated` after
+    /// it. `None` leaves that one check out (the library has no clock).
+    pub today: Option<crate::events::Date>,
 }
 
 /// A name of a disputed island or group that text may not spell out.

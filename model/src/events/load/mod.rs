@@ -104,7 +104,7 @@ impl Dataset {
         let ids = Ids::collect(&parsed, known, &mut errors);
         let denied = denylist::validate(&parsed, &mut errors);
         denylist::check_sources(&parsed, &denied, &mut errors);
-        let events = events::validate(&parsed, &ids, &mut errors);
+        let events = events::validate(&parsed, &ids, known.today, &mut errors);
         let deployments = deployments::validate(&parsed, &ids, &events, &mut errors);
         let articles = articles::validate(&parsed, &texts, &mut errors);
         let excerpts = excerpts::validate(&parsed, &ids, &articles, &mut errors);

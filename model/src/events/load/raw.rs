@@ -47,6 +47,8 @@ pub(super) struct RawSource {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawEvent {
     pub(super) id: String,
+    pub(super) added: String,
+    pub(super) updated: String,
     pub(super) date: String,
     pub(super) end: Option<String>,
     pub(super) kind: String,
