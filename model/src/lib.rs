@@ -4,6 +4,7 @@
 //! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
 
 pub mod api;
+pub mod citation;
 pub mod decimal;
 pub mod events;
 pub mod geodata;

@@ -5,7 +5,7 @@
 use crate::about::About;
 use crate::api::Api;
 use crate::config::Config;
-use crate::data::{Data, LAND_LEVELS, Parsed};
+use crate::data::{Data, LAND_LEVELS, Parsed, Revision};
 use crate::error::StartupError;
 use crate::http_cache::Served;
 use crate::i18n::Catalogues;
@@ -67,6 +67,7 @@ impl AppState {
             places,
             events,
             positions,
+            revision,
         } = data;
         let line = positions.panel_line();
         let mut land = Vec::with_capacity(LAND_LEVELS);
@@ -78,13 +79,15 @@ impl AppState {
                 path.display().to_string()
             };
             shapes.push(prepare(
+                &revision,
                 &LandShapes::from_land(&value, &islands.value).with_positions(line.clone()),
                 what,
             )?);
-            land.push(Served::new(text));
+            land.push(Served::of_data(&revision, text));
             collections.push(value);
         }
         let overlays = prepare(
+            &revision,
             &Overlays::from_collections(&places.value, &lines.value),
             || data_pair(&config.data),
         )?;
@@ -109,8 +112,8 @@ impl AppState {
             inner: Arc::new(Inner {
                 land,
                 shapes,
-                lines: Served::new(lines.text),
-                places: Served::new(places.text),
+                lines: Served::of_data(&revision, lines.text),
+                places: Served::of_data(&revision, places.text),
                 overlays,
                 pages,
                 api,
@@ -178,11 +181,12 @@ impl FromRef<AppState> for About {
 
 /// A body serialised once, named by what it was made from when that fails.
 fn prepare<T: Serialize>(
+    revision: &Revision,
     value: &T,
     made_from: impl FnOnce() -> String,
 ) -> Result<Served, StartupError> {
     serde_json::to_vec(value)
-        .map(Served::new)
+        .map(|body| Served::of_data(revision, body))
         .map_err(|source| StartupError::Prepare {
             what: made_from(),
             source,
