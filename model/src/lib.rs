@@ -13,6 +13,7 @@ pub mod gesture;
 pub mod i18n;
 pub mod islands;
 pub mod labels;
+pub mod linked_data;
 pub mod marks;
 pub mod names;
 pub mod og;

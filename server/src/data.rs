@@ -8,6 +8,10 @@
 
 use std::path::{Path, PathBuf};
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use model::events::Date;
+use model::timeline::from_day_number;
 use sha2::{Digest, Sha256};
 
 use model::events::{DataError, Dataset, Denylist, Known};
@@ -62,6 +66,25 @@ pub struct Data {
     pub positions: Positions,
     /// The data revision: a hash of every file above as read.
     pub revision: Revision,
+    /// The day (UTC) the newest of those files was last written: the
+    /// revision's date (`dateModified`, a citation's year); the load's day
+    /// when the file system keeps no times.
+    pub modified: Date,
+}
+
+/// The UTC day of `time`; `None` before 1970 or past the years [`Date`] allows.
+pub fn day_of(time: SystemTime) -> Option<Date> {
+    let seconds = time.duration_since(UNIX_EPOCH).ok()?.as_secs();
+    from_day_number(i64::try_from(seconds / 86_400).ok()?)
+}
+
+/// Today, UTC, by the server's clock.
+pub fn today() -> Date {
+    day_of(SystemTime::now()).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 /// Hex digits of the data revision: 48 bits, plenty to tell revisions apart.
@@ -130,7 +153,14 @@ impl Data {
             ])
             .chain(event_files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .chain([("positions.toml", positions_text.as_str())]);
+        let names: Vec<&str> = named.clone().map(|(name, _)| name).collect();
         let revision = Revision::of(named);
+        let modified = names
+            .iter()
+            .filter_map(|name| dir.join(name).metadata().ok()?.modified().ok())
+            .max()
+            .and_then(day_of)
+            .unwrap_or_else(today);
         Ok(Data {
             islands,
             land,
@@ -139,6 +169,7 @@ impl Data {
             events,
             positions,
             revision,
+            modified,
         })
     }
 }

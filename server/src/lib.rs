@@ -2,12 +2,14 @@
 
 pub mod about;
 pub mod api;
+pub mod cite;
 pub mod config;
 pub mod data;
 pub mod error;
 pub mod geo;
 pub mod http_cache;
 pub mod i18n;
+pub mod linked;
 pub mod page;
 pub mod routes;
 pub mod security;

@@ -9,6 +9,8 @@ use crate::data::{Data, LAND_LEVELS, Parsed, Revision};
 use crate::error::StartupError;
 use crate::http_cache::Served;
 use crate::i18n::Catalogues;
+use crate::linked::Linked;
+use model::api::{Meta, MetaCounts};
 use crate::page::Pages;
 use axum::extract::FromRef;
 use model::events::evidence::EvidenceCounts;
@@ -39,6 +41,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// `/api/meta`: the data revision and counts.
+    meta: Served,
     /// The page and its link previews.
     pages: Pages,
     /// Events, deployments and articles (`geodata/events/`), validated.
@@ -68,6 +72,7 @@ impl AppState {
             events,
             positions,
             revision,
+            modified,
         } = data;
         let line = positions.panel_line();
         let mut land = Vec::with_capacity(LAND_LEVELS);
@@ -92,8 +97,25 @@ impl AppState {
             || data_pair(&config.data),
         )?;
         let evidence = EvidenceCounts::of(&events.events);
-        let about = About::new(&positions, &islands.value, &places.value, &evidence);
         let catalogues = Catalogues::load(&config.i18n)?;
+        let meta = prepare(
+            &revision,
+            &Meta {
+                revision: revision.to_string(),
+                modified,
+                version: env!("CARGO_PKG_VERSION").to_owned(),
+                counts: MetaCounts::of(&events, &islands.value),
+            },
+            || "the data's counts".to_owned(),
+        )?;
+        let linked = Arc::new(Linked::new(revision.clone(), modified, &events, &catalogues));
+        let about = About::new(
+            &positions,
+            &islands.value,
+            &places.value,
+            &evidence,
+            linked.clone(),
+        );
         let pages = Pages::new(
             config.dist.clone(),
             level(&collections, PREVIEW_LEVEL)?.clone(),
@@ -101,8 +123,10 @@ impl AppState {
             islands.value.clone(),
             &events,
             &catalogues,
+            linked,
         );
         let api = Api::new(
+            &revision,
             events,
             positions,
             level(&collections, OVERVIEW_LEVEL)?,
@@ -115,6 +139,7 @@ impl AppState {
                 lines: Served::of_data(&revision, lines.text),
                 places: Served::of_data(&revision, places.text),
                 overlays,
+                meta,
                 pages,
                 api,
                 about,
@@ -150,6 +175,10 @@ impl AppState {
 
     pub fn overlays(&self) -> &Served {
         &self.inner.overlays
+    }
+
+    pub fn meta(&self) -> &Served {
+        &self.inner.meta
     }
 
     pub fn pages(&self) -> &Pages {
