@@ -287,3 +287,41 @@ async fn the_fact_check_is_a_claim_review_on_its_articles_page() {
     assert_eq!(ru["claimReviewed"], review["claimReviewed"]);
     assert_eq!(ru["reviewRating"]["alternateName"], "В основном неверно");
 }
+
+#[test]
+fn the_openapi_document_describes_meta_and_citation_exactly() {
+    let state = support::state_with(
+        support::fake_dist("kuril-cite-openapi"),
+        support::workspace().join("geodata"),
+    )
+    .expect("the committed data loads");
+    let doc: Value = serde_json::from_slice(&state.api().openapi_json().body).expect("json");
+    let schema = |path: &str| {
+        doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            ["$ref"]
+            .clone()
+    };
+    assert_eq!(schema("/api/meta"), "#/components/schemas/Meta");
+    assert_eq!(schema("/api/citation"), "#/components/schemas/CitationSet");
+    let params = doc["paths"]["/api/citation"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters");
+    let names: Vec<&str> = params.iter().filter_map(|p| p["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        ["map", "island", "date", "event", "deployment", "article", "excerpt", "layers", "names", "lang"]
+    );
+    // Any text: the route ignores what the page would, so nothing is invalid.
+    for p in params {
+        assert!(p["schema"].get("enum").is_none(), "{p}");
+        assert_eq!(p["required"], false, "{p}");
+    }
+    let required = |name: &str| doc["components"]["schemas"][name]["required"].clone();
+    for field in ["apa", "chicago", "bibtex", "csl_json", "accessed", "revision", "permalink"] {
+        assert!(
+            required("CitationSet").as_array().is_some_and(|r| r.contains(&field.into())),
+            "{field}"
+        );
+    }
+    assert!(required("Meta").as_array().is_some_and(|r| r.contains(&"counts".into())));
+}
