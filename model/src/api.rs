@@ -492,7 +492,10 @@ pub struct Meta {
     /// The data revision: the first 12 hex digits of a SHA-256 over every
     /// data file as the server read it; also the first part of every data
     /// answer's `ETag`, in the pages' footers and in citations.
-    #[cfg_attr(feature = "openapi", schema(example = "3f2a9c01b7e4", pattern = "^[0-9a-f]{12}$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "3f2a9c01b7e4", pattern = "^[0-9a-f]{12}$")
+    )]
     pub revision: String,
     /// The day (UTC) the newest data file was last written.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]

@@ -269,7 +269,10 @@ mod tests {
             ])
         );
         assert_eq!(d["spatialCoverage"]["geo"]["box"], "41 139 47 151");
-        assert_eq!(d["keywords"], json!(["Kuril Islands", "Northern Territories"]));
+        assert_eq!(
+            d["keywords"],
+            json!(["Kuril Islands", "Northern Territories"])
+        );
         assert_eq!(
             d["distribution"][1]["contentUrl"],
             "http://atlas.example/api/deployments.geojson"
@@ -318,9 +321,15 @@ mod tests {
     #[test]
     fn citation_tags_are_escaped_meta_elements() {
         let tags = site().citation_tags("A \"view\" <b>", "http://atlas.example/?a=1&b=2");
-        assert!(tags.contains("<meta name=\"citation_title\" content=\"A &quot;view&quot; &lt;b&gt;\">"));
+        assert!(
+            tags.contains(
+                "<meta name=\"citation_title\" content=\"A &quot;view&quot; &lt;b&gt;\">"
+            )
+        );
         assert!(tags.contains("<meta name=\"citation_publication_date\" content=\"2026/11/30\">"));
         assert!(tags.contains("content=\"http://atlas.example/?a=1&amp;b=2\""));
-        assert!(tags.contains("<meta name=\"citation_keywords\" content=\"Kuril Islands; Northern Territories\">"));
+        assert!(tags.contains(
+            "<meta name=\"citation_keywords\" content=\"Kuril Islands; Northern Territories\">"
+        ));
     }
 }

@@ -413,11 +413,20 @@ fn a_fact_check_needs_a_known_rating_and_its_day_and_only_a_fact_check_has_them(
     let (errors, line) = break_file(name, rating, "rating = \"dubious\"", 0);
     assert_eq!((errors.len(), errors[0].line), (1, line), "{errors:#?}");
     assert_eq!(errors[0].field, "annotations[0].rating");
-    assert!(errors[0].to_string().contains("mostly-false"), "{}", errors[0]);
+    assert!(
+        errors[0].to_string().contains("mostly-false"),
+        "{}",
+        errors[0]
+    );
     let (errors, _) = break_file(name, rating, "", 0);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0].field, "annotations[0].rating");
-    let (errors, _) = break_file(name, "reviewed = \"2026-11-26\"", "reviewed = \"2026-11\"", 0);
+    let (errors, _) = break_file(
+        name,
+        "reviewed = \"2026-11-26\"",
+        "reviewed = \"2026-11\"",
+        0,
+    );
     assert_eq!(errors[0].field, "annotations[0].reviewed", "{errors:#?}");
     let (errors, _) = break_file(
         name,

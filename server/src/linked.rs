@@ -165,10 +165,7 @@ fn footer(c: &Catalogue, revision: &Revision) -> String {
     format!(
         "<footer class=\"data-revision\"><a href=\"/api/meta\" title=\"{}\">{}</a></footer>",
         escape(&c.text("cite-footer-link")),
-        escape(&c.format(
-            "cite-footer",
-            &[("revision", revision.as_str().into())]
-        )),
+        escape(&c.format("cite-footer", &[("revision", revision.as_str().into())])),
     )
 }
 

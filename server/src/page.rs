@@ -387,7 +387,10 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
     let (map_state, subject) = state.previewed(map_state.clone());
     let map_state = &map_state;
     let headline = state.headline(map_state, subject.as_ref());
-    let title = catalogue.format("server-page-title", &[("headline", headline.as_str().into())]);
+    let title = catalogue.format(
+        "server-page-title",
+        &[("headline", headline.as_str().into())],
+    );
     let description = description(state, subject.as_ref(), map_state, catalogue);
     let query = permalink::format(map_state);
     let image = if query.is_empty() {
@@ -438,7 +441,11 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
         "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n",
         e(&format!("{origin}{}", href_in(map_state, None)))
     ));
-    tags.push_str(&state.linked().map_head(map_state, &headline, &page_url, origin));
+    tags.push_str(
+        &state
+            .linked()
+            .map_head(map_state, &headline, &page_url, origin),
+    );
     // Drop Trunk's generic title and description; ours describe this state.
     let mut page = remove_element(html, "<title>", "</title>");
     page = remove_tag(&page, "<meta name=\"description\"");

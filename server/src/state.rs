@@ -10,9 +10,9 @@ use crate::error::StartupError;
 use crate::http_cache::Served;
 use crate::i18n::Catalogues;
 use crate::linked::Linked;
-use model::api::{Meta, MetaCounts};
 use crate::page::Pages;
 use axum::extract::FromRef;
+use model::api::{Meta, MetaCounts};
 use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
 use model::marks::Overlays;
@@ -108,7 +108,12 @@ impl AppState {
             },
             || "the data's counts".to_owned(),
         )?;
-        let linked = Arc::new(Linked::new(revision.clone(), modified, &events, &catalogues));
+        let linked = Arc::new(Linked::new(
+            revision.clone(),
+            modified,
+            &events,
+            &catalogues,
+        ));
         let about = About::new(
             &positions,
             &islands.value,

@@ -34,7 +34,8 @@ async fn about_shows_both_positions_side_by_side_with_sources_and_statements() {
     // No script but JSON-LD data blocks, and no inline style: the CSP allows neither.
     assert_eq!(
         html.matches("<script").count(),
-        html.matches("<script type=\"application/ld+json\">").count()
+        html.matches("<script type=\"application/ld+json\">")
+            .count()
     );
     assert!(!html.contains("style="));
     let css = get("/pages.css").await;

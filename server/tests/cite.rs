@@ -51,7 +51,11 @@ async fn meta_gives_the_revision_version_and_counts_the_api_agrees_with() {
     let meta = json(&a);
     let revision = meta["revision"].as_str().expect("revision");
     assert_eq!(revision.len(), 12);
-    assert!(revision.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert!(
+        revision
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    );
     assert_eq!(meta["version"], env!("CARGO_PKG_VERSION"));
     let events = json(&get("/api/events?limit=1").await);
     assert_eq!(meta["counts"]["events"], events["total"]);
@@ -104,7 +108,9 @@ fn data_copy(name: &str) -> PathBuf {
 
 async fn meta_over(dist: &str, data: &Path) -> Value {
     let app = support::app_with(support::fake_dist(dist), data.to_owned());
-    let request = Request::get("/api/meta").body(Body::empty()).expect("request");
+    let request = Request::get("/api/meta")
+        .body(Body::empty())
+        .expect("request");
     json(&support::send(app, request).await)
 }
 
@@ -153,11 +159,20 @@ async fn a_view_is_cited_in_four_formats_with_its_permalink_revision_and_access_
         "{apa}"
     );
     let chicago = c["chicago"].as_str().expect("chicago");
-    assert!(chicago.contains("“Etorofu / Iturup, as of 1 January 2017.”"), "{chicago}");
+    assert!(
+        chicago.contains("“Etorofu / Iturup, as of 1 January 2017.”"),
+        "{chicago}"
+    );
     assert!(chicago.contains("Accessed ") && chicago.ends_with(&format!("{permalink}.")));
     let bibtex = c["bibtex"].as_str().expect("bibtex");
-    assert!(bibtex.starts_with(&format!("@misc{{kurilatlas-{revision},")), "{bibtex}");
-    assert!(bibtex.contains(&format!("urldate = {{{accessed}}}")), "{bibtex}");
+    assert!(
+        bibtex.starts_with(&format!("@misc{{kurilatlas-{revision},")),
+        "{bibtex}"
+    );
+    assert!(
+        bibtex.contains(&format!("urldate = {{{accessed}}}")),
+        "{bibtex}"
+    );
     let csl: Value = serde_json::from_str(c["csl_json"].as_str().expect("csl")).expect("CSL-JSON");
     assert_eq!(csl[0]["type"], "dataset");
     assert_eq!(csl[0]["URL"], permalink);
@@ -168,10 +183,21 @@ async fn a_view_is_cited_in_four_formats_with_its_permalink_revision_and_access_
 async fn a_citation_speaks_the_links_language_and_drops_what_the_page_drops() {
     let c = json(&get("/api/citation?island=etorofu&lang=ja&embed=1&event=no-such-event").await);
     let apa = c["apa"].as_str().expect("apa");
-    assert!(apa.contains("［データセット］") && apa.contains("閲覧"), "{apa}");
-    assert_eq!(c["permalink"], "http://127.0.0.1:8080/?island=etorofu&lang=ja");
+    assert!(
+        apa.contains("［データセット］") && apa.contains("閲覧"),
+        "{apa}"
+    );
+    assert_eq!(
+        c["permalink"],
+        "http://127.0.0.1:8080/?island=etorofu&lang=ja"
+    );
     let ru = json(&get("/api/citation?lang=ru").await);
-    assert!(ru["chicago"].as_str().expect("chicago").contains("дата обращения"));
+    assert!(
+        ru["chicago"]
+            .as_str()
+            .expect("chicago")
+            .contains("дата обращения")
+    );
     assert_eq!(
         ru["title"],
         "Спор о Курильских островах / «Северных территориях»"
@@ -202,7 +228,9 @@ async fn the_map_page_carries_citation_tags_linked_data_and_the_revision_footer(
     );
     assert_eq!(of_type(&items, "Map").len(), 1);
     assert!(of_type(&items, "ClaimReview").is_empty(), "no article open");
-    let footer = html.find("<footer class=\"data-revision\">").expect("footer");
+    let footer = html
+        .find("<footer class=\"data-revision\">")
+        .expect("footer");
     assert!(html[footer..].contains(&format!("Data revision {revision}")));
     assert!(footer < html.rfind("</body>").expect("body"));
     // In Japanese, the tags and the footer are too.
@@ -228,11 +256,15 @@ async fn about_and_methodology_describe_the_dataset_with_no_script_to_run() {
         let items = linked_data(&html);
         assert_eq!(of_type(&items, "Dataset").len(), 1, "{path}");
         assert_eq!(items[0]["version"], revision.as_str());
-        assert!(html.contains(&format!("Data revision {revision}")), "{path}");
+        assert!(
+            html.contains(&format!("Data revision {revision}")),
+            "{path}"
+        );
         // Data blocks only: the CSP runs no inline script on these pages.
         assert_eq!(
             html.matches("<script").count(),
-            html.matches("<script type=\"application/ld+json\">").count(),
+            html.matches("<script type=\"application/ld+json\">")
+                .count(),
             "{path}"
         );
     }
@@ -244,7 +276,11 @@ async fn the_fact_check_is_a_claim_review_on_its_articles_page() {
     let html = get("/?article=seed-2017-03-20").await.text();
     let items = linked_data(&html);
     let reviews = of_type(&items, "ClaimReview");
-    assert_eq!(reviews.len(), 1, "one fact-check on this article: {items:#?}");
+    assert_eq!(
+        reviews.len(),
+        1,
+        "one fact-check on this article: {items:#?}"
+    );
     let review = reviews[0];
     let excerpts = article["excerpts"].as_array().expect("excerpts");
     let (number, checked) = excerpts
@@ -309,7 +345,18 @@ fn the_openapi_document_describes_meta_and_citation_exactly() {
     let names: Vec<&str> = params.iter().filter_map(|p| p["name"].as_str()).collect();
     assert_eq!(
         names,
-        ["map", "island", "date", "event", "deployment", "article", "excerpt", "layers", "names", "lang"]
+        [
+            "map",
+            "island",
+            "date",
+            "event",
+            "deployment",
+            "article",
+            "excerpt",
+            "layers",
+            "names",
+            "lang"
+        ]
     );
     // Any text: the route ignores what the page would, so nothing is invalid.
     for p in params {
@@ -317,11 +364,34 @@ fn the_openapi_document_describes_meta_and_citation_exactly() {
         assert_eq!(p["required"], false, "{p}");
     }
     let required = |name: &str| doc["components"]["schemas"][name]["required"].clone();
-    for field in ["apa", "chicago", "bibtex", "csl_json", "accessed", "revision", "permalink"] {
+    for field in [
+        "apa",
+        "chicago",
+        "bibtex",
+        "csl_json",
+        "accessed",
+        "revision",
+        "permalink",
+    ] {
         assert!(
-            required("CitationSet").as_array().is_some_and(|r| r.contains(&field.into())),
+            required("CitationSet")
+                .as_array()
+                .is_some_and(|r| r.contains(&field.into())),
             "{field}"
         );
     }
-    assert!(required("Meta").as_array().is_some_and(|r| r.contains(&"counts".into())));
+    assert!(
+        required("Meta")
+            .as_array()
+            .is_some_and(|r| r.contains(&"counts".into()))
+    );
+    // A fact-check's rating is listed as the data spells it.
+    let ratings: Vec<&str> = model::events::ClaimRating::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(
+        doc["components"]["schemas"]["ClaimRating"]["enum"],
+        serde_json::json!(ratings)
+    );
 }

@@ -5,15 +5,24 @@ use std::collections::BTreeMap;
 fn catalogue(lang: Lang) -> Catalogue {
     let files: [(&str, &str); 2] = match lang {
         Lang::En => [
-            ("dates.ftl", include_str!("../../../assets/i18n/en/dates.ftl")),
+            (
+                "dates.ftl",
+                include_str!("../../../assets/i18n/en/dates.ftl"),
+            ),
             ("cite.ftl", include_str!("../../../assets/i18n/en/cite.ftl")),
         ],
         Lang::Ja => [
-            ("dates.ftl", include_str!("../../../assets/i18n/ja/dates.ftl")),
+            (
+                "dates.ftl",
+                include_str!("../../../assets/i18n/ja/dates.ftl"),
+            ),
             ("cite.ftl", include_str!("../../../assets/i18n/ja/cite.ftl")),
         ],
         Lang::Ru => [
-            ("dates.ftl", include_str!("../../../assets/i18n/ru/dates.ftl")),
+            (
+                "dates.ftl",
+                include_str!("../../../assets/i18n/ru/dates.ftl"),
+            ),
             ("cite.ftl", include_str!("../../../assets/i18n/ru/cite.ftl")),
         ],
     };
@@ -177,10 +186,19 @@ fn bibtex_escapes_what_tex_reads_and_keeps_unicode() {
     let title = "50% of {Habomai} & Shikotan_1 #2 $3 ^~\\ 歯舞 Шикотан";
     let c = work(title).cite(&catalogue(Lang::En));
     let (kind, key, fields) = parse_bibtex(&c.bibtex);
-    assert_eq!((kind.as_str(), key.as_str()), ("misc", "kurilatlas-0123456789ab"));
+    assert_eq!(
+        (kind.as_str(), key.as_str()),
+        ("misc", "kurilatlas-0123456789ab")
+    );
     // The title is wrapped once more to keep its capitals.
-    assert_eq!(fields["title"], format!("{{{title}}}").replace("{{", "{").replace("}}", "}"));
-    assert!(c.bibtex.contains("50\\% of \\{Habomai\\} \\& Shikotan\\_1 \\#2 \\$3"));
+    assert_eq!(
+        fields["title"],
+        format!("{{{title}}}").replace("{{", "{").replace("}}", "}")
+    );
+    assert!(
+        c.bibtex
+            .contains("50\\% of \\{Habomai\\} \\& Shikotan\\_1 \\#2 \\$3")
+    );
     assert!(c.bibtex.contains("歯舞 Шикотан"), "UTF-8 left as it is");
     assert_eq!(fields["urldate"], "2026-12-03");
     assert_eq!(fields["url"], URL);
@@ -198,6 +216,9 @@ fn csl_json_is_one_dataset_item_a_reference_manager_reads() {
     assert_eq!(item["title"], title);
     assert_eq!(item["URL"], URL);
     assert_eq!(item["version"], "0123456789ab");
-    assert_eq!(item["accessed"]["date-parts"][0], serde_json::json!([2026, 12, 3]));
+    assert_eq!(
+        item["accessed"]["date-parts"][0],
+        serde_json::json!([2026, 12, 3])
+    );
     assert_eq!(item["issued"]["date-parts"][0][0], 2026);
 }

@@ -185,7 +185,10 @@ string_enum!(
 impl ClaimRating {
     /// 1 (false) to 5 (true): the place on the scale, [`ClaimRating::ALL`]'s order.
     pub fn value(self) -> u8 {
-        let at = ClaimRating::ALL.iter().position(|r| *r == self).unwrap_or(0);
+        let at = ClaimRating::ALL
+            .iter()
+            .position(|r| *r == self)
+            .unwrap_or(0);
         u8::try_from(at + 1).unwrap_or(1)
     }
 }

@@ -28,7 +28,11 @@ fn respond<T: Serialize>(
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
     let body = serde_json::to_vec(value).map_err(internal)?;
-    Ok(cached(&Served::of_data(revision, body), content_type, headers))
+    Ok(cached(
+        &Served::of_data(revision, body),
+        content_type,
+        headers,
+    ))
 }
 
 /// [`respond`] for an answer whose text is in `lang`, said by `Content-Language`.

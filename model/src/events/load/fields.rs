@@ -11,7 +11,8 @@ use super::raw::RawSource;
 use super::report::Report;
 use crate::events::date::PartialDate;
 use crate::events::types::{
-    AnnotationKind, ClaimRating, Confidence, DeploymentCategory, DeploymentStatus, EventKind, Source, SourceKind,
+    AnnotationKind, ClaimRating, Confidence, DeploymentCategory, DeploymentStatus, EventKind,
+    Source, SourceKind,
 };
 
 /// One record (or a part of one, such as a source) under check: its extent
