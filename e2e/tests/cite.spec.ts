@@ -19,11 +19,13 @@ test('Cite this view offers APA, Chicago, BibTeX and CSL-JSON, by mouse and by k
   expect(text).toContain('Etorofu / Iturup, as of 1 January 2017');
   expect(text).toContain(`Data revision ${revision}`);
   expect(text).toContain(`${baseURL}/?island=etorofu&date=2017-01-01`);
-  await expect(page.getByRole('group', { name: 'Citation format' })).toBeVisible();
-  await expect(page.getByRole('radio', { name: 'APA' })).toBeChecked();
+  const formats = page.getByRole('group', { name: 'Citation format' });
+  await expect(formats).toBeVisible();
+  const format = (name: string) => formats.getByRole('radio', { name, exact: true });
+  await expect(format('APA')).toBeChecked();
   await page.screenshot({ path: shot('cite-apa') });
 
-  await page.getByRole('radio', { name: 'BibTeX' }).check();
+  await format('BibTeX').check();
   const bibtex = page.getByRole('textbox', { name: 'Citation in BibTeX' });
   await expect(bibtex).toHaveValue(new RegExp(`^@misc\\{kurilatlas-${revision},`));
   await page.getByRole('button', { name: 'Copy BibTeX' }).click();
@@ -32,16 +34,16 @@ test('Cite this view offers APA, Chicago, BibTeX and CSL-JSON, by mouse and by k
   await page.screenshot({ path: shot('cite-bibtex') });
 
   // Keyboard: the formats are one radio group, arrows move between them.
-  await page.getByRole('radio', { name: 'BibTeX' }).focus();
+  await format('BibTeX').focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('radio', { name: 'CSL-JSON' })).toBeChecked();
+  await expect(format('CSL-JSON')).toBeChecked();
   const csl = JSON.parse(await page.getByRole('textbox', { name: 'Citation in CSL-JSON' }).inputValue());
   expect(csl[0].type).toBe('dataset');
   expect(csl[0].version).toBe(revision);
   expect(csl[0].URL).toBe(`${baseURL}/?island=etorofu&date=2017-01-01`);
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('radio', { name: 'Chicago' })).toBeChecked();
+  await expect(format('Chicago')).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Citation in Chicago' })).toHaveValue(/“Etorofu \/ Iturup, as of 1 January 2017\.”/);
 
   // A new view while the box is open is cited anew.
@@ -63,6 +65,29 @@ test('the revision is in the footer of the map, /about and /methodology', async 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(footer).toBeVisible();
   await page.screenshot({ path: shot('cite-footer-phone') });
+  // Clear of the masthead's other words in every language, at both sizes.
+  for (const lang of ['en', 'ja', 'ru']) {
+    for (const [width, height] of [[1280, 800], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`/?lang=${lang}`);
+      await mapReady(page);
+      const revisionBox = (await page.locator('.data-revision a').boundingBox())!;
+      for (const other of ['.convention', '.site-links', '.languages', '.open-article', '.masthead h1']) {
+        // The boxes of the words themselves (a paragraph's box spans the row).
+        for (const box of await page.locator(other).evaluateAll((els) => els.flatMap((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          return [...range.getClientRects()].map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }));
+        }))) {
+          const apart = revisionBox.x >= box.x + box.width || box.x >= revisionBox.x + revisionBox.width
+            || revisionBox.y >= box.y + box.height || box.y >= revisionBox.y + revisionBox.height;
+          expect(apart, `${lang} ${width}: the revision overlaps ${other}`).toBe(true);
+        }
+      }
+      await page.screenshot({ path: shot(`cite-footer-${lang}-${width}`) });
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   for (const path of ['/about', '/methodology']) {
     await page.goto(path);
     await expect(page.getByRole('link', { name: `Data revision ${revision}` })).toBeVisible();
