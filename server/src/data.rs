@@ -316,6 +316,22 @@ mod tests {
     }
 
     #[test]
+    fn the_revision_follows_names_and_bytes_and_nothing_else() {
+        let files = [("a.toml", "x = 1\n"), ("events/b.toml", "y = 2\n")];
+        let revision = Revision::of(files);
+        assert_eq!(revision, Revision::of(files));
+        assert_eq!(revision.as_str().len(), REVISION_DIGITS);
+        assert!(revision.as_str().bytes().all(|b| b.is_ascii_hexdigit()));
+        let renamed = [("a.toml", "x = 1\n"), ("events/c.toml", "y = 2\n")];
+        let changed = [("a.toml", "x = 1\n"), ("events/b.toml", "y = 3\n")];
+        // The boundary between name and bytes is part of the hash.
+        let shifted = [("a.toml", "x = 1\nevents/b.toml"), ("", "y = 2\n")];
+        for other in [renamed, changed, shifted] {
+            assert_ne!(Revision::of(other), revision);
+        }
+    }
+
+    #[test]
     fn errors_name_the_file_and_the_problem() {
         let missing = geodata().join("no-such-file.geojson");
         let Err(e) = parse(&missing, LandCollection::from_json) else {
