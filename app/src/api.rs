@@ -190,3 +190,9 @@ pub async fn article(id: &str) -> Result<Option<Arc<ArticleView>>, String> {
         get_json_if_found(&localized(&format!("/api/articles/{id}"))).await?;
     Ok(found.map(Arc::new))
 }
+
+/// The view `query` (a permalink's parameters) cited in four formats, in
+/// the language the query names.
+pub async fn citation(query: &str) -> Result<model::api::CitationSet, String> {
+    get_json(&format!("/api/citation?{query}")).await
+}

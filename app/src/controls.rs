@@ -6,6 +6,7 @@ use crate::i18n::{self, t, tf};
 use crate::overlays::{category_name, category_symbol};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
+use model::api::CitationSet;
 use model::events::DeploymentCategory;
 use model::i18n::Lang;
 use model::islands::{Island, Islands};
@@ -172,12 +173,48 @@ fn select_all(e: leptos::ev::FocusEvent) {
 /// The message when the browser refused to copy.
 const BLOCKED: &str = "shell-copy-blocked";
 
-/// "Copy link", "Cite this view" and "Embed".
+/// The citation formats `/api/citation` gives, in its answer's order:
+/// the radio's value and the catalogue key of its name.
+const CITATION_FORMATS: [(&str, &str); 4] = [
+    ("apa", "cite-format-apa"),
+    ("chicago", "cite-format-chicago"),
+    ("bibtex", "cite-format-bibtex"),
+    ("csl-json", "cite-format-csl"),
+];
+
+/// "Copy link", "Cite this view" (the formats from `/api/citation`,
+/// asked for when opened: no formatting in the wasm) and "Embed".
 #[component]
 fn Share() -> impl IntoView {
     let url: UrlState = expect_context();
     let copied = RwSignal::new(None::<&'static str>);
     let citing = RwSignal::new(false);
+    let cited = RwSignal::new(None::<Result<CitationSet, String>>);
+    let format = RwSignal::new(0usize);
+    // Asked for when the box opens, and again for each new view while open.
+    Effect::new(move |_| {
+        if !citing.get() {
+            return;
+        }
+        let query = permalink::format(&url.state.get());
+        cited.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = crate::api::citation(&query).await;
+            // A later view's answer may already be in: keep the latest.
+            if untrack(|| citing.get() && permalink::format(&url.state.get()) == query) {
+                cited.set(Some(answer));
+            }
+        });
+    });
+    let citation = move || match cited.get() {
+        Some(Ok(c)) => [c.apa, c.chicago, c.bibtex, c.csl_json]
+            .into_iter()
+            .nth(format.get())
+            .unwrap_or_default(),
+        Some(Err(e)) => tf("cite-failed", &[("detail", e.into())]),
+        None => t("cite-loading"),
+    };
+    let format_name = move || t(CITATION_FORMATS[format.get()].1);
     let embedding = RwSignal::new(false);
     let origin = move || window().location().origin().unwrap_or_default();
     let link = move || format!("{}{}", origin(), permalink::href(&url.state.get()));
@@ -199,24 +236,6 @@ fn Share() -> impl IntoView {
             copied.set(Some(if done { what } else { BLOCKED }));
         });
     };
-    let citation = move || {
-        let today = js_sys::Date::new_0()
-            .to_iso_string()
-            .as_string()
-            .unwrap_or_default();
-        let today = today.get(..10).unwrap_or_default().to_owned();
-        let today = today
-            .parse()
-            .map_or(today, |d| i18n::catalogue().day_words(d));
-        tf(
-            "shell-citation-text",
-            &[
-                ("version", env!("CARGO_PKG_VERSION").into()),
-                ("date", today.into()),
-                ("link", link().into()),
-            ],
-        )
-    };
     view! {
         <div class="share">
             <button type="button" on:click=move |_| copy(link(), "shell-link-copied")>{t("shell-copy-link")}</button>
@@ -227,11 +246,22 @@ fn Share() -> impl IntoView {
             <p class="copied" role="status">{move || copied.get().map(t).unwrap_or_default()}</p>
             <div class="share-code">
             <Show when=move || citing.get() || copied.get() == Some(BLOCKED)>
+                <fieldset class="cite-formats">
+                    <legend>{t("cite-format")}</legend>
+                    {CITATION_FORMATS.iter().enumerate().map(|(i, (value, key))| view! {
+                        <label><input type="radio" name="cite-format" value=*value
+                            prop:checked=move || format.get() == i
+                            on:change=move |_| format.set(i)/>{t(key)}</label>
+                    }).collect_view()}
+                </fieldset>
                 <label class="citation">
-                    {t("shell-citation")}
-                    <textarea readonly rows="4" on:focus=select_all>{citation}</textarea>
+                    {move || tf("cite-text", &[("format", format_name().into())])}
+                    <textarea readonly rows="6" aria-busy=move || cited.with(Option::is_none).to_string()
+                        on:focus=select_all prop:value=citation></textarea>
                 </label>
-                <button type="button" on:click=move |_| copy(citation(), "shell-citation-copied")>{t("shell-copy-citation")}</button>
+                <button type="button" disabled=move || !matches!(cited.get(), Some(Ok(_)))
+                    on:click=move |_| copy(citation(), "shell-citation-copied")>
+                    {move || tf("cite-copy", &[("format", format_name().into())])}</button>
             </Show>
             <Show when=move || embedding.get()>
                 <label class="citation">

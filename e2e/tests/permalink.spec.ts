@@ -78,10 +78,11 @@ test('Copy link puts the canonical URL on the clipboard; Cite this view gives a 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(`${baseURL}/?island=yuri&names=ja`);
   await page.getByRole('button', { name: 'Cite this view' }).click();
-  const citation = await page.locator('.citation textarea').inputValue();
+  const box = page.getByRole('textbox', { name: 'Citation in APA' });
+  await expect(box).toHaveValue(/Retrieved [A-Z][a-z]+ \d{1,2}, \d{4}, from /);
+  const citation = await box.inputValue();
   expect(citation).toContain('Kuril Atlas');
-  expect(citation).toContain('data version');
-  expect(citation).toMatch(/Accessed \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  expect(citation).toMatch(/Data revision [0-9a-f]{12}/);
   expect(citation).toContain(`${baseURL}/?island=yuri&names=ja`);
   await context.close();
 });

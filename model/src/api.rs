@@ -484,3 +484,97 @@ pub struct ErrorBody {
     )]
     pub detail: String,
 }
+
+/// `/api/meta`: which data the server loaded and how much of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Meta {
+    /// The data revision: the first 12 hex digits of a SHA-256 over every
+    /// data file as the server read it; also the first part of every data
+    /// answer's `ETag`, in the pages' footers and in citations.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "3f2a9c01b7e4", pattern = "^[0-9a-f]{12}$")
+    )]
+    pub revision: String,
+    /// The day (UTC) the newest data file was last written.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub modified: crate::events::Date,
+    /// The server's version (its crate version).
+    pub version: String,
+    pub counts: MetaCounts,
+}
+
+/// Records in the loaded data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct MetaCounts {
+    pub events: usize,
+    pub deployments: usize,
+    /// Articles with excerpts: shipped and quoted by excerpt only.
+    pub articles: usize,
+    pub excerpts: usize,
+    /// Notes on excerpts, of which `fact_checks` are fact-checks.
+    pub annotations: usize,
+    pub fact_checks: usize,
+    /// Disputed islands and islets (not groups).
+    pub islands: usize,
+    pub groups: usize,
+    /// Places of the gazetteer the records may name.
+    pub places: usize,
+    /// Distinct source addresses cited by events and annotations.
+    pub sources: usize,
+}
+
+#[cfg(feature = "loader")]
+impl MetaCounts {
+    pub fn of(data: &Dataset, islands: &Islands) -> MetaCounts {
+        let urls: std::collections::BTreeSet<&str> = data
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .chain(data.annotations.iter().flat_map(|a| &a.sources))
+            .map(|s| s.url.as_str())
+            .collect();
+        MetaCounts {
+            events: data.events.len(),
+            deployments: data.deployments.len(),
+            articles: data.articles.len(),
+            excerpts: data.excerpts.len(),
+            annotations: data.annotations.len(),
+            fact_checks: data
+                .annotations
+                .iter()
+                .filter(|a| a.kind == crate::events::AnnotationKind::FactCheck)
+                .count(),
+            islands: islands.islands.len(),
+            groups: islands.groups.len(),
+            places: data.places.len(),
+            sources: urls.len(),
+        }
+    }
+}
+
+/// `/api/citation`: one view cited in four formats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct CitationSet {
+    /// APA 7 (reference list entry).
+    pub apa: String,
+    /// Chicago 17, notes and bibliography (bibliography entry).
+    pub chicago: String,
+    /// A BibTeX `@misc` entry (with biblatex's `url`, `urldate`, `version`).
+    pub bibtex: String,
+    /// A CSL-JSON array of one `dataset` item, as text.
+    pub csl_json: String,
+    /// The access date the citations give: the server's today (UTC).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
+    pub accessed: String,
+    /// The data revision cited (as `/api/meta`).
+    pub revision: String,
+    /// The view's canonical permalink, absolute.
+    pub permalink: String,
+    /// The view's title, as the page's title words it.
+    pub title: String,
+}

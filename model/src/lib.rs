@@ -4,6 +4,7 @@
 //! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
 
 pub mod api;
+pub mod citation;
 pub mod decimal;
 pub mod events;
 #[cfg(feature = "loader")]
@@ -14,6 +15,7 @@ pub mod gesture;
 pub mod i18n;
 pub mod islands;
 pub mod labels;
+pub mod linked_data;
 pub mod marks;
 pub mod names;
 pub mod og;

@@ -407,6 +407,38 @@ fn annotations_toml_with_an_unknown_excerpt_or_no_source_is_refused() {
 }
 
 #[test]
+fn a_fact_check_needs_a_known_rating_and_its_day_and_only_a_fact_check_has_them() {
+    let name = "geodata/events/annotations.toml";
+    let rating = "rating = \"mostly-false\"";
+    let (errors, line) = break_file(name, rating, "rating = \"dubious\"", 0);
+    assert_eq!((errors.len(), errors[0].line), (1, line), "{errors:#?}");
+    assert_eq!(errors[0].field, "annotations[0].rating");
+    assert!(
+        errors[0].to_string().contains("mostly-false"),
+        "{}",
+        errors[0]
+    );
+    let (errors, _) = break_file(name, rating, "", 0);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].field, "annotations[0].rating");
+    let (errors, _) = break_file(
+        name,
+        "reviewed = \"2026-11-26\"",
+        "reviewed = \"2026-11\"",
+        0,
+    );
+    assert_eq!(errors[0].field, "annotations[0].reviewed", "{errors:#?}");
+    let (errors, _) = break_file(
+        name,
+        "kind = \"context\"",
+        "kind = \"context\"\nrating = \"true\"",
+        0,
+    );
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(errors[0].field.ends_with(".rating"), "{errors:#?}");
+}
+
+#[test]
 fn duplicate_ids_across_files_are_refused() {
     let name = "geodata/events/deployments.toml";
     let (errors, line) = break_file(

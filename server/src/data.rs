@@ -8,6 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use model::events::Date;
+use sha2::{Digest, Sha256};
+
 use model::events::{DataError, Dataset, Denylist, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use model::islands::Islands;
@@ -58,6 +63,64 @@ pub struct Data {
     pub events: Dataset,
     /// `positions.toml`: both governments' positions, their references checked.
     pub positions: Positions,
+    /// The data revision: a hash of every file above as read.
+    pub revision: Revision,
+    /// The day (UTC) the newest of those files was last written: the
+    /// revision's date (`dateModified`, a citation's year); the load's day
+    /// when the file system keeps no times.
+    pub modified: Date,
+}
+
+/// The UTC day of `time`; `None` before 1970 or past the years [`Date`] allows.
+pub fn day_of(time: SystemTime) -> Option<Date> {
+    let seconds = time.duration_since(UNIX_EPOCH).ok()?.as_secs();
+    model::timeline::date_of_unix_seconds(seconds)
+}
+
+/// Today, UTC, by the server's clock.
+pub fn today() -> Date {
+    day_of(SystemTime::now()).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+/// Hex digits of the data revision: 48 bits, plenty to tell revisions apart.
+const REVISION_DIGITS: usize = 12;
+
+/// The data revision: the first [`REVISION_DIGITS`] hex digits of a SHA-256
+/// over every data file the server read, in a fixed order (land levels,
+/// lines, places, islands, the events folder by path, positions), each as
+/// its path relative to the data folder and its bytes. The same files give
+/// the same revision wherever the folder is; any changed byte, a renamed or
+/// an added events file gives another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision(String);
+
+impl Revision {
+    pub fn of<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Revision {
+        let mut hash = Sha256::new();
+        for (name, text) in files {
+            for part in [name.as_bytes(), text.as_bytes()] {
+                hash.update((part.len() as u64).to_le_bytes());
+                hash.update(part);
+            }
+        }
+        let digest = hash.finalize();
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        Revision(hex[..REVISION_DIGITS].to_owned())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Revision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 impl Data {
@@ -72,9 +135,33 @@ impl Data {
         let islands = islands(&dir.join("islands.toml"), &land)?;
         let coarsest = &land[0].value;
         let mut known = islands.value.known(coarsest, &places.value);
-        known.today = today();
-        let events = events(&dir.join("events"), &known)?;
-        let positions = positions(&dir.join("positions.toml"), &known, &events.denylist)?;
+        // No record may be added or updated after today.
+        known.today = day_of(SystemTime::now());
+        let (events, event_files) = events(dir, &known)?;
+        let (positions, positions_text) =
+            positions(&dir.join("positions.toml"), &known, &events.denylist)?;
+        let levels: Vec<String> = (0..LAND_LEVELS)
+            .map(|level| format!("land-{level}.geojson"))
+            .collect();
+        let named = levels
+            .iter()
+            .map(String::as_str)
+            .zip(land.iter().map(|l| l.text.as_str()))
+            .chain([
+                ("lines.geojson", lines.text.as_str()),
+                ("places.geojson", places.text.as_str()),
+                ("islands.toml", islands.text.as_str()),
+            ])
+            .chain(event_files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .chain([("positions.toml", positions_text.as_str())]);
+        let names: Vec<&str> = named.clone().map(|(name, _)| name).collect();
+        let revision = Revision::of(named);
+        let modified = names
+            .iter()
+            .filter_map(|name| dir.join(name).metadata().ok()?.modified().ok())
+            .max()
+            .and_then(day_of)
+            .unwrap_or_else(today);
         Ok(Data {
             islands,
             land,
@@ -82,6 +169,8 @@ impl Data {
             places,
             events,
             positions,
+            revision,
+            modified,
         })
     }
 }
@@ -133,26 +222,26 @@ fn islands(path: &Path, land: &[Parsed<LandCollection>]) -> Result<Parsed<Island
 }
 
 /// The positions file, its island and place references checked against
-/// `known`, its sources against the events data's `denylist`.
-fn positions(path: &Path, known: &Known, denylist: &Denylist) -> Result<Positions, LoadError> {
+/// `known`, its sources against the events data's `denylist`; and its text.
+fn positions(
+    path: &Path,
+    known: &Known,
+    denylist: &Denylist,
+) -> Result<(Positions, String), LoadError> {
     let name = path.display().to_string();
     let text = read(path)?;
-    Positions::parse(&name, &text, known, denylist)
-        .map_err(|errors| LoadError::Positions { errors })
+    let positions = Positions::parse(&name, &text, known, denylist)
+        .map_err(|errors| LoadError::Positions { errors })?;
+    Ok((positions, text))
 }
 
-/// Today (UTC) by the system clock: no record may be added or updated after it.
-fn today() -> Option<model::events::Date> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    model::timeline::date_of_unix_seconds(now.as_secs())
-}
-
-/// Every `.toml` and `.txt` file under `dir`, loaded as one [`Dataset`].
-fn events(dir: &Path, known: &Known) -> Result<Dataset, LoadError> {
+/// Every `.toml` and `.txt` file under `data/events`, loaded as one
+/// [`Dataset`]; and the files as read (path relative to `data`, text), in
+/// path order.
+fn events(data: &Path, known: &Known) -> Result<(Dataset, Vec<(String, String)>), LoadError> {
+    let dir = data.join("events");
     let mut paths = Vec::new();
-    collect_files(dir, &mut paths)?;
+    collect_files(&dir, &mut paths)?;
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     for path in &paths {
@@ -163,7 +252,16 @@ fn events(dir: &Path, known: &Known) -> Result<Dataset, LoadError> {
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .collect();
-    Dataset::load(&refs, known).map_err(|errors| LoadError::Events { errors })
+    let dataset = Dataset::load(&refs, known).map_err(|errors| LoadError::Events { errors })?;
+    let relative = paths
+        .iter()
+        .zip(files)
+        .map(|(path, (_, text))| {
+            let name = path.strip_prefix(data).unwrap_or(path);
+            (name.to_string_lossy().replace('\\', "/"), text)
+        })
+        .collect();
+    Ok((dataset, relative))
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
@@ -216,6 +314,22 @@ mod tests {
             text.contains(&format!("islands.toml:{line}: name_ru")),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_revision_follows_names_and_bytes_and_nothing_else() {
+        let files = [("a.toml", "x = 1\n"), ("events/b.toml", "y = 2\n")];
+        let revision = Revision::of(files);
+        assert_eq!(revision, Revision::of(files));
+        assert_eq!(revision.as_str().len(), REVISION_DIGITS);
+        assert!(revision.as_str().bytes().all(|b| b.is_ascii_hexdigit()));
+        let renamed = [("a.toml", "x = 1\n"), ("events/c.toml", "y = 2\n")];
+        let changed = [("a.toml", "x = 1\n"), ("events/b.toml", "y = 3\n")];
+        // The boundary between name and bytes is part of the hash.
+        let shifted = [("a.toml", "x = 1\nevents/b.toml"), ("", "y = 2\n")];
+        for other in [renamed, changed, shifted] {
+            assert_ne!(Revision::of(other), revision);
+        }
     }
 
     #[test]

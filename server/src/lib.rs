@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod api;
+pub mod cite;
 pub mod config;
 pub mod data;
 pub mod error;
@@ -9,6 +10,7 @@ pub mod event_page;
 pub mod geo;
 pub mod http_cache;
 pub mod i18n;
+pub mod linked;
 pub mod page;
 pub mod routes;
 pub mod security;

@@ -13,6 +13,7 @@
 
 use crate::http_cache::{NO_CACHE, PREVIEW};
 use crate::i18n::Catalogues;
+use crate::linked::Linked;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -57,6 +58,8 @@ struct PagesInner {
     /// Per language ([`Lang::ALL`]'s order): the words, the names and the records.
     langs: Vec<PageLang>,
     previews: Previews,
+    /// The footer, citation tags and JSON-LD.
+    linked: Arc<Linked>,
 }
 
 /// What the page and its previews say in one language.
@@ -79,6 +82,7 @@ impl Pages {
         islands: Islands,
         events: &Dataset,
         catalogues: &Catalogues,
+        linked: Arc<Linked>,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
         let langs = Lang::ALL
@@ -97,6 +101,7 @@ impl Pages {
                 islands,
                 langs,
                 previews: Previews::new(),
+                linked,
             }),
         }
     }
@@ -129,6 +134,22 @@ impl Pages {
 
     pub fn islands(&self) -> &Islands {
         &self.inner.islands
+    }
+
+    pub fn linked(&self) -> &Linked {
+        &self.inner.linked
+    }
+
+    /// The title of `map_state` (as previewed: unknown records dropped),
+    /// as the page's `<title>` and citations word it.
+    pub fn headline(&self, map_state: &MapState, subject: Option<&Subject>) -> String {
+        og::title(
+            self.preview_land(),
+            self.islands(),
+            subject,
+            map_state,
+            self.catalogue(map_state.lang()),
+        )
     }
 
     /// The overview's scene, named in `lang`'s script.
@@ -343,7 +364,7 @@ pub(crate) fn reader_lang(headers: &HeaderMap) -> Lang {
 }
 
 /// `http://host` from the request's Host header, if it looks like a host name.
-pub(crate) fn origin(headers: &HeaderMap) -> String {
+pub fn origin(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -359,22 +380,20 @@ pub(crate) fn origin(headers: &HeaderMap) -> String {
 
 /// The page in `map_state`'s language: `<html lang>`, its `<title>`
 /// replaced, and preview tags (with `og:locale`) and the other languages'
-/// addresses (`hreflang`) added to `<head>`.
+/// addresses (`hreflang`), the `citation_*` tags and the JSON-LD
+/// ([`Linked::map_head`]) added to `<head>`, and the footer with the data
+/// revision at the end of `<body>`.
 pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) -> String {
-    let land = state.preview_land();
     let lang = map_state.lang();
     let catalogue = state.catalogue(lang);
     let page_url = format!("{origin}{}", permalink::href(map_state));
     let (map_state, subject) = state.previewed(map_state.clone());
     let map_state = &map_state;
-    let headline = og::title(
-        land,
-        state.islands(),
-        subject.as_ref(),
-        map_state,
-        catalogue,
+    let headline = state.headline(map_state, subject.as_ref());
+    let title = catalogue.format(
+        "server-page-title",
+        &[("headline", headline.as_str().into())],
     );
-    let title = catalogue.format("server-page-title", &[("headline", headline.into())]);
     let description = description(state, subject.as_ref(), map_state, catalogue);
     let query = permalink::format(map_state);
     let image = if query.is_empty() {
@@ -426,18 +445,27 @@ pub fn with_meta(html: &str, state: &Pages, map_state: &MapState, origin: &str) 
         e(&format!("{origin}{}", href_in(map_state, None)))
     ));
     tags.push_str(&feed_links(state, map_state, origin));
+    tags.push_str(
+        &state
+            .linked()
+            .map_head(map_state, &headline, &page_url, origin),
+    );
     // Drop Trunk's generic title and description; ours describe this state.
     let mut page = remove_element(html, "<title>", "</title>");
     page = remove_tag(&page, "<meta name=\"description\"");
     page = with_html_lang(&page, lang);
     let head = format!("<title>{}</title>\n{tags}", e(&title));
-    match page.find("</head>") {
+    let mut page = match page.find("</head>") {
         Some(at) => {
             page.insert_str(at, &head);
             page
         }
         None => format!("{head}{page}"),
+    };
+    if let Some(at) = page.rfind("</body>") {
+        page.insert_str(at, state.linked().footer(lang));
     }
+    page
 }
 
 /// The head's links to the Atom feed in the page's language, and to the

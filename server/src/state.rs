@@ -5,13 +5,15 @@
 use crate::about::About;
 use crate::api::Api;
 use crate::config::Config;
-use crate::data::{Data, LAND_LEVELS, Parsed};
+use crate::data::{Data, LAND_LEVELS, Parsed, Revision};
 use crate::error::StartupError;
 use crate::event_page::EventPages;
 use crate::http_cache::Served;
 use crate::i18n::Catalogues;
+use crate::linked::Linked;
 use crate::page::Pages;
 use axum::extract::FromRef;
+use model::api::{Meta, MetaCounts};
 use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
 use model::marks::Overlays;
@@ -40,6 +42,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// `/api/meta`: the data revision and counts.
+    meta: Served,
     /// The page and its link previews.
     pages: Pages,
     /// Events, deployments and articles (`geodata/events/`), validated.
@@ -70,6 +74,8 @@ impl AppState {
             places,
             events,
             positions,
+            revision,
+            modified,
         } = data;
         let line = positions.panel_line();
         let mut land = Vec::with_capacity(LAND_LEVELS);
@@ -81,19 +87,43 @@ impl AppState {
                 path.display().to_string()
             };
             shapes.push(prepare(
+                &revision,
                 &LandShapes::from_land(&value, &islands.value).with_positions(line.clone()),
                 what,
             )?);
-            land.push(Served::new(text));
+            land.push(Served::of_data(&revision, text));
             collections.push(value);
         }
         let overlays = prepare(
+            &revision,
             &Overlays::from_collections(&places.value, &lines.value),
             || data_pair(&config.data),
         )?;
         let evidence = EvidenceCounts::of(&events.events);
-        let about = About::new(&positions, &islands.value, &places.value, &evidence);
         let catalogues = Catalogues::load(&config.i18n)?;
+        let meta = prepare(
+            &revision,
+            &Meta {
+                revision: revision.to_string(),
+                modified,
+                version: env!("CARGO_PKG_VERSION").to_owned(),
+                counts: MetaCounts::of(&events, &islands.value),
+            },
+            || "the data's counts".to_owned(),
+        )?;
+        let linked = Arc::new(Linked::new(
+            revision.clone(),
+            modified,
+            &events,
+            &catalogues,
+        ));
+        let about = About::new(
+            &positions,
+            &islands.value,
+            &places.value,
+            &evidence,
+            linked.clone(),
+        );
         let pages = Pages::new(
             config.dist.clone(),
             level(&collections, PREVIEW_LEVEL)?.clone(),
@@ -101,8 +131,10 @@ impl AppState {
             islands.value.clone(),
             &events,
             &catalogues,
+            linked,
         );
         let api = Api::new(
+            &revision,
             events,
             positions,
             level(&collections, OVERVIEW_LEVEL)?,
@@ -113,9 +145,10 @@ impl AppState {
             inner: Arc::new(Inner {
                 land,
                 shapes,
-                lines: Served::new(lines.text),
-                places: Served::new(places.text),
+                lines: Served::of_data(&revision, lines.text),
+                places: Served::of_data(&revision, places.text),
                 overlays,
+                meta,
                 pages,
                 api,
                 about,
@@ -154,6 +187,10 @@ impl AppState {
         &self.inner.overlays
     }
 
+    pub fn meta(&self) -> &Served {
+        &self.inner.meta
+    }
+
     pub fn pages(&self) -> &Pages {
         &self.inner.pages
     }
@@ -187,11 +224,12 @@ impl FromRef<AppState> for About {
 
 /// A body serialised once, named by what it was made from when that fails.
 fn prepare<T: Serialize>(
+    revision: &Revision,
     value: &T,
     made_from: impl FnOnce() -> String,
 ) -> Result<Served, StartupError> {
     serde_json::to_vec(value)
-        .map(Served::new)
+        .map(|body| Served::of_data(revision, body))
         .map_err(|source| StartupError::Prepare {
             what: made_from(),
             source,

@@ -31,8 +31,13 @@ async fn about_shows_both_positions_side_by_side_with_sources_and_statements() {
     assert!(html.contains("https://www.mofa.go.jp/region/europe/russia/territory/index.html"));
     assert!(html.contains("<p lang=\"ru\">") && html.contains("Our translation"));
     assert!(html.contains("href=\"/\"") && html.contains("href=\"/methodology\""));
-    // No script and no inline style: the CSP allows neither.
-    assert!(!html.contains("<script") && !html.contains("style="));
+    // No script but JSON-LD data blocks, and no inline style: the CSP allows neither.
+    assert_eq!(
+        html.matches("<script").count(),
+        html.matches("<script type=\"application/ld+json\">")
+            .count()
+    );
+    assert!(!html.contains("style="));
     let css = get("/pages.css").await;
     assert_eq!(css.status, 200);
     assert!(css.header("content-type").starts_with("text/css"));

@@ -93,12 +93,9 @@ shell-link-copied = Link copied
 shell-citation-copied = Citation copied
 shell-embed-copied = Embed code copied
 shell-copy-blocked = Copying is blocked here: select the text below and copy it.
-shell-citation = Citation
-shell-copy-citation = Copy citation
 shell-embed-code = Embed code
 shell-copy-embed = Copy embed code
 shell-iframe-title = Kuril Atlas: map of the Kuril Islands / Northern Territories dispute
-shell-citation-text = Kuril Atlas, interactive map of the Kuril Islands / Northern Territories dispute (data version { $version }). Accessed { $date }. { $link }
 shell-embed-date = Map date: { $date }
 shell-open-full = Open in Kuril Atlas
 

@@ -89,12 +89,9 @@ shell-link-copied = リンクをコピーしました
 shell-citation-copied = 引用をコピーしました
 shell-embed-copied = 埋め込みコードをコピーしました
 shell-copy-blocked = ここではコピーできません。下のテキストを選択してコピーしてください。
-shell-citation = 引用
-shell-copy-citation = 引用をコピー
 shell-embed-code = 埋め込みコード
 shell-copy-embed = 埋め込みコードをコピー
 shell-iframe-title = クリル・アトラス：千島列島（クリル諸島）・北方領土問題の地図
-shell-citation-text = クリル・アトラス、千島列島（クリル諸島）・北方領土問題のインタラクティブ地図（データ版 { $version }）。{ $date }閲覧。{ $link }
 shell-embed-date = 地図の日付：{ $date }
 shell-open-full = クリル・アトラスで開く
 

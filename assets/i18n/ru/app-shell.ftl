@@ -91,12 +91,9 @@ shell-link-copied = Ссылка скопирована
 shell-citation-copied = Цитата скопирована
 shell-embed-copied = Код для встраивания скопирован
 shell-copy-blocked = Здесь копирование заблокировано: выделите текст ниже и скопируйте его.
-shell-citation = Цитата
-shell-copy-citation = Копировать цитату
 shell-embed-code = Код для встраивания
 shell-copy-embed = Копировать код
 shell-iframe-title = Курильский атлас: карта спора о Курильских островах / «Северных территориях»
-shell-citation-text = Курильский атлас, интерактивная карта спора о Курильских островах / «Северных территориях» (версия данных { $version }). Дата обращения: { $date }. { $link }
 shell-embed-date = Дата карты: { $date }
 shell-open-full = Открыть в Курильском атласе
 

@@ -106,6 +106,8 @@ islands = [\"etorofu\"]
 id = \"fc\"
 excerpt = \"x-missiles\"
 kind = \"fact-check\"
+rating = \"mostly-false\"
+reviewed = \"2026-11-26\"
 note = \"They were anti-ship missiles.\"
 sources = [{ url = \"https://example.org/a\", outlet = \"Example\", language = \"en\", kind = \"newspaper\" }]
 events = [\"bastion-bal\"]

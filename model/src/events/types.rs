@@ -170,6 +170,29 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// A fact-check's verdict on the claim it checks, from false to true
+    /// (published as a ClaimReview's `reviewRating`, `ratingValue` 1–5).
+    ClaimRating {
+        False = "false",
+        MostlyFalse = "mostly-false",
+        Mixed = "mixed",
+        MostlyTrue = "mostly-true",
+        True = "true",
+    }
+);
+
+impl ClaimRating {
+    /// 1 (false) to 5 (true): the place on the scale, [`ClaimRating::ALL`]'s order.
+    pub fn value(self) -> u8 {
+        let at = ClaimRating::ALL
+            .iter()
+            .position(|r| *r == self)
+            .unwrap_or(0);
+        u8::try_from(at + 1).unwrap_or(1)
+    }
+}
+
 /// A page that supports a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -415,4 +438,9 @@ pub struct Annotation {
     pub events: Vec<String>,
     /// The language of `note`, as an event's `text_lang`.
     pub text_lang: String,
+    /// A fact-check's verdict on the excerpt's claim; null for other kinds.
+    pub rating: Option<ClaimRating>,
+    /// The day a fact-check was first published; null for other kinds.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub reviewed: Option<Date>,
 }

@@ -18,6 +18,9 @@ use model::og::escape;
 use model::positions::{Government, Position, Positions, references};
 
 use crate::http_cache::{Served, cached};
+use crate::linked::Linked;
+use model::i18n::Lang;
+use std::sync::Arc;
 
 const HTML: &str = "text/html; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
@@ -26,13 +29,23 @@ const SVG: &str = "image/svg+xml";
 /// The app's icon under a fixed name (Trunk hashes the app's copy).
 const ICON: &str = include_str!("../../../assets/favicon.svg");
 
-/// The two pages and their stylesheet, rendered once.
+/// The two pages and their stylesheet, rendered once; the pages' heads
+/// (citation tags and JSON-LD, whose addresses are absolute) are added per
+/// request for the request's host.
 #[derive(Clone)]
 pub struct About {
-    about: Served,
-    methodology: Served,
+    about: Arc<Written>,
+    methodology: Arc<Written>,
     css: Served,
     icon: Served,
+    linked: Arc<Linked>,
+}
+
+/// A page's title, path and body, written once.
+struct Written {
+    title: &'static str,
+    path: &'static str,
+    body: String,
 }
 
 impl About {
@@ -41,23 +54,51 @@ impl About {
         islands: &Islands,
         places: &PlaceCollection,
         evidence: &EvidenceCounts,
+        linked: Arc<Linked>,
     ) -> About {
         let names = Names::new(islands, places);
         About {
-            about: Served::new(about_page(positions, &names)),
-            methodology: Served::new(methodology_page(evidence)),
+            about: Arc::new(Written {
+                title: ABOUT_TITLE,
+                path: "/about",
+                body: about_body(positions, &names),
+            }),
+            methodology: Arc::new(Written {
+                title: METHODOLOGY_TITLE,
+                path: "/methodology",
+                body: methodology_body(evidence),
+            }),
             css: Served::new(STYLE),
             icon: Served::new(ICON),
+            linked,
         }
+    }
+
+    /// `written` as served to `headers`' host, tagged with the data revision.
+    fn serve(&self, written: &Written, headers: &HeaderMap) -> Response {
+        let origin = crate::page::origin(headers);
+        let head = self.linked.page_head(
+            Lang::En,
+            written.title,
+            &format!("{origin}{}", written.path),
+            &origin,
+        );
+        let footer = self.linked.footer(Lang::En);
+        let html = page(written.title, written.path, &written.body, &head, footer);
+        let served = Served::of_data(&self.linked.revision, html);
+        in_english(cached(&served, HTML, headers))
     }
 }
 
+const ABOUT_TITLE: &str = "About the dispute";
+const METHODOLOGY_TITLE: &str = "How we source";
+
 pub async fn about(State(pages): State<About>, headers: HeaderMap) -> Response {
-    in_english(cached(&pages.about, HTML, &headers))
+    pages.serve(&pages.about, &headers)
 }
 
 pub async fn methodology(State(pages): State<About>, headers: HeaderMap) -> Response {
-    in_english(cached(&pages.methodology, HTML, &headers))
+    pages.serve(&pages.methodology, &headers)
 }
 
 /// The pages are written in English only, for now: said by `Content-Language`.
@@ -106,7 +147,7 @@ impl Names {
     }
 }
 
-fn page(title: &str, current: &str, body: &str) -> String {
+fn page(title: &str, current: &str, body: &str, head: &str, footer: &str) -> String {
     let link = |href: &str, text: &str| {
         let here = if href == current {
             " aria-current=\"page\""
@@ -120,16 +161,16 @@ fn page(title: &str, current: &str, body: &str) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} · Kuril Atlas</title>\n\
          <link rel=\"icon\" href=\"/pages-icon.svg\" type=\"image/svg+xml\">\n\
-         <link rel=\"stylesheet\" href=\"/pages.css\">\n</head>\n<body>\n\
+         <link rel=\"stylesheet\" href=\"/pages.css\">\n{head}</head>\n<body>\n\
          <header class=\"masthead\"><p class=\"brand\">Kuril Atlas</p>\
-         <nav aria-label=\"Site\">{}{}{}</nav></header>\n<main>\n{body}</main>\n</body>\n</html>\n",
+         <nav aria-label=\"Site\">{}{}{}</nav></header>\n<main>\n{body}</main>\n{footer}\n</body>\n</html>\n",
         link("/", "← Back to the map"),
         link("/about", "About the dispute"),
         link("/methodology", "How we source"),
     )
 }
 
-fn about_page(positions: &Positions, names: &Names) -> String {
+fn about_body(positions: &Positions, names: &Names) -> String {
     let mut body = String::new();
     body.push_str(
         "<h1>About the dispute</h1>\n<p class=\"lede\">The islands the map shows as disputed are \
@@ -144,7 +185,7 @@ fn about_page(positions: &Positions, names: &Names) -> String {
         }
     }
     body.push_str("</div>\n<p><a href=\"/methodology\">How we source</a> · the same data as JSON: <a href=\"/api/positions\">/api/positions</a></p>\n");
-    page("About the dispute", "/about", &body)
+    body
 }
 
 fn side(p: &Position, names: &Names) -> String {
@@ -231,7 +272,7 @@ fn kind_name(kind: SourceKind) -> &'static str {
     }
 }
 
-fn methodology_page(evidence: &EvidenceCounts) -> String {
+fn methodology_body(evidence: &EvidenceCounts) -> String {
     let kinds = [
         (
             SourceKind::Official,
@@ -304,7 +345,7 @@ and a source that shows it. Corrections are made in the data files and checked b
 </ul>\n<p>Details per file are in the project's <code>geodata/README.md</code> and <code>geodata/LICENSE</code>.</p>\n\
 <p><a href=\"/about\">About the dispute</a></p>\n"
     );
-    page("How we source", "/methodology", &body)
+    body
 }
 
 /// The evidence as it stands, counted from the data the server loaded.

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::params::{self, AtParams, EventParams, LangParams, MAX_LIMIT, RawQuery};
 use super::{Api, GEOJSON, JSON};
+use crate::data::Revision;
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
 
@@ -21,22 +22,28 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
 }
 
 fn respond<T: Serialize>(
+    revision: &Revision,
     value: &T,
     content_type: &'static str,
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
     let body = serde_json::to_vec(value).map_err(internal)?;
-    Ok(cached(&Served::new(body), content_type, headers))
+    Ok(cached(
+        &Served::of_data(revision, body),
+        content_type,
+        headers,
+    ))
 }
 
 /// [`respond`] for an answer whose text is in `lang`, said by `Content-Language`.
 fn respond_in<T: Serialize>(
+    revision: &Revision,
     lang: Lang,
     value: &T,
     content_type: &'static str,
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
-    let mut response = respond(value, content_type, headers)?;
+    let mut response = respond(revision, value, content_type, headers)?;
     response.headers_mut().insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),
@@ -63,7 +70,7 @@ pub async fn list_islands(
     let list = IslandList {
         items: api.islands().to_vec(),
     };
-    respond(&list, JSON, &headers)
+    respond(api.revision(), &list, JSON, &headers)
 }
 
 /// One island: names, deployment history with evidence, its events, and its
@@ -86,7 +93,7 @@ pub async fn get_island(
     let l = api.in_language(lang);
     let detail = IslandDetail::of(&id, &l.islands, &l.islands_data, &l.data)
         .ok_or_else(|| ApiError::not_found("island", &id))?;
-    respond_in(lang, &detail, JSON, &headers)
+    respond_in(api.revision(), lang, &detail, JSON, &headers)
 }
 
 /// Events in date order, filtered and paged.
@@ -112,7 +119,7 @@ pub async fn list_events(
         limit: q.limit.unwrap_or(MAX_LIMIT),
         items: page.items.into_iter().cloned().collect(),
     };
-    respond_in(lang, &body, JSON, &headers)
+    respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
 /// One event with the deployments it establishes and the excerpts reporting it.
@@ -152,7 +159,7 @@ pub async fn get_event(
         deployments,
         excerpts,
     };
-    respond_in(lang, &detail, JSON, &headers)
+    respond_in(api.revision(), lang, &detail, JSON, &headers)
 }
 
 /// Deployments, all or those in place on a day.
@@ -179,7 +186,7 @@ pub async fn list_deployments(
         at: at.map(|d| d.to_string()),
         items,
     };
-    respond_in(lang, &body, JSON, &headers)
+    respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
 /// Deployments as GeoJSON points (site, else the island's centroid).
@@ -198,7 +205,7 @@ pub async fn deployments_geojson(
     let AtParams { at, lang } = params::at_params(query)?;
     let lang = lang.unwrap_or_default();
     let body = DeploymentFeatureCollection::from_dataset(&api.in_language(lang).data, at);
-    respond_in(lang, &body, GEOJSON, &headers)
+    respond_in(api.revision(), lang, &body, GEOJSON, &headers)
 }
 
 /// One deployment with the events behind each change, and each change's evidence.
@@ -219,7 +226,7 @@ pub async fn get_deployment(
     let lang = params::lang_params(query)?.lang.unwrap_or_default();
     let body = DeploymentDetail::of(&id, &api.in_language(lang).data)
         .ok_or_else(|| ApiError::not_found("deployment", &id))?;
-    respond_in(lang, &body, JSON, &headers)
+    respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
 /// Every article with excerpts, shipped or quoted by excerpt only: outlet,
@@ -241,7 +248,7 @@ pub async fn list_articles(
     let body = ArticleList {
         items: api.in_language(lang).data.article_summaries(),
     };
-    respond_in(lang, &body, JSON, &headers)
+    respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
 /// One article: its full text if shipped, excerpts, annotations (fact-checks) and linked events.
@@ -265,7 +272,7 @@ pub async fn get_article(
         .data
         .article_view(&id)
         .ok_or_else(|| ApiError::not_found("article", &id))?;
-    respond_in(lang, &view, JSON, &headers)
+    respond_in(api.revision(), lang, &view, JSON, &headers)
 }
 
 /// Japan's and Russia's positions: each in our words, its points with

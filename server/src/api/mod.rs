@@ -23,6 +23,7 @@ use model::islands::Islands;
 use model::positions::Positions;
 use utoipa::OpenApi;
 
+use crate::data::Revision;
 use crate::error::StartupError;
 use crate::http_cache::Served;
 use model::api::IslandSummary;
@@ -42,6 +43,8 @@ struct Inner {
     langs: Vec<Localized>,
     positions: Served,
     openapi: Served,
+    /// The data revision answers are tagged with.
+    revision: Revision,
 }
 
 /// The API's data in one language (`Dataset::in_language`,
@@ -57,6 +60,7 @@ impl Api {
     /// The API over the events data (validated by [`crate::data`]), with
     /// islands listed from the coarsest land level.
     pub fn new(
+        revision: &Revision,
         data: Dataset,
         positions: Positions,
         land: &LandCollection,
@@ -84,8 +88,9 @@ impl Api {
         Ok(Api {
             inner: Arc::new(Inner {
                 langs,
-                positions: Served::new(positions),
-                openapi: Served::new(openapi),
+                positions: Served::of_data(revision, positions),
+                openapi: Served::of_data(revision, openapi),
+                revision: revision.clone(),
             }),
         })
     }
@@ -122,6 +127,10 @@ impl Api {
         &self.in_language(Lang::En).islands
     }
 
+    pub fn revision(&self) -> &Revision {
+        &self.inner.revision
+    }
+
     pub fn positions_json(&self) -> &Served {
         &self.inner.positions
     }
@@ -131,13 +140,20 @@ impl Api {
     }
 }
 
+/// Routes that take a page's permalink, whose `island` is any text (an
+/// unknown id is left out, as the page does), not one of the data's ids.
+const PERMALINK_ROUTES: [&str; 1] = ["/api/citation"];
+
 /// The OpenAPI document, with the island ids the data knows as the `island`
 /// filter's values (they come from the data files, not from code).
 fn openapi_document(data: &Dataset) -> serde_json::Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     let ids: Vec<serde_json::Value> = data.islands.iter().map(|id| id.as_str().into()).collect();
     if let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) {
-        let operations = paths.values_mut().filter_map(|p| p.as_object_mut());
+        let operations = paths
+            .iter_mut()
+            .filter(|(path, _)| !PERMALINK_ROUTES.contains(&path.as_str()))
+            .filter_map(|(_, p)| p.as_object_mut());
         for parameters in operations.flat_map(|o| o.values_mut()) {
             let list = parameters
                 .get_mut("parameters")
@@ -171,6 +187,8 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         handlers::get_article,
         handlers::positions,
         handlers::openapi,
+        crate::cite::meta,
+        crate::cite::citation,
     ),
     tags((name = "atlas", description = "Kuril Atlas data"))
 )]

@@ -11,6 +11,8 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::data::Revision;
+
 /// Data answers: the data only changes with a restart, so revalidate (cheap,
 /// with `If-None-Match`) after five minutes.
 pub const REVALIDATE: &str = "public, max-age=300, must-revalidate";
@@ -29,9 +31,22 @@ pub struct Served {
 }
 
 impl Served {
+    /// A body that does not come from the data (a stylesheet, an icon, the
+    /// catalogues): tagged by its content alone, `"<16 hex>"`.
     pub fn new(body: impl Into<Bytes>) -> Self {
         let body = body.into();
         let etag = format!("\"{:016x}\"", fnv1a(&body));
+        Served { body, etag }
+    }
+
+    /// A body drawn from the data: tagged `"<revision>-<16 hex>"`, the data
+    /// revision ([`crate::data::Revision`], also in `/api/meta`) and the
+    /// body's hash. The revision says which data an answer was made from
+    /// and changes every tag when the data changes; the hash keeps a `304`
+    /// right when a new build answers differently from the same data.
+    pub fn of_data(revision: &Revision, body: impl Into<Bytes>) -> Self {
+        let body = body.into();
+        let etag = format!("\"{revision}-{:016x}\"", fnv1a(&body));
         Served { body, etag }
     }
 }

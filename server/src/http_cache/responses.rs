@@ -2,7 +2,8 @@
 //! a response, once built and compressed, is valid until the server restarts;
 //! serving it again skips serialisation, hashing and compression. It holds at
 //! most its byte budget (`--response-cache-mib`), keys, headers and bodies
-//! counted ([`super::budget`]).
+//! counted ([`super::budget`]). An answer marked `Cache-Control: no-cache`
+//! (one that depends on the day, such as `/api/citation`) is not kept.
 
 use super::budget::{ByteCache, Weigh};
 use axum::body::{Body, Bytes, HttpBody};
@@ -264,11 +265,19 @@ where
                 *failed.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
                 return Ok(failed);
             };
+            // An answer that must be asked for again each time (the
+            // citation's access date) is answered, not kept.
+            let keep = parts
+                .headers
+                .get(header::CACHE_CONTROL)
+                .is_none_or(|v| v.as_bytes() != super::NO_CACHE.as_bytes());
             let entry = Arc::new(Entry {
                 headers: parts.headers,
                 body,
             });
-            cache.insert(&key, encoding, entry.clone());
+            if keep {
+                cache.insert(&key, encoding, entry.clone());
+            }
             Ok(respond(&entry, if_none_match.as_ref()))
         })
     }

@@ -5,7 +5,8 @@ use super::fields::Check;
 use super::ids::{Ids, Target};
 use super::raw::{Parsed, RawAnnotation};
 use super::report::{DataError, Report};
-use crate::events::types::{Annotation, AnnotationKind};
+use crate::events::types::{Annotation, AnnotationKind, ClaimRating};
+use crate::events::{Date, Precision};
 
 /// The valid annotations of all `files`.
 pub(super) fn validate(
@@ -33,6 +34,7 @@ fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotat
     let needs_source = kind != Some(AnnotationKind::Translation);
     let sources = check.sources(&r.sources, needs_source);
     check.refer_all(ids, Target::EVENT, "events", &r.events);
+    let (rating, reviewed) = verdict(check, kind, r);
     Some(Annotation {
         id: r.id.clone(),
         excerpt: r.excerpt.clone(),
@@ -42,5 +44,48 @@ fn annotation(check: &mut Check, r: &RawAnnotation, ids: &Ids) -> Option<Annotat
         sources,
         events: r.events.clone(),
         text_lang: "en".into(),
+        rating,
+        reviewed,
     })
+}
+
+/// A fact-check's `rating` and `reviewed` day, both required; other kinds
+/// have neither.
+fn verdict(
+    check: &mut Check,
+    kind: Option<AnnotationKind>,
+    r: &RawAnnotation,
+) -> (Option<ClaimRating>, Option<Date>) {
+    if kind.is_none() {
+        return (None, None);
+    }
+    if kind != Some(AnnotationKind::FactCheck) {
+        for (key, value) in [("rating", &r.rating), ("reviewed", &r.reviewed)] {
+            if value.is_some() {
+                check.error(key, "only a fact-check has one");
+            }
+        }
+        return (None, None);
+    }
+    let rating = match &r.rating {
+        Some(value) => check.choice::<ClaimRating>("rating", value),
+        None => {
+            check.error("rating", "a fact-check needs its verdict");
+            None
+        }
+    };
+    let reviewed = match &r.reviewed {
+        Some(value) => check.plain_date("reviewed", value).and_then(|d| {
+            if d.precision != Precision::Day {
+                check.error("reviewed", format!("{d}: give the day"));
+                return None;
+            }
+            Some(d.start)
+        }),
+        None => {
+            check.error("reviewed", "a fact-check needs the day it was published");
+            None
+        }
+    };
+    (rating, reviewed)
 }

@@ -11,7 +11,8 @@ use super::raw::RawSource;
 use super::report::Report;
 use crate::events::date::{Date, PartialDate};
 use crate::events::types::{
-    AnnotationKind, Confidence, DeploymentCategory, DeploymentStatus, EventKind, Source, SourceKind,
+    AnnotationKind, ClaimRating, Confidence, DeploymentCategory, DeploymentStatus, EventKind,
+    Source, SourceKind,
 };
 
 /// One record (or a part of one, such as a source) under check: its extent
@@ -324,6 +325,7 @@ choice!(
     DeploymentCategory,
     DeploymentStatus,
     AnnotationKind,
+    ClaimRating,
     Confidence,
     SourceKind
 );

@@ -148,6 +148,8 @@ pub(super) struct RawAnnotation {
     pub(super) excerpt: String,
     pub(super) kind: String,
     pub(super) note: String,
+    pub(super) rating: Option<String>,
+    pub(super) reviewed: Option<String>,
     #[serde(default)]
     pub(super) sources: Vec<Spanned<RawSource>>,
     #[serde(default)]
