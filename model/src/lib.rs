@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod decimal;
+pub mod downloads;
 pub mod events;
 pub mod geodata;
 pub mod geometry;
