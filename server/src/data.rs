@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use model::downloads::PackageMeta;
 use model::events::{DataError, Dataset, Denylist, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use model::islands::Islands;
@@ -58,6 +59,8 @@ pub struct Data {
     pub events: Dataset,
     /// `positions.toml`: both governments' positions, their references checked.
     pub positions: Positions,
+    /// What `/api/datapackage.json` says besides the downloads themselves.
+    pub package: PackageMeta,
 }
 
 impl Data {
@@ -74,6 +77,7 @@ impl Data {
         let known = islands.value.known(coarsest, &places.value);
         let events = events(&dir.join("events"), &known)?;
         let positions = positions(&dir.join("positions.toml"), &known, &events.denylist)?;
+        let package = parse(&dir.join("datapackage.toml"), PackageMeta::parse)?.value;
         Ok(Data {
             islands,
             land,
@@ -81,6 +85,7 @@ impl Data {
             places,
             events,
             positions,
+            package,
         })
     }
 }

@@ -65,6 +65,7 @@ impl AppState {
             places,
             events,
             positions,
+            package,
         } = data;
         let line = positions.panel_line();
         let mut land = Vec::with_capacity(LAND_LEVELS);
@@ -100,6 +101,7 @@ impl AppState {
         let api = Api::new(
             events,
             positions,
+            &package,
             level(&collections, OVERVIEW_LEVEL)?,
             &islands.value,
         )?;
