@@ -7,6 +7,7 @@ pub mod api;
 pub mod decimal;
 pub mod downloads;
 pub mod events;
+pub mod export;
 pub mod geodata;
 pub mod geometry;
 pub mod gesture;
