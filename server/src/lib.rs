@@ -5,6 +5,7 @@ pub mod api;
 pub mod config;
 pub mod data;
 pub mod error;
+pub mod export;
 pub mod geo;
 pub mod http_cache;
 pub mod i18n;

@@ -169,7 +169,7 @@ pub enum RenderError {
 pub struct Previews {
     options: resvg::usvg::Options<'static>,
     /// Renders allowed at once: one per core, so previews cannot starve the API.
-    rendering: tokio::sync::Semaphore,
+    pub(crate) rendering: tokio::sync::Semaphore,
     cache: Mutex<HashMap<String, Bytes>>,
     /// The default view's inline SVG for `index.html`, drawn once per
     /// language, names convention and count of pieces still Japan's on the
@@ -197,11 +197,11 @@ impl Previews {
         }
     }
 
-    fn cached(&self, key: &str) -> Option<Bytes> {
+    pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
         self.cache.lock().ok()?.get(key).cloned()
     }
 
-    fn remember(&self, key: String, png: Bytes) {
+    pub(crate) fn remember(&self, key: String, png: Bytes) {
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= CACHE_ENTRIES {
                 cache.clear();
@@ -212,13 +212,22 @@ impl Previews {
 
     /// Rasterises an SVG document to PNG.
     pub fn render(&self, svg: &str) -> Result<Vec<u8>, RenderError> {
+        self.render_scaled(svg, 1.0)
+    }
+
+    /// Rasterises an SVG document to PNG at `scale` pixels per CSS pixel.
+    pub fn render_scaled(&self, svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
         let tree = resvg::usvg::Tree::from_str(svg, &self.options)?;
-        let size = tree.size().to_int_size();
+        let size = tree
+            .size()
+            .to_int_size()
+            .scale_by(scale)
+            .ok_or(RenderError::EmptySize)?;
         let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
             .ok_or(RenderError::EmptySize)?;
         resvg::render(
             &tree,
-            resvg::tiny_skia::Transform::identity(),
+            resvg::tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
         pixmap
@@ -340,7 +349,7 @@ pub async fn index(
 }
 
 /// `http://host` from the request's Host header, if it looks like a host name.
-fn origin(headers: &HeaderMap) -> String {
+pub(crate) fn origin(headers: &HeaderMap) -> String {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
