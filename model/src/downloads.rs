@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "loader")]
 use crate::api::DeploymentFeature;
 use crate::events::{Event, Point, Source};
 #[cfg(feature = "openapi")]

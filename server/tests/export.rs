@@ -35,7 +35,10 @@ async fn the_png_is_the_svg_at_twice_its_size_saved_under_a_meaningful_name() {
     );
     let (width, height) = svg_size(&svg);
     assert_eq!(width, 600.0);
-    assert!(height > 400.0, "the map, a title above it and the legend below");
+    assert!(
+        height > 400.0,
+        "the map, a title above it and the legend below"
+    );
     let png = get("/export.png?date=2016-11-22&island=etorofu&w=600&h=400").await;
     assert_eq!(png.status, 200);
     assert_eq!(png.header("content-type"), "image/png");
@@ -50,7 +53,10 @@ async fn the_png_is_the_svg_at_twice_its_size_saved_under_a_meaningful_name() {
 async fn the_svg_has_the_title_and_the_permalink_without_the_size() {
     let svg = get("/export.svg?date=2016-11-22&island=etorofu&lang=ja").await;
     let text = svg.text();
-    assert!(text.contains(">択捉島（2016年11月22日時点）</text>"), "{text}");
+    assert!(
+        text.contains(">択捉島（2016年11月22日時点）</text>"),
+        "{text}"
+    );
     assert!(
         text.contains("/?island=etorofu&amp;date=2016-11-22&amp;lang=ja</text>"),
         "the permalink printed: {text}"
@@ -62,7 +68,12 @@ async fn the_svg_has_the_title_and_the_permalink_without_the_size() {
 
 #[tokio::test]
 async fn a_bad_size_is_a_400_naming_it() {
-    for (query, name) in [("w=5", "w"), ("h=abc", "h"), ("w=100000", "w"), ("w=800&w=900", "w")] {
+    for (query, name) in [
+        ("w=5", "w"),
+        ("h=abc", "h"),
+        ("w=100000", "w"),
+        ("w=800&w=900", "w"),
+    ] {
         for route in ["/export.svg", "/export.png"] {
             let answer = get(&format!("{route}?{query}")).await;
             assert_eq!(answer.status, 400, "{route}?{query}");

@@ -34,12 +34,12 @@ fn attachment(mut response: Response, what: &str, filters: &[String], ext: &str)
     response
 }
 
+/// Events, each with its points: a download's rows.
+type Located<'a> = Vec<(&'a Event, Vec<Point>)>;
+
 /// The events `params` select (filtered and paged as `/api/events`), each
 /// with its points, in `params`' language, and what names the file.
-fn events<'a>(
-    api: &'a Api,
-    params: EventParams,
-) -> (Lang, Vec<(&'a Event, Vec<Point>)>, Vec<String>) {
+fn events(api: &Api, params: EventParams) -> (Lang, Located<'_>, Vec<String>) {
     let lang = params.lang.unwrap_or_default();
     let mut named: Vec<String> = params.island.iter().cloned().collect();
     named.extend(params.kind.map(|k| k.to_string()));
