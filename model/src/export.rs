@@ -11,16 +11,17 @@ use std::fmt::Write;
 use crate::api::DeploymentFeature;
 use crate::events::{Date, DeploymentCategory};
 use crate::geodata::LandCollection;
-use crate::i18n::Catalogue;
+use crate::i18n::{Catalogue, Lang};
 use crate::islands::Islands;
+use crate::marks::{LineMark, Overlays};
 use crate::names;
 use crate::og::{
     self, FONT_FAMILY, LandDrawn, MARK_HALO_PX, Subject, draw_land, draw_mark, draw_names, escape,
 };
 use crate::permalink::{Layer, MapState, percent_decode};
-use crate::projection::metres_per_unit;
-use crate::scene::{SITE_RADIUS_PX, Scene, Symbol, resolve, site_symbols};
-use crate::viewport::{DISPUTE_BOUNDS, View, scale_bar};
+use crate::projection::{metres_per_unit, project};
+use crate::scene::{SITE_RADIUS_PX, Scene, Symbol, place_names, resolve, site_symbols};
+use crate::viewport::{DISPUTE_BOUNDS, Transform, View, scale_bar};
 
 /// The map's size when the link says none, in CSS pixels.
 pub const DEFAULT_SIZE: (u32, u32) = (1200, 800);
@@ -95,6 +96,8 @@ pub struct Figure<'a> {
     pub scene: &'a Scene,
     /// The deployments in place on `date`, at their sites.
     pub sites: &'a [DeploymentFeature],
+    /// The places and lines (drawn as their layers say: lines in force on `date`).
+    pub overlays: &'a Overlays,
     /// The record the link opens, as og.png names and marks it.
     pub subject: Option<&'a Subject>,
     pub state: &'a MapState,
@@ -109,8 +112,10 @@ pub struct Figure<'a> {
 
 /// A legend entry: what is drawn, and its words' message.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Entry {
+enum Entry<'a> {
     Land(&'static str, &'static str, bool, &'static str),
+    Line(&'a LineMark),
+    Place,
     Site(DeploymentCategory),
     Approximate,
     Chosen,
@@ -318,6 +323,12 @@ fn header(svg: &mut String, f: &Figure, w: f64) {
 fn entry_words(entry: Entry, c: &Catalogue) -> String {
     match entry {
         Entry::Land(.., key) => c.text(key),
+        Entry::Line(line) => match c.lang() {
+            Lang::En => line.name_en.clone(),
+            Lang::Ja => line.name_ja.clone(),
+            Lang::Ru => line.name_ru.clone(),
+        },
+        Entry::Place => c.text("export-legend-place"),
         Entry::Site(category) => category.label(c),
         Entry::Approximate => c.text("export-legend-approximate"),
         Entry::Chosen => c.text("export-legend-chosen"),
@@ -340,6 +351,18 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
                 y - 10.5
             );
         }
+        Entry::Line(line) => {
+            let dashes = if line.schematic {
+                r#" stroke-dasharray="8 5""#
+            } else {
+                ""
+            };
+            let _ = write!(
+                svg,
+                r##"<path d="M{x} {cy}h18" stroke="{LINE_COLOUR}" stroke-width="2"{dashes}/>"##
+            );
+        }
+        Entry::Place => place_dot(svg, cx, cy),
         Entry::Site(category) => site_symbol(svg, category, cx, cy, false, 8.0),
         Entry::Approximate => {
             let _ = write!(
@@ -356,6 +379,57 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
     }
     text_line(svg, x + 24.0, y, LEGEND_FONT, "#1d1d1b", words);
     svg.push_str("</g>");
+}
+
+/// Treaty and claim lines' colour (as `assets/style.css`'s `.treaty-line`).
+const LINE_COLOUR: &str = "#5a2d82";
+
+/// A place's dot (as `.place circle`).
+fn place_dot(svg: &mut String, x: f64, y: f64) {
+    let _ = write!(
+        svg,
+        r##"<circle class="place" cx="{x:.1}" cy="{y:.1}" r="3.5" fill="#1d1d1b" stroke="#ffffff" stroke-width="1.5"/>"##
+    );
+}
+
+/// The lines in force on the date and the places' dots, as their layers
+/// say; their legend entries.
+fn draw_marks<'a>(
+    svg: &mut String,
+    f: &Figure<'a>,
+    t: Transform,
+    (w, h): (f64, f64),
+) -> Vec<Entry<'a>> {
+    let mut entries = vec![];
+    if f.state.layers.contains(Layer::Lines) {
+        for line in f.overlays.lines_on(f.date) {
+            let dashes = if line.schematic {
+                format!(r#" stroke-dasharray="{} {}""#, 8.0 / t.scale, 5.0 / t.scale)
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                svg,
+                r#"<path class="line" d="{}" transform="{}" fill="none" stroke="{LINE_COLOUR}" stroke-width="{}"{dashes}/>"#,
+                escape(&line.d),
+                t.to_svg(),
+                2.0 / t.scale
+            );
+            entries.push(Entry::Line(line));
+        }
+    }
+    if f.state.layers.contains(Layer::Places) {
+        for place in f.overlays.on_the_ground() {
+            let (x, y) = t.apply(project(place.at[0], place.at[1]));
+            if (0.0..w).contains(&x) && (0.0..h).contains(&y) {
+                place_dot(svg, x, y);
+                if !entries.contains(&Entry::Place) {
+                    entries.push(Entry::Place);
+                }
+            }
+        }
+    }
+    entries
 }
 
 /// A deployment's symbol: its category's colour and letter; dashed when
@@ -379,14 +453,15 @@ fn site_symbol(svg: &mut String, c: DeploymentCategory, x: f64, y: f64, approxim
 /// The map: land, the deployments in place (when their layer is on) laid
 /// out as the app lays them out, the open one marked, the names clear of
 /// them, and a scale bar; what it drew, for the legend.
-fn draw_figure_map(
+fn draw_figure_map<'a>(
     svg: &mut String,
-    f: &Figure,
+    f: &Figure<'a>,
     view: View,
     (w, h): (f64, f64),
-) -> (LandDrawn, Vec<Entry>) {
+) -> (LandDrawn, Vec<Entry<'a>>) {
     let t = view.transform(w, h);
     let land = draw_land(svg, f.land, f.islands, f.state, t);
+    let marks = draw_marks(svg, f, t, (w, h));
     let mut entries = vec![];
     let shown = if f.state.layers.contains(Layer::Deployments) {
         f.sites
@@ -447,9 +522,14 @@ fn draw_figure_map(
             });
         }
     }
-    draw_names(svg, f.scene, f.state, &laid, view, (w, h));
+    // Places are named with the islands, as in the app.
+    let mut scene = f.scene.clone();
+    scene
+        .labels
+        .extend(place_names(f.overlays, f.catalogue.lang()));
+    draw_names(svg, &scene, f.state, &laid, view, (w, h));
     draw_scale_bar(svg, f.catalogue, view, h);
-    (land, entries)
+    (land, marks.into_iter().chain(entries).collect())
 }
 
 /// A scale bar of a round distance at the map's bottom left, as the app's.

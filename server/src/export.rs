@@ -78,6 +78,7 @@ fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, Api
         islands: pages.islands(),
         scene: pages.scene(lang),
         sites: &sites,
+        overlays: state.marks(),
         subject: subject.as_ref(),
         state: &map_state,
         catalogue: pages.catalogue(lang),

@@ -39,6 +39,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// The same places and lines, for exported figures.
+    marks: Overlays,
     /// The page and its link previews.
     pages: Pages,
     /// Events, deployments and articles (`geodata/events/`), validated.
@@ -83,10 +85,8 @@ impl AppState {
             land.push(Served::new(text));
             collections.push(value);
         }
-        let overlays = prepare(
-            &Overlays::from_collections(&places.value, &lines.value),
-            || data_pair(&config.data),
-        )?;
+        let marks = Overlays::from_collections(&places.value, &lines.value);
+        let overlays = prepare(&marks, || data_pair(&config.data))?;
         let evidence = EvidenceCounts::of(&events.events);
         let about = About::new(&positions, &islands.value, &places.value, &evidence);
         let catalogues = Catalogues::load(&config.i18n)?;
@@ -112,6 +112,7 @@ impl AppState {
                 lines: Served::new(lines.text),
                 places: Served::new(places.text),
                 overlays,
+                marks,
                 pages,
                 api,
                 about,
@@ -146,6 +147,11 @@ impl AppState {
 
     pub fn overlays(&self) -> &Served {
         &self.inner.overlays
+    }
+
+    /// The places and lines (`/api/geo/overlays` before serialising).
+    pub fn marks(&self) -> &Overlays {
+        &self.inner.marks
     }
 
     pub fn pages(&self) -> &Pages {

@@ -17,3 +17,4 @@ export-events-geojson = Events (GeoJSON)
 export-deployments-csv = Deployments (CSV)
 export-deployments-geojson = Deployments (GeoJSON)
 export-datapackage = Data Package (contents and licences)
+export-legend-place = Places: settlements, airfields, bases

@@ -17,3 +17,4 @@ export-events-geojson = 出来事（GeoJSON）
 export-deployments-csv = 配備（CSV）
 export-deployments-geojson = 配備（GeoJSON）
 export-datapackage = データパッケージ（説明とライセンス）
+export-legend-place = 地点（集落・飛行場・基地など）

@@ -17,3 +17,4 @@ export-events-geojson = События (GeoJSON)
 export-deployments-csv = Размещения (CSV)
 export-deployments-geojson = Размещения (GeoJSON)
 export-datapackage = Пакет данных (состав и лицензии)
+export-legend-place = Населённые пункты и объекты

@@ -29,6 +29,16 @@ fn sites() -> Vec<DeploymentFeature> {
     serde_json::from_value(list).expect("features")
 }
 
+fn overlays() -> Overlays {
+    let places =
+        crate::geodata::PlaceCollection::from_json(include_str!("../../../geodata/places.geojson"))
+            .expect("places");
+    let lines =
+        crate::geodata::LineCollection::from_json(include_str!("../../../geodata/lines.geojson"))
+            .expect("lines");
+    Overlays::from_collections(&places, &lines)
+}
+
 struct Drawn {
     svg: String,
 }
@@ -48,11 +58,13 @@ fn draw(
         lang,
     );
     let catalogue = crate::i18n::committed(lang);
+    let overlays = overlays();
     let svg = render_svg(&Figure {
         land: &land,
         islands: &islands,
         scene: &scene,
         sites,
+        overlays: &overlays,
         subject,
         state,
         catalogue: &catalogue,
@@ -98,24 +110,43 @@ fn the_legend_lists_exactly_the_symbols_drawn() {
         "two sites and their two legend symbols"
     );
     let words = legend(&drawn.svg);
+    let date = "2016-11-22".parse().expect("date");
+    let lines: Vec<String> = overlays()
+        .lines_on(date)
+        .map(|l| l.name_en.clone())
+        .collect();
+    assert!(!lines.is_empty());
     assert_eq!(
-        words,
-        [
-            en.text("export-legend-disputed"),
-            en.text("export-legend-selected"),
-            en.text("export-legend-context"),
-            DeploymentCategory::CoastalMissile.label(&en),
-            DeploymentCategory::GroundForces.label(&en),
-            en.text("export-legend-approximate"),
-        ]
+        drawn.svg.matches(r#"<path class="line""#).count(),
+        lines.len()
     );
-    // Without the deployments layer: no symbols, none in the legend.
+    // The default view is too far out for places' names, not their dots.
+    assert!(drawn.svg.contains(r#"<circle class="place""#));
+    let mut expected = vec![
+        en.text("export-legend-disputed"),
+        en.text("export-legend-selected"),
+        en.text("export-legend-context"),
+    ];
+    expected.extend(lines);
+    expected.extend([
+        en.text("export-legend-place"),
+        DeploymentCategory::CoastalMissile.label(&en),
+        DeploymentCategory::GroundForces.label(&en),
+        en.text("export-legend-approximate"),
+    ]);
+    let expected: Vec<String> = expected.iter().map(|e| escape(e)).collect();
+    assert_eq!(words, expected, "as the SVG writes them");
+    // Without the deployments, lines and places layers: none drawn, none in the legend.
     let hidden = MapState {
-        layers: crate::permalink::Layers::all().with(Layer::Deployments, false),
+        layers: crate::permalink::Layers::all()
+            .with(Layer::Deployments, false)
+            .with(Layer::Lines, false)
+            .with(Layer::Places, false),
         ..etorofu_2016()
     };
     let drawn = draw(&hidden, &sites(), Lang::En, None);
     assert!(!drawn.svg.contains(r#"<g class="site">"#));
+    assert!(!drawn.svg.contains(r#"class="line""#) && !drawn.svg.contains(r#"class="place""#));
     assert_eq!(legend(&drawn.svg).len(), 3, "only the land");
     // Before 1945 the disputed islands were Japan's, drawn pale, and said so.
     let old = MapState {
