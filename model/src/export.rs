@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::api::DeploymentFeature;
-use crate::events::{Date, DeploymentCategory};
+use crate::events::{Date, DeploymentCategory, Event, recent_events};
 use crate::geodata::LandCollection;
 use crate::i18n::{Catalogue, Lang};
 use crate::islands::Islands;
@@ -20,7 +20,9 @@ use crate::og::{
 };
 use crate::permalink::{Layer, MapState, percent_decode};
 use crate::projection::{metres_per_unit, project};
-use crate::scene::{SITE_RADIUS_PX, Scene, Symbol, place_names, resolve, site_symbols};
+use crate::scene::{
+    SITE_RADIUS_PX, Scene, Symbol, event_point, event_symbol, place_names, resolve, site_symbols,
+};
 use crate::viewport::{DISPUTE_BOUNDS, Transform, View, scale_bar};
 
 /// The map's size when the link says none, in CSS pixels.
@@ -98,6 +100,8 @@ pub struct Figure<'a> {
     pub sites: &'a [DeploymentFeature],
     /// The places and lines (drawn as their layers say: lines in force on `date`).
     pub overlays: &'a Overlays,
+    /// Every event: those of the year up to `date` are marked, as in the app.
+    pub events: &'a [Event],
     /// The record the link opens, as og.png names and marks it.
     pub subject: Option<&'a Subject>,
     pub state: &'a MapState,
@@ -116,6 +120,7 @@ enum Entry<'a> {
     Land(&'static str, &'static str, bool, &'static str),
     Line(&'a LineMark),
     Place,
+    Event,
     Site(DeploymentCategory),
     Approximate,
     Chosen,
@@ -329,6 +334,7 @@ fn entry_words(entry: Entry, c: &Catalogue) -> String {
             Lang::Ru => line.name_ru.clone(),
         },
         Entry::Place => c.text("export-legend-place"),
+        Entry::Event => c.text("shell-legend-event"),
         Entry::Site(category) => category.label(c),
         Entry::Approximate => c.text("export-legend-approximate"),
         Entry::Chosen => c.text("export-legend-chosen"),
@@ -363,6 +369,7 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
             );
         }
         Entry::Place => place_dot(svg, cx, cy),
+        Entry::Event => event_marker(svg, cx, cy, 5.0),
         Entry::Site(category) => site_symbol(svg, category, cx, cy, false, 8.0),
         Entry::Approximate => {
             let _ = write!(
@@ -383,6 +390,18 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
 
 /// Treaty and claim lines' colour (as `assets/style.css`'s `.treaty-line`).
 const LINE_COLOUR: &str = "#5a2d82";
+
+/// An event's diamond (as `.event-marker rect`).
+fn event_marker(svg: &mut String, x: f64, y: f64, half: f64) {
+    let _ = write!(
+        svg,
+        r##"<rect class="event" x="{:.1}" y="{:.1}" width="{}" height="{}" transform="rotate(45 {x:.1} {y:.1})" fill="#ffffff" stroke="{LINE_COLOUR}" stroke-width="2"/>"##,
+        x - half,
+        y - half,
+        2.0 * half,
+        2.0 * half,
+    );
+}
 
 /// A place's dot (as `.place circle`).
 fn place_dot(svg: &mut String, x: f64, y: f64) {
@@ -469,7 +488,13 @@ fn draw_figure_map<'a>(
         &[]
     };
     let wanted = site_symbols(shown, f.scene);
-    let plain: Vec<Symbol> = wanted.iter().map(|(_, s)| *s).collect();
+    let mut plain: Vec<Symbol> = wanted.iter().map(|(_, s)| *s).collect();
+    // After the sites, the events of the year up to the date, as the app.
+    if f.state.layers.contains(Layer::Events) {
+        let events = recent_events(f.events, f.date);
+        let points = events.filter_map(|e| event_point(e, Some(f.overlays), f.scene));
+        plain.extend(points.map(event_symbol));
+    }
     let mut laid = resolve(&plain, t.scale);
     let visible = |x: f64, y: f64| (-20.0..w + 20.0).contains(&x) && (-20.0..h + 20.0).contains(&y);
     let chosen = f.subject.and_then(|s| s.mark);
@@ -499,6 +524,16 @@ fn draw_figure_map<'a>(
         approximate |= p.approximate;
         if !entries.contains(&Entry::Site(p.category)) {
             entries.push(Entry::Site(p.category));
+        }
+    }
+    for symbol in &laid[wanted.len()..] {
+        let (x, y) = t.apply(symbol.at);
+        let (x, y) = (x + symbol.offset.0, y + symbol.offset.1);
+        if visible(x, y) {
+            event_marker(svg, x, y, 6.0);
+            if !entries.contains(&Entry::Event) {
+                entries.push(Entry::Event);
+            }
         }
     }
     entries.sort_by_key(|e| match e {

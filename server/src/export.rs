@@ -79,6 +79,7 @@ fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, Api
         scene: pages.scene(lang),
         sites: &sites,
         overlays: state.marks(),
+        events: &data.events,
         subject: subject.as_ref(),
         state: &map_state,
         catalogue: pages.catalogue(lang),

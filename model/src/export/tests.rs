@@ -1,4 +1,5 @@
 use super::*;
+use crate::events::Event;
 use crate::geodata::LandCollection;
 use crate::i18n::Lang;
 use crate::scene::group_names;
@@ -49,6 +50,16 @@ fn draw(
     lang: Lang,
     subject: Option<&Subject>,
 ) -> Drawn {
+    draw_with(state, sites, &[], lang, subject)
+}
+
+fn draw_with(
+    state: &MapState,
+    sites: &[DeploymentFeature],
+    events: &[Event],
+    lang: Lang,
+    subject: Option<&Subject>,
+) -> Drawn {
     let land = land();
     let islands = crate::islands::committed();
     let scene = og::scene_in(
@@ -65,6 +76,7 @@ fn draw(
         scene: &scene,
         sites,
         overlays: &overlays,
+        events,
         subject,
         state,
         catalogue: &catalogue,
@@ -262,4 +274,31 @@ fn long_text_wraps_within_the_width() {
         link,
         "a long address breaks anywhere, nothing lost"
     );
+}
+
+/// An event on Etorofu on `date`, at a point in the default view.
+fn event_on(date: &str) -> Event {
+    serde_json::from_value(serde_json::json!({
+        "id": "e", "date": date, "precision": "day", "end": null, "kind": "exercise",
+        "title": "An exercise", "title_template": null, "summary": "", "summary_template": null,
+        "islands": ["etorofu"], "places": [], "points": [[147.9, 45.0]], "location": null,
+        "location_template": null, "sources": [], "confidence": "high",
+        "confidence_note": null, "confidence_note_template": null, "research": [],
+        "excerpts": [], "text_lang": "en"
+    }))
+    .expect("event")
+}
+
+#[test]
+fn events_of_the_year_up_to_the_date_are_marked_and_in_the_legend() {
+    let en = crate::i18n::committed(Lang::En);
+    let marked = |date: &str| {
+        let svg = draw_with(&etorofu_2016(), &[], &[event_on(date)], Lang::En, None).svg;
+        let listed = legend(&svg).contains(&escape(&en.text("shell-legend-event")));
+        (svg.matches(r#"<rect class="event""#).count(), listed)
+    };
+    // Its diamond on the map and one in the legend.
+    assert_eq!(marked("2016-06-01"), (2, true));
+    assert_eq!(marked("2014-06-01"), (0, false), "more than a year before");
+    assert_eq!(marked("2017-01-01"), (0, false), "after the date");
 }
