@@ -388,6 +388,9 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
     svg.push_str("</g>");
 }
 
+/// The open deployment's circle with its outline (`og::draw_mark`'s), in pixels.
+const MARK_RADIUS_PX: f64 = 21.0;
+
 /// Treaty and claim lines' colour (as `assets/style.css`'s `.treaty-line`).
 const LINE_COLOUR: &str = "#5a2d82";
 
@@ -488,7 +491,21 @@ fn draw_figure_map<'a>(
         &[]
     };
     let wanted = site_symbols(shown, f.scene);
-    let mut plain: Vec<Symbol> = wanted.iter().map(|(_, s)| *s).collect();
+    let chosen = f.subject.and_then(|s| s.mark);
+    let is_chosen =
+        |i: usize| chosen.is_some() && f.state.deployment.as_deref() == Some(shown[i].id.as_str());
+    // The open deployment's mark is larger: laid out as large, others clear of it.
+    let mut plain: Vec<Symbol> = wanted
+        .iter()
+        .map(|(i, s)| Symbol {
+            radius: if is_chosen(*i) {
+                MARK_RADIUS_PX
+            } else {
+                s.radius
+            },
+            ..*s
+        })
+        .collect();
     // After the sites, the events of the year up to the date, as the app.
     if f.state.layers.contains(Layer::Events) {
         let events = recent_events(f.events, f.date);
@@ -497,7 +514,6 @@ fn draw_figure_map<'a>(
     }
     let mut laid = resolve(&plain, t.scale);
     let visible = |x: f64, y: f64| (-20.0..w + 20.0).contains(&x) && (-20.0..h + 20.0).contains(&y);
-    let chosen = f.subject.and_then(|s| s.mark);
     let mut approximate = false;
     let mut chosen_at = chosen.map(|m| t.apply(m.at));
     for ((i, _), symbol) in wanted.iter().zip(&mut laid) {
@@ -507,7 +523,7 @@ fn draw_figure_map<'a>(
         if !visible(x, y) {
             continue;
         }
-        if chosen.is_some() && f.state.deployment.as_deref() == Some(site.id.as_str()) {
+        if is_chosen(*i) {
             chosen_at = Some((x, y));
             symbol.radius = MARK_HALO_PX;
             continue;
