@@ -38,6 +38,9 @@ const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKjp-subset.otf");
 /// Rendered previews kept in memory; beyond this the cache starts over.
 const CACHE_ENTRIES: usize = 256;
+/// Bytes of rendered images kept in memory (an exported PNG is up to a
+/// few megabytes); beyond this the cache starts over.
+const CACHE_BYTES: usize = 64 << 20;
 
 /// What the page and preview handlers need: the built app, the outlines
 /// they draw and the previews drawn so far.
@@ -203,7 +206,8 @@ impl Previews {
 
     pub(crate) fn remember(&self, key: String, png: Bytes) {
         if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() >= CACHE_ENTRIES {
+            let bytes: usize = cache.values().map(Bytes::len).sum();
+            if cache.len() >= CACHE_ENTRIES || bytes + png.len() > CACHE_BYTES {
                 cache.clear();
             }
             cache.insert(key, png);
