@@ -15,9 +15,7 @@ use crate::i18n::{Catalogue, Lang};
 use crate::islands::Islands;
 use crate::marks::{LineMark, Overlays};
 use crate::names;
-use crate::og::{
-    self, FONT_FAMILY, LandDrawn, MARK_HALO_PX, Subject, draw_land, draw_mark, draw_names, escape,
-};
+use crate::og::{self, FONT_FAMILY, LandDrawn, Subject, draw_land, draw_names, escape};
 use crate::permalink::{Layer, MapState, percent_decode};
 use crate::projection::{metres_per_unit, project};
 use crate::scene::{
@@ -370,7 +368,7 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
         }
         Entry::Place => place_dot(svg, cx, cy),
         Entry::Event => event_marker(svg, cx, cy, 5.0),
-        Entry::Site(category) => site_symbol(svg, category, cx, cy, false, 8.0),
+        Entry::Site(category) => legend_site(svg, category, cx, cy),
         Entry::Approximate => {
             let _ = write!(
                 svg,
@@ -380,16 +378,13 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
         Entry::Chosen => {
             let _ = write!(
                 svg,
-                r##"<circle cx="{cx}" cy="{cy}" r="8" fill="#1d1d1b" stroke="#ffffff" stroke-width="2"/>"##
+                r##"<circle cx="{cx}" cy="{cy}" r="8" fill="#ffffff" stroke="#000000" stroke-width="3"/>"##
             );
         }
     }
     text_line(svg, x + 24.0, y, LEGEND_FONT, "#1d1d1b", words);
     svg.push_str("</g>");
 }
-
-/// The open deployment's circle with its outline (`og::draw_mark`'s), in pixels.
-const MARK_RADIUS_PX: f64 = 21.0;
 
 /// Treaty and claim lines' colour (as `assets/style.css`'s `.treaty-line`).
 const LINE_COLOUR: &str = "#5a2d82";
@@ -455,19 +450,48 @@ fn draw_marks<'a>(
 }
 
 /// A deployment's symbol: its category's colour and letter; dashed when
-/// its site was not published.
-fn site_symbol(svg: &mut String, c: DeploymentCategory, x: f64, y: f64, approximate: bool, r: f64) {
+/// its site was not published; the open one larger, outlined in black
+/// (as the app's `.site[aria-pressed="true"]`).
+fn site_symbol(
+    svg: &mut String,
+    c: DeploymentCategory,
+    (x, y): (f64, f64),
+    approximate: bool,
+    chosen: bool,
+) {
     let (fill, ink) = category_colours(c);
-    let (stroke, dashes) = if approximate {
-        ("#1d1d1b", r#" stroke-dasharray="3 2""#)
-    } else {
-        ("#ffffff", "")
+    let (stroke, width) = match (chosen, approximate) {
+        (true, _) => ("#000000", 3),
+        (false, true) => ("#1d1d1b", 2),
+        (false, false) => ("#ffffff", 2),
     };
+    let dashes = if approximate {
+        r#" stroke-dasharray="3 2""#
+    } else {
+        ""
+    };
+    let r = if chosen {
+        13.0
+    } else {
+        f64::from(SITE_RADIUS_PX)
+    };
+    let class = if chosen { "site chosen" } else { "site" };
     let _ = write!(
         svg,
-        r#"<g class="site"><circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="2"{dashes}/><text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="{}" font-weight="bold" text-anchor="middle" fill="{ink}">{}</text></g>"#,
+        r#"<g class="{class}"><circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dashes}/><text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="{}" font-weight="bold" text-anchor="middle" fill="{ink}">{}</text></g>"#,
         y + r * 0.42,
         (r * 1.2).round(),
+        c.letter()
+    );
+}
+
+/// A legend's small site symbol.
+fn legend_site(svg: &mut String, c: DeploymentCategory, x: f64, y: f64) {
+    let (fill, ink) = category_colours(c);
+    let _ = write!(
+        svg,
+        r##"<g class="site"><circle cx="{x:.1}" cy="{y:.1}" r="8" fill="{fill}" stroke="#ffffff" stroke-width="2"/><text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="10" font-weight="bold" text-anchor="middle" fill="{ink}">{}</text></g>"##,
+        y + 3.4,
         c.letter()
     );
 }
@@ -491,52 +515,32 @@ fn draw_figure_map<'a>(
         &[]
     };
     let wanted = site_symbols(shown, f.scene);
-    let chosen = f.subject.and_then(|s| s.mark);
-    let is_chosen =
-        |i: usize| chosen.is_some() && f.state.deployment.as_deref() == Some(shown[i].id.as_str());
-    // The open deployment's mark is larger: laid out as large, others clear of it.
-    let mut plain: Vec<Symbol> = wanted
-        .iter()
-        .map(|(i, s)| Symbol {
-            radius: if is_chosen(*i) {
-                MARK_RADIUS_PX
-            } else {
-                s.radius
-            },
-            ..*s
-        })
-        .collect();
+    let mut plain: Vec<Symbol> = wanted.iter().map(|(_, s)| *s).collect();
     // After the sites, the events of the year up to the date, as the app.
     if f.state.layers.contains(Layer::Events) {
         let events = recent_events(f.events, f.date);
         let points = events.filter_map(|e| event_point(e, Some(f.overlays), f.scene));
         plain.extend(points.map(event_symbol));
     }
-    let mut laid = resolve(&plain, t.scale);
+    let laid = resolve(&plain, t.scale);
     let visible = |x: f64, y: f64| (-20.0..w + 20.0).contains(&x) && (-20.0..h + 20.0).contains(&y);
     let mut approximate = false;
-    let mut chosen_at = chosen.map(|m| t.apply(m.at));
-    for ((i, _), symbol) in wanted.iter().zip(&mut laid) {
+    // The open deployment (a link's `deployment=`, known to the data) is
+    // outlined as the app outlines it, where the layout puts it.
+    let open = f.subject.and(f.state.deployment.as_deref());
+    for ((i, _), symbol) in wanted.iter().zip(&laid) {
         let site = &shown[*i];
         let (x, y) = t.apply(symbol.at);
         let (x, y) = (x + symbol.offset.0, y + symbol.offset.1);
         if !visible(x, y) {
             continue;
         }
-        if is_chosen(*i) {
-            chosen_at = Some((x, y));
-            symbol.radius = MARK_HALO_PX;
-            continue;
-        }
         let p = &site.properties;
-        site_symbol(
-            svg,
-            p.category,
-            x,
-            y,
-            p.approximate,
-            f64::from(SITE_RADIUS_PX),
-        );
+        let chosen = open == Some(site.id.as_str());
+        site_symbol(svg, p.category, (x, y), p.approximate, chosen);
+        if chosen {
+            entries.push(Entry::Chosen);
+        }
         approximate |= p.approximate;
         if !entries.contains(&Entry::Site(p.category)) {
             entries.push(Entry::Site(p.category));
@@ -554,24 +558,12 @@ fn draw_figure_map<'a>(
     }
     entries.sort_by_key(|e| match e {
         Entry::Site(c) => DeploymentCategory::ALL.iter().position(|x| x == c),
-        _ => None,
+        _ => Some(DeploymentCategory::ALL.len()),
     });
+    // Sites, then the marks that explain them.
+    entries.sort_by_key(|e| matches!(e, Entry::Chosen));
     if approximate {
         entries.push(Entry::Approximate);
-    }
-    if let (Some(m), Some((x, y))) = (chosen, chosen_at) {
-        draw_mark(svg, m.letter, x, y);
-        entries.push(Entry::Chosen);
-        if !wanted
-            .iter()
-            .any(|(i, _)| f.state.deployment.as_deref() == Some(shown[*i].id.as_str()))
-        {
-            laid.push(Symbol {
-                at: m.at,
-                offset: (0.0, 0.0),
-                radius: MARK_HALO_PX,
-            });
-        }
     }
     // Places are named with the islands, as in the app.
     let mut scene = f.scene.clone();

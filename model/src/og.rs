@@ -412,7 +412,7 @@ fn split_headline(headline: &str) -> (&str, Option<&str>) {
 
 /// The open deployment's symbol, highlighted as the app highlights the
 /// chosen one: its letter in a circle with a heavy outline, and a halo.
-pub(crate) fn draw_mark(svg: &mut String, letter: &str, x: f64, y: f64) {
+fn draw_mark(svg: &mut String, letter: &str, x: f64, y: f64) {
     let _ = write!(
         svg,
         r##"<g class="chosen-site"><circle cx="{x:.1}" cy="{y:.1}" r="{MARK_HALO_PX}" fill="#ffffff" fill-opacity="0.6"/><circle cx="{x:.1}" cy="{y:.1}" r="19" fill="#1d1d1b" stroke="#ffffff" stroke-width="4"/><text x="{x:.1}" y="{:.1}" font-family="{FONT_FAMILY}" font-size="20" font-weight="bold" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
@@ -422,7 +422,7 @@ pub(crate) fn draw_mark(svg: &mut String, letter: &str, x: f64, y: f64) {
 }
 
 /// Radius of the marked symbol's halo, in pixels: names keep clear of it.
-pub(crate) const MARK_HALO_PX: f64 = 30.0;
+const MARK_HALO_PX: f64 = 30.0;
 
 /// The sea, the land, the open deployment's symbol and the island and
 /// group names of `view` on a `width`×`height` canvas.

@@ -210,14 +210,18 @@ fn an_open_deployment_is_marked_and_named_in_the_legend() {
     };
     let en = crate::i18n::committed(Lang::En);
     let svg = draw(&state, &sites(), Lang::En, Some(&subject)).svg;
-    assert_eq!(svg.matches(r#"<g class="chosen-site">"#).count(), 1);
+    assert_eq!(svg.matches(r#"<g class="site chosen">"#).count(), 1);
+    assert!(svg.contains(r#"<g class="site chosen"><circle"#) && svg.contains(">M</text></g>"));
     let words = legend(&svg);
     assert!(words.contains(&en.text("export-legend-chosen")));
-    // The marked site is drawn once, as the mark: its category is not otherwise shown.
     assert!(
-        !words.contains(&DeploymentCategory::CoastalMissile.label(&en)),
+        words.contains(&DeploymentCategory::CoastalMissile.label(&en)),
         "{words:?}"
     );
+    // A link to a deployment the data does not know outlines nothing.
+    let plain = draw(&state, &sites(), Lang::En, None).svg;
+    assert!(!plain.contains("site chosen"));
+    assert!(!legend(&plain).contains(&en.text("export-legend-chosen")));
 }
 
 #[test]
