@@ -243,6 +243,8 @@ fn Share() -> impl IntoView {
                 on:click=move |_| citing.update(|c| *c = !*c)>{t("shell-cite")}</button>
             <button type="button" aria-expanded=move || embedding.get().to_string()
                 on:click=move |_| embedding.update(|c| *c = !*c)>{t("shell-embed")}</button>
+            <crate::downloads::DownloadImage/>
+            {crate::downloads::data_links(None)}
             <p class="copied" role="status">{move || copied.get().map(t).unwrap_or_default()}</p>
             <div class="share-code">
             <Show when=move || citing.get() || copied.get() == Some(BLOCKED)>

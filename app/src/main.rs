@@ -6,6 +6,7 @@ mod atlas;
 mod controls;
 mod data;
 mod deployment_card;
+mod downloads;
 mod fetched;
 mod focus;
 mod i18n;

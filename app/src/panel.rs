@@ -80,6 +80,7 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
                 <button type="button" class="close" aria-label=t("panel-close-island")
                     on:click=move |_| close()>"×"</button>
                 {facts}
+                {crate::downloads::data_links(Some(story_id.clone()))}
                 {move || match detail.get() {
                     None => view! { <p role="status">{t("panel-loading-history")}</p> }.into_any(),
                     Some(Err(e)) => view! {

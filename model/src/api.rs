@@ -367,6 +367,10 @@ pub struct DeploymentProperties {
     /// True when the site was not published: the point is its island's
     /// centroid, not where the unit is.
     pub approximate: bool,
+    /// The sources of the events behind its changes, each page once.
+    // Not in the app's decoder (wasm budget): the card fetches its evidence.
+    #[cfg(feature = "loader")]
+    pub sources: Vec<crate::events::Source>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -412,6 +416,8 @@ impl DeploymentFeature {
                 status,
                 confidence: d.confidence,
                 approximate,
+                #[cfg(feature = "loader")]
+                sources: Vec::new(),
             },
         }
     }
@@ -465,10 +471,20 @@ impl DeploymentFeatureCollection {
                     ),
                 };
                 let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
-                Some(DeploymentFeature::new(d, position, approximate, status))
+                let mut feature = DeploymentFeature::new(d, position, approximate, status);
+                feature.properties.sources = data.deployment_sources(d);
+                Some(feature)
             })
             .collect();
         DeploymentFeatureCollection::new(features)
+    }
+
+    /// Only the deployments on island (or group) `island`.
+    #[cfg(feature = "loader")]
+    pub fn on_island(mut self, data: &Dataset, island: &str) -> Self {
+        self.features
+            .retain(|f| data.concerns(std::slice::from_ref(&f.properties.island), island));
+        self
     }
 }
 

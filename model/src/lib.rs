@@ -6,9 +6,11 @@
 pub mod api;
 pub mod citation;
 pub mod decimal;
+pub mod downloads;
 pub mod events;
 #[cfg(feature = "loader")]
 pub mod feed;
+pub mod export;
 pub mod geodata;
 pub mod geometry;
 pub mod gesture;

@@ -24,7 +24,7 @@ pub const HEIGHT: f64 = 630.0;
 /// finds the same subset as "Kuril Atlas CJK" (assets/style.css).
 pub const FONT_FAMILY: &str = "DejaVu Sans, 'Noto Sans CJK JP', 'Kuril Atlas CJK', sans-serif";
 /// Outline detail kept in ready-made pictures: about half a pixel.
-const MIN_STEP_PX: f64 = 0.5;
+pub(crate) const MIN_STEP_PX: f64 = 0.5;
 
 /// Escapes text for SVG/XML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -438,6 +438,43 @@ fn draw_map(
     (width, height): (f64, f64),
 ) {
     let t = view.transform(width, height);
+    draw_land(svg, land, islands, state, t);
+    // The only symbol on the preview image is the open deployment's: names
+    // keep clear of it and of each other.
+    let symbols: Vec<Symbol> = mark
+        .iter()
+        .map(|m| Symbol {
+            at: m.at,
+            offset: (0.0, 0.0),
+            radius: MARK_HALO_PX,
+        })
+        .collect();
+    if let Some(m) = mark {
+        let (x, y) = t.apply(m.at);
+        draw_mark(svg, m.letter, x, y);
+    }
+    draw_names(svg, scene, state, &symbols, view, (width, height));
+}
+
+/// The kinds of land [`draw_land`] drew, for a legend.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct LandDrawn {
+    pub context: bool,
+    pub disputed: bool,
+    /// Disputed land still Japan's on the date (before the 1945 landings).
+    pub japanese: bool,
+    pub selected: bool,
+}
+
+/// The sea and the land of `state` (its selection, its date) through `t`.
+pub(crate) fn draw_land(
+    svg: &mut String,
+    land: &LandCollection,
+    islands: &Islands,
+    state: &MapState,
+    t: crate::viewport::Transform,
+) -> LandDrawn {
+    let mut drawn = LandDrawn::default();
     svg.push_str(r##"<rect width="100%" height="100%" fill="#dceaf4"/>"##);
     for f in &land.features {
         let selected = state
@@ -449,10 +486,22 @@ fn draw_map(
             japanese_then(islands, &f.id, f.properties.part_of.as_deref(), date)
         });
         let (fill, line, dashes) = match LandClass::of(f.properties.role, selected) {
-            LandClass::Context => ("#d9d3c2", "#8f866e", ""),
-            LandClass::Selected => ("#0072b2", "#00304d", ""),
-            LandClass::Disputed if japanese => ("#f6e3b4", "#7a4b00", r#" stroke-dasharray="3 2""#),
-            LandClass::Disputed => ("#e69f00", "#7a4b00", ""),
+            LandClass::Context => {
+                drawn.context = true;
+                ("#d9d3c2", "#8f866e", "")
+            }
+            LandClass::Selected => {
+                drawn.selected = true;
+                ("#0072b2", "#00304d", "")
+            }
+            LandClass::Disputed if japanese => {
+                drawn.japanese = true;
+                ("#f6e3b4", "#7a4b00", r#" stroke-dasharray="3 2""#)
+            }
+            LandClass::Disputed => {
+                drawn.disputed = true;
+                ("#e69f00", "#7a4b00", "")
+            }
         };
         let _ = write!(
             svg,
@@ -460,29 +509,27 @@ fn draw_map(
             screen_path_data(&f.geometry, t, MIN_STEP_PX)
         );
     }
+    drawn
+}
+
+/// The island and group names `scene` places in `view`, clear of `symbols`.
+pub(crate) fn draw_names(
+    svg: &mut String,
+    scene: &Scene,
+    state: &MapState,
+    symbols: &[Symbol],
+    view: View,
+    (width, height): (f64, f64),
+) {
     let frame = Frame {
-        transform: t,
+        transform: view.transform(width, height),
         zoom: view.zoom,
         layers: state.layers,
         names: state.naming().style,
         fonts: PREVIEW_FONTS,
         visible: [0.0, 0.0, width, height],
     };
-    // The only symbol on the preview image is the open deployment's: names
-    // keep clear of it and of each other.
-    let symbols: Vec<Symbol> = mark
-        .iter()
-        .map(|m| Symbol {
-            at: m.at,
-            offset: (0.0, 0.0),
-            radius: MARK_HALO_PX,
-        })
-        .collect();
-    let placed = placement(&scene.labels, &symbols, &frame);
-    if let Some(m) = mark {
-        let (x, y) = t.apply(m.at);
-        draw_mark(svg, m.letter, x, y);
-    }
+    let placed = placement(&scene.labels, symbols, &frame);
     for (label, at) in scene.labels.iter().zip(placed) {
         let Some(at) = at else { continue };
         let _ = write!(

@@ -13,6 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use model::events::Date;
 use sha2::{Digest, Sha256};
 
+use model::downloads::PackageMeta;
 use model::events::{DataError, Dataset, Denylist, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use model::islands::Islands;
@@ -69,6 +70,8 @@ pub struct Data {
     /// revision's date (`dateModified`, a citation's year); the load's day
     /// when the file system keeps no times.
     pub modified: Date,
+    /// What `/api/datapackage.json` says besides the downloads themselves.
+    pub package: PackageMeta,
 }
 
 /// The UTC day of `time`; `None` before 1970 or past the years [`Date`] allows.
@@ -140,6 +143,7 @@ impl Data {
         let (events, event_files) = events(dir, &known)?;
         let (positions, positions_text) =
             positions(&dir.join("positions.toml"), &known, &events.denylist)?;
+        let package = parse(&dir.join("datapackage.toml"), PackageMeta::parse)?;
         let levels: Vec<String> = (0..LAND_LEVELS)
             .map(|level| format!("land-{level}.geojson"))
             .collect();
@@ -153,7 +157,10 @@ impl Data {
                 ("islands.toml", islands.text.as_str()),
             ])
             .chain(event_files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .chain([("positions.toml", positions_text.as_str())]);
+            .chain([
+                ("positions.toml", positions_text.as_str()),
+                ("datapackage.toml", package.text.as_str()),
+            ]);
         let names: Vec<&str> = named.clone().map(|(name, _)| name).collect();
         let revision = Revision::of(named);
         let modified = names
@@ -171,6 +178,7 @@ impl Data {
             positions,
             revision,
             modified,
+            package: package.value,
         })
     }
 }

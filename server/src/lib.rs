@@ -7,6 +7,7 @@ pub mod config;
 pub mod data;
 pub mod error;
 pub mod event_page;
+pub mod export;
 pub mod geo;
 pub mod http_cache;
 pub mod i18n;

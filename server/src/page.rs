@@ -39,6 +39,9 @@ const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKjp-subset.otf");
 /// Rendered previews kept in memory; beyond this the cache starts over.
 const CACHE_ENTRIES: usize = 256;
+/// Bytes of rendered images kept in memory (an exported PNG is up to a
+/// few megabytes); beyond this the cache starts over.
+const CACHE_BYTES: usize = 64 << 20;
 
 /// What the page and preview handlers need: the built app, the outlines
 /// they draw and the previews drawn so far.
@@ -190,7 +193,7 @@ pub enum RenderError {
 pub struct Previews {
     options: resvg::usvg::Options<'static>,
     /// Renders allowed at once: one per core, so previews cannot starve the API.
-    rendering: tokio::sync::Semaphore,
+    pub(crate) rendering: tokio::sync::Semaphore,
     cache: Mutex<HashMap<String, Bytes>>,
     /// The default view's inline SVG for `index.html`, drawn once per
     /// language, names convention and count of pieces still Japan's on the
@@ -218,13 +221,14 @@ impl Previews {
         }
     }
 
-    fn cached(&self, key: &str) -> Option<Bytes> {
+    pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
         self.cache.lock().ok()?.get(key).cloned()
     }
 
-    fn remember(&self, key: String, png: Bytes) {
+    pub(crate) fn remember(&self, key: String, png: Bytes) {
         if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() >= CACHE_ENTRIES {
+            let bytes: usize = cache.values().map(Bytes::len).sum();
+            if cache.len() >= CACHE_ENTRIES || bytes + png.len() > CACHE_BYTES {
                 cache.clear();
             }
             cache.insert(key, png);
@@ -233,13 +237,22 @@ impl Previews {
 
     /// Rasterises an SVG document to PNG.
     pub fn render(&self, svg: &str) -> Result<Vec<u8>, RenderError> {
+        self.render_scaled(svg, 1.0)
+    }
+
+    /// Rasterises an SVG document to PNG at `scale` pixels per CSS pixel.
+    pub fn render_scaled(&self, svg: &str, scale: f32) -> Result<Vec<u8>, RenderError> {
         let tree = resvg::usvg::Tree::from_str(svg, &self.options)?;
-        let size = tree.size().to_int_size();
+        let size = tree
+            .size()
+            .to_int_size()
+            .scale_by(scale)
+            .ok_or(RenderError::EmptySize)?;
         let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
             .ok_or(RenderError::EmptySize)?;
         resvg::render(
             &tree,
-            resvg::tiny_skia::Transform::identity(),
+            resvg::tiny_skia::Transform::from_scale(scale, scale),
             &mut pixmap.as_mut(),
         );
         pixmap

@@ -48,6 +48,8 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .nest("/api", api)
         .route("/", get(crate::page::index))
         .route("/og.png", get(crate::page::preview))
+        .route("/export.svg", get(crate::export::svg))
+        .route("/export.png", get(crate::export::png))
         .route("/i18n/{file}", get(crate::i18n::catalogue))
         .route("/about", get(crate::about::about))
         .route("/methodology", get(crate::about::methodology))

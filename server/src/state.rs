@@ -44,6 +44,8 @@ struct Inner {
     overlays: Served,
     /// `/api/meta`: the data revision and counts.
     meta: Served,
+    /// The same places and lines, for exported figures.
+    marks: Overlays,
     /// The page and its link previews.
     pages: Pages,
     /// Events, deployments and articles (`geodata/events/`), validated.
@@ -76,6 +78,7 @@ impl AppState {
             positions,
             revision,
             modified,
+            package,
         } = data;
         let line = positions.panel_line();
         let mut land = Vec::with_capacity(LAND_LEVELS);
@@ -94,11 +97,8 @@ impl AppState {
             land.push(Served::of_data(&revision, text));
             collections.push(value);
         }
-        let overlays = prepare(
-            &revision,
-            &Overlays::from_collections(&places.value, &lines.value),
-            || data_pair(&config.data),
-        )?;
+        let marks = Overlays::from_collections(&places.value, &lines.value);
+        let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
         let evidence = EvidenceCounts::of(&events.events);
         let catalogues = Catalogues::load(&config.i18n)?;
         let meta = prepare(
@@ -137,6 +137,7 @@ impl AppState {
             &revision,
             events,
             positions,
+            &package,
             level(&collections, OVERVIEW_LEVEL)?,
             &islands.value,
         )?;
@@ -149,6 +150,7 @@ impl AppState {
                 places: Served::of_data(&revision, places.text),
                 overlays,
                 meta,
+                marks,
                 pages,
                 api,
                 about,
@@ -189,6 +191,11 @@ impl AppState {
 
     pub fn meta(&self) -> &Served {
         &self.inner.meta
+    }
+
+    /// The places and lines (`/api/geo/overlays` before serialising).
+    pub fn marks(&self) -> &Overlays {
+        &self.inner.marks
     }
 
     pub fn pages(&self) -> &Pages {

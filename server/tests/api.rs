@@ -498,6 +498,10 @@ async fn openapi_describes_every_endpoint() {
         "/api/deployments",
         "/api/deployments/{id}",
         "/api/deployments.geojson",
+        "/api/deployments.csv",
+        "/api/events.csv",
+        "/api/events.geojson",
+        "/api/datapackage.json",
         "/api/articles",
         "/api/articles/{id}",
     ] {
@@ -610,6 +614,7 @@ fn invalid_event_data_stops_start_up_with_file_line_and_field() {
         "land-2.geojson",
         "islands.toml",
         "positions.toml",
+        "datapackage.toml",
         "lines.geojson",
         "places.geojson",
     ] {

@@ -194,6 +194,22 @@ impl Dataset {
         Page { total, items }
     }
 
+    /// The sources of the events behind `deployment`'s changes, in the
+    /// order its changes cite them, each page (url) once.
+    pub fn deployment_sources(&self, deployment: &Deployment) -> Vec<Source> {
+        let mut out: Vec<Source> = Vec::new();
+        let events = deployment.changes.iter().flat_map(|c| &c.events);
+        for source in events
+            .filter_map(|e| self.event(e))
+            .flat_map(|e| &e.sources)
+        {
+            if !out.iter().any(|s| s.url == source.url) {
+                out.push(source.clone());
+            }
+        }
+        out
+    }
+
     /// Deployments physically in place on `date` (status active or reported
     /// after the latest change up to that day).
     pub fn deployments_at(&self, date: Date) -> Vec<&Deployment> {

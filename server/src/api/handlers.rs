@@ -13,7 +13,7 @@ use crate::data::Revision;
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
 
-fn internal(e: impl std::fmt::Display) -> ApiError {
+pub(super) fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError {
         status: StatusCode::INTERNAL_SERVER_ERROR,
         error: "internal",
@@ -21,7 +21,7 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
     }
 }
 
-fn respond<T: Serialize>(
+pub(super) fn respond<T: Serialize>(
     revision: &Revision,
     value: &T,
     content_type: &'static str,
@@ -36,7 +36,7 @@ fn respond<T: Serialize>(
 }
 
 /// [`respond`] for an answer whose text is in `lang`, said by `Content-Language`.
-fn respond_in<T: Serialize>(
+pub(super) fn respond_in<T: Serialize>(
     revision: &Revision,
     lang: Lang,
     value: &T,
@@ -53,7 +53,7 @@ fn respond_in<T: Serialize>(
 
 /// Whether `id` is an island or group the data knows: exactly the
 /// `island` values the OpenAPI document lists (`api::openapi_document`).
-fn island_known(api: &Api, id: &str) -> bool {
+pub(super) fn island_known(api: &Api, id: &str) -> bool {
     api.data().islands.contains(id)
 }
 
@@ -162,26 +162,29 @@ pub async fn get_event(
     respond_in(api.revision(), lang, &detail, JSON, &headers)
 }
 
-/// Deployments, all or those in place on a day.
+/// Deployments, all or those in place on a day, on all islands or one.
 #[utoipa::path(get, path = "/api/deployments", tag = "atlas",
     params(AtParams),
     responses(
         (status = 200, description = "Deployments", body = DeploymentList),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, description = "Malformed `at` or `lang`", body = ErrorBody),
+        (status = 400, description = "Malformed `at`, `island` or `lang`", body = ErrorBody),
     ))]
 pub async fn list_deployments(
     State(api): State<Api>,
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let AtParams { at, lang } = params::at_params(query)?;
+    let AtParams { island, at, lang } = params::at_params(query, |i| island_known(&api, i))?;
     let lang = lang.unwrap_or_default();
     let data = &api.in_language(lang).data;
-    let items = match at {
+    let mut items: Vec<_> = match at {
         Some(date) => data.deployments_at(date).into_iter().cloned().collect(),
         None => data.deployments.clone(),
     };
+    if let Some(island) = island {
+        items.retain(|d| data.concerns(std::slice::from_ref(&d.island), &island));
+    }
     let body = DeploymentList {
         at: at.map(|d| d.to_string()),
         items,
@@ -189,22 +192,23 @@ pub async fn list_deployments(
     respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
-/// Deployments as GeoJSON points (site, else the island's centroid).
+/// Deployments as GeoJSON points (site, else the island's centroid), each
+/// with the sources of the events behind its changes.
 #[utoipa::path(get, path = "/api/deployments.geojson", tag = "atlas",
     params(AtParams),
     responses(
         (status = 200, description = "FeatureCollection of Point features", body = DeploymentFeatureCollection, content_type = "application/geo+json"),
         (status = 304, description = "Not modified (If-None-Match)"),
-        (status = 400, description = "Malformed `at` or `lang`", body = ErrorBody),
+        (status = 400, description = "Malformed `at`, `island` or `lang`", body = ErrorBody),
     ))]
 pub async fn deployments_geojson(
     State(api): State<Api>,
     query: RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let AtParams { at, lang } = params::at_params(query)?;
-    let lang = lang.unwrap_or_default();
-    let body = DeploymentFeatureCollection::from_dataset(&api.in_language(lang).data, at);
+    let params = params::at_params(query, |i| island_known(&api, i))?;
+    let lang = params.lang.unwrap_or_default();
+    let body = super::downloads::deployment_features(&api, &params);
     respond_in(api.revision(), lang, &body, GEOJSON, &headers)
 }
 

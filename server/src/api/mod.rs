@@ -6,6 +6,7 @@
 //! so nothing invalid is ever served. Handlers are thin: parse, call a
 //! `model::events` query, serialize a `model::api` answer with an entity tag.
 
+mod downloads;
 mod handlers;
 mod params;
 
@@ -27,6 +28,7 @@ use crate::data::Revision;
 use crate::error::StartupError;
 use crate::http_cache::Served;
 use model::api::IslandSummary;
+use model::downloads::{DataPackage, PackageMeta};
 
 /// Media types of the API's answers (`/api/geo` too).
 pub const JSON: &str = "application/json";
@@ -45,6 +47,8 @@ struct Inner {
     openapi: Served,
     /// The data revision answers are tagged with.
     revision: Revision,
+    /// `/api/datapackage.json`, written once.
+    datapackage: Served,
 }
 
 /// The API's data in one language (`Dataset::in_language`,
@@ -63,6 +67,7 @@ impl Api {
         revision: &Revision,
         data: Dataset,
         positions: Positions,
+        package: &PackageMeta,
         land: &LandCollection,
         islands: &Islands,
     ) -> Result<Api, StartupError> {
@@ -77,6 +82,13 @@ impl Api {
             what: "cannot serialise the positions".into(),
             source,
         })?;
+        let datapackage =
+            serde_json::to_vec_pretty(&DataPackage::new(package)).map_err(|source| {
+                StartupError::Prepare {
+                    what: "cannot serialise the data package".into(),
+                    source,
+                }
+            })?;
         let langs = Lang::ALL
             .into_iter()
             .map(|lang| Localized {
@@ -91,6 +103,7 @@ impl Api {
                 positions: Served::of_data(revision, positions),
                 openapi: Served::of_data(revision, openapi),
                 revision: revision.clone(),
+                datapackage: Served::of_data(revision, datapackage),
             }),
         })
     }
@@ -101,10 +114,14 @@ impl Api {
             .route("/islands", get(handlers::list_islands))
             .route("/islands/{id}", get(handlers::get_island))
             .route("/events", get(handlers::list_events))
+            .route("/events.csv", get(downloads::events_csv))
+            .route("/events.geojson", get(downloads::events_geojson))
             .route("/events/{id}", get(handlers::get_event))
             .route("/deployments", get(handlers::list_deployments))
             .route("/deployments.geojson", get(handlers::deployments_geojson))
+            .route("/deployments.csv", get(downloads::deployments_csv))
             .route("/deployments/{id}", get(handlers::get_deployment))
+            .route("/datapackage.json", get(downloads::datapackage))
             .route("/articles", get(handlers::list_articles))
             .route("/articles/{id}", get(handlers::get_article))
             .route("/positions", get(handlers::positions))
@@ -137,6 +154,10 @@ impl Api {
 
     pub fn openapi_json(&self) -> &Served {
         &self.inner.openapi
+    }
+
+    pub fn datapackage_json(&self) -> &Served {
+        &self.inner.datapackage
     }
 }
 
@@ -179,9 +200,12 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         handlers::list_islands,
         handlers::get_island,
         handlers::list_events,
+        downloads::events_csv,
+        downloads::events_geojson,
         handlers::get_event,
         handlers::list_deployments,
         handlers::deployments_geojson,
+        downloads::deployments_csv,
         handlers::get_deployment,
         handlers::list_articles,
         handlers::get_article,
@@ -189,6 +213,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         handlers::openapi,
         crate::cite::meta,
         crate::cite::citation,
+        downloads::datapackage,
     ),
     tags((name = "atlas", description = "Kuril Atlas data"))
 )]

@@ -273,10 +273,14 @@ pub fn parse_event_query(
     event_params(Query::try_from_uri(&uri), island_known).map(EventParams::into_query)
 }
 
-/// The date filter of the deployment endpoints, as parsed by [`at_params`].
+/// The filters of the deployment endpoints (`/api/deployments`,
+/// `.geojson`, `.csv`), as parsed by [`at_params`].
 #[derive(Debug, Default, PartialEq, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AtParams {
+    /// Island or group id (as `/api/islands` lists them); a group includes its islands.
+    #[param(schema_with = island_ids)]
+    pub island: Option<String>,
     /// Only deployments in place on this day (`YYYY-MM-DD`); all when absent.
     #[param(schema_with = day)]
     pub at: Option<Date>,
@@ -286,13 +290,24 @@ pub struct AtParams {
 }
 
 /// The names [`AtParams`] has.
-const AT_PARAMS: [&str; 2] = ["at", "lang"];
+const AT_PARAMS: [&str; 3] = ["island", "at", "lang"];
 
-/// Parses the deployment endpoints' `at` and `lang`.
-pub fn at_params(query: RawQuery) -> Result<AtParams, ApiError> {
+/// Parses the deployment endpoints' `island`, `at` and `lang`;
+/// `island_known` says whether an island id exists.
+pub fn at_params(
+    query: RawQuery,
+    island_known: impl Fn(&str) -> bool,
+) -> Result<AtParams, ApiError> {
     let mut params = AtParams::default();
     for (name, value) in pairs(query, &AT_PARAMS)? {
         match name.as_str() {
+            "island" if !island_known(&value) => {
+                return Err(ApiError::bad_parameter(
+                    "island",
+                    format!("unknown island id `{}`", shown(&value)),
+                ));
+            }
+            "island" => params.island = Some(value),
             "at" => params.at = Some(date("at", &value)?),
             "lang" => params.lang = Some(lang(&value)?),
             _ => {}

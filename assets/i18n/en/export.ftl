@@ -1,0 +1,20 @@
+# Exported images (/export.svg, /export.png) and the download links.
+export-as-of = As of { $date } · { $note }
+export-legend-disputed = Disputed islands
+export-legend-japanese = Disputed islands, administered by Japan on this date
+export-legend-selected = Selected island
+export-legend-context = Other land
+export-legend-approximate = Dashed: site not published, shown on its island
+export-legend-chosen = The open deployment
+export-attribution = Kuril Atlas: events and deployments with their sources (MIT OR Apache-2.0) · Coastlines: GSHHG (LGPL) · © OpenStreetMap contributors (ODbL)
+export-permalink = Interactive map: { $link }
+export-download-image = Download image
+export-image-png = PNG (print size)
+export-image-svg = SVG
+export-download-data = Download data
+export-events-csv = Events (CSV)
+export-events-geojson = Events (GeoJSON)
+export-deployments-csv = Deployments (CSV)
+export-deployments-geojson = Deployments (GeoJSON)
+export-datapackage = Data Package (contents and licences)
+export-legend-place = Places: settlements, airfields, bases

@@ -1,0 +1,20 @@
+# 画像の書き出し（/export.svg、/export.png）とダウンロードのリンク。
+export-as-of = { $date }時点 · { $note }
+export-legend-disputed = 係争中の島々
+export-legend-japanese = 係争中の島々（この日付の時点で日本の施政下）
+export-legend-selected = 選択中の島
+export-legend-context = その他の陸地
+export-legend-approximate = 破線：位置が公表されていないもの（島の上に表示）
+export-legend-chosen = 表示中の配備
+export-attribution = Kuril Atlas：出典付きの出来事と配備（MIT OR Apache-2.0）· 海岸線：GSHHG（LGPL）· © OpenStreetMap contributors（ODbL）
+export-permalink = インタラクティブ地図：{ $link }
+export-download-image = 画像をダウンロード
+export-image-png = PNG（高解像度）
+export-image-svg = SVG
+export-download-data = データをダウンロード
+export-events-csv = 出来事（CSV）
+export-events-geojson = 出来事（GeoJSON）
+export-deployments-csv = 配備（CSV）
+export-deployments-geojson = 配備（GeoJSON）
+export-datapackage = データパッケージ（説明とライセンス）
+export-legend-place = 地点（集落・飛行場・基地など）

@@ -1,0 +1,20 @@
+# Экспорт изображения (/export.svg, /export.png) и ссылки для скачивания.
+export-as-of = На { $date } · { $note }
+export-legend-disputed = Спорные острова
+export-legend-japanese = Спорные острова под управлением Японии на эту дату
+export-legend-selected = Выбранный остров
+export-legend-context = Прочая суша
+export-legend-approximate = Пунктир: место не опубликовано, показано на острове
+export-legend-chosen = Открытое размещение
+export-attribution = Kuril Atlas: события и размещения войск с источниками (MIT OR Apache-2.0) · Береговая линия: GSHHG (LGPL) · © участники OpenStreetMap (ODbL)
+export-permalink = Интерактивная карта: { $link }
+export-download-image = Скачать изображение
+export-image-png = PNG (для печати)
+export-image-svg = SVG
+export-download-data = Скачать данные
+export-events-csv = События (CSV)
+export-events-geojson = События (GeoJSON)
+export-deployments-csv = Размещения (CSV)
+export-deployments-geojson = Размещения (GeoJSON)
+export-datapackage = Пакет данных (состав и лицензии)
+export-legend-place = Населённые пункты и объекты

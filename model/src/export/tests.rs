@@ -1,0 +1,308 @@
+use super::*;
+use crate::events::Event;
+use crate::geodata::LandCollection;
+use crate::i18n::Lang;
+use crate::scene::group_names;
+
+fn land() -> LandCollection {
+    LandCollection::from_json(include_str!("../../../geodata/land-0.geojson")).expect("parses")
+}
+
+/// Two sites on Etorofu: a published coastal-missile site and a
+/// ground-forces unit whose site was not published.
+fn sites() -> Vec<DeploymentFeature> {
+    let site = |id: &str, category: &str, approximate: bool, lon: f64| {
+        serde_json::json!({
+            "type": "Feature", "id": id,
+            "geometry": {"type": "Point", "coordinates": [lon, 45.0]},
+            "properties": {
+                "id": id, "island": "etorofu", "place": null, "unit": "A unit",
+                "unit_template": null, "system": null, "category": category,
+                "period": {"from": "2016-11", "until": null}, "status": "active",
+                "confidence": "high", "approximate": approximate, "sources": []
+            }
+        })
+    };
+    let list = serde_json::json!([
+        site("m", "coastal-missile", false, 147.9),
+        site("g", "ground-forces", true, 148.0),
+    ]);
+    serde_json::from_value(list).expect("features")
+}
+
+fn overlays() -> Overlays {
+    let places =
+        crate::geodata::PlaceCollection::from_json(include_str!("../../../geodata/places.geojson"))
+            .expect("places");
+    let lines =
+        crate::geodata::LineCollection::from_json(include_str!("../../../geodata/lines.geojson"))
+            .expect("lines");
+    Overlays::from_collections(&places, &lines)
+}
+
+struct Drawn {
+    svg: String,
+}
+
+fn draw(
+    state: &MapState,
+    sites: &[DeploymentFeature],
+    lang: Lang,
+    subject: Option<&Subject>,
+) -> Drawn {
+    draw_with(state, sites, &[], lang, subject)
+}
+
+fn draw_with(
+    state: &MapState,
+    sites: &[DeploymentFeature],
+    events: &[Event],
+    lang: Lang,
+    subject: Option<&Subject>,
+) -> Drawn {
+    let land = land();
+    let islands = crate::islands::committed();
+    let scene = og::scene_in(
+        &Scene::from_land(&land, &group_names(&islands)),
+        &land,
+        &islands,
+        lang,
+    );
+    let catalogue = crate::i18n::committed(lang);
+    let overlays = overlays();
+    let svg = render_svg(&Figure {
+        land: &land,
+        islands: &islands,
+        scene: &scene,
+        sites,
+        overlays: &overlays,
+        events,
+        subject,
+        state,
+        catalogue: &catalogue,
+        date: state
+            .date
+            .unwrap_or_else(|| "2026-01-01".parse().expect("date")),
+        link: "https://atlas.example/?date=2016-11-22&island=etorofu&x=<b>",
+        size: DEFAULT_SIZE,
+    });
+    Drawn { svg }
+}
+
+fn legend(svg: &str) -> Vec<String> {
+    let start = svg.find(r#"<g class="legend">"#).expect("a legend");
+    let end = start + svg[start..].find("</g></g>").expect("its end") + 4;
+    svg[start..end]
+        .split(r#"<g class="legend-entry">"#)
+        .skip(1)
+        .filter_map(|entry| {
+            // The entry's words are its last text (a site's symbol has its letter first).
+            let entry = entry.split(r#"<g class="legend-entry">"#).next()?;
+            let text = entry.rsplit("</text>").nth(1)?;
+            Some(text.rsplit('>').next()?.to_owned())
+        })
+        .collect()
+}
+
+fn etorofu_2016() -> MapState {
+    MapState {
+        island: Some("etorofu".into()),
+        date: "2016-11-22".parse().ok(),
+        ..MapState::default()
+    }
+}
+
+#[test]
+fn the_legend_lists_exactly_the_symbols_drawn() {
+    let en = crate::i18n::committed(Lang::En);
+    let drawn = draw(&etorofu_2016(), &sites(), Lang::En, None);
+    assert_eq!(
+        drawn.svg.matches(r#"<g class="site">"#).count(),
+        2 + 2,
+        "two sites and their two legend symbols"
+    );
+    let words = legend(&drawn.svg);
+    let date = "2016-11-22".parse().expect("date");
+    let lines: Vec<String> = overlays()
+        .lines_on(date)
+        .map(|l| l.name_en.clone())
+        .collect();
+    assert!(!lines.is_empty());
+    assert_eq!(
+        drawn.svg.matches(r#"<path class="line""#).count(),
+        lines.len()
+    );
+    // The default view is too far out for places' names, not their dots.
+    assert!(drawn.svg.contains(r#"<circle class="place""#));
+    let mut expected = vec![
+        en.text("export-legend-disputed"),
+        en.text("export-legend-selected"),
+        en.text("export-legend-context"),
+    ];
+    expected.extend(lines);
+    expected.extend([
+        en.text("export-legend-place"),
+        DeploymentCategory::CoastalMissile.label(&en),
+        DeploymentCategory::GroundForces.label(&en),
+        en.text("export-legend-approximate"),
+    ]);
+    let expected: Vec<String> = expected.iter().map(|e| escape(e)).collect();
+    assert_eq!(words, expected, "as the SVG writes them");
+    // Without the deployments, lines and places layers: none drawn, none in the legend.
+    let hidden = MapState {
+        layers: crate::permalink::Layers::all()
+            .with(Layer::Deployments, false)
+            .with(Layer::Lines, false)
+            .with(Layer::Places, false),
+        ..etorofu_2016()
+    };
+    let drawn = draw(&hidden, &sites(), Lang::En, None);
+    assert!(!drawn.svg.contains(r#"<g class="site">"#));
+    assert!(!drawn.svg.contains(r#"class="line""#) && !drawn.svg.contains(r#"class="place""#));
+    assert_eq!(legend(&drawn.svg).len(), 3, "only the land");
+    // Before 1945 the disputed islands were Japan's, drawn pale, and said so.
+    let old = MapState {
+        date: "1930-01-01".parse().ok(),
+        island: None,
+        ..MapState::default()
+    };
+    let words = legend(&draw(&old, &[], Lang::En, None).svg);
+    assert!(
+        words.contains(&en.text("export-legend-japanese")),
+        "{words:?}"
+    );
+    assert!(!words.contains(&en.text("export-legend-selected")));
+}
+
+#[test]
+fn the_figure_has_its_title_date_scale_attribution_and_permalink_escaped() {
+    let drawn = draw(&etorofu_2016(), &sites(), Lang::En, None);
+    let svg = &drawn.svg;
+    assert!(
+        svg.contains(">Etorofu / Iturup, as of 22 November 2016</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains(">As of 22 November 2016 · "));
+    assert!(svg.contains(r#"<g class="scale-bar">"#) && svg.contains(" km</text>"));
+    assert!(svg.contains("GSHHG (LGPL)") && svg.contains("OpenStreetMap contributors (ODbL)"));
+    assert!(svg.contains(">Interactive map: https://atlas.example/?date=2016-11-22&amp;island=etorofu&amp;x=&lt;b&gt;</text>"));
+    assert!(!svg.contains("<b>"), "text is escaped");
+    let subject = Subject {
+        headline: "<script>alert(1)</script>".into(),
+        mark: None,
+    };
+    let drawn = draw(&etorofu_2016(), &[], Lang::En, Some(&subject));
+    assert!(drawn.svg.contains("&lt;script&gt;") && !drawn.svg.contains("<script>"));
+}
+
+#[test]
+fn an_open_deployment_is_marked_and_named_in_the_legend() {
+    let state = MapState {
+        deployment: Some("m".into()),
+        ..etorofu_2016()
+    };
+    let subject = Subject {
+        headline: "A unit".into(),
+        mark: Some(og::Mark {
+            at: crate::projection::project(147.9, 45.0),
+            letter: "M",
+        }),
+    };
+    let en = crate::i18n::committed(Lang::En);
+    let svg = draw(&state, &sites(), Lang::En, Some(&subject)).svg;
+    assert_eq!(svg.matches(r#"<g class="site chosen">"#).count(), 1);
+    assert!(svg.contains(r#"<g class="site chosen"><circle"#) && svg.contains(">M</text></g>"));
+    let words = legend(&svg);
+    assert!(words.contains(&en.text("export-legend-chosen")));
+    assert!(
+        words.contains(&DeploymentCategory::CoastalMissile.label(&en)),
+        "{words:?}"
+    );
+    // A link to a deployment the data does not know outlines nothing.
+    let plain = draw(&state, &sites(), Lang::En, None).svg;
+    assert!(!plain.contains("site chosen"));
+    assert!(!legend(&plain).contains(&en.text("export-legend-chosen")));
+}
+
+#[test]
+fn the_same_state_gives_the_same_bytes() {
+    let a = draw(&etorofu_2016(), &sites(), Lang::En, None).svg;
+    let b = draw(&etorofu_2016(), &sites(), Lang::En, None).svg;
+    assert_eq!(a, b);
+    assert_ne!(a, draw(&MapState::default(), &sites(), Lang::En, None).svg);
+}
+
+#[test]
+fn a_japanese_link_exports_in_japanese() {
+    let state = MapState {
+        lang: Some(Lang::Ja),
+        ..etorofu_2016()
+    };
+    let svg = draw(&state, &sites(), Lang::Ja, None).svg;
+    assert!(
+        svg.contains(">択捉島（2016年11月22日時点）</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains(">2016年11月22日時点 · "));
+    assert!(svg.contains(">係争中の島々</text>"));
+    assert!(
+        svg.contains(">国後島</text>"),
+        "the map's names in Japanese"
+    );
+}
+
+#[test]
+fn the_size_is_bounded_and_bad_sizes_are_named() {
+    assert_eq!(size(""), Ok(DEFAULT_SIZE));
+    assert_eq!(size("date=2016-11-22&w=800&h=450"), Ok((800, 450)));
+    assert_eq!(size("w=1600"), Ok((1600, DEFAULT_SIZE.1)));
+    for bad in ["w=0", "w=99999", "h=12.5", "h=-3", "w=abc", "w=", "h=+500"] {
+        assert!(size(bad).is_err(), "{bad}");
+    }
+    assert_eq!(size("h=2").map_err(|e| e.name()), Err("h"));
+    assert_eq!(size("w=800&w=900"), Err(SizeError::Repeated { name: "w" }));
+}
+
+#[test]
+fn long_text_wraps_within_the_width() {
+    let lines = wrap("one two three four five six seven", 10.0, 60.0);
+    assert!(lines.len() > 1);
+    assert!(
+        lines.iter().all(|l| text_width(l, 10.0) <= 60.0),
+        "{lines:?}"
+    );
+    assert_eq!(lines.join(" "), "one two three four five six seven");
+    let link = "https://example.org/?".to_owned() + &"a".repeat(100);
+    assert_eq!(
+        wrap(&link, 10.0, 120.0).concat(),
+        link,
+        "a long address breaks anywhere, nothing lost"
+    );
+}
+
+/// An event on Etorofu on `date`, at a point in the default view.
+fn event_on(date: &str) -> Event {
+    serde_json::from_value(serde_json::json!({
+        "id": "e", "date": date, "precision": "day", "end": null, "kind": "exercise",
+        "title": "An exercise", "title_template": null, "summary": "", "summary_template": null,
+        "islands": ["etorofu"], "places": [], "points": [[147.9, 45.0]], "location": null,
+        "location_template": null, "sources": [], "confidence": "high",
+        "confidence_note": null, "confidence_note_template": null, "research": [],
+        "excerpts": [], "text_lang": "en"
+    }))
+    .expect("event")
+}
+
+#[test]
+fn events_of_the_year_up_to_the_date_are_marked_and_in_the_legend() {
+    let en = crate::i18n::committed(Lang::En);
+    let marked = |date: &str| {
+        let svg = draw_with(&etorofu_2016(), &[], &[event_on(date)], Lang::En, None).svg;
+        let listed = legend(&svg).contains(&escape(&en.text("shell-legend-event")));
+        (svg.matches(r#"<rect class="event""#).count(), listed)
+    };
+    // Its diamond on the map and one in the legend.
+    assert_eq!(marked("2016-06-01"), (2, true));
+    assert_eq!(marked("2014-06-01"), (0, false), "more than a year before");
+    assert_eq!(marked("2017-01-01"), (0, false), "after the date");
+}

@@ -1,0 +1,186 @@
+//! `GET /export.svg?<permalink>&w=&h=` and `/export.png?…`: the link's map
+//! state as a print figure (`model::export`), its words in the link's
+//! language, the map `w`×`h` CSS pixels (the PNG at twice that), saved
+//! under a name that says what it shows. The PNG is drawn as og.png is
+//! (`page::Previews`: resvg with the fonts we ship, a render per core,
+//! cached by state, size, date and host).
+
+use crate::error::ApiError;
+use crate::http_cache::{Served, cached};
+use crate::page::{RenderError, origin};
+use crate::state::AppState;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use model::api::DeploymentFeatureCollection;
+use model::events::Date;
+use model::export::{self, Figure, PNG_SCALE};
+use model::i18n::Lang;
+use model::permalink::{self, MapState};
+
+/// The figure's document, what its file is called (without extension),
+/// its language and the key its PNG is cached under.
+struct Drawn {
+    svg: String,
+    name: String,
+    lang: Lang,
+    key: String,
+}
+
+/// Today, by the server's clock (the map's date when the link has none).
+fn today() -> Option<Date> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(seconds / 86_400).unwrap_or(0);
+    model::timeline::from_day_number(days)
+}
+
+/// `kuril-atlas[-island][-record]-date[-lang]`: letters, digits and dashes.
+fn file_name(state: &MapState, date: Date) -> String {
+    let mut name = String::from("kuril-atlas");
+    let parts = [
+        state.island.clone(),
+        state.deployment.clone().or_else(|| state.event.clone()),
+        Some(date.to_string()),
+        state.lang.map(|l| l.code().to_owned()),
+    ];
+    for part in parts.into_iter().flatten() {
+        name.push('-');
+        name.extend(
+            part.chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-'),
+        );
+    }
+    name
+}
+
+/// The figure for `query`: a bad `w` or `h` is a 400 naming it; the rest
+/// of the query is the permalink (parsed totally, as `/`'s).
+fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, ApiError> {
+    let size = export::size(query).map_err(|e| ApiError::bad_parameter(e.name(), &e))?;
+    let (map_state, _) = permalink::parse(query);
+    let pages = state.pages();
+    let (map_state, subject) = pages.previewed(map_state);
+    let lang = map_state.lang();
+    // A clock before 1970 or after 2100: the last day the data's eras know.
+    let date = map_state
+        .date
+        .or_else(today)
+        .unwrap_or(pages.islands().soviet_union_ended);
+    let data = &state.api().in_language(lang).data;
+    let sites = DeploymentFeatureCollection::from_dataset(data, Some(date)).features;
+    let origin = origin(headers);
+    let link = format!("{origin}{}", permalink::href(&map_state));
+    let svg = export::render_svg(&Figure {
+        land: pages.preview_land(),
+        islands: pages.islands(),
+        scene: pages.scene(lang),
+        sites: &sites,
+        overlays: state.marks(),
+        events: &data.events,
+        subject: subject.as_ref(),
+        state: &map_state,
+        catalogue: pages.catalogue(lang),
+        date,
+        link: &link,
+        size,
+    });
+    let key = format!("export {}x{} {date} {link}", size.0, size.1);
+    Ok(Drawn {
+        svg,
+        name: file_name(&map_state, date),
+        lang,
+        key,
+    })
+}
+
+/// `body` as a download named `name`, with an entity tag.
+fn attachment(
+    body: impl Into<Bytes>,
+    media: &'static str,
+    name: &str,
+    lang: Lang,
+    headers: &HeaderMap,
+) -> Response {
+    let mut response = cached(&Served::new(body), media, headers);
+    let h = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, value);
+    }
+    h.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    response
+}
+
+/// `GET /export.svg?<permalink>[&w=][&h=]`: the figure as SVG.
+pub async fn svg(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    match draw(&state, query.as_deref().unwrap_or(""), &headers) {
+        Ok(d) => attachment(
+            d.svg,
+            "image/svg+xml",
+            &format!("{}.svg", d.name),
+            d.lang,
+            &headers,
+        ),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /export.png?<permalink>[&w=][&h=]`: the figure as PNG at twice its size.
+pub async fn png(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let drawn = match draw(&state, query.as_deref().unwrap_or(""), &headers) {
+        Ok(d) => d,
+        Err(e) => return e.into_response(),
+    };
+    let previews = state.pages().previews();
+    let png = match previews.cached(&drawn.key) {
+        Some(png) => png,
+        None => {
+            let Ok(_permit) = previews.rendering.try_acquire() else {
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::RETRY_AFTER, "2")],
+                    "busy drawing other images; try again shortly",
+                )
+                    .into_response();
+            };
+            let renderer = state.clone();
+            let svg = drawn.svg;
+            let rendered = tokio::task::spawn_blocking(move || {
+                renderer.pages().previews().render_scaled(&svg, PNG_SCALE)
+            })
+            .await;
+            match rendered.map_err(RenderError::from).and_then(|r| r) {
+                Ok(png) => {
+                    let png = Bytes::from(png);
+                    previews.remember(drawn.key, png.clone());
+                    png
+                }
+                Err(detail) => {
+                    tracing::error!("export rendering failed: {detail}");
+                    return (StatusCode::INTERNAL_SERVER_ERROR, "export rendering failed")
+                        .into_response();
+                }
+            }
+        }
+    };
+    attachment(
+        png,
+        "image/png",
+        &format!("{}.png", drawn.name),
+        drawn.lang,
+        &headers,
+    )
+}

@@ -1,0 +1,97 @@
+//! `/export.svg` and `/export.png` through the real router.
+
+use axum::body::Body;
+use axum::http::Request;
+
+mod support;
+
+use support::{Answer, app, get, send};
+
+/// The width and height in a PNG's header.
+fn png_size(body: &[u8]) -> (u32, u32) {
+    assert_eq!(&body[1..4], b"PNG", "a PNG");
+    let word = |at: usize| u32::from_be_bytes([body[at], body[at + 1], body[at + 2], body[at + 3]]);
+    (word(16), word(20))
+}
+
+fn svg_size(answer: &Answer) -> (f64, f64) {
+    let text = answer.text();
+    let attribute = |name: &str| -> f64 {
+        let at = text.find(&format!(" {name}=\"")).expect("size attribute") + name.len() + 3;
+        let end = at + text[at..].find('"').expect("closing quote");
+        text[at..end].parse().expect("number")
+    };
+    (attribute("width"), attribute("height"))
+}
+
+#[tokio::test]
+async fn the_png_is_the_svg_at_twice_its_size_saved_under_a_meaningful_name() {
+    let svg = get("/export.svg?date=2016-11-22&island=etorofu&w=600&h=400").await;
+    assert_eq!(svg.status, 200, "{}", svg.text());
+    assert_eq!(svg.header("content-type"), "image/svg+xml");
+    assert_eq!(
+        svg.header("content-disposition"),
+        "attachment; filename=\"kuril-atlas-etorofu-2016-11-22.svg\""
+    );
+    let (width, height) = svg_size(&svg);
+    assert_eq!(width, 600.0);
+    assert!(
+        height > 400.0,
+        "the map, a title above it and the legend below"
+    );
+    let png = get("/export.png?date=2016-11-22&island=etorofu&w=600&h=400").await;
+    assert_eq!(png.status, 200);
+    assert_eq!(png.header("content-type"), "image/png");
+    assert!(!png.header("etag").is_empty());
+    assert_eq!(png_size(&png.body), (1200, (height * 2.0) as u32));
+    assert!(png.header("content-disposition").ends_with(".png\""));
+    let again = get("/export.png?date=2016-11-22&island=etorofu&w=600&h=400").await;
+    assert_eq!(again.body, png.body, "the same state gives the same bytes");
+}
+
+#[tokio::test]
+async fn the_svg_has_the_title_and_the_permalink_without_the_size() {
+    let svg = get("/export.svg?date=2016-11-22&island=etorofu&lang=ja").await;
+    let text = svg.text();
+    assert!(
+        text.contains(">択捉島（2016年11月22日時点）</text>"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/?island=etorofu&amp;date=2016-11-22&amp;lang=ja</text>"),
+        "the permalink printed: {text}"
+    );
+    assert_eq!(svg.header("content-language"), "ja");
+    let (width, _) = svg_size(&svg);
+    assert_eq!(width, 1200.0, "the default width");
+}
+
+#[tokio::test]
+async fn a_bad_size_is_a_400_naming_it() {
+    for (query, name) in [
+        ("w=5", "w"),
+        ("h=abc", "h"),
+        ("w=100000", "w"),
+        ("w=800&w=900", "w"),
+    ] {
+        for route in ["/export.svg", "/export.png"] {
+            let answer = get(&format!("{route}?{query}")).await;
+            assert_eq!(answer.status, 400, "{route}?{query}");
+            let body: serde_json::Value = serde_json::from_slice(&answer.body).expect("JSON");
+            assert_eq!(body["error"], "bad_parameter");
+            let detail = body["detail"].as_str().expect("detail");
+            assert!(detail.starts_with(&format!("{name}: ")), "{detail}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_unchanged_export_is_not_sent_again() {
+    let first = get("/export.svg?date=2000-01-01").await;
+    let etag = first.header("etag").to_owned();
+    let request = Request::get("/export.svg?date=2000-01-01")
+        .header("if-none-match", &etag)
+        .body(Body::empty())
+        .expect("request");
+    assert_eq!(send(app(), request).await.status, 304);
+}
