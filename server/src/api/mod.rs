@@ -98,6 +98,7 @@ impl Api {
             .route("/events/{id}", get(handlers::get_event))
             .route("/deployments", get(handlers::list_deployments))
             .route("/deployments.geojson", get(handlers::deployments_geojson))
+            .route("/deployments/changes", get(handlers::deployment_changes))
             .route("/deployments/{id}", get(handlers::get_deployment))
             .route("/articles", get(handlers::list_articles))
             .route("/articles/{id}", get(handlers::get_article))
@@ -165,6 +166,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         handlers::get_event,
         handlers::list_deployments,
         handlers::deployments_geojson,
+        handlers::deployment_changes,
         handlers::get_deployment,
         handlers::list_articles,
         handlers::get_article,
