@@ -49,7 +49,11 @@ pub fn LinesLayer() -> impl IntoView {
 /// An SVG `transform` that keeps a screen-space symbol on its map point,
 /// `offset` pixels away. Symbols are built once per data change; while the
 /// map moves only this attribute changes.
-fn follow(transform: Memo<Transform>, at: MapPoint, offset: (f64, f64)) -> impl Fn() -> String {
+pub(crate) fn follow(
+    transform: Memo<Transform>,
+    at: MapPoint,
+    offset: (f64, f64),
+) -> impl Fn() -> String {
     move || {
         let (x, y) = transform.get().apply(at);
         format!(
@@ -111,7 +115,11 @@ impl Symbols {
     }
 
     /// The `transform` of the `k`-th symbol, laid out, as the map moves.
-    fn place(self, transform: Memo<Transform>, k: impl Fn() -> usize) -> impl Fn() -> String {
+    pub(crate) fn place(
+        self,
+        transform: Memo<Transform>,
+        k: impl Fn() -> usize,
+    ) -> impl Fn() -> String {
         move || {
             self.laid
                 .with(|l| l.get(k()).map(|s| follow(transform, s.at, s.offset)()))
