@@ -59,7 +59,11 @@ pub fn CompareControl() -> impl IntoView {
         Ok(date) => {
             error.set(None);
             open.set(false);
-            focus.into_panel();
+            // The list shows (and takes focus) only where no other panel is open.
+            let s = url.state.get_untracked();
+            if s.island.is_none() && s.event.is_none() && s.deployment.is_none() {
+                focus.into_panel();
+            }
             url.push(move |s| s.compare = Some(date));
         }
         Err(why) => error.set(Some(why.words(i18n::catalogue()))),

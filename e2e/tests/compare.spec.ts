@@ -24,7 +24,7 @@ async function showsBastionAndBalAdded(page: Page) {
     const entry = added.locator(`li.change[data-deployment="${id}"]`);
     await expect(entry).toHaveCount(1);
     await expect(entry.locator('.change-name')).toContainText(id.startsWith('bastion') ? 'Bastion' : 'Bal');
-    await expect(entry.locator('.when')).toHaveText('not there → active');
+    await expect(entry.locator(':scope > .when')).toHaveText('not there → active');
     await expect(entry.locator('ul.evidence button').first()).toBeVisible();
     await expect(entry.locator('ul.sources a').first()).toHaveAttribute('href', /^https?:\/\//);
     // Drawn as added on the map.
