@@ -1,10 +1,10 @@
-# 地図の日付と別の日付の比較（app/src/compare.rs）：年表の操作、変化の一覧、地図上の印の凡例。
+# 地図の日付と別の日付の対照（app/src/compare.rs）：年表の操作、変化の一覧、地図上の印の凡例。
 
 ## 年表の操作
-compare-with = 別の日付と比較…
-compare-comparing = { $date }と比較中
-compare-stop = 比較をやめる
-compare-field = 地図の日付と比較する日付（YYYY、YYYY-MM、YYYY-MM-DD）
+compare-with = 別の日付との違い…
+compare-comparing = { $date }との違いを表示中
+compare-stop = 違いの表示をやめる
+compare-field = 地図の日付との違いを見る日付（YYYY、YYYY-MM、YYYY-MM-DD）
 
 ## 変化の一覧
 compare-title = { $from }から{ $to }までの変化
