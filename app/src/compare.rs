@@ -9,14 +9,13 @@ use crate::data::AtlasData;
 use crate::deployment_card::change_view;
 use crate::focus::Focus;
 use crate::i18n::{self, t, tf};
-use crate::overlays::{Symbols, category_symbol, follow};
+use crate::overlays::{Symbols, category_symbol};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{ChangedDeployment, DeploymentChanges};
 use model::events::{DeploymentStatus, HistoryEntry};
 use model::names::Naming;
 use model::permalink::Layer;
-use model::projection::project;
 use model::timeline::typed_date;
 use model::viewport::Transform;
 use std::sync::Arc;
@@ -117,7 +116,8 @@ fn mark(kind: &'static str, letter: &'static str) -> impl IntoView {
 }
 
 /// The changes on the map: each added or changed deployment ringed where
-/// its symbol is laid out, each withdrawn one at its old site.
+/// its symbol is laid out, each withdrawn one at its old site, laid out
+/// with the other symbols ([`Symbols`]).
 #[component]
 pub fn ChangesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView {
     let url: UrlState = expect_context();
@@ -128,25 +128,27 @@ pub fn ChangesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoVi
         }
         let changes = data.changes.get()?.ok()??;
         let sites = data.sites.get().and_then(Result::ok).unwrap_or_default();
-        let order = symbols.wanted.with(|w| w.sites.clone());
+        let (order, gone, total) = symbols
+            .wanted
+            .with(|w| (w.sites.clone(), w.withdrawn.clone(), w.symbols.len()));
         let marks = lists(&changes)
             .into_iter()
-            .flat_map(|(kind, list)| list.iter().map(move |d| (kind, d)))
-            .map(|(kind, d)| {
-                let laid = (kind != "withdrawn")
-                    .then(|| sites.iter().position(|s| s.id == d.id))
-                    .flatten()
-                    .and_then(|i| order.iter().position(|x| *x == i));
-                let [lon, lat] = d.site.position();
-                let at = follow(transform, project(lon, lat), (0.0, 0.0));
-                let place = move || match laid {
-                    Some(k) => symbols.place(transform, move || k)(),
-                    None => at(),
+            .flat_map(|(kind, list)| list.iter().enumerate().map(move |(i, d)| (kind, i, d)))
+            .filter_map(|(kind, i, d)| {
+                // Where the layout put its symbol: the day's site, or the
+                // withdrawn one's at its old site (the last symbols).
+                let k = match kind {
+                    "withdrawn" => total - gone.len() + gone.iter().position(|x| *x == i)?,
+                    _ => {
+                        let site = sites.iter().position(|s| s.id == d.id)?;
+                        order.iter().position(|x| *x == site)?
+                    }
                 };
                 let (letter, class, _) = category_symbol(d.site.properties.category);
-                view! {
-                    <g class=class data-change=d.id.clone() data-kind=kind transform=place>{mark(kind, letter)}</g>
-                }
+                Some(view! {
+                    <g class=class data-change=d.id.clone() data-kind=kind
+                        transform=symbols.place(transform, move || k)>{mark(kind, letter)}</g>
+                })
             })
             .collect_view();
         Some(marks)

@@ -78,8 +78,12 @@ pub struct Wanted {
     /// Each site symbol's index in the day's sites, in layout order
     /// (published sites first).
     pub sites: Vec<usize>,
-    /// The sites' symbols, then the event markers'.
+    /// The sites' symbols, then the event markers', then (while comparing)
+    /// the withdrawn deployments' at their old sites.
     pub symbols: Vec<Symbol>,
+    /// Each withdrawn deployment's index in the comparison's `withdrawn`,
+    /// in layout order: the last symbols.
+    pub withdrawn: Vec<usize>,
 }
 
 impl Symbols {
@@ -106,6 +110,16 @@ impl Symbols {
                         .filter_map(|e| event_point(e, places.as_deref(), &scene))
                         .map(event_symbol),
                 );
+            }
+            // Laid out with the rest, so a withdrawn mark covers no symbol.
+            if layers.contains(Layer::Deployments)
+                && let Some(Ok(Some(changes))) = data.changes.get()
+            {
+                let gone: Vec<_> = changes.withdrawn.iter().map(|d| d.site.clone()).collect();
+                for (i, symbol) in site_symbols(&gone, &scene) {
+                    out.withdrawn.push(i);
+                    out.symbols.push(symbol);
+                }
             }
             out
         });
