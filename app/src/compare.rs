@@ -123,7 +123,9 @@ pub fn ChangesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoVi
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     move || {
-        if !url.layers.get().contains(Layer::Deployments) {
+        // The URL first: stopping takes the marks away at once, whatever
+        // the answer in hand.
+        if url.compare.get().is_none() || !url.layers.get().contains(Layer::Deployments) {
             return None;
         }
         let changes = data.changes.get()?.ok()??;

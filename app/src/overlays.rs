@@ -113,6 +113,7 @@ impl Symbols {
             }
             // Laid out with the rest, so a withdrawn mark covers no symbol.
             if layers.contains(Layer::Deployments)
+                && url.compare.get().is_some()
                 && let Some(Ok(Some(changes))) = data.changes.get()
             {
                 let gone: Vec<_> = changes.withdrawn.iter().map(|d| d.site.clone()).collect();
