@@ -90,6 +90,18 @@ impl Symbols {
     pub fn new(scene: Arc<Scene>, transform: Memo<Transform>) -> Self {
         let url: UrlState = expect_context();
         let data: AtlasData = expect_context();
+        // The withdrawn deployments' old sites while comparing, copied by an
+        // effect: a memo that reads the answer itself kept the resource from
+        // asking again when the dates changed.
+        let gone = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let answer = data.changes.get().and_then(Result::ok).flatten();
+            let sites = match (url.compare.get(), answer) {
+                (Some(_), Some(c)) => c.withdrawn.iter().map(|d| d.site.clone()).collect(),
+                _ => Vec::new(),
+            };
+            gone.set(sites);
+        });
         let wanted = Memo::new(move |_| {
             let layers = url.layers.get();
             let mut out = Wanted::default();
@@ -112,12 +124,8 @@ impl Symbols {
                 );
             }
             // Laid out with the rest, so a withdrawn mark covers no symbol.
-            if layers.contains(Layer::Deployments)
-                && url.compare.get().is_some()
-                && let Some(Ok(Some(changes))) = data.changes.get()
-            {
-                let gone: Vec<_> = changes.withdrawn.iter().map(|d| d.site.clone()).collect();
-                for (i, symbol) in site_symbols(&gone, &scene) {
+            if layers.contains(Layer::Deployments) {
+                for (i, symbol) in gone.with(|g| site_symbols(g, &scene)) {
                     out.withdrawn.push(i);
                     out.symbols.push(symbol);
                 }

@@ -104,4 +104,13 @@ test('a withdrawal is drawn struck at its old site and listed as withdrawn', asy
   await expect(page.locator('g[data-change="s-300v4-etorofu"][data-kind="withdrawn"] .strike')).toBeVisible();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: shot('compare-withdrawn-1280') });
+  // Another date: the list and the marks follow it.
+  await page.locator('button.compare-open').click();
+  await page.getByLabel(/Compare the map's date with/).fill('2015-01-01');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\?date=2024-01-01&compare=2015-01-01$/);
+  await expect(page.locator('aside.panel.changes h2')).toHaveText('Changes between 1 January 2015 and 1 January 2024');
+  await expect(page.locator('ul.change-list.added li.change[data-deployment="bastion-etorofu"]')).toHaveCount(1);
+  await expect(page.locator('g[data-change="bastion-etorofu"][data-kind="added"]')).toHaveCount(1);
+  await expect(page.locator('g[data-change="s-300v4-etorofu"]')).toHaveCount(0);
 });
