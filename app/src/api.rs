@@ -7,9 +7,10 @@ use crate::i18n::tf;
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
 use model::api::{
-    DeploymentCard, DeploymentFeature, DeploymentFeatureCollection, EventPage, IslandHistory,
+    DeploymentCard, DeploymentChanges, DeploymentFeature, DeploymentFeatureCollection, EventPage,
+    IslandHistory,
 };
-use model::events::{ArticleView, Event};
+use model::events::{ArticleView, Date, Event};
 use model::marks::Overlays;
 use model::scene::LandShapes;
 use std::sync::Arc;
@@ -176,6 +177,13 @@ pub async fn sites(at: &str) -> Result<Vec<DeploymentFeature>, String> {
     let collection: DeploymentFeatureCollection =
         get_json(&localized(&format!("/api/deployments.geojson?at={at}"))).await?;
     Ok(collection.features)
+}
+
+/// The deployments added, withdrawn and changed from `from` to `to`
+/// (the server works out the difference: no copy of it in the wasm).
+pub async fn changes(from: Date, to: Date) -> Result<Arc<DeploymentChanges>, String> {
+    let url = format!("/api/deployments/changes?from={from}&to={to}");
+    get_json(&localized(&url)).await.map(Arc::new)
 }
 
 /// Every article with excerpts (shipped and quoted), without texts.

@@ -5,7 +5,7 @@ use crate::api;
 use crate::fetched::Fetched;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
-use model::api::DeploymentFeature;
+use model::api::{DeploymentChanges, DeploymentFeature};
 use model::events::{ArticleView, Date, Event};
 use model::marks::Overlays;
 use model::names::{NameStyle, Naming};
@@ -26,6 +26,9 @@ pub struct AtlasData {
     /// Places and treaty lines.
     pub overlays: Fetched<Arc<Overlays>>,
     pub sites: Fetched<Vec<DeploymentFeature>>,
+    /// While comparing (`compare=`): what changed from that date to the
+    /// URL's date (not the one being dragged), as the server works it out.
+    pub changes: Fetched<Option<Arc<DeploymentChanges>>>,
     /// The open article (the seed when none is open); `None`: the server has no such article.
     pub article: Fetched<Option<Arc<ArticleView>>>,
     /// Every article's excerpts, without texts (`/api/articles`, 21 KB):
@@ -81,6 +84,18 @@ impl AtlasData {
             sites: Fetched::new(move || {
                 let at = date.get().to_string();
                 async move { api::sites(&at).await }
+            }),
+            changes: Fetched::new(move || {
+                let compared = url.compare.get().map(|from| {
+                    let to = url.date.get().unwrap_or(today).min(today);
+                    (from.min(today), to)
+                });
+                async move {
+                    match compared {
+                        Some((from, to)) => api::changes(from, to).await.map(Some),
+                        None => Ok(None),
+                    }
+                }
             }),
             article: Fetched::new(move || {
                 let id = article_id.get();

@@ -151,7 +151,11 @@ fn period_label(period: &Period) -> String {
 }
 
 /// One change: when, the status it brought, its note, and its evidence.
-fn change_view(data: AtlasData, naming: Naming, h: &HistoryEntry) -> impl IntoView + use<> {
+pub(crate) fn change_view(
+    data: AtlasData,
+    naming: Naming,
+    h: &HistoryEntry,
+) -> impl IntoView + use<> {
     let url: UrlState = expect_context();
     let focus: Focus = expect_context();
     let events = h

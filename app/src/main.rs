@@ -3,6 +3,7 @@
 
 mod api;
 mod atlas;
+mod compare;
 mod controls;
 mod data;
 mod deployment_card;

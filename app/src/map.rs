@@ -4,6 +4,7 @@
 //! Geometry is projected to map units once; panning and zooming only change
 //! the transform of one group, and strokes do not scale.
 
+use crate::compare::ChangesLayer;
 use crate::data::AtlasData;
 use crate::focus::Focus;
 use crate::i18n::{self, t, tf};
@@ -309,6 +310,7 @@ pub fn MapView(
                 <g class="places"><PlacesLayer transform=transform/></g>
                 <g class="labels" aria-hidden="true">{labels}</g>
                 <g class="events"><EventsLayer transform=transform scene=scene symbols=symbols/></g>
+                <g class="changes"><ChangesLayer transform=transform symbols=symbols/></g>
                 <g class="sites"><SitesLayer transform=transform symbols=symbols/></g>
             </svg>
             <div class="zoom-controls">

@@ -49,7 +49,11 @@ pub fn LinesLayer() -> impl IntoView {
 /// An SVG `transform` that keeps a screen-space symbol on its map point,
 /// `offset` pixels away. Symbols are built once per data change; while the
 /// map moves only this attribute changes.
-fn follow(transform: Memo<Transform>, at: MapPoint, offset: (f64, f64)) -> impl Fn() -> String {
+pub(crate) fn follow(
+    transform: Memo<Transform>,
+    at: MapPoint,
+    offset: (f64, f64),
+) -> impl Fn() -> String {
     move || {
         let (x, y) = transform.get().apply(at);
         format!(
@@ -74,14 +78,30 @@ pub struct Wanted {
     /// Each site symbol's index in the day's sites, in layout order
     /// (published sites first).
     pub sites: Vec<usize>,
-    /// The sites' symbols, then the event markers'.
+    /// The sites' symbols, then the event markers', then (while comparing)
+    /// the withdrawn deployments' at their old sites.
     pub symbols: Vec<Symbol>,
+    /// Each withdrawn deployment's index in the comparison's `withdrawn`,
+    /// in layout order: the last symbols.
+    pub withdrawn: Vec<usize>,
 }
 
 impl Symbols {
     pub fn new(scene: Arc<Scene>, transform: Memo<Transform>) -> Self {
         let url: UrlState = expect_context();
         let data: AtlasData = expect_context();
+        // The withdrawn deployments' old sites while comparing, copied by an
+        // effect: a memo that reads the answer itself kept the resource from
+        // asking again when the dates changed.
+        let gone = RwSignal::new(Vec::new());
+        Effect::new(move |_| {
+            let answer = data.changes.get().and_then(Result::ok).flatten();
+            let sites = match (url.compare.get(), answer) {
+                (Some(_), Some(c)) => c.withdrawn.iter().map(|d| d.site.clone()).collect(),
+                _ => Vec::new(),
+            };
+            gone.set(sites);
+        });
         let wanted = Memo::new(move |_| {
             let layers = url.layers.get();
             let mut out = Wanted::default();
@@ -103,6 +123,13 @@ impl Symbols {
                         .map(event_symbol),
                 );
             }
+            // Laid out with the rest, so a withdrawn mark covers no symbol.
+            if layers.contains(Layer::Deployments) {
+                for (i, symbol) in gone.with(|g| site_symbols(g, &scene)) {
+                    out.withdrawn.push(i);
+                    out.symbols.push(symbol);
+                }
+            }
             out
         });
         let scale = Memo::new(move |_| transform.get().scale);
@@ -111,7 +138,11 @@ impl Symbols {
     }
 
     /// The `transform` of the `k`-th symbol, laid out, as the map moves.
-    fn place(self, transform: Memo<Transform>, k: impl Fn() -> usize) -> impl Fn() -> String {
+    pub(crate) fn place(
+        self,
+        transform: Memo<Transform>,
+        k: impl Fn() -> usize,
+    ) -> impl Fn() -> String {
         move || {
             self.laid
                 .with(|l| l.get(k()).map(|s| follow(transform, s.at, s.offset)()))

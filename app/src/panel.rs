@@ -2,6 +2,7 @@
 //! story (`story.rs`), or one event with its sources.
 
 use crate::api;
+use crate::compare::ChangesPanel;
 use crate::data::AtlasData;
 use crate::deployment_card::DeploymentCardPanel;
 use crate::focus::Focus;
@@ -52,6 +53,9 @@ pub fn IslandPanel(land: Arc<LandShapes>) -> impl IntoView {
         }
         if let Some(deployment) = url.deployment.get() {
             return Some(view! { <DeploymentCardPanel id=deployment/> }.into_any());
+        }
+        if url.island.get().is_none() && url.compare.get().is_some() {
+            return Some(view! { <ChangesPanel/> }.into_any());
         }
         let id = url.island.get()?;
         if story_of(&land, &id).is_none() {

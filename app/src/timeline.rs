@@ -4,6 +4,7 @@
 //! field to type a date. Dragging previews the date; releasing records it in
 //! the URL. Play itself is not in the URL; the date it stops at is.
 
+use crate::compare::CompareControl;
 use crate::data::AtlasData;
 use crate::i18n::{self, t, tf};
 use crate::url_state::UrlState;
@@ -103,6 +104,7 @@ pub fn Timeline(
                     aria-invalid=move || play.invalid.get().to_string() aria-describedby=CAPTION_ID
                     on:keydown=|e| e.stop_propagation() on:change=move |e| play.typed(&event_target_value(&e))/>
             </div>
+            <CompareControl/>
             <Show when=move || play.url.date.get().is_some()>
                 <button type="button" class="to-today" on:click=move |_| play.go(today, true)>{t("shell-today")}</button>
             </Show>

@@ -28,6 +28,8 @@ pub struct UrlState {
     pub view: Memo<Option<View>>,
     pub island: Memo<Option<String>>,
     pub date: Memo<Option<Date>>,
+    /// The date the map's date is compared with (`compare=`).
+    pub compare: Memo<Option<Date>>,
     pub event: Memo<Option<String>>,
     pub deployment: Memo<Option<String>>,
     pub article: Memo<Option<String>>,
@@ -62,6 +64,7 @@ impl UrlState {
             view: Memo::new(move |_| state.with(|s| s.view)),
             island: Memo::new(move |_| state.with(|s| s.island.clone())),
             date: Memo::new(move |_| state.with(|s| s.date)),
+            compare: Memo::new(move |_| state.with(|s| s.compare)),
             event: Memo::new(move |_| state.with(|s| s.event.clone())),
             deployment: Memo::new(move |_| state.with(|s| s.deployment.clone())),
             article: Memo::new(move |_| state.with(|s| s.article.clone())),

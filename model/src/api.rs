@@ -13,7 +13,7 @@ use crate::events::{
 use crate::story::Story;
 
 #[cfg(feature = "loader")]
-use crate::events::{Dataset, Date, EventQuery};
+use crate::events::{ChangeKind, Dataset, Date, EventQuery};
 #[cfg(feature = "loader")]
 use crate::geodata::{LandCollection, LandProperties, LandRole};
 #[cfg(feature = "loader")]
@@ -422,6 +422,30 @@ impl DeploymentFeature {
         }
     }
 
+    /// `deployment` at its place or, when the site is unknown, its
+    /// island's centroid place (`approximate`); `None` when the data has
+    /// neither position.
+    #[cfg(feature = "loader")]
+    pub fn sited(
+        deployment: &Deployment,
+        data: &Dataset,
+        status: DeploymentStatus,
+    ) -> Option<Self> {
+        let d = deployment;
+        let site = d
+            .place
+            .as_deref()
+            .and_then(|p| Some((data.place_position(p)?, data.is_centroid(p))));
+        let (position, approximate) = match site {
+            Some(site) => site,
+            None => (
+                data.place_position(&format!("{}-centroid", d.island))?,
+                true,
+            ),
+        };
+        Some(DeploymentFeature::new(d, position, approximate, status))
+    }
+
     /// `[longitude, latitude]` of the site.
     pub fn position(&self) -> Point {
         self.geometry.coordinates
@@ -459,21 +483,11 @@ impl DeploymentFeatureCollection {
         let features = deployments
             .into_iter()
             .filter_map(|d| {
-                let site = d
-                    .place
-                    .as_deref()
-                    .and_then(|p| Some((data.place_position(p)?, data.is_centroid(p))));
-                let (position, approximate) = match site {
-                    Some(site) => site,
-                    None => (
-                        data.place_position(&format!("{}-centroid", d.island))?,
-                        true,
-                    ),
-                };
                 let status = at.and_then(|date| d.status_at(date)).unwrap_or(d.status);
-                let mut feature = DeploymentFeature::new(d, position, approximate, status);
-                feature.properties.sources = data.deployment_sources(d);
-                Some(feature)
+                DeploymentFeature::sited(d, data, status).map(|mut feature| {
+                    feature.properties.sources = data.deployment_sources(d);
+                    feature
+                })
             })
             .collect();
         DeploymentFeatureCollection::new(features)
@@ -485,6 +499,85 @@ impl DeploymentFeatureCollection {
         self.features
             .retain(|f| data.concerns(std::slice::from_ref(&f.properties.island), island));
         self
+    }
+}
+
+/// The deployments whose place on the map differs between two days
+/// (`GET /api/deployments/changes`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct DeploymentChanges {
+    /// The day compared from (`YYYY-MM-DD`).
+    #[cfg_attr(feature = "openapi", schema(format = Date, example = "2015-01-01"))]
+    pub from: String,
+    /// The day compared with it; it may come before `from`, and the lists
+    /// then read backwards (what was put in place between the two days is
+    /// withdrawn).
+    #[cfg_attr(feature = "openapi", schema(format = Date, example = "2017-01-01"))]
+    pub to: String,
+    /// In place on `to`, not on `from`.
+    pub added: Vec<ChangedDeployment>,
+    /// In place on `from`, not on `to`.
+    pub withdrawn: Vec<ChangedDeployment>,
+    /// In place on both days, with another status.
+    pub changed: Vec<ChangedDeployment>,
+}
+
+/// A deployment whose place on the map differs between two days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+pub struct ChangedDeployment {
+    pub id: String,
+    /// Its status on `from`; null before its first recorded change.
+    pub status_from: Option<DeploymentStatus>,
+    /// Its status on `to`; null before its first recorded change.
+    pub status_to: Option<DeploymentStatus>,
+    /// Where the map draws it (as in `/api/deployments.geojson`), with
+    /// its status on the day it is in place (`to`, or `from` when withdrawn).
+    pub site: DeploymentFeature,
+    /// Its changes that take effect after the earlier day and on or
+    /// before the later one, oldest first, with the events, sources and
+    /// excerpts that establish each.
+    pub changes: Vec<HistoryEntry>,
+}
+
+#[cfg(feature = "loader")]
+impl DeploymentChanges {
+    /// The difference between the deployments in place on `from` and on
+    /// `to` ([`Dataset::deployment_changes`]); `to` may come before `from`.
+    pub fn between(data: &Dataset, from: Date, to: Date) -> DeploymentChanges {
+        let mut out = DeploymentChanges {
+            from: from.to_string(),
+            to: to.to_string(),
+            added: Vec::new(),
+            withdrawn: Vec::new(),
+            changed: Vec::new(),
+        };
+        for diff in data.deployment_changes(from, to) {
+            let shown = match diff.kind {
+                ChangeKind::Withdrawn => diff.status_from,
+                _ => diff.status_to,
+            };
+            let d = diff.deployment;
+            let Some(site) = DeploymentFeature::sited(d, data, shown.unwrap_or(d.status)) else {
+                continue;
+            };
+            let entry = ChangedDeployment {
+                id: d.id.clone(),
+                status_from: diff.status_from,
+                status_to: diff.status_to,
+                site,
+                changes: diff.changes,
+            };
+            match diff.kind {
+                ChangeKind::Added => out.added.push(entry),
+                ChangeKind::Withdrawn => out.withdrawn.push(entry),
+                ChangeKind::Changed => out.changed.push(entry),
+            }
+        }
+        out
     }
 }
 

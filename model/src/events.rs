@@ -7,6 +7,7 @@
 //! so nothing invalid is ever served. No I/O happens here.
 
 pub mod accessible;
+mod changes;
 mod date;
 pub mod evidence;
 // Reading the TOML files needs the `toml` crate; the app only needs the types.
@@ -15,6 +16,7 @@ mod load;
 mod query;
 mod types;
 
+pub use changes::{ChangeKind, DeploymentDiff, falls_between};
 pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
 #[cfg(feature = "loader")]

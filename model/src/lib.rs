@@ -8,9 +8,9 @@ pub mod citation;
 pub mod decimal;
 pub mod downloads;
 pub mod events;
+pub mod export;
 #[cfg(feature = "loader")]
 pub mod feed;
-pub mod export;
 pub mod geodata;
 pub mod geometry;
 pub mod gesture;

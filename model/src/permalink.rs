@@ -2,6 +2,8 @@
 //!
 //! Query-string form, following OpenStreetMap's `map=zoom/lat/lon`:
 //! `?map=8.25/44.100/146.700&island=kunashiri&date=2017-01-01&layers=islands,lines&names=ru`;
+//! a comparison of the map's date with another, `date=2017-01-01&compare=2015-01-01`
+//! (`compare=` alone compares with today);
 //! a record's card: `?deployment=bastion-etorofu` or `?event=…`; the
 //! language, `lang=ja` or `lang=ru` (English is the default), and the names
 //! convention only where it differs from the language's default.
@@ -103,6 +105,10 @@ pub struct MapState {
     pub island: Option<String>,
     /// The timeline's date; `None`: today.
     pub date: Option<Date>,
+    /// The date the map's date is compared with (what changed from it to
+    /// `date`); `None`: no comparison. Needs no `date`: alone, it compares
+    /// with today.
+    pub compare: Option<Date>,
     /// The event whose details are open.
     pub event: Option<String>,
     /// The deployment whose card is open (its symbol highlighted).
@@ -310,10 +316,11 @@ const MAX_ID_LEN: usize = 64;
 pub const FIRST_YEAR: u16 = 1855;
 pub const LAST_YEAR: u16 = 2100;
 /// Parameters in canonical order.
-pub const PARAMETERS: [&str; 11] = [
+pub const PARAMETERS: [&str; 12] = [
     "map",
     "island",
     "date",
+    "compare",
     "event",
     "deployment",
     "article",
@@ -353,6 +360,7 @@ pub fn parse(query: &str) -> (MapState, Vec<Ignored>) {
             "map" => parse_view(&value).map(|v| state.view = Some(v)),
             "island" => parse_id(&value).map(|v| state.island = Some(v)),
             "date" => parse_date(&value).map(|d| state.date = Some(d)),
+            "compare" => parse_date(&value).map(|d| state.compare = Some(d)),
             "event" => parse_id(&value).map(|v| state.event = Some(v)),
             "deployment" => parse_id(&value).map(|v| state.deployment = Some(v)),
             "article" => parse_id(&value).map(|v| state.article = Some(v)),
@@ -401,6 +409,9 @@ pub fn format(state: &MapState) -> String {
     }
     if let Some(date) = state.date {
         parts.push(format!("date={date}"));
+    }
+    if let Some(compare) = state.compare {
+        parts.push(format!("compare={compare}"));
     }
     if let Some(event) = &state.event {
         parts.push(format!("event={event}"));

@@ -91,7 +91,10 @@ fn event_filters_document_their_bounds() {
     assert_eq!(schema("q")["maxLength"], 200);
     // A period is a year, a month or a day; the day is `format: date`, so
     // a generator never offers 2017-02-30 as valid.
-    let periods = schema("from")["anyOf"].as_array().cloned().unwrap_or_default();
+    let periods = schema("from")["anyOf"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(periods.len(), 3, "{periods:?}");
     assert!(periods.iter().all(|p| p["pattern"].is_string()));
     assert!(periods.iter().any(|p| p["format"] == "date"));

@@ -38,6 +38,10 @@ fn event(id: &str, title: &str) -> Event {
         research: vec![],
         excerpts: vec![],
         text_lang: "en".into(),
+        #[cfg(feature = "loader")]
+        added: "2026-11-26".parse().expect("date"),
+        #[cfg(feature = "loader")]
+        updated: "2026-12-02".parse().expect("date"),
     }
 }
 

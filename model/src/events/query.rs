@@ -229,40 +229,45 @@ impl Dataset {
             .filter(|d| self.concerns(std::slice::from_ref(&d.island), island))
         {
             for c in &d.changes {
-                let events: Vec<&Event> = c.events.iter().filter_map(|e| self.event(e)).collect();
-                let mut sources: Vec<Source> = Vec::new();
-                let mut excerpts: Vec<Excerpt> = Vec::new();
-                for e in &events {
-                    for s in &e.sources {
-                        if !sources.iter().any(|x| x.url == s.url) {
-                            sources.push(s.clone());
-                        }
-                    }
-                    for x in e.excerpts.iter().filter_map(|x| self.excerpt(x)) {
-                        if !excerpts.iter().any(|y| y.id == x.id) {
-                            excerpts.push(x.clone());
-                        }
-                    }
-                }
-                out.push(HistoryEntry {
-                    date: c.date,
-                    deployment: d.id.clone(),
-                    island: d.island.clone(),
-                    unit: d.unit.clone(),
-                    #[cfg(feature = "loader")]
-                    unit_template: d.unit_template.clone(),
-                    category: d.category,
-                    status: c.status,
-                    note: c.note.clone(),
-                    note_template: c.note_template.clone(),
-                    events: events.into_iter().map(EventRef::from).collect(),
-                    sources,
-                    excerpts,
-                });
+                out.push(self.history_entry(d, c));
             }
         }
         out.sort_by(|a, b| (a.date, &a.deployment).cmp(&(b.date, &b.deployment)));
         out
+    }
+
+    /// One change of a deployment with the events, sources (each URL once)
+    /// and excerpts that establish it.
+    pub fn history_entry(&self, d: &Deployment, c: &DeploymentChange) -> HistoryEntry {
+        let events: Vec<&Event> = c.events.iter().filter_map(|e| self.event(e)).collect();
+        let mut sources: Vec<Source> = Vec::new();
+        let mut excerpts: Vec<Excerpt> = Vec::new();
+        for e in &events {
+            for s in &e.sources {
+                if !sources.iter().any(|x| x.url == s.url) {
+                    sources.push(s.clone());
+                }
+            }
+            for x in e.excerpts.iter().filter_map(|x| self.excerpt(x)) {
+                if !excerpts.iter().any(|y| y.id == x.id) {
+                    excerpts.push(x.clone());
+                }
+            }
+        }
+        HistoryEntry {
+            date: c.date,
+            deployment: d.id.clone(),
+            island: d.island.clone(),
+            unit: d.unit.clone(),
+            unit_template: d.unit_template.clone(),
+            category: d.category,
+            status: c.status,
+            note: c.note.clone(),
+            note_template: c.note_template.clone(),
+            events: events.into_iter().map(EventRef::from).collect(),
+            sources,
+            excerpts,
+        }
     }
 
     /// Every article (shipped or quoted) without its text, with its

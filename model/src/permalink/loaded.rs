@@ -1,4 +1,4 @@
-//! What only the loaded data can refute in a link: a date after today, an
+//! What only the loaded data can refute in a link: a date (or compare date) after today, an
 //! article the server does not have, an excerpt past the article's last.
 //! [`super::parse`] cannot know these; the app asks once the data is in and
 //! shows the answers in the same bad-link notice, in the same words.
@@ -20,11 +20,14 @@ pub enum ArticleAnswer {
 /// asked for). The map then shows today, no article, no excerpt.
 pub fn refuted(state: &MapState, today: Date, article: Option<ArticleAnswer>) -> Vec<Ignored> {
     let mut out = Vec::new();
-    if let Some(date) = state.date.filter(|d| *d > today) {
-        out.push(Ignored {
-            parameter: "date".into(),
-            reason: Reason::Future { date, today },
-        });
+    let future = [("date", state.date), ("compare", state.compare)];
+    for (parameter, date) in future {
+        if let Some(date) = date.filter(|d| *d > today) {
+            out.push(Ignored {
+                parameter: parameter.into(),
+                reason: Reason::Future { date, today },
+            });
+        }
     }
     let (Some(id), Some(answer)) = (&state.article, article) else {
         return out;
@@ -72,6 +75,10 @@ mod tests {
         );
         assert!(refuted_in("?date=2026-12-02", None).is_empty());
         assert!(refuted_in("?date=1855-02-07", None).is_empty());
+        assert_eq!(
+            refuted_in("?date=2017-01-01&compare=2035-01-01", None),
+            ["compare: 2035-01-01 is in the future; the map shows today, 2026-12-02"]
+        );
     }
 
     #[test]

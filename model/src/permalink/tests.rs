@@ -54,6 +54,38 @@ fn format_is_canonical_order_with_defaults_omitted() {
 }
 
 #[test]
+fn a_comparison_comes_right_after_the_date_and_a_bad_one_is_dropped() {
+    let (state, ignored) = parse("compare=2015-01-01&island=etorofu&date=2017-01-01");
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(state.compare, Some(date(2015, 1, 1)));
+    assert_eq!(
+        format(&state),
+        "island=etorofu&date=2017-01-01&compare=2015-01-01"
+    );
+    // Alone, it compares with today: no date is needed beside it.
+    let (state, ignored) = parse("compare=2015-01-01");
+    assert!(ignored.is_empty() && state.date.is_none());
+    assert_eq!(format(&state), "compare=2015-01-01");
+    for (bad, reason) in [
+        ("2015-02-30", Reason::InvalidDate),
+        ("2015-1-1", Reason::ExpectedDate),
+        ("1800-01-01", Reason::OutsideTimeline),
+    ] {
+        let (state, ignored) = parse(&format!("date=2017-01-01&compare={bad}"));
+        assert_eq!(state.compare, None, "{bad}");
+        assert_eq!(state.date, Some(date(2017, 1, 1)), "the rest applies");
+        assert_eq!(
+            ignored,
+            [Ignored {
+                parameter: "compare".into(),
+                reason
+            }],
+            "{bad}"
+        );
+    }
+}
+
+#[test]
 fn a_deployment_link_is_canonical_and_a_malformed_one_says_why() {
     let (state, ignored) = parse("deployment=bastion-etorofu&date=2017-01-01&event=x");
     assert!(ignored.is_empty(), "{ignored:?}");
@@ -202,7 +234,10 @@ fn arb_state() -> impl Strategy<Value = MapState> {
     (
         proptest::option::of(view),
         proptest::option::of(arb_id()),
-        proptest::option::of(arb_date()),
+        (
+            proptest::option::of(arb_date()),
+            proptest::option::of(arb_date()),
+        ),
         proptest::option::of(arb_id()),
         proptest::option::of(arb_id()),
         proptest::option::of((arb_id(), proptest::option::of(1u32..=10_000))),
@@ -218,7 +253,17 @@ fn arb_state() -> impl Strategy<Value = MapState> {
         any::<bool>(),
     )
         .prop_map(
-            |(view, island, date, event, deployment, article, layer_bits, (names, lang), embed)| {
+            |(
+                view,
+                island,
+                (date, compare),
+                event,
+                deployment,
+                article,
+                layer_bits,
+                (names, lang),
+                embed,
+            )| {
                 // A link holds a names choice only when it is not the language's default.
                 let default = NameStyle::default_for(lang.unwrap_or_default());
                 let names = (names != default).then_some(names);
@@ -229,6 +274,7 @@ fn arb_state() -> impl Strategy<Value = MapState> {
                     view,
                     island,
                     date,
+                    compare,
                     event,
                     deployment,
                     excerpt: article.as_ref().and_then(|(_, n)| *n),

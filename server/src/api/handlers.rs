@@ -7,7 +7,7 @@ use model::api::*;
 use model::i18n::Lang;
 use serde::Serialize;
 
-use super::params::{self, AtParams, EventParams, LangParams, MAX_LIMIT, RawQuery};
+use super::params::{self, AtParams, ChangesParams, EventParams, LangParams, MAX_LIMIT, RawQuery};
 use super::{Api, GEOJSON, JSON};
 use crate::data::Revision;
 use crate::error::ApiError;
@@ -210,6 +210,30 @@ pub async fn deployments_geojson(
     let lang = params.lang.unwrap_or_default();
     let body = super::downloads::deployment_features(&api, &params);
     respond_in(api.revision(), lang, &body, GEOJSON, &headers)
+}
+
+/// The deployments whose place on the map differs between two days: added
+/// (in place on `to`, not on `from`), withdrawn (in place on `from`, not on
+/// `to`) and changed (in place on both, another status), each with the
+/// changes between the days and their events and sources. `to` may come
+/// before `from`: the state on `from` is still compared with the state on
+/// `to`, so the lists read backwards (no error).
+#[utoipa::path(get, path = "/api/deployments/changes", tag = "atlas",
+    params(ChangesParams),
+    responses(
+        (status = 200, description = "Deployments added, withdrawn and changed between the two days", body = DeploymentChanges),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "`from` or `to` missing or not a valid date, an unknown parameter or `lang`", body = ErrorBody),
+    ))]
+pub async fn deployment_changes(
+    State(api): State<Api>,
+    query: RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let ChangesParams { from, to, lang } = params::changes_params(query)?;
+    let lang = lang.unwrap_or_default();
+    let body = DeploymentChanges::between(&api.in_language(lang).data, from, to);
+    respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
 /// One deployment with the events behind each change, and each change's evidence.

@@ -120,6 +120,7 @@ impl Api {
             .route("/deployments", get(handlers::list_deployments))
             .route("/deployments.geojson", get(handlers::deployments_geojson))
             .route("/deployments.csv", get(downloads::deployments_csv))
+            .route("/deployments/changes", get(handlers::deployment_changes))
             .route("/deployments/{id}", get(handlers::get_deployment))
             .route("/datapackage.json", get(downloads::datapackage))
             .route("/articles", get(handlers::list_articles))
@@ -206,6 +207,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         handlers::list_deployments,
         handlers::deployments_geojson,
         downloads::deployments_csv,
+        handlers::deployment_changes,
         handlers::get_deployment,
         handlers::list_articles,
         handlers::get_article,

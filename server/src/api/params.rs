@@ -316,6 +316,45 @@ pub fn at_params(
     Ok(params)
 }
 
+/// The two days of `GET /api/deployments/changes`, as parsed by
+/// [`changes_params`]; both are required.
+#[derive(Debug, PartialEq, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChangesParams {
+    /// The day to compare from (`YYYY-MM-DD`).
+    #[param(value_type = String, format = Date, pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    pub from: Date,
+    /// The day to compare with it (`YYYY-MM-DD`); it may come before
+    /// `from`: the lists then read backwards.
+    #[param(value_type = String, format = Date, pattern = r"^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    pub to: Date,
+    /// The language of the deployments' text: `en` (the default), `ja` or `ru`.
+    #[param(schema_with = languages)]
+    pub lang: Option<Lang>,
+}
+
+/// The names [`ChangesParams`] has.
+const CHANGES_PARAMS: [&str; 3] = ["from", "to", "lang"];
+
+/// Parses `from`, `to` (both required) and `lang`.
+pub fn changes_params(query: RawQuery) -> Result<ChangesParams, ApiError> {
+    let (mut from, mut to, mut lang_) = (None, None, None);
+    for (name, value) in pairs(query, &CHANGES_PARAMS)? {
+        match name.as_str() {
+            "from" => from = Some(date("from", &value)?),
+            "to" => to = Some(date("to", &value)?),
+            "lang" => lang_ = Some(lang(&value)?),
+            _ => {}
+        }
+    }
+    let missing = |name: &str| ApiError::bad_parameter(name, "required (YYYY-MM-DD)");
+    Ok(ChangesParams {
+        from: from.ok_or_else(|| missing("from"))?,
+        to: to.ok_or_else(|| missing("to"))?,
+        lang: lang_,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,6 +371,7 @@ mod tests {
         assert_eq!(documented::<EventParams>(), EVENT_PARAMS);
         assert_eq!(documented::<AtParams>(), AT_PARAMS);
         assert_eq!(documented::<LangParams>(), LANG_PARAMS);
+        assert_eq!(documented::<ChangesParams>(), CHANGES_PARAMS);
     }
 
     #[test]
