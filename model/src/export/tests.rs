@@ -288,7 +288,7 @@ fn event_on(date: &str) -> Event {
         "islands": ["etorofu"], "places": [], "points": [[147.9, 45.0]], "location": null,
         "location_template": null, "sources": [], "confidence": "high",
         "confidence_note": null, "confidence_note_template": null, "research": [],
-        "excerpts": [], "text_lang": "en"
+        "excerpts": [], "text_lang": "en", "added": "2026-11-26", "updated": "2026-12-02"
     }))
     .expect("event")
 }
