@@ -34,16 +34,30 @@ pub struct CacheBudgets {
         default_value_t = 64
     )]
     pub response_mib: u64,
+    /// MiB of rendered images kept (og.png previews and exported PNGs).
+    #[arg(
+        long = "image-cache-mib",
+        env = "KURIL_IMAGE_CACHE_MIB",
+        default_value_t = 64
+    )]
+    pub image_mib: u64,
 }
 
 impl CacheBudgets {
     pub fn response_bytes(&self) -> u64 {
         self.response_mib.saturating_mul(1024 * 1024)
     }
+
+    pub fn image_bytes(&self) -> u64 {
+        self.image_mib.saturating_mul(1024 * 1024)
+    }
 }
 
 impl Default for CacheBudgets {
     fn default() -> Self {
-        CacheBudgets { response_mib: 64 }
+        CacheBudgets {
+            response_mib: 64,
+            image_mib: 64,
+        }
     }
 }

@@ -11,6 +11,7 @@
 //! `Vary: Accept-Language`), as the app will. The words are the
 //! catalogues' (`server-…` in `assets/i18n/<lang>/server.ftl`).
 
+use crate::http_cache::budget::ByteCache;
 use crate::http_cache::{NO_CACHE, PREVIEW};
 use crate::i18n::Catalogues;
 use crate::linked::Linked;
@@ -38,10 +39,9 @@ const FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// (`cargo xtask fonts`; licence in assets/fonts/).
 const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKjp-subset.otf");
 /// Rendered previews kept in memory; beyond this the cache starts over.
-const CACHE_ENTRIES: usize = 256;
-/// Bytes of rendered images kept in memory (an exported PNG is up to a
-/// few megabytes); beyond this the cache starts over.
-const CACHE_BYTES: usize = 64 << 20;
+/// A typical rendered image (an og.png is ~100 KB, an export PNG up to a
+/// few MB), to size the image cache's tables.
+const TYPICAL_IMAGE: u64 = 256 * 1024;
 
 /// What the page and preview handlers need: the built app, the outlines
 /// they draw and the previews drawn so far.
@@ -86,6 +86,7 @@ impl Pages {
         events: &Dataset,
         catalogues: &Catalogues,
         linked: Arc<Linked>,
+        image_budget: u64,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
         let langs = Lang::ALL
@@ -103,7 +104,7 @@ impl Pages {
                 overview_land,
                 islands,
                 langs,
-                previews: Previews::new(),
+                previews: Previews::new(image_budget),
                 linked,
             }),
         }
@@ -194,7 +195,8 @@ pub struct Previews {
     options: resvg::usvg::Options<'static>,
     /// Renders allowed at once: one per core, so previews cannot starve the API.
     pub(crate) rendering: tokio::sync::Semaphore,
-    cache: Mutex<HashMap<String, Bytes>>,
+    /// Rendered PNGs by canonical request, at most `--image-cache-mib`.
+    cache: ByteCache<String, Bytes>,
     /// The default view's inline SVG for `index.html`, drawn once per
     /// language, names convention and count of pieces still Japan's on the
     /// link's date (`og::japanese_pieces`): a hundred entries at most.
@@ -203,12 +205,13 @@ pub struct Previews {
 
 impl Default for Previews {
     fn default() -> Self {
-        Self::new()
+        Self::new(crate::config::CacheBudgets::default().image_bytes())
     }
 }
 
 impl Previews {
-    pub fn new() -> Self {
+    /// Previews and exports, keeping at most `image_budget` bytes of PNG.
+    pub fn new(image_budget: u64) -> Self {
         let mut options = resvg::usvg::Options::default();
         options.fontdb_mut().load_font_data(FONT.to_vec());
         options.fontdb_mut().load_font_data(CJK_FONT.to_vec());
@@ -216,23 +219,17 @@ impl Previews {
         Previews {
             options,
             rendering: tokio::sync::Semaphore::new(cores),
-            cache: Mutex::new(HashMap::new()),
+            cache: ByteCache::new(image_budget, TYPICAL_IMAGE),
             prerender: Mutex::new(HashMap::new()),
         }
     }
 
     pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
-        self.cache.lock().ok()?.get(key).cloned()
+        self.cache.get(key).map(|png| Bytes::clone(&png))
     }
 
     pub(crate) fn remember(&self, key: String, png: Bytes) {
-        if let Ok(mut cache) = self.cache.lock() {
-            let bytes: usize = cache.values().map(Bytes::len).sum();
-            if cache.len() >= CACHE_ENTRIES || bytes + png.len() > CACHE_BYTES {
-                cache.clear();
-            }
-            cache.insert(key, png);
-        }
+        self.cache.insert(key, Arc::new(png));
     }
 
     /// Rasterises an SVG document to PNG.

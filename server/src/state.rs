@@ -132,6 +132,7 @@ impl AppState {
             &events,
             &catalogues,
             linked,
+            config.caches.image_bytes(),
         );
         let api = Api::new(
             &revision,
