@@ -78,15 +78,15 @@ struct PageLang {
 impl Pages {
     /// The pages over the data (`events`, in English) and the catalogues,
     /// prepared for every language once.
+    /// `config` gives the built app's folder and the image cache's budget.
     pub fn new(
-        dist: PathBuf,
+        config: &crate::config::Config,
         preview_land: LandCollection,
         overview_land: LandCollection,
         islands: Islands,
         events: &Dataset,
         catalogues: &Catalogues,
         linked: Arc<Linked>,
-        image_budget: u64,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
         let langs = Lang::ALL
@@ -99,12 +99,12 @@ impl Pages {
             .collect();
         Pages {
             inner: Arc::new(PagesInner {
-                dist,
+                dist: config.dist.clone(),
                 preview_land,
                 overview_land,
                 islands,
                 langs,
-                previews: Previews::new(image_budget),
+                previews: Previews::new(config.caches.image_bytes()),
                 linked,
             }),
         }

@@ -125,14 +125,13 @@ impl AppState {
             linked.clone(),
         );
         let pages = Pages::new(
-            config.dist.clone(),
+            config,
             level(&collections, PREVIEW_LEVEL)?.clone(),
             level(&collections, OVERVIEW_LEVEL)?.clone(),
             islands.value.clone(),
             &events,
             &catalogues,
             linked,
-            config.caches.image_bytes(),
         );
         let api = Api::new(
             &revision,
