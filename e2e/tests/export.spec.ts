@@ -55,7 +55,7 @@ test('Download image links the current state at the map’s size; the PNG is twi
   const vector = await page.request.get((await svg.getAttribute('href'))!);
   const text = await vector.text();
   expect(text).toContain('>Etorofu / Iturup, as of 22 November 2016</text>');
-  expect(text).toContain('/?island=etorofu&amp;date=2016-11-22</text>');
+  expect(text).toContain('/?island=etorofu&amp;date=2016-11-22 · Data revision ');
   expect(text).toContain('OpenStreetMap contributors (ODbL)');
   expect(problems.console).toEqual([]);
 });

@@ -108,6 +108,9 @@ pub struct Figure<'a> {
     pub date: Date,
     /// The permalink, absolute, printed under the map.
     pub link: &'a str,
+    /// The data revision the figure was drawn from (`/api/meta`), printed
+    /// beside the permalink so a figure can be traced to its data.
+    pub revision: &'a str,
     /// The map's size in CSS pixels.
     pub size: (u32, u32),
 }
@@ -266,7 +269,11 @@ pub fn render_svg(f: &Figure) -> String {
         &attribution,
         w - 2.0 * PAD,
     );
-    let link = c.format("export-permalink", &[("link", f.link.into())]);
+    let revision = c.format("cite-footer", &[("revision", f.revision.into())]);
+    let link = format!(
+        "{} · {revision}",
+        c.format("export-permalink", &[("link", f.link.into())])
+    );
     y = text_block(&mut footer, y, 12.0, 17.0, "#0057a0", &link, w - 2.0 * PAD);
     let total = (y + 4.0).ceil();
     let mut svg = String::new();

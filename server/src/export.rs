@@ -85,6 +85,7 @@ fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, Api
         catalogue: pages.catalogue(lang),
         date,
         link: &link,
+        revision: state.api().revision().as_str(),
         size,
     });
     let key = format!("export {}x{} {date} {link}", size.0, size.1);

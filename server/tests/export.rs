@@ -58,8 +58,8 @@ async fn the_svg_has_the_title_and_the_permalink_without_the_size() {
         "{text}"
     );
     assert!(
-        text.contains("/?island=etorofu&amp;date=2016-11-22&amp;lang=ja</text>"),
-        "the permalink printed: {text}"
+        text.contains("/?island=etorofu&amp;date=2016-11-22&amp;lang=ja · データ版 "),
+        "the permalink printed, then the data revision: {text}"
     );
     assert_eq!(svg.header("content-language"), "ja");
     let (width, _) = svg_size(&svg);

@@ -84,6 +84,7 @@ fn draw_with(
             .date
             .unwrap_or_else(|| "2026-01-01".parse().expect("date")),
         link: "https://atlas.example/?date=2016-11-22&island=etorofu&x=<b>",
+        revision: "0123abcd4567",
         size: DEFAULT_SIZE,
     });
     Drawn { svg }
@@ -185,7 +186,7 @@ fn the_figure_has_its_title_date_scale_attribution_and_permalink_escaped() {
     assert!(svg.contains(">As of 22 November 2016 · "));
     assert!(svg.contains(r#"<g class="scale-bar">"#) && svg.contains(" km</text>"));
     assert!(svg.contains("GSHHG (LGPL)") && svg.contains("OpenStreetMap contributors (ODbL)"));
-    assert!(svg.contains(">Interactive map: https://atlas.example/?date=2016-11-22&amp;island=etorofu&amp;x=&lt;b&gt;</text>"));
+    assert!(svg.contains(">Interactive map: https://atlas.example/?date=2016-11-22&amp;island=etorofu&amp;x=&lt;b&gt; · Data revision 0123abcd4567</text>"));
     assert!(!svg.contains("<b>"), "text is escaped");
     let subject = Subject {
         headline: "<script>alert(1)</script>".into(),
