@@ -13,6 +13,7 @@ pub mod http_cache;
 pub mod i18n;
 pub mod linked;
 pub mod page;
+pub mod panels;
 pub mod routes;
 pub mod security;
 pub mod state;

@@ -57,6 +57,8 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/pages-icon.svg", get(crate::about::icon))
         .route("/events/{id}", get(crate::event_page::event_page))
         .route("/feed.atom", get(crate::event_page::feed))
+        .route("/fragments/panel", get(crate::panels::route::panel))
+        .route("/fragments/reader", get(crate::panels::route::reader))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -12,10 +12,12 @@ use crate::http_cache::Served;
 use crate::i18n::Catalogues;
 use crate::linked::Linked;
 use crate::page::Pages;
+use crate::panels::PanelData;
 use axum::extract::FromRef;
 use model::api::{Meta, MetaCounts};
 use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
+use model::i18n::Lang;
 use model::marks::Overlays;
 use model::scene::LandShapes;
 use serde::Serialize;
@@ -58,6 +60,11 @@ struct Inner {
     event_pages: EventPages,
     /// Bytes the router's cache of whole `/api` answers may hold.
     response_budget: u64,
+    /// The coarsest land level as the app reads it, for the panels'
+    /// outline facts and positions line (`panels`).
+    panel_land: LandShapes,
+    /// The data revision, for the panels' ETags.
+    revision: Revision,
 }
 
 impl AppState {
@@ -84,16 +91,17 @@ impl AppState {
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut shapes = Vec::with_capacity(LAND_LEVELS);
         let mut collections = Vec::with_capacity(LAND_LEVELS);
+        let mut panel_land = None;
         for (level, Parsed { text, value }) in levels.into_iter().enumerate() {
             let what = || {
                 let path = config.data.join(format!("land-{level}.geojson"));
                 path.display().to_string()
             };
-            shapes.push(prepare(
-                &revision,
-                &LandShapes::from_land(&value, &islands.value).with_positions(line.clone()),
-                what,
-            )?);
+            let drawn = LandShapes::from_land(&value, &islands.value).with_positions(line.clone());
+            shapes.push(prepare(&revision, &drawn, what)?);
+            if level == OVERVIEW_LEVEL {
+                panel_land = Some(drawn);
+            }
             land.push(Served::of_data(&revision, text));
             collections.push(value);
         }
@@ -157,6 +165,10 @@ impl AppState {
                 catalogues,
                 event_pages,
                 response_budget: config.caches.response_bytes(),
+                panel_land: panel_land.ok_or(StartupError::NoLevel {
+                    level: OVERVIEW_LEVEL,
+                })?,
+                revision,
             }),
         })
     }
@@ -213,6 +225,22 @@ impl AppState {
     /// Bytes the router's cache of whole `/api` answers may hold.
     pub fn response_budget(&self) -> u64 {
         self.inner.response_budget
+    }
+
+    /// What the panels are drawn from, in `lang`.
+    pub fn panel_data(&self, lang: Lang) -> PanelData<'_> {
+        let localized = self.inner.api.in_language(lang);
+        PanelData {
+            data: &localized.data,
+            islands: &localized.islands_data,
+            land: &self.inner.panel_land,
+            marks: &self.inner.marks,
+            c: self.inner.catalogues.get(lang),
+        }
+    }
+
+    pub fn revision(&self) -> &Revision {
+        &self.inner.revision
     }
 }
 

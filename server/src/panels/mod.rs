@@ -1,0 +1,106 @@
+//! The panels, drawn by the server as HTML fragments: an island's or a
+//! group's panel with its story, an event's card, a deployment's card, the
+//! changes between two dates (`compare=`), and the article reader.
+//!
+//! Why on the server: each panel drawn in the app cost its view code and
+//! the decoders of its answers in the wasm (together about a third of the
+//! module; bench/README "Panels drawn by the server"). Here the same
+//! permalink gives the same HTML, in the link's language, with every word
+//! from the catalogue, names in the link's convention and text escaped.
+//!
+//! `GET /fragments/panel?<permalink>[&from=<event id>]` answers the side
+//! panel of that state (the first that applies: the event's card, the
+//! deployment's card, the island's panel, the list of changes while
+//! comparing; `204` when none is open); `GET /fragments/reader?<permalink>`
+//! the reader (`204` without `article=`). The view (`x`, `y`, `z`) is not
+//! part of a panel: the app leaves it out, so panning asks for nothing.
+//!
+//! # What the app does with a fragment (`app/src/panel_host.rs`)
+//!
+//! The fragment is plain HTML; its behaviour is declared with attributes the
+//! app's one host handles for every panel:
+//!
+//! - `<a href="/?…" data-nav>`: a plain click moves the page to that state
+//!   (History API), keeping the current view when the link has none. Links
+//!   without `data-nav` (sources, `/events/{id}`, downloads) are ordinary.
+//! - `<button type="button" data-href="/?…">`: the same, for controls that
+//!   are buttons (close, "Show on the map").
+//! - `data-close` on the panel's close button: Escape inside the panel
+//!   activates it.
+//! - `data-fit="lon,lat lon,lat …"` beside `data-href`: the map also fits
+//!   those points (a reader's excerpt: its places).
+//! - `<select data-filter="NAME">` (or radios with that attribute): items
+//!   marked `data-NAME="v1 v2"` stay visible when the chosen value is one of
+//!   theirs or the value is empty; the rest get `hidden`. Filters are the
+//!   page's state, not the URL's.
+//! - `data-scroll`: the element scrolled into view once shown (the entry a
+//!   panel was opened from).
+//! - The root is `<aside … id="panel" data-key="…">` (the reader:
+//!   `<aside class="reader" data-key="…">`); a new `data-key` means a new
+//!   panel: its heading (`tabindex="-1"`) takes focus and is announced.
+
+mod cards;
+mod changes;
+pub mod html;
+mod island;
+mod reader;
+pub mod route;
+
+use html::Ctx;
+use model::events::Dataset;
+use model::i18n::Catalogue;
+use model::islands::Islands;
+use model::marks::Overlays;
+use model::permalink::MapState;
+use model::scene::LandShapes;
+
+/// What the side panel of `state` is, drawn; `None` when no panel is open.
+pub fn side_panel(ctx: &Ctx, from_event: Option<&str>) -> Option<String> {
+    let s = ctx.state;
+    if let Some(event) = &s.event {
+        return Some(cards::event_card(ctx, event));
+    }
+    if let Some(deployment) = &s.deployment {
+        return Some(cards::deployment_card(ctx, deployment));
+    }
+    if let Some(island) = &s.island {
+        return Some(island::island_panel(ctx, island, from_event));
+    }
+    let compare = s.compare?;
+    Some(changes::changes_panel(ctx, compare))
+}
+
+/// The reader of `state`'s article; `None` without one, or for an article
+/// the data does not have (the page's bad-link notice says so).
+pub fn reader_panel(ctx: &Ctx) -> Option<String> {
+    let article = ctx.state.article.as_deref()?;
+    reader::reader(ctx, article, ctx.state.excerpt)
+}
+
+/// Everything a panel is drawn from, in one language, prepared once.
+pub struct PanelData<'a> {
+    pub data: &'a Dataset,
+    pub islands: &'a Islands,
+    pub land: &'a LandShapes,
+    pub marks: &'a Overlays,
+    pub c: &'a Catalogue,
+}
+
+impl<'a> PanelData<'a> {
+    /// The context for one request: `state` as parsed from its permalink,
+    /// `today` the server's day (the date when the link has none).
+    pub fn ctx(&self, state: &'a MapState, today: model::events::Date) -> Ctx<'a> {
+        Ctx {
+            lang: state.lang(),
+            naming: state.naming(),
+            c: self.c,
+            data: self.data,
+            islands: self.islands,
+            land: self.land,
+            marks: self.marks,
+            state,
+            date: state.date.unwrap_or(today),
+            today,
+        }
+    }
+}
