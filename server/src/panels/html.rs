@@ -190,3 +190,50 @@ impl Ctx<'_> {
         )
     }
 }
+
+impl Ctx<'_> {
+    /// An excerpt's article and its number in it (1-based, in reading
+    /// order, as `excerpt=` counts).
+    pub fn excerpt_in_article(&self, excerpt: &str) -> Option<(&model::events::Article, u32)> {
+        let x = self.data.excerpt(excerpt)?;
+        let article = self.data.article(&x.article)?;
+        let before = self
+            .data
+            .excerpts
+            .iter()
+            .filter(|e| e.article == x.article)
+            .position(|e| e.id == x.id)?;
+        Some((article, u32::try_from(before + 1).ok()?))
+    }
+
+    /// An excerpt's quote in its article's language, with its translation.
+    pub fn excerpt_quote(&self, excerpt: &str) -> String {
+        let (Some(x), Some((article, _))) =
+            (self.data.excerpt(excerpt), self.excerpt_in_article(excerpt))
+        else {
+            return String::new();
+        };
+        self.quote(
+            &x.quote,
+            &article.language,
+            &x.translation,
+            &x.translation_lang,
+        )
+    }
+
+    /// "Read in {outlet} (excerpt {n})": opens the reader at the excerpt.
+    pub fn read_in_article(&self, excerpt: &str) -> String {
+        let Some((article, n)) = self.excerpt_in_article(excerpt) else {
+            return String::new();
+        };
+        let href = self.href(|s| {
+            s.article = Some(article.id.clone());
+            s.excerpt = Some(n);
+        });
+        let label = self.tf(
+            "panel-read-in",
+            &[("outlet", article.outlet.as_str().into()), ("n", n.into())],
+        );
+        format!("<a class=\"link\" href=\"{href}\" data-nav>{label}</a>")
+    }
+}
