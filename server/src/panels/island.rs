@@ -196,9 +196,7 @@ fn population(ctx: &Ctx, count: &Count, group: Option<&Island>) -> String {
     };
     let publisher = words.map_or(&count.publisher, |w| &w.publisher);
     let caveat = words.map_or(&count.caveat, |w| &w.caveat);
-    let note = words
-        .and_then(|w| w.note.as_ref())
-        .or(count.note.as_ref());
+    let note = words.and_then(|w| w.note.as_ref()).or(count.note.as_ref());
     let scope = match (note, group) {
         (Some(note), Some(g)) => format!(" ({}, {note})", ctx.naming.label(&g.forms())),
         (Some(note), None) => format!(" ({note})"),

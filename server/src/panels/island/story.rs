@@ -90,7 +90,10 @@ fn period(ctx: &Ctx, group: &StoryGroup, g: usize, marks: &Marks) -> String {
     let label = |value: &str, count: usize, hidden: &str| {
         let count = ctx.c.format(
             "story-count",
-            &[("period", group.label.as_str().into()), ("count", count.into())],
+            &[
+                ("period", group.label.as_str().into()),
+                ("count", count.into()),
+            ],
         );
         let text = match here {
             true => format!("{count} · {}", ctx.c.text("story-map-date")),
