@@ -274,8 +274,10 @@ async fn entries_open_their_record_and_a_change_moves_the_map_to_its_day() {
         "<button type=\"button\" class=\"story-open\" data-href=\"/?island=etorofu&amp;date=2017-01-01&amp;event=treaty-of-shimoda-1855\">"
     ));
     // A change: its category's badge; the card on the last day of its date.
+    // Entries only: the chart above the story names the same deployment.
     let change = html
         .split("<li class=\"story-entry")
+        .skip(1)
         .find(|e| e.contains("deployment=bastion-etorofu\"") && e.contains("November 2016"))
         .expect("the Bastion's change of November 2016");
     assert!(change.contains(
@@ -350,7 +352,7 @@ async fn hostile_names_and_links_show_as_text() {
         for raw in [
             "<script",
             "<img",
-            "<svg",
+            "<svg onload",
             "<iframe",
             "<b ",
             "<a href='javascript",
@@ -364,4 +366,26 @@ async fn hostile_names_and_links_show_as_text() {
         .expect("request");
     let a = support::send(hostile_app(), request).await;
     assert!(!a.text().contains("<img"));
+}
+
+#[tokio::test]
+async fn the_panel_charts_the_islands_deployments_with_the_maps_date() {
+    let html = panel("island=etorofu&date=2017-01-01").await.text();
+    let chart = html
+        .split("<section class=\"deployments-chart\"")
+        .nth(1)
+        .expect("the chart section")
+        .split("</section>")
+        .next()
+        .expect("its end");
+    assert!(chart.contains("role=\"img\" aria-label=\"Deployment timeline, 1945 to"));
+    // One link per deployment on the island, each to its card at the map's date.
+    let on_island = chart
+        .matches("<a href=\"/?date=2017-01-01&amp;deployment=")
+        .count();
+    assert!(on_island >= 5, "{on_island}");
+    assert!(chart.contains("deployment=bastion-etorofu\" data-nav"));
+    assert!(chart.contains("href=\"/deployments\""));
+    let ja = panel("island=etorofu&lang=ja").await.text();
+    assert!(ja.contains("aria-label=\"配備年表") && ja.contains("href=\"/deployments?lang=ja\""));
 }

@@ -3,6 +3,7 @@
 //! (`island/story.rs`). The same DOM the app's `IslandPanel` drew, so the
 //! stylesheet and the browser tests apply as they did.
 
+mod chart;
 mod story;
 
 use super::html::Ctx;
@@ -22,11 +23,12 @@ pub fn island_panel(ctx: &Ctx, id: &str, from: Option<&str>) -> String {
         return ctx.unknown("panel-unknown-island", id, &close);
     };
     format!(
-        "<aside class=\"panel\" id=\"panel\" aria-labelledby=\"panel-title\" data-key=\"island {}\">{}{}{}{}</aside>",
+        "<aside class=\"panel\" id=\"panel\" aria-labelledby=\"panel-title\" data-key=\"island {}\">{}{}{}{}{}</aside>",
         escape(id),
         ctx.close_button("panel-close-island", &close),
         facts(ctx, id, story_id),
         data_links(ctx, story_id),
+        chart::chart(ctx, story_id),
         story::story(ctx, story_id, from),
     )
 }
