@@ -129,18 +129,6 @@ pub fn ticks(today: Date) -> Vec<u16> {
         .collect()
 }
 
-/// The CSS class of a category's colour (`assets/style.css`'s `.cat-…`).
-pub fn category_class(c: DeploymentCategory) -> &'static str {
-    match c {
-        DeploymentCategory::CoastalMissile => "cat-missile",
-        DeploymentCategory::AirDefence => "cat-air-defence",
-        DeploymentCategory::Aircraft => "cat-aircraft",
-        DeploymentCategory::GroundForces => "cat-ground",
-        DeploymentCategory::BorderGuard => "cat-border",
-        DeploymentCategory::Infrastructure => "cat-infrastructure",
-    }
-}
-
 /// What a row says in words: its name, and its link's target and label.
 pub struct RowText {
     /// The deployment's name as the panel writes it (already in the
@@ -201,7 +189,7 @@ impl DeploymentTimeline {
         let width = (self.x(s.until) - left).max(2.0);
         format!(
             "<rect class=\"bar {} status-{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-            category_class(category),
+            category.class(),
             s.status.as_str(),
             fixed(left, 1),
             fixed(y, 1),
@@ -360,7 +348,7 @@ impl CategoryCounts {
                 top -= h;
                 out.push_str(&format!(
                     "<rect class=\"bar {}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
-                    category_class(*category),
+                    category.class(),
                     fixed(x + 0.5, 1),
                     fixed(top, 1),
                     fixed((step - 1.0).max(1.0), 1),

@@ -12,7 +12,7 @@ use crate::state::AppState;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
-use model::chart::{CategoryCounts, DeploymentTimeline, RowText, category_class};
+use model::chart::{CategoryCounts, DeploymentTimeline, RowText};
 use model::events::{Dataset, Date, DeploymentCategory};
 use model::i18n::{Catalogue, Lang};
 use model::islands::Islands;
@@ -98,7 +98,7 @@ impl Page<'_> {
             .map(|cat| {
                 format!(
                     "<li><span class=\"swatch {}\" aria-hidden=\"true\">{}</span>{}</li>",
-                    category_class(*cat),
+                    cat.class(),
                     cat.letter(),
                     e(&cat.label(self.c))
                 )

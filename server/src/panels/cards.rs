@@ -6,7 +6,7 @@
 
 use super::html::Ctx;
 use model::api::DeploymentDetail;
-use model::events::{DeploymentCategory, Event, HistoryEntry, PartialDate, Period};
+use model::events::{Event, HistoryEntry, PartialDate, Period};
 use model::i18n::Lang;
 use model::names::place_label_in;
 use model::og::escape;
@@ -153,7 +153,7 @@ pub fn deployment_card(ctx: &Ctx, id: &str) -> String {
          </aside>",
         key = escape(&d.id),
         close = ctx.close_button("card-close", &close),
-        class = category_class(d.category),
+        class = d.category.class(),
         letter = d.category.letter(),
         what = escape(&what),
         unit = ctx.named(&d.unit, &d.unit_template),
@@ -172,17 +172,6 @@ pub fn deployment_card(ctx: &Ctx, id: &str) -> String {
 
 /// The class of a category's symbol colour in `assets/style.css` (the
 /// map's symbols, drawn by the app, use the same classes).
-fn category_class(category: DeploymentCategory) -> &'static str {
-    match category {
-        DeploymentCategory::CoastalMissile => "cat-missile",
-        DeploymentCategory::AirDefence => "cat-air-defence",
-        DeploymentCategory::Aircraft => "cat-aircraft",
-        DeploymentCategory::GroundForces => "cat-ground",
-        DeploymentCategory::BorderGuard => "cat-border",
-        DeploymentCategory::Infrastructure => "cat-infrastructure",
-    }
-}
-
 /// An island's or group's name in the link's convention; its id if the
 /// data has no such island. Not escaped.
 pub(super) fn island_name(ctx: &Ctx, id: &str) -> String {

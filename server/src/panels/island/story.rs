@@ -184,14 +184,7 @@ fn entry(ctx: &Ctx, e: &StoryEntry, at: At, marks: &Marks) -> String {
 /// A deployment change's category as on the map: a letter in its colour
 /// (the name is beside it, so the symbol is hidden from screen readers).
 pub(crate) fn badge(category: DeploymentCategory) -> String {
-    let class = match category {
-        DeploymentCategory::CoastalMissile => "cat-missile",
-        DeploymentCategory::AirDefence => "cat-air-defence",
-        DeploymentCategory::Aircraft => "cat-aircraft",
-        DeploymentCategory::GroundForces => "cat-ground",
-        DeploymentCategory::BorderGuard => "cat-border",
-        DeploymentCategory::Infrastructure => "cat-infrastructure",
-    };
+    let class = category.class();
     format!(
         "<span class=\"badge {class}\" aria-hidden=\"true\">{}</span>",
         category.letter()
