@@ -20,7 +20,12 @@ pub fn quote_list(ctx: &Ctx) -> String {
         "<section class=\"quote-list\" aria-label=\"{title}\"><h3>{title}</h3>{}{}\
          <p role=\"status\" data-count=\"reader-quote-count\">{}</p><ul class=\"sources\">{rows}</ul></section>",
         pick(ctx, "reader-filter-island", "island", &island_options(ctx)),
-        pick(ctx, "reader-filter-event", "event", &event_options(ctx, &sources)),
+        pick(
+            ctx,
+            "reader-filter-event",
+            "event",
+            &event_options(ctx, &sources)
+        ),
         ctx.tf("reader-quote-count", &[("count", count.into())]),
         title = ctx.t("reader-quotes-title"),
     )
@@ -111,11 +116,12 @@ fn source_item(ctx: &Ctx, s: &ArticleView) -> String {
 }
 
 /// The island filter's values that show a quote about `islands`: each
-/// island and the group it belongs to (choosing a group shows its members'
-/// quotes, as `Islands::selects` decides).
+/// disputed island and the group it belongs to (choosing a group shows its
+/// members' quotes, as `Islands::selects` decides); other places (Hokkaido)
+/// are not offered, so they are left out.
 fn island_values(ctx: &Ctx, islands: &[String]) -> Vec<String> {
     let mut values = Vec::new();
-    for id in islands {
+    for id in islands.iter().filter(|id| ctx.islands.find(id).is_some()) {
         let group = ctx.islands.group_of(id).map(|g| g.id.clone());
         union(&mut values, std::iter::once(id.clone()).chain(group));
     }
