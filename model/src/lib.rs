@@ -4,6 +4,7 @@
 //! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
 
 pub mod api;
+pub mod chart;
 pub mod citation;
 pub mod decimal;
 pub mod downloads;
