@@ -122,8 +122,9 @@ fn segments(view: &ArticleView) -> Vec<Segment> {
 /// to what it reports and the map fitted to its places. The chosen one is
 /// pressed, scrolled to, and followed by its notes.
 fn excerpt_mark(ctx: &Ctx, view: &ArticleView, number: u32, text: &str, chosen: bool) -> String {
-    let Some(e) = usize::try_from(number - 1)
-        .ok()
+    let Some(e) = number
+        .checked_sub(1)
+        .and_then(|i| usize::try_from(i).ok())
         .and_then(|i| view.excerpts.get(i))
     else {
         return String::new();
