@@ -7,6 +7,14 @@
 //! running text, its notes right after it; what a click did is now the
 //! contract of `panels/mod.rs` (`data-href`, `data-fit`, `data-scroll`,
 //! `data-filter`).
+//!
+//! Beyond the contract, the reader needs of the host: an excerpt is a
+//! `<mark role="button" tabindex="0" data-href>`, so Enter and Space on a
+//! focused `[data-href]` that is not a `<button>` activate it as a click
+//! does; its two filters combine (an item is shown when every filter shows
+//! it); and the quote count, `<p role="status" data-count="KEY">`, is
+//! reworded after a filter changes with the catalogue's `KEY` and `count` =
+//! the `[data-counted]` items left shown.
 
 mod quotes;
 
