@@ -14,3 +14,5 @@ chart-page-islands = Island by island
 chart-page-table = The numbers, year by year
 chart-page-year = Year
 chart-key-status = Bars: solid, active; pale, reported; outlined, planned.
+chart-heading = Deployments over time
+chart-page-link = Every island's deployments

@@ -11,3 +11,5 @@ chart-page-islands = 島ごと
 chart-page-table = 年ごとの数
 chart-page-year = 年
 chart-key-status = バー：塗りつぶしは稼働中、淡色は報道のみ、枠線のみは計画。
+chart-heading = 配備の推移
+chart-page-link = 全島の配備

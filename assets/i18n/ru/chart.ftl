@@ -15,3 +15,5 @@ chart-page-islands = По островам
 chart-page-table = Цифры по годам
 chart-page-year = Год
 chart-key-status = Полосы: сплошная — действует, бледная — по сообщениям, контур — планируется.
+chart-heading = Размещения по годам
+chart-page-link = Размещения на всех островах
