@@ -60,6 +60,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/deployments", get(crate::deployments_page::deployments))
         .route("/fragments/panel", get(crate::panels::route::panel))
         .route("/fragments/reader", get(crate::panels::route::reader))
+        .route("/fragments/measure", get(crate::panels::route::measure))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(
