@@ -444,7 +444,7 @@ fn labels_layer(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) -> impl IntoVi
         match data.overlays.get().and_then(Result::ok) {
             Some(places) => {
                 let mut all = island_labels.to_vec();
-                all.extend(place_names(&places, i18n::lang()));
+                all.extend(place_names(&places, i18n::lang(), &island_labels));
                 Arc::new(all)
             }
             None => island_labels.clone(),
