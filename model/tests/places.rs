@@ -201,3 +201,30 @@ fn island_names_stay_clear_of_the_clusters_in_the_default_view() {
         }
     }
 }
+
+#[test]
+fn the_default_views_bounds_hold_every_disputed_island_and_cape_nosappu() {
+    // The default view fits `DISPUTE_BOUNDS` into the part of the map no
+    // control covers (`viewport::padding`); what it must show is inside.
+    let [west, south, east, north] = DISPUTE_BOUNDS;
+    let within =
+        |[lon, lat]: [f64; 2]| (west..=east).contains(&lon) && (south..=north).contains(&lat);
+    let land = support::land();
+    let mut islands = 0;
+    for f in land.disputed() {
+        for polygon in f.geometry.polygons() {
+            for p in polygon.iter().flatten() {
+                assert!(within(*p), "{} reaches {p:?}", f.id);
+            }
+        }
+        islands += 1;
+    }
+    assert!(islands >= 4, "the four islands and the Habomai islets");
+    let cape = support::places();
+    let cape = cape.find("cape-nosappu").expect("Cape Nosappu is a place");
+    assert!(
+        within(cape.geometry.position()),
+        "Cape Nosappu at {:?}",
+        cape.geometry.position()
+    );
+}
