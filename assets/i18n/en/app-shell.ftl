@@ -60,6 +60,7 @@ shell-reason-no-excerpt = there is no excerpt { $number }: this article has { $c
 
 ## Controls
 shell-options = Map options
+shell-layers-toggle = Map layers and legend
 shell-names = Names
 shell-names-both = Both
 shell-names-ja = Japanese

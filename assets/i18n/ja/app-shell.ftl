@@ -56,6 +56,7 @@ shell-reason-no-excerpt = 抜粋{ $number }はありません。この記事の�
 
 ## 操作
 shell-options = 地図の設定
+shell-layers-toggle = 地図の表示項目と凡例
 shell-names = 地名
 shell-names-both = 両方
 shell-names-ja = 日本の呼称

@@ -58,6 +58,7 @@ shell-reason-no-excerpt = выдержки { $number } нет: в этой ст�
 
 ## Настройки
 shell-options = Настройки карты
+shell-layers-toggle = Слои карты и легенда
 shell-names = Названия
 shell-names-both = Оба варианта
 shell-names-ja = Японские
