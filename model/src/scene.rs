@@ -505,8 +505,10 @@ pub fn placement(labels: &[Label], symbols: &[Symbol], frame: &Frame) -> Vec<Opt
     placed
 }
 
+mod badges;
 mod clusters;
 mod land;
+pub use badges::{BADGE_RADIUS_PX, GATHER_ZOOM, Mark, gather};
 pub use clusters::{SYMBOL_GAP_PX, resolve, site_point, site_symbols};
 pub use land::{LandShape, LandShapes};
 
