@@ -469,15 +469,26 @@ pub fn covers_changed() {
 /// timeline and the open panel.
 fn covers(map: &web_sys::HtmlDivElement) -> Vec<Rect> {
     let m = map.get_bounding_client_rect();
-    [".zoom-controls", ".island-list", ".controls", "#timeline", "#panel"]
-        .into_iter()
-        .filter_map(|sel| document().query_selector(sel).ok().flatten())
-        .filter(|el| !el.class_name().contains("warmup"))
-        .map(|el| {
-            let r = el.get_bounding_client_rect();
-            [r.left() - m.left(), r.top() - m.top(), r.right() - m.left(), r.bottom() - m.top()]
-        })
-        .collect()
+    [
+        ".zoom-controls",
+        ".island-list",
+        ".controls",
+        "#timeline",
+        "#panel",
+    ]
+    .into_iter()
+    .filter_map(|sel| document().query_selector(sel).ok().flatten())
+    .filter(|el| !el.class_name().contains("warmup"))
+    .map(|el| {
+        let r = el.get_bounding_client_rect();
+        [
+            r.left() - m.left(),
+            r.top() - m.top(),
+            r.right() - m.left(),
+            r.bottom() - m.top(),
+        ]
+    })
+    .collect()
 }
 
 /// Island, group and place names: placed again as the map moves, while the

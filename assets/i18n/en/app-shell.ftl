@@ -119,6 +119,10 @@ shell-line-title = { $name } (since { $since }{ $ended ->
    *[no] { "" }
 }
 shell-site-name = { $unit }, { $island }, { $period }
+shell-badge-name = { $category }: { $count ->
+    [one] one site
+   *[other] { $count } sites
+ } on { $island }. Show them
 shell-site-unpublished = { $name }, location not published
 shell-event-name = { $title }, { $date }
 shell-period-since = since { $precision ->

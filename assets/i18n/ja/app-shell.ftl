@@ -115,6 +115,7 @@ shell-line-title = { $name }（{ $since }{ $ended ->
    *[no] { "" }
 }）
 shell-site-name = { $unit }、{ $island }、{ $period }
+shell-badge-name = { $island }の{ $category }：{ $count }か所（個別に表示）
 shell-site-unpublished = { $name }、位置は公表されていません
 shell-event-name = { $title }（{ $date }）
 shell-period-since = { $precision ->
