@@ -129,9 +129,13 @@ test('the legend opens from the controls, and from a button on a phone; it expla
   expect(controls.y).toBeGreaterThanOrEqual(list.y + list.height);
   await page.screenshot({ path: shot('embed-controls-legend') });
 
+  // On a phone the legend is in the layers control, folded behind its button.
   await page.setViewportSize({ width: 390, height: 844 });
-  const phone = page.locator('.phone-legend');
-  await expect(phone.locator('summary')).toBeVisible();
+  await page.goto('/?date=2016-12-01');
+  await mapReady(page);
+  await expect(page.locator('.phone-legend')).toBeHidden();
+  await page.getByRole('button', { name: 'Map layers and legend' }).click();
+  const phone = page.locator('.controls-legend');
   await phone.locator('summary').click();
   await expect(phone.locator('.legend')).toBeVisible();
   await page.screenshot({ path: shot('embed-phone-legend') });
