@@ -178,20 +178,26 @@ pub fn uncovered(map: Rect, cover: Rect) -> Rect {
 
 /// The padding, `[left, top, right, bottom]` in pixels, that keeps a view
 /// clear of `covers` (controls, timeline, panel over a `width`×`height`
-/// map, in the map's pixels): each cover is put down to the edge it leaves
-/// the most room from (a box at the left takes its right side as left
-/// padding, a bar at the bottom its top as bottom padding), and each edge
-/// pads as far as its deepest cover. Covers off the map count for nothing.
+/// map, in the map's pixels): each cover is put down to the edge whose
+/// padding leaves the most of the map (a box at the left takes its right
+/// side as left padding, a bar or a bottom sheet across the map its top as
+/// bottom padding), and each edge pads as far as its deepest cover. Covers off the map count for nothing.
 pub fn padding(width: f64, height: f64, covers: &[Rect]) -> Rect {
     let mut pad = [0.0_f64; 4];
     for &[l, t, r, b] in covers {
         if !(l < r && t < b) || r <= 0.0 || b <= 0.0 || l >= width || t >= height {
             continue;
         }
-        // What each edge would have to give up for this cover.
-        let cost = [r, b, width - l, height - t];
-        let edge = (0..4).fold(0, |best, k| if cost[k] < cost[best] { k } else { best });
-        pad[edge] = pad[edge].max(cost[edge]);
+        // How far each edge would pad for this cover, and the area it leaves.
+        let depth = [r, b, width - l, height - t];
+        let left = [
+            (width - r) * height,
+            width * (height - b),
+            l * height,
+            width * t,
+        ];
+        let edge = (0..4).fold(0, |best, k| if left[k] > left[best] { k } else { best });
+        pad[edge] = pad[edge].max(depth[edge]);
     }
     pad
 }
@@ -287,6 +293,11 @@ mod tests {
         let pad = padding(w, h, &[controls, timeline, zoom, panel]);
         assert_eq!(pad, [266.0, 0.0, 382.0, 61.0]);
         // Nothing, or something off the map or empty, pads nothing.
+        // A bottom sheet across the map pads the bottom, not a side.
+        assert_eq!(
+            padding(390.0, 589.0, &[[0.0, 306.0, 390.0, 728.0]]),
+            [0.0, 0.0, 0.0, 283.0]
+        );
         let nothing = [[-50.0, 0.0, 0.0, 100.0], [10.0, 10.0, 10.0, 90.0]];
         assert_eq!(padding(w, h, &nothing), [0.0; 4]);
         assert_eq!(padding(w, h, &[]), [0.0; 4]);
