@@ -61,6 +61,8 @@ test('the embed passes axe-core with its legend open', async ({ page, baseURL })
 test('Embed in the share menu gives iframe code for the current state', async ({ page }) => {
   await page.goto('/?island=kunashiri&date=2016-12-01');
   await mapReady(page);
+  // With a panel open the layers control starts folded.
+  await page.getByRole('button', { name: 'Map layers and legend' }).click();
   await page.getByRole('button', { name: 'Embed' }).click();
   const code = page.getByRole('textbox', { name: 'Embed code' });
   await expect(code).toBeVisible();
