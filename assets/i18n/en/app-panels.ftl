@@ -77,6 +77,9 @@ panel-administered-on = Administered by (on { $date })
 panel-claimed-by = Claimed by
 panel-positions = Positions
 panel-positions-link = Both positions, sourced
+# Both governments' positions in one line (model::positions::Positions::panel_line_in);
+# $japan and $russia: each position's line in our words.
+panel-positions-line = Japan: { $japan } · Russia: { $russia }
 panel-area = Area (official, Japan)
 panel-area-value = { $area } km²
 panel-population = Population

@@ -76,6 +76,7 @@ panel-administered-on = 管轄（{ $date }時点）
 panel-claimed-by = 領有権を主張
 panel-positions = 両国の立場
 panel-positions-link = 両国の立場（出典付き）
+panel-positions-line = 日本：{ $japan } · ロシア：{ $russia }
 panel-area = 面積（日本政府公表）
 panel-area-value = { $area } km²
 panel-population = 人口

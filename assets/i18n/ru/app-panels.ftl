@@ -77,6 +77,7 @@ panel-administered-on = Под управлением (на { $date })
 panel-claimed-by = Притязания
 panel-positions = Позиции сторон
 panel-positions-link = Позиции обеих сторон с источниками
+panel-positions-line = Япония: { $japan } · Россия: { $russia }
 panel-area = Площадь (официальные данные Японии)
 panel-area-value = { $area } км²
 panel-population = Население
