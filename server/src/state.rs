@@ -126,10 +126,12 @@ impl AppState {
             &catalogues,
         ));
         let about = About::new(
-            &positions,
-            &islands.value,
-            &places.value,
-            &evidence,
+            &crate::about::Sources {
+                positions: &positions,
+                names: &events.names,
+                evidence: &evidence,
+                catalogues: &catalogues,
+            },
             linked.clone(),
         );
         let pages = Pages::new(

@@ -89,7 +89,7 @@ pub async fn event_page(
 }
 
 /// `lang=` of a query, if it names one of the languages.
-fn query_lang(query: Option<&str>) -> Option<Lang> {
+pub(crate) fn query_lang(query: Option<&str>) -> Option<Lang> {
     query?
         .split('&')
         .filter_map(|pair| pair.strip_prefix("lang="))
