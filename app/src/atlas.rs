@@ -129,7 +129,8 @@ fn LanguageSwitch() -> impl IntoView {
 }
 
 /// The page's static markup (`app/index.html`: skip links, the links to
-/// `/about` and `/methodology`) in the page's language.
+/// `/about` and `/methodology`, which open them in the page's language)
+/// in the page's language.
 fn translate_static_markup() {
     let set = |selector: &str, key: &str, attribute: Option<&str>| {
         if let Ok(Some(el)) = document().query_selector(selector) {
@@ -157,6 +158,16 @@ fn translate_static_markup() {
         "shell-methodology",
         None,
     );
+    // The pages are in the page's language too (English without `lang=`).
+    let lang = i18n::lang();
+    if lang != Lang::En {
+        for path in ["/about", "/methodology"] {
+            let selector = format!(".site-links a[href^='{path}']");
+            if let Ok(Some(el)) = document().query_selector(&selector) {
+                let _ = el.set_attribute("href", &format!("{path}?lang={}", lang.code()));
+            }
+        }
+    }
 }
 
 fn loaded(

@@ -151,8 +151,8 @@ fn index(lang: Lang) -> usize {
     Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
-/// `path` in `lang`: English without `lang=`.
-fn localised(path: &str, lang: Lang) -> String {
+/// `path` (`/about`, `/methodology`) in `lang`: English without `lang=`.
+pub(crate) fn localised(path: &str, lang: Lang) -> String {
     match lang {
         Lang::En => path.to_owned(),
         other => format!("{path}?lang={}", other.code()),
