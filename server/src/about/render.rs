@@ -160,7 +160,8 @@ fn sources(c: &Catalogue, list: &[Source]) -> String {
                     "event-page-source-published",
                     &[("date", c.date_words(d).into())],
                 );
-                about = format!("{about}; {published}");
+                let separator = c.text("event-page-list-separator");
+                about = format!("{about}{separator}{published}");
             }
             format!(
                 "<a href=\"{}\" hreflang=\"{}\" rel=\"noopener\"><span lang=\"{}\">{}</span></a> ({})",
