@@ -57,6 +57,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/pages-icon.svg", get(crate::about::icon))
         .route("/events/{id}", get(crate::event_page::event_page))
         .route("/feed.atom", get(crate::event_page::feed))
+        .route("/deployments", get(crate::deployments_page::deployments))
         .route("/fragments/panel", get(crate::panels::route::panel))
         .route("/fragments/reader", get(crate::panels::route::reader))
         .fallback_service(static_files)

@@ -5,7 +5,7 @@
 //! no inline style: `/pages.css`, as `/about`. And `/feed.atom`, the events
 //! as an Atom feed (`model::feed`), per island with `island=`.
 
-mod render;
+pub(crate) mod render;
 
 use std::collections::HashMap;
 

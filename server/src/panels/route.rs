@@ -17,12 +17,7 @@ pub async fn panel(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    fragment(
-        &state,
-        query.as_deref().unwrap_or(""),
-        &headers,
-        |ctx, from| side_panel(ctx, from),
-    )
+    fragment(&state, query.as_deref().unwrap_or(""), &headers, side_panel)
 }
 
 /// The reader of the permalink in the query.

@@ -1,0 +1,2 @@
+# The measure tool (model/src/measure.rs).
+measure-distance = { $km } km（{ $nmi } 海里）
