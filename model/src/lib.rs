@@ -21,6 +21,7 @@ pub mod linked_data;
 pub mod marks;
 pub mod names;
 pub mod og;
+pub mod overview;
 pub mod permalink;
 pub mod positions;
 pub mod projection;
