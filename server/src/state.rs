@@ -19,6 +19,7 @@ use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
 use model::i18n::Lang;
 use model::marks::Overlays;
+use model::overview::Overview;
 use model::scene::LandShapes;
 use serde::Serialize;
 use std::path::Path;
@@ -44,6 +45,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// The overview map's coastlines ready to draw (`model::overview`).
+    overview: Served,
     /// `/api/meta`: the data revision and counts.
     meta: Served,
     /// The same places and lines, for exported figures.
@@ -81,6 +84,7 @@ impl AppState {
             land: levels,
             lines,
             places,
+            overview,
             events,
             positions,
             revision,
@@ -107,6 +111,11 @@ impl AppState {
         }
         let marks = Overlays::from_collections(&places.value, &lines.value);
         let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
+        let overview = prepare(
+            &revision,
+            &Overview::from_collection(&overview.value),
+            || config.data.join("overview.geojson").display().to_string(),
+        )?;
         let evidence = EvidenceCounts::of(&events.events);
         let catalogues = Catalogues::load(&config.i18n)?;
         let meta = prepare(
@@ -157,6 +166,7 @@ impl AppState {
                 lines: Served::of_data(&revision, lines.text),
                 places: Served::of_data(&revision, places.text),
                 overlays,
+                overview,
                 meta,
                 marks,
                 pages,
@@ -199,6 +209,10 @@ impl AppState {
 
     pub fn overlays(&self) -> &Served {
         &self.inner.overlays
+    }
+
+    pub fn overview(&self) -> &Served {
+        &self.inner.overview
     }
 
     pub fn meta(&self) -> &Served {

@@ -51,8 +51,8 @@ pub const LEVELS: [LevelSpec; 3] = [
         tolerance_m: 500.0,
         min_island_km2: 1.0,
         min_lake_km2: 10.0,
-        far_tolerance_m: 1500.0,
-        far_min_island_km2: 5.0,
+        far_tolerance_m: 2500.0,
+        far_min_island_km2: 10.0,
     },
     LevelSpec {
         index: 1,
