@@ -8,7 +8,7 @@
 //! permalink gives the same HTML, in the link's language, with every word
 //! from the catalogue, names in the link's convention and text escaped.
 //!
-//! `GET /fragments/panel?<permalink>[&from=<event id>]` answers the side
+//! `GET /fragments/panel?<permalink>[&from=<event or deployment id>]` answers the side
 //! panel of that state (the first that applies: the event's card, the
 //! deployment's card, the island's panel, the list of changes while
 //! comparing; `204` when none is open); `GET /fragments/reader?<permalink>`
@@ -30,11 +30,15 @@
 //! - `data-fit="lon,lat lon,lat …"` beside `data-href`: the map also fits
 //!   those points (a reader's excerpt: its places).
 //! - `<select data-filter="NAME">` (or radios with that attribute): items
-//!   marked `data-NAME="v1 v2"` stay visible when the chosen value is one of
-//!   theirs or the value is empty; the rest get `hidden`. Filters are the
-//!   page's state, not the URL's.
+//!   marked `data-NAME="v1 v2"` stay visible (lose `hidden`) when the chosen
+//!   value is one of theirs or the value is empty; the rest get `hidden`.
+//!   Filters are the page's state, not the URL's. (The island's story has
+//!   no empty value: "All" is `all`, which every entry carries, and each
+//!   period's label is written once per value, the others `hidden`, so its
+//!   count follows the filter.)
 //! - `data-scroll`: the element scrolled into view once shown (the entry a
-//!   panel was opened from).
+//!   panel was opened from: an island's story left for an event's or a
+//!   deployment's card comes back with `from=` that record's id).
 //! - The root is `<aside … id="panel" data-key="…">` (the reader:
 //!   `<aside class="reader" data-key="…">`); a new `data-key` means a new
 //!   panel: its heading (`tabindex="-1"`) takes focus and is announced.
@@ -43,6 +47,7 @@ mod cards;
 mod changes;
 pub mod html;
 mod island;
+mod measure;
 mod reader;
 pub mod route;
 
@@ -51,6 +56,7 @@ use model::events::Dataset;
 use model::i18n::Catalogue;
 use model::islands::Islands;
 use model::marks::Overlays;
+use model::measure::Resolved;
 use model::permalink::MapState;
 use model::scene::LandShapes;
 
@@ -77,12 +83,18 @@ pub fn reader_panel(ctx: &Ctx) -> Option<String> {
     reader::reader(ctx, article, ctx.state.excerpt)
 }
 
+/// The measure tool's list of well-known distances.
+pub fn measure_panel(ctx: &Ctx) -> String {
+    measure::known_distances(ctx)
+}
+
 /// Everything a panel is drawn from, in one language, prepared once.
 pub struct PanelData<'a> {
     pub data: &'a Dataset,
     pub islands: &'a Islands,
     pub land: &'a LandShapes,
     pub marks: &'a Overlays,
+    pub distances: &'a [Resolved],
     pub c: &'a Catalogue,
 }
 
@@ -98,6 +110,7 @@ impl<'a> PanelData<'a> {
             islands: self.islands,
             land: self.land,
             marks: self.marks,
+            distances: self.distances,
             state,
             date: state.date.unwrap_or(today),
             today,
