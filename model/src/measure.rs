@@ -4,7 +4,7 @@
 //! outline, with the figure its sources publish).
 
 use crate::events::Source;
-use crate::geodata::LandCollection;
+use crate::geodata::{LandCollection, PlaceCollection};
 use crate::i18n::Catalogue;
 use serde::{Deserialize, Serialize};
 
@@ -93,5 +93,38 @@ impl Distances {
         denylist: &crate::events::Denylist,
     ) -> Result<Distances, Vec<crate::events::DataError>> {
         crate::events::parse_distances(name, text, known, denylist)
+    }
+}
+
+/// A well-known distance with its two ends on the map and our measure of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub distance: KnownDistance,
+    pub from: [f64; 2],
+    pub to: [f64; 2],
+    /// Our great-circle distance between the ends, in kilometres.
+    pub km: f64,
+}
+
+impl Distances {
+    /// Each distance's ends: places where they are places, else the nearest
+    /// point of the island's outline in `land` (the finest level); a
+    /// distance whose ends cannot be found is left out (the loader has
+    /// checked the ids against the same data).
+    pub fn resolve(&self, places: &PlaceCollection, land: &LandCollection) -> Vec<Resolved> {
+        let at = |id: &str| places.find(id).map(|p| p.geometry.position());
+        self.distances
+            .iter()
+            .filter_map(|d| {
+                let from = at(&d.from)?;
+                let to = at(&d.to).or_else(|| nearest_on_outline(land, &d.to, from))?;
+                Some(Resolved {
+                    distance: d.clone(),
+                    from,
+                    to,
+                    km: great_circle_km(from, to),
+                })
+            })
+            .collect()
     }
 }

@@ -36,6 +36,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/geo/lines", get(crate::geo::lines))
         .route("/geo/places", get(crate::geo::places))
         .route("/geo/overlays", get(crate::geo::overlays))
+        .route("/geo/overview", get(crate::geo::overview))
         .route("/meta", get(crate::cite::meta))
         .route("/citation", get(crate::cite::citation))
         .merge(state.api().router())
@@ -60,6 +61,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/deployments", get(crate::deployments_page::deployments))
         .route("/fragments/panel", get(crate::panels::route::panel))
         .route("/fragments/reader", get(crate::panels::route::reader))
+        .route("/fragments/measure", get(crate::panels::route::measure))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

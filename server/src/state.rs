@@ -19,6 +19,8 @@ use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
 use model::i18n::Lang;
 use model::marks::Overlays;
+use model::measure::Resolved;
+use model::overview::Overview;
 use model::scene::LandShapes;
 use serde::Serialize;
 use std::path::Path;
@@ -44,6 +46,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// The overview map's coastlines ready to draw (`model::overview`).
+    overview: Served,
     /// `/api/meta`: the data revision and counts.
     meta: Served,
     /// The same places and lines, for exported figures.
@@ -65,6 +69,8 @@ struct Inner {
     panel_land: LandShapes,
     /// The data revision, for the panels' ETags.
     revision: Revision,
+    /// The measure tool's well-known distances, their ends found.
+    distances: Vec<Resolved>,
 }
 
 impl AppState {
@@ -81,8 +87,10 @@ impl AppState {
             land: levels,
             lines,
             places,
+            overview,
             events,
             positions,
+            distances,
             revision,
             modified,
             package,
@@ -106,7 +114,14 @@ impl AppState {
             collections.push(value);
         }
         let marks = Overlays::from_collections(&places.value, &lines.value);
+        let finest = level(&collections, LAND_LEVELS - 1)?;
+        let distances = distances.resolve(&places.value, finest);
         let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
+        let overview = prepare(
+            &revision,
+            &Overview::from_collection(&overview.value),
+            || config.data.join("overview.geojson").display().to_string(),
+        )?;
         let evidence = EvidenceCounts::of(&events.events);
         let catalogues = Catalogues::load(&config.i18n)?;
         let meta = prepare(
@@ -159,6 +174,7 @@ impl AppState {
                 lines: Served::of_data(&revision, lines.text),
                 places: Served::of_data(&revision, places.text),
                 overlays,
+                overview,
                 meta,
                 marks,
                 pages,
@@ -167,6 +183,7 @@ impl AppState {
                 catalogues,
                 event_pages,
                 response_budget: config.caches.response_bytes(),
+                distances,
                 panel_land: panel_land.ok_or(StartupError::NoLevel {
                     level: OVERVIEW_LEVEL,
                 })?,
@@ -203,6 +220,10 @@ impl AppState {
         &self.inner.overlays
     }
 
+    pub fn overview(&self) -> &Served {
+        &self.inner.overview
+    }
+
     pub fn meta(&self) -> &Served {
         &self.inner.meta
     }
@@ -237,6 +258,7 @@ impl AppState {
             islands: &localized.islands_data,
             land: &self.inner.panel_land,
             marks: &self.inner.marks,
+            distances: &self.inner.distances,
             c: self.inner.catalogues.get(lang),
         }
     }

@@ -47,6 +47,7 @@ mod cards;
 mod changes;
 pub mod html;
 mod island;
+mod measure;
 mod reader;
 pub mod route;
 
@@ -55,6 +56,7 @@ use model::events::Dataset;
 use model::i18n::Catalogue;
 use model::islands::Islands;
 use model::marks::Overlays;
+use model::measure::Resolved;
 use model::permalink::MapState;
 use model::scene::LandShapes;
 
@@ -81,12 +83,18 @@ pub fn reader_panel(ctx: &Ctx) -> Option<String> {
     reader::reader(ctx, article, ctx.state.excerpt)
 }
 
+/// The measure tool's list of well-known distances.
+pub fn measure_panel(ctx: &Ctx) -> String {
+    measure::known_distances(ctx)
+}
+
 /// Everything a panel is drawn from, in one language, prepared once.
 pub struct PanelData<'a> {
     pub data: &'a Dataset,
     pub islands: &'a Islands,
     pub land: &'a LandShapes,
     pub marks: &'a Overlays,
+    pub distances: &'a [Resolved],
     pub c: &'a Catalogue,
 }
 
@@ -102,6 +110,7 @@ impl<'a> PanelData<'a> {
             islands: self.islands,
             land: self.land,
             marks: self.marks,
+            distances: self.distances,
             state,
             date: state.date.unwrap_or(today),
             today,

@@ -34,6 +34,20 @@ pub async fn reader(
     )
 }
 
+/// The measure tool's well-known distances, in the link's language.
+pub async fn measure(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    fragment(
+        &state,
+        query.as_deref().unwrap_or(""),
+        &headers,
+        |ctx, _| Some(super::measure_panel(ctx)),
+    )
+}
+
 /// Parses the permalink as the page does (a malformed part is left out, as
 /// the page leaves it out and says so), draws, answers: `204` for no panel.
 fn fragment(
