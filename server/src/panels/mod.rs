@@ -95,6 +95,8 @@ pub struct PanelData<'a> {
     pub land: &'a LandShapes,
     pub marks: &'a Overlays,
     pub distances: &'a [Resolved],
+    /// Both positions in one line, in this language.
+    pub positions_line: &'a str,
     pub c: &'a Catalogue,
 }
 
@@ -111,6 +113,7 @@ impl<'a> PanelData<'a> {
             land: self.land,
             marks: self.marks,
             distances: self.distances,
+            positions_line: self.positions_line,
             state,
             date: state.date.unwrap_or(today),
             today,
