@@ -8,12 +8,15 @@
 //! permalink gives the same HTML, in the link's language, with every word
 //! from the catalogue, names in the link's convention and text escaped.
 //!
-//! `GET /fragments/panel?<permalink>[&from=<event id>]` answers the side
+//! `GET /fragments/panel?<permalink>[&from=<record id>]` answers the side
 //! panel of that state (the first that applies: the event's card, the
 //! deployment's card, the island's panel, the list of changes while
 //! comparing; `204` when none is open); `GET /fragments/reader?<permalink>`
-//! the reader (`204` without `article=`). The view (`x`, `y`, `z`) is not
-//! part of a panel: the app leaves it out, so panning asks for nothing.
+//! the reader (`204` without `article=`). The view (`map=`) and `embed=`
+//! are not part of a panel: the app leaves them out, so panning asks for
+//! nothing; it always sends `lang=`. `from=` is the record an island's
+//! story was reached from: the event whose card was open over it, or the
+//! deployment whose card led to it (its entry is marked and scrolled to).
 //!
 //! # What the app does with a fragment (`app/src/panel_host.rs`)
 //!
@@ -31,10 +34,20 @@
 //!   those points (a reader's excerpt: its places).
 //! - `<select data-filter="NAME">` (or radios with that attribute): items
 //!   marked `data-NAME="v1 v2"` stay visible when the chosen value is one of
-//!   theirs or the value is empty; the rest get `hidden`. Filters are the
-//!   page's state, not the URL's.
+//!   theirs or the value is empty; the rest get `hidden`. Checkboxes
+//!   `<input type="checkbox" data-filter="NAME" value="v">`: an item stays
+//!   visible while one of its values is checked. Filters are the page's
+//!   state, not the URL's; the same panel drawn again (same `data-key`, a
+//!   new date) keeps them, and its scroll.
+//! - `data-count="KEY"` (with `data-arg-NAME="…"` attributes): after a
+//!   filter changes, the element's text becomes the catalogue's message KEY
+//!   with those arguments and `count`, the number of the filter's items
+//!   still visible in its closest `[data-count-scope]` (else the panel):
+//!   "Until 1945 (12)", "31 quotes".
 //! - `data-scroll`: the element scrolled into view once shown (the entry a
-//!   panel was opened from).
+//!   panel was opened from, the excerpt chosen), when not in view already.
+//! - A `data-href` that is not a button (an excerpt `<mark role="button"
+//!   tabindex="0">`) is activated by Enter and Space too.
 //! - The root is `<aside … id="panel" data-key="…">` (the reader:
 //!   `<aside class="reader" data-key="…">`); a new `data-key` means a new
 //!   panel: its heading (`tabindex="-1"`) takes focus and is announced.
