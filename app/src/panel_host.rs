@@ -135,7 +135,12 @@ pub fn FragmentHost(place: Place) -> impl IntoView {
         asked: StoredValue::new(0),
         from_inside: StoredValue::new(false),
     };
-    Effect::new(move |_| host.ask(query.get()));
+    // Once the wrapper is on the page, and again whenever the query changes.
+    Effect::new(move |_| {
+        if host.wrapper.get().is_some() {
+            host.ask(query.get());
+        }
+    });
     let retry = move |_| host.ask(query.get_untracked());
     let status = move || match host.status.get() {
         Status::Shown => None,
@@ -401,8 +406,10 @@ impl Host {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        if let (Some(name), Some(root)) = (target.get_attribute("data-filter"), self.root()) {
-            apply_filter(&root, &name);
+        if target.has_attribute("data-filter")
+            && let Some(root) = self.root()
+        {
+            apply_filters(&root);
         }
     }
 }
@@ -416,45 +423,68 @@ fn map_size() -> (f64, f64) {
         .unwrap_or((800.0, 600.0))
 }
 
-/// Applies the filter `name`: items marked `data-NAME="v1 v2"` stay shown
-/// when the `<select>`'s value is one of theirs or empty (or, for
-/// checkboxes, when one of theirs is checked); the rest are `hidden`. Each
-/// `data-count` in the filter's panel then counts what is shown.
-fn apply_filter(root: &Element, name: &str) {
-    let controls = elements(root, &format!("[data-filter=\"{name}\"]"));
-    let mut wanted: Vec<String> = Vec::new();
-    let mut all = false;
-    for control in &controls {
-        if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
-            let value = select.value();
-            all |= value.is_empty();
-            wanted.push(value);
-        } else if let Some(input) = control.dyn_ref::<HtmlInputElement>()
-            && input.checked()
-        {
-            wanted.push(input.value());
+/// Applies every filter of the panel: an item marked `data-NAME="v1 v2"`
+/// stays shown when, for each filter NAME it is marked for, the
+/// `<select>`'s value is one of its values or empty (radios and checkboxes:
+/// one of its values is checked); the rest are `hidden`. Then each
+/// `data-count` counts what is shown.
+fn apply_filters(root: &Element) {
+    // Each filter's name and the values it lets through (`None`: all).
+    let mut filters: Vec<(String, Option<Vec<String>>)> = Vec::new();
+    for control in elements(root, "[data-filter]") {
+        let Some(name) = control.get_attribute("data-filter") else {
+            continue;
+        };
+        let at = match filters.iter().position(|(n, _)| *n == name) {
+            Some(at) => at,
+            None => {
+                filters.push((name, Some(Vec::new())));
+                filters.len() - 1
+            }
+        };
+        let value = if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+            Some(select.value())
+        } else {
+            control
+                .dyn_ref::<HtmlInputElement>()
+                .filter(|input| input.checked())
+                .map(HtmlInputElement::value)
+        };
+        match (&mut filters[at].1, value) {
+            (_, Some(v)) if v.is_empty() => filters[at].1 = None,
+            (Some(values), Some(v)) => values.push(v),
+            _ => {}
         }
     }
-    let attribute = format!("data-{name}");
-    for item in elements(root, &format!("[{attribute}]")) {
-        let values = item.get_attribute(&attribute).unwrap_or_default();
-        let shown = all || values.split_whitespace().any(|v| wanted.iter().any(|w| w == v));
+    let selector: Vec<String> = filters.iter().map(|(n, _)| format!("[data-{n}]")).collect();
+    if selector.is_empty() {
+        return;
+    }
+    for item in elements(root, &selector.join(",")) {
+        let shown = filters.iter().all(|(name, allowed)| {
+            match (item.get_attribute(&format!("data-{name}")), allowed) {
+                (Some(values), Some(allowed)) => {
+                    values.split_whitespace().any(|v| allowed.iter().any(|a| a == v))
+                }
+                _ => true,
+            }
+        });
         let _ = item.toggle_attribute_with_force("hidden", !shown);
     }
-    count_shown(root, &attribute);
+    count_shown(root);
 }
 
 /// Each `data-count="KEY"` element: its text becomes the message KEY with
-/// `count`, the items of the filter (`attribute`) shown in its scope (its
-/// closest `[data-count-scope]`, else the panel), and its `data-arg-*`.
-fn count_shown(root: &Element, attribute: &str) {
+/// `count`, the `[data-counted]` items shown in its scope (its closest
+/// `[data-count-scope]`, else the panel), and its `data-arg-*` attributes.
+fn count_shown(root: &Element) {
     for counter in elements(root, "[data-count]") {
         let scope = counter
             .closest("[data-count-scope]")
             .ok()
             .flatten()
             .unwrap_or_else(|| root.clone());
-        let shown = elements(&scope, &format!("[{attribute}]:not([hidden])")).len();
+        let shown = elements(&scope, "[data-counted]:not([hidden])").len();
         let Some(key) = counter.get_attribute("data-count") else {
             continue;
         };
@@ -545,7 +575,6 @@ impl Kept {
 
     /// Puts it back; whether the focused control was found again.
     fn restore(&self, root: &Element) -> bool {
-        let mut names: Vec<&str> = Vec::new();
         for (name, value, checked) in &self.filters {
             for c in elements(root, &format!("[data-filter=\"{name}\"]")) {
                 if let Some(select) = c.dyn_ref::<HtmlSelectElement>() {
@@ -556,12 +585,9 @@ impl Kept {
                     input.set_checked(*checked);
                 }
             }
-            if !names.contains(&name.as_str()) {
-                names.push(name);
-            }
         }
-        for name in names {
-            apply_filter(root, name);
+        if !self.filters.is_empty() {
+            apply_filters(root);
         }
         root.set_scroll_top(self.scroll);
         let again = self.focused.as_ref().and_then(|id| {

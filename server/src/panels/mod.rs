@@ -32,25 +32,28 @@
 //!   activates it.
 //! - `data-fit="lon,lat lon,lat …"` beside `data-href`: the map also fits
 //!   those points (a reader's excerpt: its places).
-//! - `<select data-filter="NAME">` (or radios with that attribute): items
-//!   marked `data-NAME="v1 v2"` stay visible when the chosen value is one of
-//!   theirs or the value is empty; the rest get `hidden`. Checkboxes
-//!   `<input type="checkbox" data-filter="NAME" value="v">`: an item stays
-//!   visible while one of its values is checked. Filters are the page's
-//!   state, not the URL's; the same panel drawn again (same `data-key`, a
-//!   new date) keeps them, and its scroll.
-//! - `data-count="KEY"` (with `data-arg-NAME="…"` attributes): after a
-//!   filter changes, the element's text becomes the catalogue's message KEY
-//!   with those arguments and `count`, the number of the filter's items
-//!   still visible in its closest `[data-count-scope]` (else the panel):
-//!   "Until 1945 (12)", "31 quotes".
+//! - `<select data-filter="NAME">` (or radios or checkboxes with that
+//!   attribute): items marked `data-NAME="v1 v2"` stay visible when the
+//!   chosen value is one of theirs or the value is empty (radios and
+//!   checkboxes: one of theirs is checked); the rest get `hidden`. An item
+//!   marked for several filters must pass each. Filters are the page's
+//!   state, not the URL's; the same panel drawn again (same `data-key`, say
+//!   on a new date) keeps them, and its scroll.
+//! - `data-count="KEY"` (with `data-arg-NAME="…"` attributes, if the
+//!   message has other variables): after a filter changes, the element's
+//!   text becomes the catalogue's message KEY with those and `count`, the
+//!   number of `[data-counted]` items still visible in its closest
+//!   `[data-count-scope]`, else in the panel ("31 quotes").
 //! - `data-scroll`: the element scrolled into view once shown (the entry a
 //!   panel was opened from, the excerpt chosen), when not in view already.
 //! - A `data-href` that is not a button (an excerpt `<mark role="button"
 //!   tabindex="0">`) is activated by Enter and Space too.
 //! - The root is `<aside … id="panel" data-key="…">` (the reader:
 //!   `<aside class="reader" data-key="…">`); a new `data-key` means a new
-//!   panel: its heading (`tabindex="-1"`) takes focus and is announced.
+//!   panel: its heading (`tabindex="-1"`) is announced, and takes focus
+//!   when the reader opened it (a control in a panel, a symbol on the map).
+//!   Closing one from inside returns focus into the panel below it, else to
+//!   where the reader was before it opened.
 
 mod cards;
 mod changes;
