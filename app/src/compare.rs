@@ -12,12 +12,9 @@ use crate::overlays::{Symbols, category_symbol};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{ChangedDeployment, DeploymentChanges};
-use model::events::{DeploymentStatus, HistoryEntry};
-use model::names::Naming;
 use model::permalink::Layer;
 use model::timeline::typed_date;
 use model::viewport::Transform;
-use std::sync::Arc;
 
 /// The three lists, in the order the list shows them, with the class that
 /// draws them.
