@@ -150,10 +150,13 @@ test('panning asks for no panel again', async ({ page }) => {
   page.on('request', (r) => {
     if (r.url().includes('/fragments/')) asked.push(r.url());
   });
+  // From the sea between the controls and the panel.
   const map = (await page.locator('svg.map-svg').boundingBox())!;
-  await page.mouse.move(map.x + 200, map.y + 300);
+  const x = map.x + map.width * 0.45;
+  const y = map.y + map.height * 0.15;
+  await page.mouse.move(x, y);
   await page.mouse.down();
-  await page.mouse.move(map.x + 320, map.y + 340, { steps: 5 });
+  await page.mouse.move(x + 120, y + 40, { steps: 5 });
   await page.mouse.up();
   await expect(page).toHaveURL(/map=/);
   await page.waitForTimeout(300);
