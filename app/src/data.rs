@@ -7,9 +7,9 @@ use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{DeploymentChanges, DeploymentFeature};
 use model::events::{Date, Event};
-use model::permalink::ArticleAnswer;
 use model::marks::Overlays;
 use model::names::{NameStyle, Naming};
+use model::permalink::ArticleAnswer;
 use model::scene::LandShapes;
 use std::sync::Arc;
 

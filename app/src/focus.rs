@@ -79,10 +79,7 @@ impl Focus {
     pub fn panel_shown(self, root: &Element, new: bool) {
         self.drawn.update(|n| *n = n.wrapping_add(1));
         // The heading (`tabindex="-1"` makes it focusable; an `h2` is given it).
-        let heading = root
-            .query_selector("[tabindex=\"-1\"], h2")
-            .ok()
-            .flatten();
+        let heading = root.query_selector("[tabindex=\"-1\"], h2").ok().flatten();
         if new {
             // What had focus as the panel appeared opened it, unless that
             // is in a panel itself (a link from one card to another).

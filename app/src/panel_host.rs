@@ -43,7 +43,10 @@ impl Place {
     fn may_open(self, s: &MapState) -> bool {
         match self {
             Place::Panel => {
-                s.island.is_some() || s.event.is_some() || s.deployment.is_some() || s.compare.is_some()
+                s.island.is_some()
+                    || s.event.is_some()
+                    || s.deployment.is_some()
+                    || s.compare.is_some()
             }
             Place::Reader => s.article.is_some(),
         }
@@ -55,7 +58,8 @@ impl Place {
         match self {
             Place::Panel => view! { <aside class="panel" id="panel">{body}</aside> }.into_any(),
             Place::Reader => {
-                view! { <aside class="reader" aria-label=t("reader-label")>{body}</aside> }.into_any()
+                view! { <aside class="reader" aria-label=t("reader-label")>{body}</aside> }
+                    .into_any()
             }
         }
     }
@@ -144,16 +148,18 @@ pub fn FragmentHost(place: Place) -> impl IntoView {
     let retry = move |_| host.ask(query.get_untracked());
     let status = move || match host.status.get() {
         Status::Shown => None,
-        Status::Loading => Some(place.shell(
-            view! { <p class="status" role="status">{place.loading()}</p> }.into_any(),
-        )),
-        Status::Failed(error) => Some(place.shell(
-            view! {
-                <div role="alert"><p>{place.failed(error)}</p>
-                <button type="button" on:click=retry>{t("panel-try-again")}</button></div>
-            }
-            .into_any(),
-        )),
+        Status::Loading => Some(
+            place.shell(view! { <p class="status" role="status">{place.loading()}</p> }.into_any()),
+        ),
+        Status::Failed(error) => Some(
+            place.shell(
+                view! {
+                    <div role="alert"><p>{place.failed(error)}</p>
+                    <button type="button" on:click=retry>{t("panel-try-again")}</button></div>
+                }
+                .into_any(),
+            ),
+        ),
     };
     view! {
         <div class="fragment" node_ref=host.wrapper
@@ -334,7 +340,8 @@ impl Host {
             return;
         };
         if let Ok(Some(link)) = target.closest("a[data-nav]") {
-            let plain = e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
+            let plain =
+                e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
             if plain && let Some(href) = link.get_attribute("href") {
                 e.prevent_default();
                 self.go(&href, None);
@@ -463,9 +470,9 @@ fn apply_filters(root: &Element) {
     for item in elements(root, &selector.join(",")) {
         let shown = filters.iter().all(|(name, allowed)| {
             match (item.get_attribute(&format!("data-{name}")), allowed) {
-                (Some(values), Some(allowed)) => {
-                    values.split_whitespace().any(|v| allowed.iter().any(|a| a == v))
-                }
+                (Some(values), Some(allowed)) => values
+                    .split_whitespace()
+                    .any(|v| allowed.iter().any(|a| a == v)),
                 _ => true,
             }
         });
@@ -496,8 +503,10 @@ fn count_shown(root: &Element) {
                 Some((arg, counter.get_attribute(&n)?))
             })
             .collect();
-        let mut all: Vec<(&str, model::i18n::Arg)> =
-            args.iter().map(|(n, v)| (n.as_str(), v.as_str().into())).collect();
+        let mut all: Vec<(&str, model::i18n::Arg)> = args
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str().into()))
+            .collect();
         all.push(("count", shown.into()));
         counter.set_text_content(Some(&tf(&key, &all)));
     }
@@ -517,7 +526,10 @@ fn reveal(root: &Element) {
     let Some(el) = root.query_selector("[data-scroll]").ok().flatten() else {
         return;
     };
-    let (r, p) = (el.get_bounding_client_rect(), root.get_bounding_client_rect());
+    let (r, p) = (
+        el.get_bounding_client_rect(),
+        root.get_bounding_client_rect(),
+    );
     if r.top() < p.top() || r.bottom() > p.bottom() {
         el.scroll_into_view();
     }
@@ -591,7 +603,9 @@ impl Kept {
         }
         root.set_scroll_top(self.scroll);
         let again = self.focused.as_ref().and_then(|id| {
-            root.query_selector(&format!("[id=\"{id}\"]")).ok().flatten()
+            root.query_selector(&format!("[id=\"{id}\"]"))
+                .ok()
+                .flatten()
         });
         again.is_some_and(|el| el.unchecked_into::<HtmlElement>().focus().is_ok())
     }

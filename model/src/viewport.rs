@@ -275,7 +275,10 @@ mod tests {
         let one = View::fitting(&points[..1], w, h).expect("one point");
         assert_eq!(one.zoom, FIT_MAX_ZOOM);
         assert!(one.zoom > view.zoom);
-        assert!(close(one.lon, 145.8, 1e-3) && close(one.lat, 43.6, 1e-3), "{one:?}");
+        assert!(
+            close(one.lon, 145.8, 1e-3) && close(one.lat, 43.6, 1e-3),
+            "{one:?}"
+        );
         // A narrower map shows the same points from further out.
         let phone = View::fitting(&points, 390.0, 500.0).expect("two points");
         assert!(phone.zoom < view.zoom);
