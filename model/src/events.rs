@@ -19,6 +19,8 @@ mod types;
 pub use changes::{ChangeKind, DeploymentDiff, falls_between};
 pub use date::{Date, DateError, PartialDate, Precision, days_in_month, is_leap_year};
 #[cfg(feature = "loader")]
+pub(crate) use load::distances::parse as parse_distances;
+#[cfg(feature = "loader")]
 #[cfg(feature = "loader")]
 pub(crate) use load::positions::parse as parse_positions;
 #[cfg(feature = "loader")]

@@ -4,6 +4,7 @@
 //! `wasm32-unknown-unknown` (the app) and the host (the server, tests).
 
 pub mod api;
+pub mod chart;
 pub mod citation;
 pub mod decimal;
 pub mod downloads;
@@ -19,6 +20,7 @@ pub mod islands;
 pub mod labels;
 pub mod linked_data;
 pub mod marks;
+pub mod measure;
 pub mod names;
 pub mod og;
 pub mod permalink;

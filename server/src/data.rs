@@ -17,6 +17,7 @@ use model::downloads::PackageMeta;
 use model::events::{DataError, Dataset, Denylist, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use model::islands::Islands;
+use model::measure::Distances;
 use model::positions::Positions;
 
 /// Number of land levels of detail in `geodata/` (`land-0` coarsest).
@@ -40,6 +41,8 @@ pub enum LoadError {
     Islands { errors: Vec<DataError> },
     #[error("the positions data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
     Positions { errors: Vec<DataError> },
+    #[error("the distances data has {} error(s); fix them and restart:{}", errors.len(), listed(errors))]
+    Distances { errors: Vec<DataError> },
 }
 
 fn listed(errors: &[DataError]) -> String {
@@ -64,6 +67,8 @@ pub struct Data {
     pub events: Dataset,
     /// `positions.toml`: both governments' positions, their references checked.
     pub positions: Positions,
+    /// `distances.toml`: the well-known distances the measure tool offers.
+    pub distances: Distances,
     /// The data revision: a hash of every file above as read.
     pub revision: Revision,
     /// The day (UTC) the newest of those files was last written: the
@@ -144,6 +149,12 @@ impl Data {
         let (positions, positions_text) =
             positions(&dir.join("positions.toml"), &known, &events.denylist)?;
         let package = parse(&dir.join("datapackage.toml"), PackageMeta::parse)?;
+        let distances = read(&dir.join("distances.toml"))?;
+        let distances_value = {
+            let name = dir.join("distances.toml").display().to_string();
+            Distances::parse(&name, &distances, &known, &events.denylist)
+                .map_err(|errors| LoadError::Distances { errors })?
+        };
         let levels: Vec<String> = (0..LAND_LEVELS)
             .map(|level| format!("land-{level}.geojson"))
             .collect();
@@ -160,6 +171,7 @@ impl Data {
             .chain([
                 ("positions.toml", positions_text.as_str()),
                 ("datapackage.toml", package.text.as_str()),
+                ("distances.toml", distances.as_str()),
             ]);
         let names: Vec<&str> = named.clone().map(|(name, _)| name).collect();
         let revision = Revision::of(named);
@@ -176,6 +188,7 @@ impl Data {
             places,
             events,
             positions,
+            distances: distances_value,
             revision,
             modified,
             package: package.value,

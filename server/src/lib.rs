@@ -5,6 +5,7 @@ pub mod api;
 pub mod cite;
 pub mod config;
 pub mod data;
+pub mod deployments_page;
 pub mod error;
 pub mod event_page;
 pub mod export;

@@ -57,8 +57,10 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/pages-icon.svg", get(crate::about::icon))
         .route("/events/{id}", get(crate::event_page::event_page))
         .route("/feed.atom", get(crate::event_page::feed))
+        .route("/deployments", get(crate::deployments_page::deployments))
         .route("/fragments/panel", get(crate::panels::route::panel))
         .route("/fragments/reader", get(crate::panels::route::reader))
+        .route("/fragments/measure", get(crate::panels::route::measure))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

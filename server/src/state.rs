@@ -19,6 +19,7 @@ use model::events::evidence::EvidenceCounts;
 use model::geodata::LandCollection;
 use model::i18n::Lang;
 use model::marks::Overlays;
+use model::measure::Resolved;
 use model::scene::LandShapes;
 use serde::Serialize;
 use std::path::Path;
@@ -65,6 +66,8 @@ struct Inner {
     panel_land: LandShapes,
     /// The data revision, for the panels' ETags.
     revision: Revision,
+    /// The measure tool's well-known distances, their ends found.
+    distances: Vec<Resolved>,
 }
 
 impl AppState {
@@ -83,6 +86,7 @@ impl AppState {
             places,
             events,
             positions,
+            distances,
             revision,
             modified,
             package,
@@ -106,6 +110,8 @@ impl AppState {
             collections.push(value);
         }
         let marks = Overlays::from_collections(&places.value, &lines.value);
+        let finest = level(&collections, LAND_LEVELS - 1)?;
+        let distances = distances.resolve(&places.value, finest);
         let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
         let evidence = EvidenceCounts::of(&events.events);
         let catalogues = Catalogues::load(&config.i18n)?;
@@ -165,6 +171,7 @@ impl AppState {
                 catalogues,
                 event_pages,
                 response_budget: config.caches.response_bytes(),
+                distances,
                 panel_land: panel_land.ok_or(StartupError::NoLevel {
                     level: OVERVIEW_LEVEL,
                 })?,
@@ -235,6 +242,7 @@ impl AppState {
             islands: &localized.islands_data,
             land: &self.inner.panel_land,
             marks: &self.inner.marks,
+            distances: &self.inner.distances,
             c: self.inner.catalogues.get(lang),
         }
     }

@@ -615,6 +615,7 @@ fn invalid_event_data_stops_start_up_with_file_line_and_field() {
         "islands.toml",
         "positions.toml",
         "datapackage.toml",
+        "distances.toml",
         "lines.geojson",
         "places.geojson",
     ] {

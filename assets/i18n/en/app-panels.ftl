@@ -91,6 +91,7 @@ panel-quotes = Quotes
 ## The island's story
 story-title = History
 story-show = Show
+story-all = All
 strand-diplomacy = Treaties, diplomacy, statements
 strand-visit = Visits
 strand-incident = Incidents

@@ -90,6 +90,7 @@ panel-quotes = 引用
 ## 島の歴史
 story-title = 歴史
 story-show = 表示
+story-all = すべて
 strand-diplomacy = 条約・外交・声明
 strand-visit = 訪問
 strand-incident = 事案

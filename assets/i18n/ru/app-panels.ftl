@@ -91,6 +91,7 @@ panel-quotes = Цитаты
 ## История острова
 story-title = История
 story-show = Показывать
+story-all = Все
 strand-diplomacy = Договоры, дипломатия, заявления
 strand-visit = Визиты
 strand-incident = Инциденты

@@ -142,6 +142,19 @@ string_enum!(
 );
 
 impl DeploymentCategory {
+    /// The CSS class of the category's colour (`assets/style.css`'s and
+    /// `assets/chart.css`'s `.cat-…`), wherever a symbol, badge or bar is drawn.
+    pub fn class(self) -> &'static str {
+        match self {
+            DeploymentCategory::CoastalMissile => "cat-missile",
+            DeploymentCategory::AirDefence => "cat-air-defence",
+            DeploymentCategory::Aircraft => "cat-aircraft",
+            DeploymentCategory::GroundForces => "cat-ground",
+            DeploymentCategory::BorderGuard => "cat-border",
+            DeploymentCategory::Infrastructure => "cat-infrastructure",
+        }
+    }
+
     /// The letter on the category's map symbol (colour is never the only signal).
     pub fn letter(self) -> &'static str {
         match self {

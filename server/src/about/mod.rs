@@ -25,6 +25,8 @@ use std::sync::Arc;
 const HTML: &str = "text/html; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 const STYLE: &str = include_str!("pages.css");
+/// The deployment charts' styles, shared with the app (`/deployments`).
+const CHART_STYLE: &str = include_str!("../../../assets/chart.css");
 const SVG: &str = "image/svg+xml";
 /// The app's icon under a fixed name (Trunk hashes the app's copy).
 const ICON: &str = include_str!("../../../assets/favicon.svg");
@@ -68,7 +70,7 @@ impl About {
                 path: "/methodology",
                 body: methodology_body(evidence),
             }),
-            css: Served::new(STYLE),
+            css: Served::new(format!("{STYLE}{CHART_STYLE}")),
             icon: Served::new(ICON),
             linked,
         }

@@ -5,7 +5,7 @@
 //! no inline style: `/pages.css`, as `/about`. And `/feed.atom`, the events
 //! as an Atom feed (`model::feed`), per island with `island=`.
 
-mod render;
+pub(crate) mod render;
 
 use std::collections::HashMap;
 
@@ -89,7 +89,7 @@ pub async fn event_page(
 }
 
 /// `lang=` of a query, if it names one of the languages.
-fn query_lang(query: Option<&str>) -> Option<Lang> {
+pub(crate) fn query_lang(query: Option<&str>) -> Option<Lang> {
     query?
         .split('&')
         .filter_map(|pair| pair.strip_prefix("lang="))

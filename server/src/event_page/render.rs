@@ -394,7 +394,7 @@ fn record(w: &Words, ev: &Event, origin: &str) -> String {
 }
 
 /// The page around `head` and `body`, with the site's masthead.
-fn document(c: &Catalogue, head: &str, body: &str) -> String {
+pub(crate) fn document(c: &Catalogue, head: &str, body: &str) -> String {
     let lang = c.lang();
     let map = permalink::href(&MapState {
         lang: Some(lang),

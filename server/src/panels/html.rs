@@ -27,6 +27,8 @@ pub struct Ctx<'a> {
     pub land: &'a LandShapes,
     /// Places: names and positions (a reader's excerpt fits its places).
     pub marks: &'a Overlays,
+    /// The measure tool's well-known distances, their ends found.
+    pub distances: &'a [model::measure::Resolved],
     /// The permalink asked for, without its view.
     pub state: &'a MapState,
     /// The map's date: the link's, else today.

@@ -8,7 +8,7 @@
 //! permalink gives the same HTML, in the link's language, with every word
 //! from the catalogue, names in the link's convention and text escaped.
 //!
-//! `GET /fragments/panel?<permalink>[&from=<record id>]` answers the side
+//! `GET /fragments/panel?<permalink>[&from=<event or deployment id>]` answers the side
 //! panel of that state (the first that applies: the event's card, the
 //! deployment's card, the island's panel, the list of changes while
 //! comparing; `204` when none is open); `GET /fragments/reader?<permalink>`
@@ -38,7 +38,10 @@
 //!   checkboxes: one of theirs is checked); the rest get `hidden`. An item
 //!   marked for several filters must pass each. Filters are the page's
 //!   state, not the URL's; the same panel drawn again (same `data-key`, say
-//!   on a new date) keeps them, and its scroll.
+//!   on a new date) keeps them, and its scroll. (The island's story has no
+//!   empty value: "All" is `all`, which every entry carries, and each
+//!   period's label is written once per value, the others `hidden`, so its
+//!   count follows the filter.)
 //! - `data-count="KEY"` (with `data-arg-NAME="…"` attributes, if the
 //!   message has other variables): after a filter changes, the element's
 //!   text becomes the catalogue's message KEY with those and `count`, the
@@ -59,6 +62,7 @@ mod cards;
 mod changes;
 pub mod html;
 mod island;
+mod measure;
 mod reader;
 pub mod route;
 
@@ -67,6 +71,7 @@ use model::events::Dataset;
 use model::i18n::Catalogue;
 use model::islands::Islands;
 use model::marks::Overlays;
+use model::measure::Resolved;
 use model::permalink::MapState;
 use model::scene::LandShapes;
 
@@ -93,12 +98,18 @@ pub fn reader_panel(ctx: &Ctx) -> Option<String> {
     reader::reader(ctx, article, ctx.state.excerpt)
 }
 
+/// The measure tool's list of well-known distances.
+pub fn measure_panel(ctx: &Ctx) -> String {
+    measure::known_distances(ctx)
+}
+
 /// Everything a panel is drawn from, in one language, prepared once.
 pub struct PanelData<'a> {
     pub data: &'a Dataset,
     pub islands: &'a Islands,
     pub land: &'a LandShapes,
     pub marks: &'a Overlays,
+    pub distances: &'a [Resolved],
     pub c: &'a Catalogue,
 }
 
@@ -114,6 +125,7 @@ impl<'a> PanelData<'a> {
             islands: self.islands,
             land: self.land,
             marks: self.marks,
+            distances: self.distances,
             state,
             date: state.date.unwrap_or(today),
             today,

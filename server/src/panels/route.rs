@@ -17,12 +17,7 @@ pub async fn panel(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    fragment(
-        &state,
-        query.as_deref().unwrap_or(""),
-        &headers,
-        |ctx, from| side_panel(ctx, from),
-    )
+    fragment(&state, query.as_deref().unwrap_or(""), &headers, side_panel)
 }
 
 /// The reader of the permalink in the query.
@@ -36,6 +31,20 @@ pub async fn reader(
         query.as_deref().unwrap_or(""),
         &headers,
         |ctx, _| reader_panel(ctx),
+    )
+}
+
+/// The measure tool's well-known distances, in the link's language.
+pub async fn measure(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    fragment(
+        &state,
+        query.as_deref().unwrap_or(""),
+        &headers,
+        |ctx, _| Some(super::measure_panel(ctx)),
     )
 }
 

@@ -17,6 +17,7 @@ mod articles;
 mod denylist;
 pub use denylist::Denylist;
 mod deployments;
+pub(crate) mod distances;
 mod events;
 mod excerpts;
 mod fields;
