@@ -286,6 +286,27 @@ mod tests {
     }
 
     #[test]
+    fn shumshu_can_be_centred_but_the_default_view_stays_on_the_dispute() {
+        // The map area reaches the First Kuril Strait: a view there is kept.
+        let shumshu = View {
+            zoom: 9.0,
+            lat: 50.75,
+            lon: 156.35,
+        };
+        assert_eq!(shumshu.clamped(), shumshu);
+        // The default view fits the disputed islands, whatever the area: its
+        // centre is theirs, and Urup's north-east (150.57°E) is off a phone.
+        let [west, south, east, north] = DISPUTE_BOUNDS;
+        for (w, h) in [(1280.0, 800.0), (390.0, 600.0)] {
+            let view = View::fit(DISPUTE_BOUNDS, w, h);
+            assert!((west..=east).contains(&view.lon) && (south..=north).contains(&view.lat));
+        }
+        let phone = View::fit(DISPUTE_BOUNDS, 390.0, 600.0);
+        let (x, _) = phone.transform(390.0, 600.0).apply(project(150.57, 46.2));
+        assert!(x > 390.0, "{x}");
+    }
+
+    #[test]
     fn a_phone_screen_gets_a_smaller_zoom_than_a_desktop() {
         let phone = View::fit(DISPUTE_BOUNDS, 390.0, 500.0);
         let desktop = View::fit(DISPUTE_BOUNDS, 1280.0, 800.0);
