@@ -1,12 +1,11 @@
-//! The page: map, controls, island panel, all driven by the URL.
+//! The page: map, controls, the server's panels, all driven by the URL.
 
 use crate::api;
 use crate::controls::{Controls, EmbedFooter, IgnoredNotice, IslandList, legend_box};
 use crate::data::{AtlasData, DEFAULT_ARTICLE};
 use crate::i18n::{self, t, tf};
 use crate::map::MapView;
-use crate::panel::{IslandPanel, PanelWarmup};
-use crate::reader::Reader;
+use crate::panel_host::{FragmentHost, Place};
 use crate::timeline::Timeline;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
@@ -187,8 +186,6 @@ fn loaded(
     let from = move |part: Stage| move || stage.get() >= part;
     let first_landing = land.islands.first_soviet_control();
     let for_list = land.clone();
-    let for_panel = land.clone();
-    let for_warmup = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
         <Show when=move || !url.embed.get() fallback=EmbedFooter>
@@ -200,10 +197,9 @@ fn loaded(
             }
         </Show>
         <Show when=from(Stage::Panel)>
-            <IslandPanel land=for_panel.clone()/>
-            <Reader land=for_panel.clone()/>
+            <FragmentHost place=Place::Panel/>
+            <FragmentHost place=Place::Reader/>
         </Show>
-        <Show when=from(Stage::PanelWarmup)><PanelWarmup land=for_warmup.clone()/></Show>
     }
 }
 
@@ -215,7 +211,6 @@ enum Stage {
     Timeline,
     Controls,
     IslandList,
-    PanelWarmup,
 }
 
 /// Mounts the next part of the page in a task of its own, until the last.
@@ -227,8 +222,7 @@ fn mount_in_stages(stage: RwSignal<Stage>) {
                 Stage::Panel => Stage::Timeline,
                 Stage::Timeline => Stage::Controls,
                 Stage::Controls => Stage::IslandList,
-                Stage::IslandList => Stage::PanelWarmup,
-                Stage::PanelWarmup => return,
+                Stage::IslandList => return,
             };
             stage.set(next);
             mount_in_stages(stage);

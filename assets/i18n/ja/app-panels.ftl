@@ -62,12 +62,11 @@ panel-unknown-event = このリンクの出来事（「{ $id }」）は地図に
 panel-dismiss = この通知を閉じる
 panel-close-island = 島のパネルを閉じる
 panel-close-event = 出来事を閉じる
-panel-loading-history = 歴史を読み込んでいます…
-panel-history-failed = 歴史を読み込めませんでした：{ $error }
+panel-loading = 読み込んでいます…
+panel-failed = このパネルを読み込めませんでした：{ $error }
 panel-try-again = 再試行
 panel-sources = 情報源
 panel-read-in = { $outlet }で読む（引用{ $n }）
-panel-read-in-article = 記事で読む
 panel-japanese = 日本語
 panel-russian = ロシア語
 panel-group = 群島
@@ -109,7 +108,6 @@ story-excerpts = 引用あり
 
 ## 配備カード
 card-unknown = このリンクの配備（「{ $id }」）は地図にありません。
-card-failed = 配備を読み込めませんでした：{ $error }
 card-close = 配備を閉じる
 card-site-unpublished = { $island }（正確な場所は公表されていません）
 card-where = 場所

@@ -63,12 +63,11 @@ panel-unknown-event = В этой ссылке указано событие, к
 panel-dismiss = Закрыть уведомление
 panel-close-island = Закрыть панель острова
 panel-close-event = Закрыть событие
-panel-loading-history = История загружается…
-panel-history-failed = Не удалось загрузить историю: { $error }
+panel-loading = Загрузка…
+panel-failed = Не удалось загрузить панель: { $error }
 panel-try-again = Повторить
 panel-sources = Источники
 panel-read-in = Читать в источнике «{ $outlet }» (цитата { $n })
-panel-read-in-article = Читать в статье
 panel-japanese = По-японски
 panel-russian = По-русски
 panel-group = Группа
@@ -114,7 +113,6 @@ story-excerpts = цитаты
 
 ## Карточка размещения
 card-unknown = В этой ссылке указано размещение, которого нет на карте («{ $id }»).
-card-failed = Не удалось загрузить размещение: { $error }
 card-close = Закрыть размещение
 card-site-unpublished = { $island } (точное место не опубликовано)
 card-where = Где
