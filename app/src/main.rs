@@ -6,16 +6,13 @@ mod atlas;
 mod compare;
 mod controls;
 mod data;
-mod deployment_card;
 mod downloads;
 mod fetched;
 mod focus;
 mod i18n;
 mod map;
 mod overlays;
-mod panel;
-mod reader;
-mod story;
+mod panel_host;
 mod timeline;
 mod url_state;
 

@@ -20,6 +20,7 @@ use model::geodata::LandCollection;
 use model::i18n::Lang;
 use model::marks::Overlays;
 use model::measure::Resolved;
+use model::overview::Overview;
 use model::scene::LandShapes;
 use serde::Serialize;
 use std::path::Path;
@@ -45,6 +46,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// The overview map's coastlines ready to draw (`model::overview`).
+    overview: Served,
     /// `/api/meta`: the data revision and counts.
     meta: Served,
     /// The same places and lines, for exported figures.
@@ -68,6 +71,8 @@ struct Inner {
     revision: Revision,
     /// The measure tool's well-known distances, their ends found.
     distances: Vec<Resolved>,
+    /// The panel's one line of both positions, per language ([`Lang::ALL`]'s order).
+    positions_lines: Vec<String>,
 }
 
 impl AppState {
@@ -84,6 +89,7 @@ impl AppState {
             land: levels,
             lines,
             places,
+            overview,
             events,
             positions,
             distances,
@@ -92,6 +98,11 @@ impl AppState {
             package,
         } = data;
         let line = positions.panel_line();
+        let catalogues = Catalogues::load(&config.i18n)?;
+        let positions_lines: Vec<String> = Lang::ALL
+            .iter()
+            .map(|l| positions.panel_line_in(catalogues.get(*l)))
+            .collect();
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut shapes = Vec::with_capacity(LAND_LEVELS);
         let mut collections = Vec::with_capacity(LAND_LEVELS);
@@ -113,8 +124,12 @@ impl AppState {
         let finest = level(&collections, LAND_LEVELS - 1)?;
         let distances = distances.resolve(&places.value, finest);
         let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
+        let overview = prepare(
+            &revision,
+            &Overview::from_collection(&overview.value),
+            || config.data.join("overview.geojson").display().to_string(),
+        )?;
         let evidence = EvidenceCounts::of(&events.events);
-        let catalogues = Catalogues::load(&config.i18n)?;
         let meta = prepare(
             &revision,
             &Meta {
@@ -132,10 +147,12 @@ impl AppState {
             &catalogues,
         ));
         let about = About::new(
-            &positions,
-            &islands.value,
-            &places.value,
-            &evidence,
+            &crate::about::Sources {
+                positions: &positions,
+                names: &events.names,
+                evidence: &evidence,
+                catalogues: &catalogues,
+            },
             linked.clone(),
         );
         let pages = Pages::new(
@@ -163,6 +180,7 @@ impl AppState {
                 lines: Served::of_data(&revision, lines.text),
                 places: Served::of_data(&revision, places.text),
                 overlays,
+                overview,
                 meta,
                 marks,
                 pages,
@@ -172,6 +190,7 @@ impl AppState {
                 event_pages,
                 response_budget: config.caches.response_bytes(),
                 distances,
+                positions_lines,
                 panel_land: panel_land.ok_or(StartupError::NoLevel {
                     level: OVERVIEW_LEVEL,
                 })?,
@@ -206,6 +225,10 @@ impl AppState {
 
     pub fn overlays(&self) -> &Served {
         &self.inner.overlays
+    }
+
+    pub fn overview(&self) -> &Served {
+        &self.inner.overview
     }
 
     pub fn meta(&self) -> &Served {
@@ -243,6 +266,11 @@ impl AppState {
             land: &self.inner.panel_land,
             marks: &self.inner.marks,
             distances: &self.inner.distances,
+            positions_line: Lang::ALL
+                .iter()
+                .position(|l| *l == lang)
+                .and_then(|at| self.inner.positions_lines.get(at))
+                .map_or("", String::as_str),
             c: self.inner.catalogues.get(lang),
         }
     }
