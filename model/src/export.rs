@@ -513,7 +513,7 @@ fn draw_figure_map<'a>(
     (w, h): (f64, f64),
 ) -> (LandDrawn, Vec<Entry<'a>>) {
     let t = view.transform(w, h);
-    let land = draw_land(svg, f.land, f.islands, f.state, t);
+    let land = draw_land(svg, f.land, f.islands, f.state, t, (w, h));
     let marks = draw_marks(svg, f, t, (w, h));
     let mut entries = vec![];
     let shown = if f.state.layers.contains(Layer::Deployments) {

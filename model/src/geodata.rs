@@ -368,6 +368,7 @@ mod tests {
         assert_eq!(shikotan.anchor, Some([146.6, 43.8]));
         assert_eq!(shikotan.d.matches('M').count(), 1);
         assert_eq!(shikotan.properties.name_ru, "Шикотан");
+        assert_eq!(shikotan.properties.source, "test");
         assert_eq!(
             shapes.find("hokkaido").map(|f| f.d.as_str()),
             land.find("hokkaido")

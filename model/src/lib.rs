@@ -23,6 +23,7 @@ pub mod marks;
 pub mod measure;
 pub mod names;
 pub mod og;
+pub mod overview;
 pub mod permalink;
 pub mod positions;
 pub mod projection;

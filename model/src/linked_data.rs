@@ -268,7 +268,7 @@ mod tests {
                 "https://spdx.org/licenses/Apache-2.0.html"
             ])
         );
-        assert_eq!(d["spatialCoverage"]["geo"]["box"], "41 139 47 151");
+        assert_eq!(d["spatialCoverage"]["geo"]["box"], "41 139 52 158");
         assert_eq!(
             d["keywords"],
             json!(["Kuril Islands", "Northern Territories"])

@@ -5,7 +5,7 @@
 
 use crate::api::DeploymentFeature;
 use crate::events::{Date, PartialDate, Period, Precision};
-use crate::geodata::LandCollection;
+use crate::geodata::{LandCollection, LandFeature};
 use crate::i18n::{Catalogue, Lang};
 use crate::islands::Islands;
 use crate::names::{self, Forms, NameStyle, Naming};
@@ -438,7 +438,7 @@ fn draw_map(
     (width, height): (f64, f64),
 ) {
     let t = view.transform(width, height);
-    draw_land(svg, land, islands, state, t);
+    draw_land(svg, land, islands, state, t, (width, height));
     // The only symbol on the preview image is the open deployment's: names
     // keep clear of it and of each other.
     let symbols: Vec<Symbol> = mark
@@ -466,13 +466,31 @@ pub(crate) struct LandDrawn {
     pub selected: bool,
 }
 
-/// The sea and the land of `state` (its selection, its date) through `t`.
+/// Whether any of `f` may show on a `width`×`height` canvas through `t`
+/// (its longitude/latitude box, projected): the map area reaches Kamchatka,
+/// and a picture of the disputed islands need not carry its outline.
+fn on_canvas(f: &LandFeature, t: crate::viewport::Transform, (width, height): (f64, f64)) -> bool {
+    let (mut west, mut south, mut east, mut north) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for [lon, lat] in f.geometry.polygons().iter().flatten().flatten() {
+        west = west.min(*lon);
+        east = east.max(*lon);
+        south = south.min(*lat);
+        north = north.max(*lat);
+    }
+    let (left, top) = t.apply(crate::projection::project(west, north));
+    let (right, bottom) = t.apply(crate::projection::project(east, south));
+    right >= 0.0 && left <= width && bottom >= 0.0 && top <= height
+}
+
+/// The sea and the land of `state` (its selection, its date) through `t`
+/// on a canvas of `size`; land wholly off the canvas is left out.
 pub(crate) fn draw_land(
     svg: &mut String,
     land: &LandCollection,
     islands: &Islands,
     state: &MapState,
     t: crate::viewport::Transform,
+    size: (f64, f64),
 ) -> LandDrawn {
     let mut drawn = LandDrawn::default();
     svg.push_str(r##"<rect width="100%" height="100%" fill="#dceaf4"/>"##);
@@ -503,6 +521,9 @@ pub(crate) fn draw_land(
                 ("#e69f00", "#7a4b00", "")
             }
         };
+        if !on_canvas(f, t, size) {
+            continue;
+        }
         let _ = write!(
             svg,
             r#"<path d="{}" fill="{fill}" stroke="{line}"{dashes} stroke-linejoin="round" fill-rule="evenodd"/>"#,

@@ -1,13 +1,22 @@
 //! Web Mercator (EPSG:3857), the projection every web map uses, expressed in
-//! "map units": pixels at [`REFERENCE_ZOOM`] measured from the north-west
-//! corner of the map area. Geometry is projected once into map units; panning
-//! and zooming only change an SVG transform.
+//! "map units": pixels at [`REFERENCE_ZOOM`] measured from a fixed origin
+//! ([`ORIGIN_LON`], [`ORIGIN_LAT`]). Geometry is projected once into map
+//! units; panning and zooming only change an SVG transform.
 
-/// The map area: 139–151°E, 41–47°N (Hokkaido's east to Urup).
+/// The map area: 139–158°E, 41–52°N: Hokkaido and the whole Kuril chain from
+/// Kunashiri to Shumshu, with Cape Lopatka (Kamchatka's southern tip, 50.87°N
+/// 156.67°E) and the First Kuril Strait between them.
 pub const AREA_WEST: f64 = 139.0;
-pub const AREA_EAST: f64 = 151.0;
+pub const AREA_EAST: f64 = 158.0;
 pub const AREA_SOUTH: f64 = 41.0;
-pub const AREA_NORTH: f64 = 47.0;
+pub const AREA_NORTH: f64 = 52.0;
+
+/// Where map units start: 139°E, 47°N, the map area's north-west corner
+/// before the area grew north to take in the whole chain. Kept so that map
+/// units, and every outline's path data, did not move; land north of 47°N
+/// has negative `y`.
+pub const ORIGIN_LON: f64 = 139.0;
+pub const ORIGIN_LAT: f64 = 47.0;
 
 /// Whether `[lon, lat]` lies in the map area (edges included).
 pub fn in_map_area([lon, lat]: [f64; 2]) -> bool {
@@ -41,7 +50,7 @@ fn world_size() -> f64 {
 }
 
 fn origin() -> (f64, f64) {
-    world_unit(AREA_WEST, AREA_NORTH)
+    world_unit(ORIGIN_LON, ORIGIN_LAT)
 }
 
 /// A scale bar no longer than `max_px`: a round distance (1, 2 or 5 × 10ⁿ
@@ -95,9 +104,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_north_west_corner_is_the_origin() {
-        let p = project(AREA_WEST, AREA_NORTH);
+    fn the_origin_is_fixed_and_the_north_of_the_area_is_negative() {
+        let p = project(ORIGIN_LON, ORIGIN_LAT);
         assert!(p.x.abs() < 1e-9 && p.y.abs() < 1e-9, "{p:?}");
+        let north_west = project(AREA_WEST, AREA_NORTH);
+        assert!(
+            north_west.x.abs() < 1e-9 && north_west.y < 0.0,
+            "{north_west:?}"
+        );
     }
 
     #[test]

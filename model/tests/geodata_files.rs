@@ -27,7 +27,7 @@ fn land(name: &str) -> LandCollection {
 }
 
 fn in_area(p: Position) -> bool {
-    (139.0..=151.0).contains(&p[0]) && (41.0..=47.0).contains(&p[1])
+    model::projection::in_map_area(p)
 }
 
 fn ring(r: &[Position]) -> LineString<f64> {
@@ -267,7 +267,7 @@ fn each_named_island_is_its_own_feature_where_sources_put_it() {
                 .unwrap_or_else(|| panic!("{name}: no context land {id}"));
             assert_eq!(f.properties.role, LandRole::Context, "{name} {id}");
         }
-        for id in ["sakhalin", "honshu"] {
+        for id in ["sakhalin", "honshu", "kamchatka", "mainland"] {
             assert!(
                 land.find(id).is_some_and(|f| f.properties.clipped),
                 "{name} {id} is cut by the map edge"
@@ -405,7 +405,12 @@ fn lines_are_dated_schematic_and_at_sea() {
                 }
             })
     };
-    for id in ["shimoda-1855", "japan-claim-limit", "de-facto-1945"] {
+    for id in [
+        "shimoda-1855",
+        "japan-claim-limit",
+        "de-facto-1945",
+        "saint-petersburg-1875",
+    ] {
         assert!(lines.find(id).is_some(), "no line {id}");
     }
     for l in &lines.features {
@@ -514,4 +519,224 @@ fn place_sources_are_not_denied() {
         }
     }
     assert!(bad.is_empty(), "place sources:\n{}", bad.join("\n"));
+}
+
+/// The Kuril Islands north of the dispute, Urup to Shumshu, south-west to
+/// north-east, with the point English Wikipedia's article on each gives.
+const CHAIN: &[(&str, [f64; 2])] = &[
+    ("Urup", [149.933, 45.883]),
+    ("Broutona", [150.733, 46.717]),
+    ("Chirpoi", [150.867, 46.517]),
+    ("Brat Chirpoyev", [150.817, 46.467]),
+    ("Simushir", [152.017, 46.967]),
+    ("Ketoy", [152.467, 47.333]),
+    ("Ushishir", [152.817, 47.517]),
+    ("Rasshua", [153.017, 47.75]),
+    ("Matua", [153.217, 48.083]),
+    ("Raikoke", [153.25, 48.283]),
+    ("Shiashkotan", [154.1, 48.817]),
+    ("Ekarma", [153.95, 48.95]),
+    ("Chirinkotan", [153.483, 48.983]),
+    ("Kharimkotan", [154.533, 49.117]),
+    ("Onekotan", [154.767, 49.45]),
+    ("Makanrushi", [154.433, 49.767]),
+    ("Antsiferov", [154.983, 50.2]),
+    ("Paramushir", [155.683, 50.383]),
+    ("Atlasov", [155.567, 50.867]),
+    ("Shumshu", [156.35, 50.75]),
+];
+
+#[test]
+fn the_whole_chain_from_urup_to_shumshu_is_context_land_where_sources_put_it() {
+    for name in LODS {
+        let land = land(name);
+        for &(island, at) in CHAIN {
+            let f = land
+                .features
+                .iter()
+                .find(|f| f.properties.name_en == island)
+                .unwrap_or_else(|| panic!("{name}: no island named {island}"));
+            let p = &f.properties;
+            assert_eq!(p.role, LandRole::Context, "{name} {island}");
+            assert_eq!(p.administered_by, "Russia", "{name} {island}");
+            assert_eq!(p.claimed_by, None, "{name} {island}: not disputed");
+            assert!(
+                !p.name_ja.is_empty() && !p.name_ru.is_empty(),
+                "{name} {island}"
+            );
+            let d = distance_km(at, &multipolygon(f));
+            assert!(d <= 3.0, "{name} {island}: {d:.1} km from {at:?}");
+        }
+        // The coasts beside the chain: Kamchatka's southern tip, Cape
+        // Lopatka (50°52′N 156°40′E), is on the map.
+        let kamchatka = land.find("kamchatka").expect("Kamchatka");
+        let d = distance_km([156.667, 50.867], &multipolygon(kamchatka));
+        assert!(d <= 2.0, "{name}: Cape Lopatka {d:.1} km from Kamchatka");
+    }
+}
+
+#[test]
+fn context_land_is_not_disputed_and_disputed_land_is_only_the_claimed_islands() {
+    for name in LODS {
+        for f in &land(name).features {
+            let p = &f.properties;
+            match p.role {
+                LandRole::Context => {
+                    assert_eq!(p.claimed_by, None, "{name} {}: context is claimed", f.id);
+                    assert_eq!(p.group, None, "{name} {}: context in a group", f.id);
+                    assert_eq!(p.official_area_km2, None, "{name} {}", f.id);
+                }
+                LandRole::Disputed => {
+                    let own = ISLANDS.iter().any(|(id, _, _)| *id == f.id);
+                    let islets = p
+                        .part_of
+                        .as_deref()
+                        .is_some_and(|parent| ISLANDS.iter().any(|(id, _, _)| *id == parent));
+                    assert!(own || islets, "{name} {}: disputed but not claimed", f.id);
+                }
+            }
+        }
+    }
+}
+
+/// Which side of the line from `a` to `b` a point lies on.
+fn side(a: Position, b: Position, p: Position) -> f64 {
+    (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
+}
+
+#[test]
+fn the_1855_and_1875_lines_run_through_their_straits() {
+    let lines = LineCollection::from_json(&read("lines.geojson")).expect("lines.geojson parses");
+    let full = land("land-2.geojson");
+    let feature = |id: &str| full.find(id).unwrap_or_else(|| panic!("no {id}"));
+    // The Shimoda line between Etorofu and Urup (the Vries Strait, about
+    // 40 km wide); the 1875 line between Shumshu and Cape Lopatka (the First
+    // Kuril Strait, about 11 km wide).
+    for (line, south, north, width_km) in [
+        ("shimoda-1855", "etorofu", "urup", 40.0),
+        ("saint-petersburg-1875", "shumshu", "kamchatka", 11.0),
+    ] {
+        let l = lines.find(line).unwrap_or_else(|| panic!("no line {line}"));
+        let pts = l.geometry.positions();
+        let (a, b) = (pts[0], pts[pts.len() - 1]);
+        let (s, n) = (feature(south), feature(north));
+        let at = |f: &LandFeature| f.properties.label_at.expect("label_at");
+        assert!(
+            side(a, b, at(s)) * side(a, b, at(n)) < 0.0,
+            "{line}: {south} and {north} are on the same side"
+        );
+        for f in [s, n] {
+            let nearest = pts
+                .iter()
+                .map(|&p| distance_km(p, &multipolygon(f)))
+                .fold(f64::MAX, f64::min);
+            assert!(
+                nearest <= width_km,
+                "{line} passes {nearest:.1} km from {}",
+                f.id
+            );
+        }
+    }
+    let exchange = lines.find("saint-petersburg-1875").expect("1875 line");
+    assert_eq!(exchange.properties.date, "1875-05-07");
+    assert!(exchange.properties.schematic);
+}
+
+mod overview {
+    use super::*;
+    use model::overview::{EAST, NORTH, OverviewCollection, SOUTH, WEST};
+    use model::projection::{AREA_EAST, AREA_NORTH, AREA_SOUTH, AREA_WEST};
+
+    fn in_frame(p: Position) -> bool {
+        (WEST..=EAST).contains(&p[0]) && (SOUTH..=NORTH).contains(&p[1])
+    }
+
+    fn overview() -> (String, MultiPolygon<f64>) {
+        let text = read("overview.geojson");
+        let collection = OverviewCollection::from_json(&text).expect("overview.geojson parses");
+        assert_eq!(collection.features.len(), 1);
+        let f = &collection.features[0];
+        assert_eq!(f.properties.source, "GSHHG 2.3.6 full");
+        let mp = MultiPolygon::new(
+            f.geometry
+                .polygons()
+                .iter()
+                .map(|rings| {
+                    for r in rings {
+                        assert!(r.len() >= 4 && r.first() == r.last(), "ring not closed");
+                        assert!(r.iter().all(|&p| in_frame(p)), "outside the frame");
+                    }
+                    assert!(
+                        signed_area2(&rings[0]) > 0.0,
+                        "exterior not counter-clockwise"
+                    );
+                    Polygon::new(
+                        ring(&rings[0]),
+                        rings[1..].iter().map(|r| ring(r)).collect(),
+                    )
+                })
+                .collect(),
+        );
+        for (i, p) in mp.0.iter().enumerate() {
+            assert_eq!(rings_cross(p), None, "overview polygon {i}");
+        }
+        (text, mp)
+    }
+
+    #[test]
+    fn the_overview_is_light_and_covers_the_map_area_and_every_land_feature() {
+        let (text, mp) = overview();
+        assert!(
+            text.len() < 32_000,
+            "overview.geojson is {} bytes",
+            text.len()
+        );
+        for corner in [
+            [AREA_WEST, AREA_SOUTH],
+            [AREA_EAST, AREA_NORTH],
+            [AREA_WEST, AREA_NORTH],
+            [AREA_EAST, AREA_SOUTH],
+        ] {
+            assert!(
+                in_frame(corner),
+                "the map area's corner {corner:?} is off the overview"
+            );
+        }
+        for f in &land("land-0.geojson").features {
+            for rings in f.geometry.polygons() {
+                assert!(
+                    rings.iter().flatten().all(|&p| in_frame(p)),
+                    "{} lies outside the overview",
+                    f.id
+                );
+            }
+            // Everything the overview keeps (20 km² and more) is drawn on it.
+            if area_km2(f) >= 20.0 {
+                let at = f.properties.label_at.expect("label_at");
+                let d = distance_km(at, &mp);
+                assert!(d <= 8.0, "{}: overview land is {d:.1} km away", f.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_overview_shows_the_coasts_round_the_sea_of_okhotsk() {
+        let (_, mp) = overview();
+        let on_land = |p: [f64; 2]| mp.contains(&Point::new(p[0], p[1]));
+        for (what, p) in [
+            ("Hokkaido", [142.8, 43.5]),
+            ("Sakhalin", [142.8, 50.0]),
+            ("Kamchatka", [159.0, 55.0]),
+            ("the mainland at Magadan", [150.8, 60.0]),
+            ("Paramushir", [155.7, 50.4]),
+        ] {
+            assert!(on_land(p), "{what} {p:?} is not land on the overview");
+        }
+        for (what, p) in [
+            ("the Sea of Okhotsk", [150.0, 55.0]),
+            ("the Pacific", [155.0, 45.0]),
+        ] {
+            assert!(!on_land(p), "{what} {p:?} is land on the overview");
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! The data files, each read once and parsed once, typed: the land at every
-//! level of detail, lines, places and the events data (`geodata/events/`),
+//! level of detail, lines, places, the overview map's coastlines and the events data (`geodata/events/`),
 //! validated together. Whoever needs a file takes its typed value (and its
 //! text, where it is served as committed) from [`Data`].
 //!
@@ -18,6 +18,7 @@ use model::events::{DataError, Dataset, Denylist, Known};
 use model::geodata::{LandCollection, LineCollection, PlaceCollection};
 use model::islands::Islands;
 use model::measure::Distances;
+use model::overview::OverviewCollection;
 use model::positions::Positions;
 
 /// Number of land levels of detail in `geodata/` (`land-0` coarsest).
@@ -63,6 +64,8 @@ pub struct Data {
     pub land: Vec<Parsed<LandCollection>>,
     pub lines: Parsed<LineCollection>,
     pub places: Parsed<PlaceCollection>,
+    /// `overview.geojson`: the overview map's coastlines.
+    pub overview: Parsed<OverviewCollection>,
     /// Events, deployments and articles, checked against the places above.
     pub events: Dataset,
     /// `positions.toml`: both governments' positions, their references checked.
@@ -99,7 +102,7 @@ const REVISION_DIGITS: usize = 12;
 
 /// The data revision: the first [`REVISION_DIGITS`] hex digits of a SHA-256
 /// over every data file the server read, in a fixed order (land levels,
-/// lines, places, islands, the events folder by path, positions), each as
+/// lines, places, the overview, islands, the events folder by path, positions), each as
 /// its path relative to the data folder and its bytes. The same files give
 /// the same revision wherever the folder is; any changed byte, a renamed or
 /// an added events file gives another.
@@ -140,6 +143,7 @@ impl Data {
             .collect::<Result<Vec<_>, _>>()?;
         let lines = parse(&dir.join("lines.geojson"), LineCollection::from_json)?;
         let places = parse(&dir.join("places.geojson"), PlaceCollection::from_json)?;
+        let overview = parse(&dir.join("overview.geojson"), OverviewCollection::from_json)?;
         let islands = islands(&dir.join("islands.toml"), &land)?;
         let coarsest = &land[0].value;
         let mut known = islands.value.known(coarsest, &places.value);
@@ -165,6 +169,7 @@ impl Data {
             .chain([
                 ("lines.geojson", lines.text.as_str()),
                 ("places.geojson", places.text.as_str()),
+                ("overview.geojson", overview.text.as_str()),
                 ("islands.toml", islands.text.as_str()),
             ])
             .chain(event_files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -186,6 +191,7 @@ impl Data {
             land,
             lines,
             places,
+            overview,
             events,
             positions,
             distances: distances_value,

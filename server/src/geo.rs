@@ -1,5 +1,6 @@
 //! Geometry endpoints: the land at each level of detail (GeoJSON, and ready
-//! to draw), treaty lines and places (GeoJSON, and ready to draw).
+//! to draw), treaty lines and places (GeoJSON, and ready to draw), the
+//! overview map's coastlines (ready to draw).
 
 use crate::api::{GEOJSON, JSON};
 use crate::error::ApiError;
@@ -56,4 +57,17 @@ pub async fn places(State(state): State<AppState>, headers: HeaderMap) -> Respon
 /// uses): names, points, dates, and each line's path data in map units.
 pub async fn overlays(State(state): State<AppState>, headers: HeaderMap) -> Response {
     cached(state.overlays(), JSON, &headers)
+}
+
+/// The overview map: the coasts round the Sea of Okhotsk (Hokkaido,
+/// Sakhalin, Kamchatka, the whole Kuril chain) at very low detail, as one SVG
+/// path in a small fixed Web Mercator frame, with the frame's bounds and the
+/// main map's area in the same units.
+#[utoipa::path(get, path = "/api/geo/overview", tag = "atlas",
+    responses(
+        (status = 200, description = "The overview map's coastlines, ready to draw", body = model::overview::Overview),
+        (status = 304, description = "Not modified (If-None-Match)"),
+    ))]
+pub async fn overview(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    cached(state.overview(), JSON, &headers)
 }

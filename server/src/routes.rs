@@ -36,6 +36,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/geo/lines", get(crate::geo::lines))
         .route("/geo/places", get(crate::geo::places))
         .route("/geo/overlays", get(crate::geo::overlays))
+        .route("/geo/overview", get(crate::geo::overview))
         .route("/meta", get(crate::cite::meta))
         .route("/citation", get(crate::cite::citation))
         .merge(state.api().router())

@@ -20,6 +20,7 @@ use model::geodata::LandCollection;
 use model::i18n::Lang;
 use model::marks::Overlays;
 use model::measure::Resolved;
+use model::overview::Overview;
 use model::scene::LandShapes;
 use serde::Serialize;
 use std::path::Path;
@@ -45,6 +46,8 @@ struct Inner {
     places: Served,
     /// Places and lines digested for the app (`model::marks`).
     overlays: Served,
+    /// The overview map's coastlines ready to draw (`model::overview`).
+    overview: Served,
     /// `/api/meta`: the data revision and counts.
     meta: Served,
     /// The same places and lines, for exported figures.
@@ -84,6 +87,7 @@ impl AppState {
             land: levels,
             lines,
             places,
+            overview,
             events,
             positions,
             distances,
@@ -113,6 +117,11 @@ impl AppState {
         let finest = level(&collections, LAND_LEVELS - 1)?;
         let distances = distances.resolve(&places.value, finest);
         let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
+        let overview = prepare(
+            &revision,
+            &Overview::from_collection(&overview.value),
+            || config.data.join("overview.geojson").display().to_string(),
+        )?;
         let evidence = EvidenceCounts::of(&events.events);
         let catalogues = Catalogues::load(&config.i18n)?;
         let meta = prepare(
@@ -163,6 +172,7 @@ impl AppState {
                 lines: Served::of_data(&revision, lines.text),
                 places: Served::of_data(&revision, places.text),
                 overlays,
+                overview,
                 meta,
                 marks,
                 pages,
@@ -206,6 +216,10 @@ impl AppState {
 
     pub fn overlays(&self) -> &Served {
         &self.inner.overlays
+    }
+
+    pub fn overview(&self) -> &Served {
+        &self.inner.overview
     }
 
     pub fn meta(&self) -> &Served {

@@ -618,6 +618,7 @@ fn invalid_event_data_stops_start_up_with_file_line_and_field() {
         "distances.toml",
         "lines.geojson",
         "places.geojson",
+        "overview.geojson",
     ] {
         std::fs::copy(root.join("geodata").join(f), tmp.join(f)).expect("copy");
     }

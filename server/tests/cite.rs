@@ -220,7 +220,7 @@ async fn the_map_page_carries_citation_tags_linked_data_and_the_revision_footer(
     let dataset = of_type(&items, "Dataset");
     assert_eq!(dataset.len(), 1, "{items:#?}");
     assert_eq!(dataset[0]["version"], revision.as_str());
-    assert_eq!(dataset[0]["spatialCoverage"]["geo"]["box"], "41 139 47 151");
+    assert_eq!(dataset[0]["spatialCoverage"]["geo"]["box"], "41 139 52 158");
     assert!(
         dataset[0]["license"][0]
             .as_str()

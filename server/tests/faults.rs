@@ -84,7 +84,12 @@ fn assert_stops_naming(data: &Path, file: &str, why: &str) {
 
 #[test]
 fn a_missing_data_file_stops_start_up_naming_it() {
-    for file in ["lines.geojson", "land-2.geojson", "places.geojson"] {
+    for file in [
+        "lines.geojson",
+        "land-2.geojson",
+        "places.geojson",
+        "overview.geojson",
+    ] {
         let data = data_copy(&format!("kuril-missing-{file}"));
         std::fs::remove_file(data.join(file)).expect("remove");
         assert_stops_naming(&data, file, "cannot read");

@@ -67,6 +67,8 @@ async fn every_level_is_also_served_ready_to_draw_in_map_units() {
         assert!(etorofu.d.starts_with('M') && etorofu.d.ends_with('z'));
         assert!(etorofu.anchor.is_some());
         assert_eq!(etorofu.properties.name_ja, "択捉島");
+        // Provenance stays in the GeoJSON; the drawing does without it.
+        assert_eq!(etorofu.properties.source_ref, None);
         sizes.push(etorofu.d.len());
     }
     // Finer levels have longer outlines.
@@ -169,4 +171,31 @@ async fn overlays_are_the_same_places_and_lines_ready_to_draw() {
         .find(|l| l.id == "shimoda-1855")
         .expect("Shimoda line");
     assert!(shimoda.d.starts_with('M'), "path data: {}", shimoda.d);
+}
+
+#[tokio::test]
+async fn the_overview_is_served_ready_to_draw_with_the_main_map_inside_it() {
+    let (status, headers, body) = get("/api/geo/overview", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "application/json");
+    assert!(headers.contains_key(header::ETAG));
+    let overview: model::overview::Overview = serde_json::from_slice(&body).expect("overview");
+    // Very low detail: a few KB for the whole Sea of Okhotsk.
+    assert!(body.len() < 16_000, "{} bytes", body.len());
+    assert!(overview.d.starts_with('M') && overview.d.matches('M').count() >= 20);
+    let a = overview.map_area;
+    assert!(a.x > 0.0 && a.y > 0.0, "{a:?}");
+    assert!(a.x + a.width < overview.width && a.y + a.height < overview.height);
+    // Cape Lopatka (Kamchatka's tip) and Cape Nosappu (Hokkaido's east) fall
+    // inside the main map's area on the frame.
+    for (lon, lat) in [(156.67, 50.86), (145.82, 43.38)] {
+        let (x, y) = model::overview::project(lon, lat);
+        assert!(
+            (a.x..a.x + a.width).contains(&x) && (a.y..a.y + a.height).contains(&y),
+            "{lon}, {lat}"
+        );
+    }
+    let (_, _, doc) = get("/api/openapi.json", &[]).await;
+    let doc: serde_json::Value = serde_json::from_slice(&doc).expect("openapi json");
+    assert!(doc["paths"]["/api/geo/overview"]["get"].is_object());
 }

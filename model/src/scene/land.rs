@@ -50,7 +50,13 @@ impl LandShapes {
                     anchor: f.anchor(),
                     label_slots: f.label_slots(),
                     d: crate::svg::path_data(&f.geometry),
-                    properties: f.properties.clone(),
+                    // The upstream polygon ids are provenance, in the
+                    // GeoJSON (`/api/geo/land`); the map does not need
+                    // them, and level 0 is on the first paint's path.
+                    properties: LandProperties {
+                        source_ref: None,
+                        ..f.properties.clone()
+                    },
                 })
                 .collect(),
         }

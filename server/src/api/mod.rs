@@ -216,6 +216,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         crate::cite::meta,
         crate::cite::citation,
         downloads::datapackage,
+        crate::geo::overview,
     ),
     tags((name = "atlas", description = "Kuril Atlas data"))
 )]

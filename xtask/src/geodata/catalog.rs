@@ -57,6 +57,18 @@ pub struct Entry {
     pub official_area_km2: Option<f64>,
     pub anchor: Anchor,
     pub choice: Choice,
+    /// Far from the dispute: simplified more at every level ([`Detail::Far`]).
+    pub detail: Detail,
+}
+
+/// How much detail an entry keeps at each level of detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// The levels' own tolerances (the disputed islands and the land around them).
+    Near,
+    /// Context far from the disputed islands (north of Urup, Kamchatka, the
+    /// mainland, Sakhalin): the levels' `far_*` tolerances.
+    Far,
 }
 
 const fn point(lon: f64, lat: f64, max_km: f64) -> Anchor {
@@ -91,6 +103,7 @@ const fn disputed(
         official_area_km2,
         anchor,
         choice,
+        detail: Detail::Near,
     }
 }
 
@@ -116,6 +129,20 @@ const fn context(
         official_area_km2: None,
         anchor,
         choice: Choice::Gshhg,
+        detail: Detail::Near,
+    }
+}
+
+/// Context land far from the dispute, simplified more ([`Detail::Far`]).
+const fn far(
+    id: &'static str,
+    names: [&'static str; 5],
+    administered_by: &'static str,
+    anchor: Anchor,
+) -> Entry {
+    Entry {
+        detail: Detail::Far,
+        ..context(id, names, administered_by, anchor)
     }
 }
 
@@ -301,7 +328,7 @@ pub const ENTRIES: &[Entry] = &[
         "Japan",
         point(141.18, 41.29, 0.0),
     ),
-    context(
+    far(
         "sakhalin",
         ["Sakhalin", "サハリン", "Saharin", "Сахалин", "Sakhalin"],
         "Russia",
@@ -408,5 +435,174 @@ pub const ENTRIES: &[Entry] = &[
         ],
         "Russia",
         point(150.73, 46.72, 3.0),
+    ),
+    // The rest of the Kuril chain, Urup (above) to Shumshu, south to north,
+    // as English Wikipedia's "Kuril Islands" lists them with their Japanese
+    // and Russian names (en.wikipedia.org/wiki/Kuril_Islands, "Islands");
+    // each point is inside the island's GSHHG outline. Not disputed: Japan
+    // renounced them in 1951 and claims none of them.
+    far(
+        "simushir",
+        ["Simushir", "新知島", "Shinshiru-tō", "Симушир", "Simushir"],
+        "Russia",
+        point(152.00, 46.97, 3.0),
+    ),
+    far(
+        "ketoy",
+        ["Ketoy", "計吐夷島", "Ketoi-tō", "Кетой", "Ketoy"],
+        "Russia",
+        point(152.48, 47.34, 3.0),
+    ),
+    far(
+        "ushishir",
+        ["Ushishir", "宇志知島", "Ushishiru-tō", "Ушишир", "Ushishir"],
+        "Russia",
+        point(152.81, 47.515, 2.0),
+    ),
+    far(
+        "rasshua",
+        ["Rasshua", "羅処和島", "Rashowa-tō", "Расшуа", "Rasshua"],
+        "Russia",
+        point(153.01, 47.75, 3.0),
+    ),
+    far(
+        "matua",
+        ["Matua", "松輪島", "Matsuwa-tō", "Матуа", "Matua"],
+        "Russia",
+        point(153.22, 48.08, 3.0),
+    ),
+    far(
+        "raikoke",
+        ["Raikoke", "雷公計島", "Raikoke-tō", "Райкоке", "Raykoke"],
+        "Russia",
+        point(153.25, 48.29, 2.0),
+    ),
+    far(
+        "chirinkotan",
+        [
+            "Chirinkotan",
+            "知林古丹島",
+            "Chirinkotan-tō",
+            "Чиринкотан",
+            "Chirinkotan",
+        ],
+        "Russia",
+        point(153.49, 48.98, 2.0),
+    ),
+    far(
+        "ekarma",
+        ["Ekarma", "越渇磨島", "Ekaruma-tō", "Экарма", "Ekarma"],
+        "Russia",
+        point(153.95, 48.95, 2.0),
+    ),
+    far(
+        "shiashkotan",
+        [
+            "Shiashkotan",
+            "捨子古丹島",
+            "Shasukotan-tō",
+            "Шиашкотан",
+            "Shiashkotan",
+        ],
+        "Russia",
+        point(154.10, 48.82, 3.0),
+    ),
+    far(
+        "kharimkotan",
+        [
+            "Kharimkotan",
+            "春牟古丹島",
+            "Harumukotan-tō",
+            "Харимкотан",
+            "Kharimkotan",
+        ],
+        "Russia",
+        point(154.52, 49.12, 3.0),
+    ),
+    far(
+        "onekotan",
+        [
+            "Onekotan",
+            "温禰古丹島",
+            "Onnekotan-tō",
+            "Онекотан",
+            "Onekotan",
+        ],
+        "Russia",
+        point(154.75, 49.45, 3.0),
+    ),
+    far(
+        "makanrushi",
+        [
+            "Makanrushi",
+            "磨勘留島",
+            "Makanru-tō",
+            "Маканруши",
+            "Makanrushi",
+        ],
+        "Russia",
+        point(154.43, 49.77, 3.0),
+    ),
+    far(
+        "antsiferov",
+        [
+            "Antsiferov",
+            "志林規島",
+            "Shirinki-tō",
+            "Анциферова",
+            "Antsiferova",
+        ],
+        "Russia",
+        point(154.985, 50.20, 2.0),
+    ),
+    far(
+        "paramushir",
+        [
+            "Paramushir",
+            "幌筵島",
+            "Horomushiro-tō",
+            "Парамушир",
+            "Paramushir",
+        ],
+        "Russia",
+        point(155.70, 50.40, 3.0),
+    ),
+    far(
+        "atlasov",
+        ["Atlasov", "阿頼度島", "Araido-tō", "Атласова", "Atlasova"],
+        "Russia",
+        point(155.56, 50.86, 3.0),
+    ),
+    far(
+        "shumshu",
+        ["Shumshu", "占守島", "Shumushu-tō", "Шумшу", "Shumshu"],
+        "Russia",
+        point(156.35, 50.75, 3.0),
+    ),
+    // The nearby coasts, cut by the map's edge: both are pieces of GSHHG's
+    // Eurasia polygon, told apart by a point inside each.
+    far(
+        "kamchatka",
+        [
+            "Kamchatka",
+            "カムチャツカ半島",
+            "Kamuchatsuka-hantō",
+            "Камчатка",
+            "Kamchatka",
+        ],
+        "Russia",
+        point(157.20, 51.60, 0.0),
+    ),
+    far(
+        "mainland",
+        [
+            "Asian mainland",
+            "アジア大陸",
+            "Ajia tairiku",
+            "Азиатский материк",
+            "Aziatskiy materik",
+        ],
+        "Russia",
+        point(139.60, 50.00, 0.0),
     ),
 ];

@@ -9,8 +9,8 @@ use geo::{
 };
 use model::geodata::{LandProperties, LandRole};
 
-use super::area::AREA;
-use super::catalog::{self, Anchor, Choice, Entry};
+use super::area::{AREA, BBox};
+use super::catalog::{self, Anchor, Choice, Detail, Entry};
 use super::sources::{GshhgPolygon, OsmPolygon};
 use super::valid;
 use crate::util::Error;
@@ -30,6 +30,19 @@ pub struct LevelSpec {
     pub min_island_km2: f64,
     /// Lakes smaller than this are filled.
     pub min_lake_km2: f64,
+    /// The same two for context far from the dispute ([`Detail::Far`]).
+    pub far_tolerance_m: f64,
+    pub far_min_island_km2: f64,
+}
+
+impl LevelSpec {
+    /// Tolerance and smallest island kept for an entry's detail.
+    fn for_detail(&self, detail: Detail) -> (f64, f64) {
+        match detail {
+            Detail::Near => (self.tolerance_m, self.min_island_km2),
+            Detail::Far => (self.far_tolerance_m, self.far_min_island_km2),
+        }
+    }
 }
 
 pub const LEVELS: [LevelSpec; 3] = [
@@ -38,18 +51,24 @@ pub const LEVELS: [LevelSpec; 3] = [
         tolerance_m: 500.0,
         min_island_km2: 1.0,
         min_lake_km2: 10.0,
+        far_tolerance_m: 2500.0,
+        far_min_island_km2: 10.0,
     },
     LevelSpec {
         index: 1,
         tolerance_m: 100.0,
         min_island_km2: 0.02,
         min_lake_km2: 0.5,
+        far_tolerance_m: 300.0,
+        far_min_island_km2: 0.2,
     },
     LevelSpec {
         index: 2,
         tolerance_m: 0.0,
         min_island_km2: 0.0,
         min_lake_km2: 0.0,
+        far_tolerance_m: 100.0,
+        far_min_island_km2: 0.02,
     },
 ];
 
@@ -121,26 +140,127 @@ fn bbox_contains(p: &Polygon<f64>, c: Coord<f64>) -> bool {
     })
 }
 
-/// Level-1 GSHHG polygons that reach into the map area, with their lakes
-/// (level 2) as holes. Islands in lakes (level 3) are left out.
-fn gshhg_land(gshhg: &[GshhgPolygon]) -> Vec<(String, Polygon<f64>)> {
-    let mut land: Vec<(String, Polygon<f64>)> = gshhg
+/// A GSHHG land polygon, or one piece of it where the map edge cuts it.
+pub struct Upstream {
+    pub id: String,
+    pub polygon: Polygon<f64>,
+    /// Cut by the map edge (a piece of a larger polygon).
+    clipped: bool,
+}
+
+/// Level-1 GSHHG polygons that reach into `area`, with their lakes (level 2)
+/// as holes, cut to the area: a polygon crossing the edge becomes its pieces
+/// inside, each keeping the polygon's id. Islands in lakes (level 3) are left
+/// out.
+pub fn gshhg_land(gshhg: &[GshhgPolygon], area: &BBox) -> Vec<Upstream> {
+    // A margin so that the cheap crop's seams along its box lie outside `area`.
+    let margin = BBox {
+        west: area.west - 0.05,
+        east: area.east + 0.05,
+        south: area.south - 0.05,
+        north: area.north + 0.05,
+    };
+    let mut land: Vec<(String, Polygon<f64>, bool)> = gshhg
         .iter()
-        .filter(|g| g.level == 1 && g.ring.coords().any(|&c| AREA.contains(c)))
-        .map(|g| (g.id.clone(), Polygon::new(g.ring.clone(), vec![])))
+        .filter(|g| g.level == 1 && g.ring.coords().any(|&c| area.contains(c)))
+        .map(|g| {
+            let inside = g.ring.coords().all(|&c| area.contains(c));
+            let ring = if inside {
+                g.ring.clone()
+            } else {
+                crop(&g.ring, &margin)
+            };
+            (g.id.clone(), Polygon::new(ring, vec![]), !inside)
+        })
         .collect();
     for lake in gshhg.iter().filter(|g| g.level == 2) {
         let Some(&first) = lake.ring.0.first() else {
             continue;
         };
-        if let Some((_, parent)) = land
+        if let Some((_, parent, _)) = land
             .iter_mut()
-            .find(|(_, p)| bbox_contains(p, first) && p.exterior().contains(&Point::from(first)))
+            .find(|(_, p, _)| bbox_contains(p, first) && p.exterior().contains(&Point::from(first)))
         {
             parent.interiors_push(lake.ring.clone());
         }
     }
-    land
+    let area_box = area.polygon();
+    let mut out = Vec::new();
+    for (id, polygon, clipped) in land {
+        if clipped {
+            out.extend(
+                polygon
+                    .intersection(&area_box)
+                    .0
+                    .into_iter()
+                    .map(|piece| Upstream {
+                        id: id.clone(),
+                        polygon: piece,
+                        clipped: true,
+                    }),
+            );
+        } else {
+            out.push(Upstream {
+                id,
+                polygon,
+                clipped: false,
+            });
+        }
+    }
+    out
+}
+
+/// Sutherland–Hodgman: `ring` cut to `bbox` in one pass per side, linear in
+/// its length (GSHHG's Eurasia has over a million points). Where the ring
+/// leaves and re-enters, the result runs along the box's side; the exact
+/// intersection with the map area afterwards removes those seams.
+fn crop(ring: &LineString<f64>, bbox: &BBox) -> LineString<f64> {
+    type Side = (
+        fn(Coord<f64>, f64) -> bool,
+        fn(Coord<f64>, Coord<f64>, f64) -> Coord<f64>,
+        f64,
+    );
+    let at_x = |a: Coord<f64>, b: Coord<f64>, x: f64| Coord {
+        x,
+        y: a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x),
+    };
+    let at_y = |a: Coord<f64>, b: Coord<f64>, y: f64| Coord {
+        x: a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y),
+        y,
+    };
+    let sides: [Side; 4] = [
+        (|c, v| c.x >= v, at_x, bbox.west),
+        (|c, v| c.x <= v, at_x, bbox.east),
+        (|c, v| c.y >= v, at_y, bbox.south),
+        (|c, v| c.y <= v, at_y, bbox.north),
+    ];
+    let mut points: Vec<Coord<f64>> = ring.0.clone();
+    for (keep, cut, value) in sides {
+        let Some(&last) = points.last() else {
+            break;
+        };
+        let mut out = Vec::with_capacity(points.len());
+        let mut previous = last;
+        for &c in &points {
+            match (keep(previous, value), keep(c, value)) {
+                (true, true) => out.push(c),
+                (true, false) => out.push(cut(previous, c, value)),
+                (false, true) => {
+                    out.push(cut(previous, c, value));
+                    out.push(c);
+                }
+                (false, false) => {}
+            }
+            previous = c;
+        }
+        points = out;
+    }
+    if let Some(&first) = points.first()
+        && points.last() != Some(&first)
+    {
+        points.push(first);
+    }
+    LineString::new(points)
 }
 
 /// Finds the polygons an anchor names, by index.
@@ -175,6 +295,8 @@ fn find(anchor: &Anchor, polygons: &[Polygon<f64>], taken: &[bool]) -> Vec<usize
 
 struct Draft {
     entry: &'static Entry,
+    /// Some of its land was cut by the map edge before it was found.
+    clipped: bool,
     /// `Some(parent id)` for a group of unnamed islets.
     islets_of: Option<&'static str>,
     source: &'static str,
@@ -185,7 +307,11 @@ struct Draft {
 pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Error> {
     let osm: Vec<Polygon<f64>> = osm_all.iter().map(|o| o.polygon.clone()).collect();
     let mut report = Vec::new();
-    let land = gshhg_land(gshhg);
+    let upstream = gshhg_land(gshhg, &AREA);
+    let land: Vec<(String, Polygon<f64>)> = upstream
+        .iter()
+        .map(|u| (u.id.clone(), u.polygon.clone()))
+        .collect();
     let land_polys: Vec<Polygon<f64>> = land.iter().map(|(_, p)| p.clone()).collect();
     let mut taken = vec![false; land.len()];
     let mut drafts: Vec<Draft> = Vec::new();
@@ -214,6 +340,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
             .collect();
         let mut draft = Draft {
             entry,
+            clipped: found.iter().any(|&i| upstream[i].clipped),
             islets_of: None,
             source: GSHHG_LABEL,
             refs: gshhg_refs,
@@ -247,6 +374,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
         }
         drafts.push(draft);
     }
+    join_pieces(&upstream, &mut taken, &mut drafts);
 
     // GSHHG islets under an OSM outline would double the land: drop them.
     let osm_outlines: Vec<Polygon<f64>> = drafts
@@ -330,6 +458,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
         ));
         groups.push(Draft {
             entry: draft.entry,
+            clipped: false,
             islets_of: Some(draft.entry.id),
             source: GSHHG_LABEL,
             refs: list.iter().map(|(id, _)| format!("gshhs_f {id}")).collect(),
@@ -346,7 +475,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
     let area_box = AREA.polygon();
     let mut full: Vec<(Draft, bool)> = Vec::new();
     for mut d in ordered {
-        let mut clipped = false;
+        let mut clipped = d.clipped;
         let mut polys = Vec::new();
         for p in std::mem::take(&mut d.polygons) {
             if p.exterior().coords().all(|&c| AREA.contains(c)) {
@@ -362,6 +491,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
         });
         d.polygons = mp.0;
         d.refs.sort();
+        d.refs.dedup();
         full.push((d, clipped));
     }
 
@@ -369,7 +499,7 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
     for spec in &LEVELS {
         let mut features = Vec::new();
         for (d, clipped) in &full {
-            let polygons = simplify_feature(&d.polygons, spec)
+            let polygons = simplify_feature(&d.polygons, spec, d.entry.detail)
                 .map_err(|e| Error::msg(format!("{}: {e}", feature_id(d))))?;
             features.push(Feature {
                 properties: properties(d, *clipped, &d.polygons)?,
@@ -396,6 +526,42 @@ pub fn build(gshhg: &[GshhgPolygon], osm_all: &[OsmPolygon]) -> Result<Built, Er
         }
     }
     Ok(Built { levels, report })
+}
+
+/// The other pieces of a GSHHG polygon the map edge cut (Honshu's two
+/// peninsulas, Eurasia's Kamchatka and mainland) join the found piece of the
+/// same polygon nearest to them, so a cut coast never becomes a neighbour's islet.
+fn join_pieces(upstream: &[Upstream], taken: &mut [bool], drafts: &mut [Draft]) {
+    let owner: Vec<(usize, String, Polygon<f64>)> = drafts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, d)| {
+            d.refs
+                .iter()
+                .zip(&d.polygons)
+                .map(move |(r, p)| (k, r.clone(), p.clone()))
+        })
+        .collect();
+    for (i, u) in upstream.iter().enumerate() {
+        let Some(&at) = u.polygon.exterior().0.first() else {
+            continue;
+        };
+        if taken[i] || !u.clipped {
+            continue;
+        }
+        let reference = format!("gshhs_f {}", u.id);
+        let nearest = owner
+            .iter()
+            .filter(|(_, r, _)| *r == reference)
+            .map(|(k, _, p)| (*k, distance_km([at.x, at.y], p)))
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((k, _)) = nearest {
+            taken[i] = true;
+            drafts[k].clipped = true;
+            drafts[k].refs.push(reference);
+            drafts[k].polygons.push(u.polygon.clone());
+        }
+    }
 }
 
 fn feature_id(d: &Draft) -> String {
@@ -503,18 +669,20 @@ fn simplify_polygon(p: &Polygon<f64>, epsilon: f64, spec: &LevelSpec) -> Option<
     Some(Polygon::new(exterior, interiors))
 }
 
-/// One feature at one level; halves the tolerance until the result is valid.
-fn simplify_feature(
+/// One feature at one level; quarters the tolerance until the result is valid.
+pub fn simplify_feature(
     polygons: &[Polygon<f64>],
     spec: &LevelSpec,
+    detail: Detail,
 ) -> Result<Vec<Polygon<f64>>, String> {
+    let (tolerance_m, min_island_km2) = spec.for_detail(detail);
     let keep: Vec<&Polygon<f64>> = polygons
         .iter()
         .enumerate()
-        .filter(|(i, p)| *i == 0 || area_km2(std::slice::from_ref(*p)) >= spec.min_island_km2)
+        .filter(|(i, p)| *i == 0 || area_km2(std::slice::from_ref(*p)) >= min_island_km2)
         .map(|(_, p)| p)
         .collect();
-    let mut epsilon = (spec.tolerance_m / 1000.0 / KM_PER_DEG).powi(2);
+    let mut epsilon = (tolerance_m / 1000.0 / KM_PER_DEG).powi(2);
     loop {
         let out: Vec<Polygon<f64>> = keep
             .iter()

@@ -1,10 +1,12 @@
 //! Boundary lines (`lines.geojson`). None of their exact courses is
 //! published, so all are drawn schematically: the strait lines through the
-//! middle of the Vries (Etorofu) Strait, and the 1945 line as the median
-//! between our Hokkaido coastline and the disputed islands.
+//! middle of the Vries (Etorofu) Strait, the 1875 line as the median of the
+//! First Kuril Strait between our Shumshu and Kamchatka coastlines, and the
+//! 1945 line as the median between our Hokkaido coastline and the disputed
+//! islands.
 
 use geo::{Coord, Distance, Euclidean, Point, Polygon};
-use model::geodata::{LandRole, LineProperties};
+use model::geodata::{LandProperties, LandRole, LineProperties};
 
 use super::land::{Level, round5};
 use super::write::{self, Item};
@@ -33,6 +35,43 @@ const NEMURO_TRANSECTS: &[([f64; 2], [f64; 2])] = &[
     ([145.80, 43.30], [146.05, 43.30]),
 ];
 
+/// Transects across the First Kuril Strait, from the Sea of Okhotsk to the
+/// Pacific: `a` on Shumshu's side, `b` on Kamchatka's (Cape Lopatka, 50.86°N
+/// 156.67°E, is the strait's north-east shore).
+const FIRST_KURIL_TRANSECTS: &[([f64; 2], [f64; 2])] = &[
+    ([156.45, 51.00], [156.76, 51.00]),
+    ([156.50, 50.90], [156.67, 50.90]),
+    ([156.52, 50.86], [156.66, 50.86]),
+    ([156.52, 50.80], [156.75, 50.80]),
+    ([156.56, 50.72], [156.85, 50.72]),
+];
+
+/// A coast's polygons in the local plane of [`project`].
+struct Coast {
+    polygons: Vec<Polygon<f64>>,
+    lat0: f64,
+}
+
+impl Coast {
+    fn new(polygons: &[Polygon<f64>], lat0: f64) -> Coast {
+        let ring =
+            |r: &geo::LineString<f64>| r.coords().map(|c| project([c.x, c.y], lat0)).collect();
+        let polygons = polygons
+            .iter()
+            .map(|p| Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect()))
+            .collect();
+        Coast { polygons, lat0 }
+    }
+
+    fn distance(&self, at: [f64; 2]) -> f64 {
+        let p = Point::from(project(at, self.lat0));
+        self.polygons
+            .iter()
+            .map(|q| Euclidean.distance(&p, q))
+            .fold(f64::MAX, f64::min)
+    }
+}
+
 fn project(c: [f64; 2], lat0: f64) -> Coord<f64> {
     Coord {
         x: c[0] * lat0.to_radians().cos() * 111.32,
@@ -40,37 +79,21 @@ fn project(c: [f64; 2], lat0: f64) -> Coord<f64> {
     }
 }
 
-fn distance(at: [f64; 2], polys: &[Polygon<f64>]) -> f64 {
-    let p = Point::from(project(at, 44.0));
-    polys
-        .iter()
-        .map(|q| Euclidean.distance(&p, q))
-        .fold(f64::MAX, f64::min)
-}
-
+/// The points equally far from both coasts on each transect `(a, b)`, `a`
+/// nearer coast `near_a`, `b` nearer `near_b`, found by bisection.
 fn median_line(
-    hokkaido: &[Polygon<f64>],
-    islands: &[Polygon<f64>],
+    near_a: &Coast,
+    near_b: &Coast,
+    transects: &[([f64; 2], [f64; 2])],
 ) -> Result<Vec<[f64; 2]>, Error> {
-    let proj = |ps: &[Polygon<f64>]| -> Vec<Polygon<f64>> {
-        ps.iter()
-            .map(|p| {
-                let ring = |r: &geo::LineString<f64>| {
-                    r.coords().map(|c| project([c.x, c.y], 44.0)).collect()
-                };
-                Polygon::new(ring(p.exterior()), p.interiors().iter().map(ring).collect())
-            })
-            .collect()
-    };
-    let (hok, isl) = (proj(hokkaido), proj(islands));
-    let diff = |c: [f64; 2]| distance(c, &hok) - distance(c, &isl);
+    let diff = |c: [f64; 2]| near_a.distance(c) - near_b.distance(c);
     let mut out = Vec::new();
-    for &(a, b) in NEMURO_TRANSECTS {
+    for &(a, b) in transects {
         let at = |t: f64| [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
         let (mut lo, mut hi) = (0.0, 1.0);
         if diff(at(lo)) >= 0.0 || diff(at(hi)) <= 0.0 {
             return Err(Error::msg(format!(
-                "median line: transect {a:?}-{b:?} does not separate Hokkaido from the islands"
+                "median line: transect {a:?}-{b:?} does not separate the two coasts"
             )));
         }
         for _ in 0..40 {
@@ -87,21 +110,23 @@ fn median_line(
     Ok(out)
 }
 
+/// The polygons of the features `keep` chooses, at full detail.
+fn polygons(full: &Level, keep: impl Fn(&LandProperties) -> bool) -> Vec<Polygon<f64>> {
+    full.features
+        .iter()
+        .filter(|f| keep(&f.properties))
+        .flat_map(|f| f.polygons.clone())
+        .collect()
+}
+
 pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
     let full = levels.last().ok_or_else(|| Error::msg("no land levels"))?;
-    let hokkaido: Vec<Polygon<f64>> = full
-        .features
-        .iter()
-        .filter(|f| f.properties.id == "hokkaido")
-        .flat_map(|f| f.polygons.clone())
-        .collect();
-    let islands: Vec<Polygon<f64>> = full
-        .features
-        .iter()
-        .filter(|f| f.properties.role == LandRole::Disputed)
-        .flat_map(|f| f.polygons.clone())
-        .collect();
-    let median = median_line(&hokkaido, &islands)?;
+    let hokkaido = Coast::new(&polygons(full, |p| p.id == "hokkaido"), 44.0);
+    let islands = Coast::new(&polygons(full, |p| p.role == LandRole::Disputed), 44.0);
+    let median = median_line(&hokkaido, &islands, NEMURO_TRANSECTS)?;
+    let shumshu = Coast::new(&polygons(full, |p| p.id == "shumshu"), 50.8);
+    let kamchatka = Coast::new(&polygons(full, |p| p.id == "kamchatka"), 50.8);
+    let first_kuril = median_line(&shumshu, &kamchatka, FIRST_KURIL_TRANSECTS)?;
 
     let line = |id: &str,
                 names: [&str; 3],
@@ -131,6 +156,18 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         Some("1875-05-07"),
         "https://en.wikipedia.org/wiki/Treaty_of_Shimoda",
     );
+    let exchange = line(
+        "saint-petersburg-1875",
+        [
+            "Treaty of Saint Petersburg border (1875)",
+            "樺太・千島交換条約の国境（1875年）",
+            "Граница по Санкт-Петербургскому договору (1875)",
+        ],
+        "Japan gave up its share of Sakhalin and received the Kuril Islands from Urup north to Shumshu: the border ran through the First Kuril Strait, between Shumshu and Cape Lopatka on Kamchatka, until Soviet troops landed on Shumshu in August 1945. Drawn schematically as the median of the strait.",
+        "1875-05-07",
+        Some("1945-08-18"),
+        "https://en.wikipedia.org/wiki/Treaty_of_Saint_Petersburg_(1875)",
+    );
     let claim = line(
         "japan-claim-limit",
         [
@@ -159,5 +196,6 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         Item::new(&de_facto.id, &de_facto, write::line_string(&median))?,
         Item::new(&claim.id, &claim, write::line_string(&VRIES_STRAIT))?,
         Item::new(&shimoda.id, &shimoda, write::line_string(&VRIES_STRAIT))?,
+        Item::new(&exchange.id, &exchange, write::line_string(&first_kuril))?,
     ])
 }

