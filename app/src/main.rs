@@ -12,6 +12,7 @@ mod fetched;
 mod focus;
 mod i18n;
 mod map;
+mod measure;
 mod overlays;
 mod panel;
 mod reader;
