@@ -151,7 +151,8 @@ pub fn MeasureTool(ctx: MapCtx) -> impl IntoView {
             </Show>
         </svg>
         <Show when=move || m.on.get()>
-            <div class="measure-box" on:click=move |e| m.known_click(ctx, e)>
+            <div class="measure-box" on:click=move |e| m.known_click(ctx, e)
+                on:pointerdown=|e| e.stop_propagation() on:wheel=|e| e.stop_propagation()>
                 <p class="measure-readout" aria-live="polite">{readout}</p>
                 <div inner_html=move || m.known.get().unwrap_or_default()></div>
             </div>
@@ -211,7 +212,7 @@ pub fn OverviewInset(ctx: MapCtx) -> impl IntoView {
                 on:click=move |_| open.update(|o| *o = !*o)>{t("overview-toggle")}</button>
             <div class="overview-map" role="group" tabindex="0" aria-label=t("overview-label")
                 on:click=click on:keydown=key on:pointerdown=|e| e.stop_propagation()
-                on:dblclick=|e| e.stop_propagation()>
+                on:dblclick=|e| e.stop_propagation() on:wheel=|e| e.stop_propagation()>
                 <img src="/api/geo/overview.svg" alt="" width=fixed(width, 0) height=fixed(height, 0)/>
                 <svg viewBox=view_box aria-hidden="true">
                     <rect class="overview-extent" x=move || fixed(extent().0, 1) y=move || fixed(extent().1, 1)
