@@ -93,10 +93,22 @@ impl Measuring {
         let (w, h) = ctx.size.get_untracked();
         let bounds = [a[0].min(b[0]), a[1].min(b[1]), a[0].max(b[0]), a[1].max(b[1])];
         let fitted = View::fit(bounds, w, h);
-        ctx.set_view(View {
+        let mut v = View {
             zoom: fitted.zoom - 1.0,
             ..fitted
-        });
+        };
+        // Both ends clear of the box: moved by half of what it covers
+        // (its width beside the map, or its height on a phone).
+        let boxed = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let (Some(map), Some(boxed)) = (ctx.container.get_untracked(), boxed) {
+            let (m, b) = (map.get_bounding_client_rect(), boxed.get_bounding_client_rect());
+            v = if b.width() < w / 2.0 {
+                v.panned((b.right() - m.left()) / 2.0, 0.0)
+            } else {
+                v.panned(0.0, -(m.bottom() - b.top()) / 2.0)
+            };
+        }
+        ctx.set_view(v);
     }
 }
 
@@ -153,6 +165,7 @@ pub fn MeasureTool(ctx: MapCtx) -> impl IntoView {
         <Show when=move || m.on.get()>
             <div class="measure-box" on:click=move |e| m.known_click(ctx, e)
                 on:pointerdown=|e| e.stop_propagation() on:wheel=|e| e.stop_propagation()>
+                <h2 class="measure-title">{t("measure-button")}</h2>
                 <p class="measure-readout" aria-live="polite">{readout}</p>
                 <div inner_html=move || m.known.get().unwrap_or_default()></div>
             </div>

@@ -126,17 +126,23 @@ for (const size of sizes) {
     });
 
     for (const scheme of ['light', 'dark'] as const) {
-      test(`axe: no violations in ${scheme}, measuring and with the overview open`, async ({ page }) => {
+      test(`axe: no violations in ${scheme}, measuring, with the overview, and with a panel`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });
-        await page.goto('/?island=kunashiri');
+        const check = async () => {
+          const results = await new AxeBuilder({ page }).analyze();
+          return results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target).join(' | ')}`);
+        };
+        await page.goto('/');
         await mapReady(page);
-        await expect(page.locator('#panel h2')).toBeVisible();
+        if (size.width < 600) await page.getByRole('button', { name: 'Overview map' }).click();
+        await expect(page.getByRole('group', { name: /^Overview map/ })).toBeVisible();
         await page.getByRole('button', { name: 'Measure distance' }).click();
         await expect(page.locator('.known-distances')).toBeVisible();
-        const results = await new AxeBuilder({ page }).analyze();
-        const summary = results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.map((n) => n.target).join(' | ')}`);
-        expect(summary).toEqual([]);
+        expect(await check()).toEqual([]);
         await page.screenshot({ path: shot(`carto-${scheme}-${size.name}`) });
+        await page.goto('/?island=kunashiri');
+        await expect(page.locator('#panel h2')).toBeVisible();
+        expect(await check()).toEqual([]);
       });
     }
   });
