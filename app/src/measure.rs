@@ -91,7 +91,12 @@ impl Measuring {
         };
         self.points.set(vec![a, b]);
         let (w, h) = ctx.size.get_untracked();
-        let bounds = [a[0].min(b[0]), a[1].min(b[1]), a[0].max(b[0]), a[1].max(b[1])];
+        let bounds = [
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[0].max(b[0]),
+            a[1].max(b[1]),
+        ];
         let fitted = View::fit(bounds, w, h);
         let mut v = View {
             zoom: fitted.zoom - 1.0,
@@ -99,9 +104,14 @@ impl Measuring {
         };
         // Both ends clear of the box: moved by half of what it covers
         // (its width beside the map, or its height on a phone).
-        let boxed = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let boxed = e
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if let (Some(map), Some(boxed)) = (ctx.container.get_untracked(), boxed) {
-            let (m, b) = (map.get_bounding_client_rect(), boxed.get_bounding_client_rect());
+            let (m, b) = (
+                map.get_bounding_client_rect(),
+                boxed.get_bounding_client_rect(),
+            );
             v = if b.width() < w / 2.0 {
                 v.panned((b.right() - m.left()) / 2.0, 0.0)
             } else {
@@ -177,7 +187,14 @@ pub fn MeasureTool(ctx: MapCtx) -> impl IntoView {
 /// a click or an arrow key moves the map. Collapsed on phones.
 #[component]
 pub fn OverviewInset(ctx: MapCtx) -> impl IntoView {
-    let open = RwSignal::new(window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1024.0) >= 600.0);
+    let open = RwSignal::new(
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1024.0)
+            >= 600.0,
+    );
     let (width, height) = (overview::WIDTH, overview::height());
     let extent = move || {
         let (w, h) = ctx.size.get();
@@ -198,7 +215,9 @@ pub fn OverviewInset(ctx: MapCtx) -> impl IntoView {
         ctx.set_view(View { lon, lat, ..v });
     };
     let click = move |e: ev::MouseEvent| {
-        let target = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = e
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         if let Some(r) = target.map(|t| t.get_bounding_client_rect()) {
             let x = (f64::from(e.client_x()) - r.left()) / r.width().max(1.0) * width;
             let y = (f64::from(e.client_y()) - r.top()) / r.height().max(1.0) * height;
