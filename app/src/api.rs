@@ -6,11 +6,8 @@
 use crate::i18n::tf;
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
-use model::api::{
-    DeploymentCard, DeploymentChanges, DeploymentFeature, DeploymentFeatureCollection, EventPage,
-    IslandHistory,
-};
-use model::events::{ArticleView, Date, Event};
+use model::api::{DeploymentChanges, DeploymentFeature, DeploymentFeatureCollection, EventPage};
+use model::events::{Date, Event};
 use model::marks::Overlays;
 use model::scene::LandShapes;
 use std::sync::Arc;
@@ -57,9 +54,9 @@ async fn prefetched(url: &str) -> Option<Response> {
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
 pub(crate) async fn get_text(url: &str) -> Result<String, String> {
-    get_text_if_found(url)
+    get_text_unless_empty(url)
         .await?
-        .ok_or_else(|| status_error(404, url))
+        .ok_or_else(|| status_error(204, url))
 }
 
 /// "the server answered 404 for /api/…", in the page's language.
@@ -78,8 +75,9 @@ fn malformed(url: &str, detail: impl std::fmt::Display) -> String {
     )
 }
 
-/// The answer's text, or `None` when the server has no such thing (404).
-async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
+/// The answer's text, or `None` when the server says there is nothing
+/// (204: no panel is open in that state).
+async fn get_text_unless_empty(url: &str) -> Result<Option<String>, String> {
     let response = match prefetched(url).await {
         Some(response) => response,
         None => Request::get(url).send().await.map_err(|e| {
@@ -89,7 +87,7 @@ async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
             )
         })?,
     };
-    if response.status() == 404 {
+    if response.status() == 204 {
         return Ok(None);
     }
     if !response.ok() {
@@ -108,17 +106,6 @@ async fn get_text_if_found(url: &str) -> Result<Option<String>, String> {
 async fn get_json<T: Deserialize>(url: &str) -> Result<T, String> {
     let text = get_text(url).await?;
     model::wire::decode(&text).map_err(|e| malformed(url, e))
-}
-
-/// [`get_json`], or `None` when the server has no such thing: an id from a
-/// link, which the reader is told about, not a failure.
-async fn get_json_if_found<T: Deserialize>(url: &str) -> Result<Option<T>, String> {
-    match get_text_if_found(url).await? {
-        Some(text) => model::wire::decode(&text)
-            .map(Some)
-            .map_err(|e| malformed(url, e)),
-        None => Ok(None),
-    }
 }
 
 /// The catalogue of a language (`assets/i18n/<lang>/*.ftl`, joined by the
@@ -157,15 +144,6 @@ pub async fn overlays() -> Result<Arc<Overlays>, String> {
         .map_err(|e| tf("shell-error-overlays", &[("detail", e.to_string().into())]))
 }
 
-pub async fn island(id: &str) -> Result<IslandHistory, String> {
-    get_json(&localized(&format!("/api/islands/{id}"))).await
-}
-
-/// A deployment's card; `None` for an id the server does not have.
-pub async fn deployment(id: &str) -> Result<Option<DeploymentCard>, String> {
-    get_json_if_found(&localized(&format!("/api/deployments/{id}"))).await
-}
-
 /// Every event, in date order (the API's limit covers the whole data set).
 pub async fn events() -> Result<Arc<Vec<Event>>, String> {
     let page: EventPage = get_json(&localized("/api/events?limit=1000")).await?;
@@ -186,17 +164,11 @@ pub async fn changes(from: Date, to: Date) -> Result<Arc<DeploymentChanges>, Str
     get_json(&localized(&url)).await.map(Arc::new)
 }
 
-/// Every article with excerpts (shipped and quoted), without texts.
-pub async fn articles() -> Result<Arc<Vec<ArticleView>>, String> {
-    let list: model::api::ArticleList = get_json(&localized("/api/articles")).await?;
-    Ok(Arc::new(list.items))
-}
-
-/// An article with its excerpts; `None` when the server has no such article.
-pub async fn article(id: &str) -> Result<Option<Arc<ArticleView>>, String> {
-    let found: Option<ArticleView> =
-        get_json_if_found(&localized(&format!("/api/articles/{id}"))).await?;
-    Ok(found.map(Arc::new))
+/// A panel the server draws (`path`: `/fragments/panel` or
+/// `/fragments/reader`) for `query`, as HTML; `None` when that state opens
+/// none there.
+pub async fn fragment(path: &str, query: &str) -> Result<Option<String>, String> {
+    get_text_unless_empty(&format!("{path}?{query}")).await
 }
 
 /// The view `query` (a permalink's parameters) cited in four formats, in

@@ -1,12 +1,11 @@
-//! The page: map, controls, island panel, all driven by the URL.
+//! The page: map, controls, the server's panels, all driven by the URL.
 
 use crate::api;
 use crate::controls::{Controls, EmbedFooter, IgnoredNotice, IslandList, legend_box};
 use crate::data::{AtlasData, DEFAULT_ARTICLE};
 use crate::i18n::{self, t, tf};
 use crate::map::MapView;
-use crate::panel::{IslandPanel, PanelWarmup};
-use crate::reader::Reader;
+use crate::panel_host::{FragmentHost, Place};
 use crate::timeline::Timeline;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
@@ -129,7 +128,8 @@ fn LanguageSwitch() -> impl IntoView {
 }
 
 /// The page's static markup (`app/index.html`: skip links, the links to
-/// `/about` and `/methodology`) in the page's language.
+/// `/about` and `/methodology`, which open them in the page's language)
+/// in the page's language.
 fn translate_static_markup() {
     let set = |selector: &str, key: &str, attribute: Option<&str>| {
         if let Ok(Some(el)) = document().query_selector(selector) {
@@ -157,6 +157,16 @@ fn translate_static_markup() {
         "shell-methodology",
         None,
     );
+    // The pages are in the page's language too (English without `lang=`).
+    let lang = i18n::lang();
+    if lang != Lang::En {
+        for path in ["/about", "/methodology"] {
+            let selector = format!(".site-links a[href^='{path}']");
+            if let Ok(Some(el)) = document().query_selector(&selector) {
+                let _ = el.set_attribute("href", &format!("{path}?lang={}", lang.code()));
+            }
+        }
+    }
 }
 
 fn loaded(
@@ -176,8 +186,6 @@ fn loaded(
     let from = move |part: Stage| move || stage.get() >= part;
     let first_landing = land.islands.first_soviet_control();
     let for_list = land.clone();
-    let for_panel = land.clone();
-    let for_warmup = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
         <Show when=move || !url.embed.get() fallback=EmbedFooter>
@@ -189,10 +197,9 @@ fn loaded(
             }
         </Show>
         <Show when=from(Stage::Panel)>
-            <IslandPanel land=for_panel.clone()/>
-            <Reader land=for_panel.clone()/>
+            <FragmentHost place=Place::Panel/>
+            <FragmentHost place=Place::Reader/>
         </Show>
-        <Show when=from(Stage::PanelWarmup)><PanelWarmup land=for_warmup.clone()/></Show>
     }
 }
 
@@ -204,7 +211,6 @@ enum Stage {
     Timeline,
     Controls,
     IslandList,
-    PanelWarmup,
 }
 
 /// Mounts the next part of the page in a task of its own, until the last.
@@ -216,8 +222,7 @@ fn mount_in_stages(stage: RwSignal<Stage>) {
                 Stage::Panel => Stage::Timeline,
                 Stage::Timeline => Stage::Controls,
                 Stage::Controls => Stage::IslandList,
-                Stage::IslandList => Stage::PanelWarmup,
-                Stage::PanelWarmup => return,
+                Stage::IslandList => return,
             };
             stage.set(next);
             mount_in_stages(stage);

@@ -1,24 +1,20 @@
 //! Comparing the map's date with another (`compare=`): the timeline's
-//! "Compare with…" control, the deployments added, withdrawn and changed
-//! drawn on the map, and the list "Changes between … and …" in the panel
-//! area, the screen reader's way in. The server works out the difference
+//! "Compare with…" control and the deployments added, withdrawn and
+//! changed drawn on the map. The server works out the difference
 //! (`/api/deployments/changes`, fetched by [`AtlasData::changes`]); this
-//! only renders it.
+//! only draws it. The list "Changes between … and …", the screen reader's
+//! way in, is a panel the server draws (`server/src/panels/changes.rs`).
 
 use crate::data::AtlasData;
-use crate::deployment_card::change_view;
 use crate::focus::Focus;
 use crate::i18n::{self, t, tf};
 use crate::overlays::{Symbols, category_symbol};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{ChangedDeployment, DeploymentChanges};
-use model::events::{DeploymentStatus, HistoryEntry};
-use model::names::Naming;
 use model::permalink::Layer;
 use model::timeline::typed_date;
 use model::viewport::Transform;
-use std::sync::Arc;
 
 /// The three lists, in the order the list shows them, with the class that
 /// draws them.
@@ -154,123 +150,5 @@ pub fn ChangesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoVi
             })
             .collect_view();
         Some(marks)
-    }
-}
-
-/// The list "Changes between … and …" in the panel area while comparing
-/// and no other panel is open: the key to the map's marks, then each list
-/// with every deployment's changes between the dates, their events
-/// (opening their cards) and sources. Closing it stops comparing.
-#[component]
-pub fn ChangesPanel() -> impl IntoView {
-    let url: UrlState = expect_context();
-    let data: AtlasData = expect_context();
-    let focus: Focus = expect_context();
-    let stop = move || {
-        url.push(|s| s.compare = None);
-        focus.restore();
-    };
-    move || {
-        let body = match data.changes.get() {
-            None => view! { <p role="status">{t("compare-loading")}</p> }.into_any(),
-            Some(Err(e)) => view! {
-                <div role="alert"><p>{tf("compare-failed", &[("error", e.into())])}</p>
-                <button type="button" on:click=move |_| data.changes.refetch()>{t("panel-try-again")}</button></div>
-            }
-            .into_any(),
-            Some(Ok(None)) => return None,
-            Some(Ok(Some(changes))) => changes_view(changes).into_any(),
-        };
-        let panel = NodeRef::new();
-        focus.panel_shown(panel, "changes".into());
-        Some(view! {
-            <aside class="panel changes" id="panel" node_ref=panel aria-labelledby="changes-title"
-                on:keydown=move |e| if e.key() == "Escape" { stop() }>
-                <button type="button" class="close" aria-label=t("compare-stop") on:click=move |_| stop()>"×"</button>
-                {body}
-            </aside>
-        })
-    }
-}
-
-fn changes_view(changes: Arc<DeploymentChanges>) -> impl IntoView {
-    let url: UrlState = expect_context();
-    let data: AtlasData = expect_context();
-    let c = i18n::catalogue();
-    let dates = |d: &str| d.parse().map(|d| c.day_words(d)).unwrap_or_default();
-    let (from, to) = (dates(&changes.from), dates(&changes.to));
-    let naming = url.naming.get_untracked();
-    let key = KINDS
-        .map(|kind| {
-            let words = tf(
-                &format!("compare-key-{kind}"),
-                &[("from", from.clone().into()), ("to", to.clone().into())],
-            );
-            view! { <li><svg width="34" height="34" viewBox="-17 -17 34 34" aria-hidden="true">{mark(kind, "")}</svg>" "{words}</li> }
-        })
-        .collect_view();
-    let empty =
-        changes.added.is_empty() && changes.withdrawn.is_empty() && changes.changed.is_empty();
-    let sections = lists(&changes)
-        .into_iter()
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(kind, list)| {
-            let heading = tf(&format!("compare-{kind}"), &[("count", list.len().into())]);
-            let items = list
-                .iter()
-                .map(|d| entry(data, naming, kind, d))
-                .collect_view();
-            view! { <h3>{heading}</h3><ul class=format!("change-list {kind}")>{items}</ul> }
-        })
-        .collect_view();
-    view! {
-        <h2 id="changes-title" tabindex="-1">{tf("compare-title", &[("from", from.clone().into()), ("to", to.clone().into())])}</h2>
-        <ul class="change-key" aria-label=t("compare-key")>{key}</ul>
-        {empty.then(|| view! { <p>{t("compare-none")}</p> })}
-        {sections}
-    }
-}
-
-/// One deployment in a list: its name (opening its card), its status on
-/// each date, and the changes between them with their evidence.
-fn entry(
-    data: AtlasData,
-    naming: Naming,
-    kind: &'static str,
-    d: &ChangedDeployment,
-) -> impl IntoView + use<> {
-    let url: UrlState = expect_context();
-    let focus: Focus = expect_context();
-    let c = i18n::catalogue();
-    let site = &d.site.properties;
-    let name = format!("{} — {}", site.unit, data.island_name(naming, &site.island));
-    let status = |s: Option<DeploymentStatus>| {
-        s.filter(|s| s.in_place())
-            .map_or_else(|| t("compare-status-none"), |s| s.label(c))
-    };
-    let statuses = tf(
-        "compare-status",
-        &[
-            ("from", status(d.status_from).into()),
-            ("to", status(d.status_to).into()),
-        ],
-    );
-    let id = d.id.clone();
-    let open = move |_| {
-        let id = id.clone();
-        focus.into_panel();
-        url.push(move |s| s.open_deployment(id));
-    };
-    let history: Vec<&HistoryEntry> = d.changes.iter().collect();
-    let changes = history
-        .into_iter()
-        .map(|h| change_view(data, naming, h))
-        .collect_view();
-    view! {
-        <li class=format!("change {kind}") data-deployment=d.id.clone()>
-            <button type="button" class="link change-name" on:click=open>{name}</button>
-            <p class="when">{statuses}</p>
-            <ol class="history">{changes}</ol>
-        </li>
     }
 }

@@ -11,7 +11,7 @@ use model::events::DeploymentCategory;
 use model::i18n::Lang;
 use model::islands::{Island, Islands};
 use model::names::{NameStyle, Naming};
-use model::permalink::{self, ArticleAnswer, Layer};
+use model::permalink::{self, Layer};
 use model::scene::LandShapes;
 use std::sync::Arc;
 
@@ -25,17 +25,13 @@ pub fn IgnoredNotice() -> impl IntoView {
     let dismissed = RwSignal::new(false);
     let ignored = Memo::new(move |_| {
         let state = url.state.get();
-        let answer = state
-            .article
-            .as_ref()
-            .and_then(|id| match data.article.get()? {
-                Ok(None) => Some(ArticleAnswer::Missing),
-                // The previous article's answer while the new one loads says nothing.
-                Ok(Some(a)) => {
-                    (&a.article.id == id).then(|| ArticleAnswer::Excerpts(a.excerpts.len()))
-                }
-                Err(_) => None,
-            });
+        // The previous article's answer while the new one loads says nothing.
+        let answer = state.article.as_ref().and_then(|id| {
+            data.article_answer
+                .get()
+                .filter(|(answered, _)| answered == id)
+                .map(|(_, answer)| answer)
+        });
         let mut all = url.ignored.get();
         all.extend(permalink::refuted(&state, data.today, answer));
         all
@@ -244,7 +240,7 @@ fn Share() -> impl IntoView {
             <button type="button" aria-expanded=move || embedding.get().to_string()
                 on:click=move |_| embedding.update(|c| *c = !*c)>{t("shell-embed")}</button>
             <crate::downloads::DownloadImage/>
-            {crate::downloads::data_links(None)}
+            {crate::downloads::data_links()}
             <p class="copied" role="status">{move || copied.get().map(t).unwrap_or_default()}</p>
             <div class="share-code">
             <Show when=move || citing.get() || copied.get() == Some(BLOCKED)>

@@ -6,13 +6,14 @@ use crate::fetched::Fetched;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{DeploymentChanges, DeploymentFeature};
-use model::events::{ArticleView, Date, Event};
+use model::events::{Date, Event};
 use model::marks::Overlays;
 use model::names::{NameStyle, Naming};
+use model::permalink::ArticleAnswer;
 use model::scene::LandShapes;
 use std::sync::Arc;
 
-/// The seed article, the only one shipped so far.
+/// The article the masthead's button opens: the seed, the only one shipped.
 pub const DEFAULT_ARTICLE: &str = "seed-2017-03-20";
 
 #[derive(Clone, Copy)]
@@ -29,13 +30,10 @@ pub struct AtlasData {
     /// While comparing (`compare=`): what changed from that date to the
     /// URL's date (not the one being dragged), as the server works it out.
     pub changes: Fetched<Option<Arc<DeploymentChanges>>>,
-    /// The open article (the seed when none is open); `None`: the server has no such article.
-    pub article: Fetched<Option<Arc<ArticleView>>>,
-    /// Every article's excerpts, without texts (`/api/articles`, 21 KB):
-    /// asked for once something shows a link to an excerpt ([`Self::excerpt`])
-    /// or the reader opens, not at start-up.
-    pub articles: Fetched<Option<Arc<Vec<ArticleView>>>>,
-    wants_articles: RwSignal<bool>,
+    /// What the reader's answer says of the link's article (its id, and
+    /// whether the server has it and how many excerpts it has), for the
+    /// bad-link notice; set by the reader's host (`panel_host.rs`).
+    pub article_answer: RwSignal<Option<(String, ArticleAnswer)>>,
     /// The deployment whose site is highlighted (chosen in the island history).
     pub focus_site: RwSignal<Option<String>>,
     /// Pixels at the bottom of the map that the timeline bar covers: names
@@ -56,26 +54,7 @@ impl AtlasData {
                 .unwrap_or(today)
                 .min(today)
         });
-        // The seed article is small and links from events need its excerpt
-        // numbers, so it loads even before the reader opens.
-        let article_id = Memo::new(move |_| {
-            url.state
-                .get()
-                .article
-                .unwrap_or_else(|| DEFAULT_ARTICLE.to_owned())
-        });
-        let wants_articles = RwSignal::new(false);
         AtlasData {
-            articles: Fetched::new(move || {
-                let wanted = wants_articles.get();
-                async move {
-                    match wanted {
-                        true => api::articles().await.map(Some),
-                        false => Ok(None),
-                    }
-                }
-            }),
-            wants_articles,
             live_date,
             date,
             today,
@@ -97,32 +76,11 @@ impl AtlasData {
                     }
                 }
             }),
-            article: Fetched::new(move || {
-                let id = article_id.get();
-                async move { api::article(&id).await }
-            }),
+            article_answer: RwSignal::new(None),
             focus_site: RwSignal::new(None),
             covered_bottom: RwSignal::new(0.0),
             land: StoredValue::new(None),
         }
-    }
-
-    /// Asks for every article's excerpts, once (see [`Self::articles`]).
-    pub fn want_articles(self) {
-        if !self.wants_articles.get_untracked() {
-            self.wants_articles.set(true);
-        }
-    }
-
-    /// Where an excerpt is: its article, its number there (1-based) and the
-    /// article; `None` until the list is in. Tracked.
-    pub fn excerpt(self, id: &str) -> Option<(Arc<Vec<ArticleView>>, usize, u32)> {
-        let all = self.articles.get()?.ok()??;
-        let (article, number) = all.iter().enumerate().find_map(|(a, view)| {
-            let n = view.excerpts.iter().position(|x| x.excerpt.id == id)?;
-            Some((a, n as u32 + 1))
-        })?;
-        Some((all, article, number))
     }
 
     /// A text field in the reader's names convention, in the page's script
@@ -170,7 +128,7 @@ fn render_named(
 }
 
 /// The `{id}` references of a template.
-pub(crate) fn references(template: &str) -> impl Iterator<Item = &str> {
+fn references(template: &str) -> impl Iterator<Item = &str> {
     template
         .split('{')
         .skip(1)

@@ -1,7 +1,7 @@
 //! "Download image": the current state as `/export.png` (print size) and
 //! `/export.svg`, at the map's size; "Download data": events and
-//! deployments as CSV and GeoJSON, one island's or all of them (with the
-//! Data Package). The server draws and writes them all; the app only links.
+//! deployments as CSV and GeoJSON, all of them, with the Data Package. The
+//! server draws and writes them all; the app only links.
 
 use crate::i18n::{self, t};
 use crate::url_state::UrlState;
@@ -44,28 +44,21 @@ pub fn DownloadImage() -> impl IntoView {
     }
 }
 
-/// "Download data": `island`'s events and deployments (a group's include
-/// its islands'), or all of them and the Data Package, in the page's language.
-pub fn data_links(island: Option<String>) -> impl IntoView {
-    let mut filters: Vec<String> = island.iter().map(|i| format!("island={i}")).collect();
-    let lang = i18n::lang();
-    if lang != Lang::En {
-        filters.push(format!("lang={}", lang.code()));
-    }
-    let query = if filters.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", filters.join("&"))
+/// "Download data" in the share area: every event and deployment as CSV
+/// and GeoJSON, and the Data Package, in the page's language. (An island's
+/// panel links its own, drawn by the server: `server/src/panels/`.)
+pub fn data_links() -> impl IntoView {
+    let query = match i18n::lang() {
+        Lang::En => String::new(),
+        lang => format!("?lang={}", lang.code()),
     };
-    let mut files = vec![
+    let files = [
         ("events.csv", "export-events-csv"),
         ("events.geojson", "export-events-geojson"),
         ("deployments.csv", "export-deployments-csv"),
         ("deployments.geojson", "export-deployments-geojson"),
+        ("datapackage.json", "export-datapackage"),
     ];
-    if island.is_none() {
-        files.push(("datapackage.json", "export-datapackage"));
-    }
     let links = files
         .into_iter()
         .map(|(file, key)| {

@@ -59,11 +59,6 @@ impl<T: Clone + 'static> Fetched<T> {
         })
     }
 
-    /// The answer as it stands, without subscribing to it (event handlers).
-    pub fn get_untracked(&self) -> Option<Result<T, String>> {
-        untrack(|| self.get())
-    }
-
     /// Asks the server again (the "Try again" buttons).
     pub fn refetch(&self) {
         self.resource.refetch();

@@ -1,10 +1,9 @@
 //! Where keyboard focus goes as records open and close, and what the page
 //! announces: the one polite live region (`#announcer`, static in
 //! `index.html`) receives a panel's heading when the panel changes, never
-//! the whole panel.
+//! the whole panel. The panels are the server's fragments, inserted by
+//! `panel_host.rs`, which says when one is shown.
 
-use crate::url_state::UrlState;
-use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -12,6 +11,9 @@ use web_sys::{Element, HtmlElement};
 /// Attributes that say what a focusable map element stands for: a symbol
 /// drawn again since it was focused is found again by them.
 const KEYS: [&str; 3] = ["data-site", "data-event", "data-island"];
+
+/// The panels' roots: what had focus inside one did not open the next.
+const PANELS: &str = ".panel, .reader";
 
 #[derive(Clone, Copy)]
 pub struct Focus {
@@ -22,8 +24,6 @@ pub struct Focus {
     /// Set when a record is activated: its panel's heading takes focus when
     /// it appears (the element activated may be drawn again or go away).
     into_panel: StoredValue<bool>,
-    /// The panel whose heading was announced last (`None`: none is open).
-    announced: StoredValue<Option<String>>,
     /// Counts panels drawn: the map places the chosen symbol clear of the
     /// panel once the panel has its size.
     pub drawn: RwSignal<u32>,
@@ -31,29 +31,22 @@ pub struct Focus {
 
 impl Focus {
     pub fn new() -> Self {
-        let url: UrlState = expect_context();
-        let focus = Focus {
+        Focus {
             outside: StoredValue::new_local(None),
             outside_key: StoredValue::new(None),
             into_panel: StoredValue::new(false),
-            announced: StoredValue::new(None),
             drawn: RwSignal::new(0),
-        };
-        // Nothing open: the next panel is announced, even the same one again.
-        Effect::new(move |_| {
-            if url.island.get().is_none()
-                && url.event.get().is_none()
-                && url.deployment.get().is_none()
-            {
-                focus.announced.set_value(None);
-            }
-        });
-        focus
+        }
     }
 
     /// The next panel to appear takes focus (on its heading).
     pub fn into_panel(self) {
         self.into_panel.set_value(true);
+    }
+
+    /// The control that was activated is still there: focus stays on it.
+    pub fn cancel(self) {
+        self.into_panel.set_value(false);
     }
 
     /// After a panel closed: focus where the reader was before it, if that
@@ -79,39 +72,38 @@ impl Focus {
         });
     }
 
-    /// A panel (`key`: which record) was drawn: announce its heading if it
-    /// is another panel, and focus the heading if the reader activated it.
-    pub fn panel_shown(self, panel: NodeRef<html::Aside>, key: String) {
-        Effect::new(move |_| {
-            let Some(aside) = panel.get() else {
-                return;
-            };
-            self.drawn.update(|n| *n = n.wrapping_add(1));
+    /// A panel was inserted (`root`: its `aside`); `new`: it shows another
+    /// record than the one before it (its `data-key` changed). Another
+    /// record's heading is announced, and takes focus if the reader
+    /// activated the record ([`Self::into_panel`]).
+    pub fn panel_shown(self, root: &Element, new: bool) {
+        self.drawn.update(|n| *n = n.wrapping_add(1));
+        // The heading (`tabindex="-1"` makes it focusable; an `h2` is given it).
+        let heading = root.query_selector("[tabindex=\"-1\"], h2").ok().flatten();
+        if new {
             // What had focus as the panel appeared opened it, unless that
             // is in a panel itself (a link from one card to another).
             if let Some(el) = document().active_element()
                 && el.tag_name() != "BODY"
-                && el.closest(".panel").ok().flatten().is_none()
+                && el.closest(PANELS).ok().flatten().is_none()
             {
                 let key = KEYS.iter().find_map(|k| Some((*k, el.get_attribute(k)?)));
                 self.outside.set_value(Some(el));
                 self.outside_key.set_value(key);
             }
-            let heading = aside.query_selector("h2").ok().flatten();
-            if self.announced.get_value().as_deref() != Some(key.as_str()) {
-                self.announced.set_value(Some(key.clone()));
-                if let (Some(h), Some(region)) =
-                    (&heading, document().get_element_by_id("announcer"))
-                {
-                    region.set_text_content(h.text_content().as_deref());
-                }
+            if let (Some(h), Some(region)) = (&heading, document().get_element_by_id("announcer")) {
+                region.set_text_content(h.text_content().as_deref());
             }
-            if self.into_panel.get_value()
-                && let Some(h) = heading
-            {
-                self.into_panel.set_value(false);
-                let _ = h.unchecked_into::<HtmlElement>().focus();
+        }
+        if new
+            && self.into_panel.get_value()
+            && let Some(h) = heading
+        {
+            self.into_panel.set_value(false);
+            if !h.has_attribute("tabindex") {
+                let _ = h.set_attribute("tabindex", "-1");
             }
-        });
+            let _ = h.unchecked_into::<HtmlElement>().focus();
+        }
     }
 }

@@ -6,7 +6,6 @@ mod atlas;
 mod compare;
 mod controls;
 mod data;
-mod deployment_card;
 mod downloads;
 mod fetched;
 mod focus;
@@ -14,9 +13,7 @@ mod i18n;
 mod map;
 mod measure;
 mod overlays;
-mod panel;
-mod reader;
-mod story;
+mod panel_host;
 mod timeline;
 mod url_state;
 

@@ -83,9 +83,10 @@ impl Measuring {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("[data-measure]").ok().flatten());
-        let Some([a, b]) = button
-            .and_then(|b| b.get_attribute("data-measure"))
-            .and_then(|ends| model::measure::parse_ends(&ends))
+        let ends = button.and_then(|b| b.get_attribute("data-measure"));
+        let Some([a, b]) = ends
+            .map(|e| model::viewport::parse_points(&e))
+            .and_then(|p| <[[f64; 2]; 2]>::try_from(p).ok())
         else {
             return;
         };

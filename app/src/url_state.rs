@@ -32,8 +32,6 @@ pub struct UrlState {
     pub compare: Memo<Option<Date>>,
     pub event: Memo<Option<String>>,
     pub deployment: Memo<Option<String>>,
-    pub article: Memo<Option<String>>,
-    pub excerpt: Memo<Option<u32>>,
     pub layers: Memo<Layers>,
     pub names: Memo<NameStyle>,
     /// The names convention in the page's language and script.
@@ -67,8 +65,6 @@ impl UrlState {
             compare: Memo::new(move |_| state.with(|s| s.compare)),
             event: Memo::new(move |_| state.with(|s| s.event.clone())),
             deployment: Memo::new(move |_| state.with(|s| s.deployment.clone())),
-            article: Memo::new(move |_| state.with(|s| s.article.clone())),
-            excerpt: Memo::new(move |_| state.with(|s| s.excerpt)),
             layers: Memo::new(move |_| state.with(|s| s.layers)),
             names: Memo::new(move |_| state.with(|s| s.naming().style)),
             naming: Memo::new(move |_| state.with(|s| s.naming())),

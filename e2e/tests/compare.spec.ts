@@ -25,7 +25,7 @@ async function showsBastionAndBalAdded(page: Page) {
     await expect(entry).toHaveCount(1);
     await expect(entry.locator('.change-name')).toContainText(id.startsWith('bastion') ? 'Bastion' : 'Bal');
     await expect(entry.locator(':scope > .when')).toHaveText('not there → active');
-    await expect(entry.locator('ul.evidence button').first()).toBeVisible();
+    await expect(entry.locator('ul.evidence a').first()).toBeVisible();
     await expect(entry.locator('ul.sources a').first()).toHaveAttribute('href', /^https?:\/\//);
     // Drawn as added on the map.
     await expect(page.locator(`g[data-change="${id}"][data-kind="added"] .ring`)).toBeVisible();
@@ -44,7 +44,7 @@ test('a compare link lists and draws Bastion and Bal as added, on a desktop and 
   }
   await axeClean(page);
   // An event of the list opens its card; closing it returns to the list.
-  const event = page.locator('li.change[data-deployment="bal-kunashiri"] ul.evidence button').first();
+  const event = page.locator('li.change[data-deployment="bal-kunashiri"] ul.evidence a').first();
   await event.click();
   await expect(page).toHaveURL(/event=/);
   await expect(page.locator('aside.panel')).not.toHaveClass(/changes/);

@@ -162,6 +162,8 @@ test('touch: pinch zooms in at phone size, and the panel is a bottom sheet', asy
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.goto('/?island=shikotan');
   await mapReady(page);
+  // The panel is the server's fragment: it is in once its heading is.
+  await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
   const sheet = (await page.locator('aside.panel').boundingBox())!;
   expect(sheet.width).toBeGreaterThanOrEqual(389);
   expect(sheet.y + sheet.height).toBeGreaterThan(800);

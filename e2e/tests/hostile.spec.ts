@@ -43,7 +43,10 @@ test('hostile names in the panel and on the map are shown as text', async ({ pag
   await page.goto(`${hostile}/?island=shikotan`);
   await mapReady(page);
   const title = page.locator('aside.panel h2');
-  await expect(title).toContainText('<img src=x onerror=alert(9)>\u202eShikotan');
+  // The server draws the panel: its escaping also drops bidirectional
+  // overrides (U+202E), which could reorder the text around them.
+  await expect(title).toContainText('<img src=x onerror=alert(9)>Shikotan');
+  expect(await title.textContent()).not.toContain('\u202e');
   await expect(page.locator('aside.panel')).toContainText('</text><script>alert(8)</script>');
   // Labels on the map are SVG <text>: the payload stays a text node there too.
   await expect(page.locator('svg text.label').filter({ hasText: '<img src=x onerror=alert(9)>' }).first()).toBeAttached();
@@ -57,13 +60,17 @@ test('hostile event titles, summaries and notes are shown as text', async ({ pag
   forbidDialogs(page, fired);
   await page.goto(`${hostile}/?event=treaty-of-shimoda-1855`);
   const card = page.locator('aside.event-card');
-  await expect(card.locator('h2')).toContainText('<script>alert(1)</script>\u202eTreaty of Shimoda');
+  await expect(card.locator('h2')).toContainText('<script>alert(1)</script>Treaty of Shimoda');
+  expect(await card.locator('h2').textContent()).not.toContain('\u202e');
   await expect(card).toContainText('<img src=x onerror=alert(2)>');
-  // Every source link is http(s): the loader refuses anything else. The one
-  // other link is the event's own page, on our origin.
+  // Every source link is http(s): the loader refuses anything else. The
+  // other links are on our origin: the event's own page, and the map's own
+  // states ("Read in …", a permalink the app follows without a page load).
   const hrefs = await card.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(hrefs.length).toBeGreaterThan(1);
-  expect(hrefs.filter((href) => !/^https?:\/\//.test(href))).toEqual(['/events/treaty-of-shimoda-1855']);
+  const ours = hrefs.filter((href) => !/^https?:\/\//.test(href));
+  expect(ours).toContain('/events/treaty-of-shimoda-1855');
+  expect(ours.filter((href) => href !== '/events/treaty-of-shimoda-1855' && !href.startsWith('/?event=treaty-of-shimoda-1855&'))).toEqual([]);
 
   // Excerpt 12 carries the fact-check note with the `javascript:` link.
   await page.goto(`${hostile}/?article=seed-2017-03-20&excerpt=12`);

@@ -49,7 +49,9 @@ test('the island panel in Japanese: names in Japanese script, facts, story perio
   const story = panel.locator('section.story');
   await expect(story.locator('h3')).toHaveText('歴史');
   await expect(story.locator('legend')).toHaveText('表示');
-  await expect(story.locator('fieldset label').first()).toHaveText(/条約・外交・声明/);
+  // "All" first, then each kind.
+  await expect(story.locator('fieldset label').first()).toHaveText(/すべて/);
+  await expect(story.locator('fieldset label').nth(1)).toHaveText(/条約・外交・声明/);
   const periods = await story.locator('summary.story-toggle').allTextContents();
   expect(periods[0]).toMatch(/^1945年まで（\d+件）/);
   expect(periods.some((p) => /ソ連が管轄/.test(p))).toBe(true);

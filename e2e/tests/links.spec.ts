@@ -76,7 +76,7 @@ test('a deployment link opens its card in a fresh browser; an unknown one says s
   const card = page.locator('aside.deployment-card');
   await expect(card.locator('h2')).toContainText(BASTION_UNIT);
   await expect(card).toContainText('Bastion (K-300P)');
-  await expect(card.getByRole('button', { name: /^Read in / }).first()).toBeVisible();
+  await expect(card.getByRole('link', { name: /^Read in / }).first()).toBeVisible();
   await expect(page.locator(BASTION)).toHaveAttribute('aria-pressed', 'true');
   await page.goto('/?deployment=no-such-unit');
   await mapReady(page);

@@ -33,14 +33,14 @@ test("an event's excerpts are quoted and each link is worded differently", async
   await mapReady(page);
   const card = page.locator('aside.event-card');
   await expect(card.locator('.excerpts blockquote')).toHaveCount(event.excerpts.length);
-  const links = await card.locator('.excerpts button').allTextContents();
+  const links = await card.locator('.excerpts a').allTextContents();
   expect(links.length).toBe(event.excerpts.length);
   expect(new Set(links).size).toBe(links.length);
   // Each opens the article it is from, at that excerpt (they all opened the seed article).
   const articles = (await (await request.get('/api/articles')).json()).items;
   const home = articles.find((a: any) => a.excerpts.some((x: any) => x.excerpt.id === event.excerpts[0]));
   const number = home.excerpts.findIndex((x: any) => x.excerpt.id === event.excerpts[0]) + 1;
-  await card.locator('.excerpts button').first().click();
+  await card.locator('.excerpts a').first().click();
   await expect(page).toHaveURL(new RegExp(`article=${home.article.id}&excerpt=${number}(&|$)`));
   await expect(page.locator('.excerpt-notes blockquote')).toBeVisible();
 });

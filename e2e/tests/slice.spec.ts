@@ -75,45 +75,44 @@ test('the bundled Japanese font loads and covers the names in the panel', async 
   expect(problems.failed).toEqual([]);
 });
 
-test('the page mounts part by part, and the unseen warm-up panel is built once and removed', async ({ page, problems }) => {
-  // Watch for the warm-up: it must appear (so the first click finds its code
-  // compiled and its fonts loaded) and must not stay.
-  await page.addInitScript(() => {
-    const seen = ((window as any).__warmup = { added: 0, removed: 0 });
-    new MutationObserver((records) => {
-      for (const r of records) {
-        for (const n of r.addedNodes) if (n instanceof Element && n.matches('.panel.warmup')) seen.added++;
-        for (const n of r.removedNodes) if (n instanceof Element && n.matches('.panel.warmup')) seen.removed++;
-      }
-    }).observe(document, { childList: true, subtree: true });
+test('the page mounts part by part, and asks for no panel until one is opened', async ({ page, problems }) => {
+  // The panels are the server's (/fragments/panel): nothing to build or warm
+  // up in the app before a click, and nothing to ask for while none is open.
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/fragments/')) asked.push(req.url());
   });
   await page.goto('/');
   await mapReady(page);
   await expect(page.locator('.timeline')).toHaveCount(1);
   await expect(page.locator('.controls')).toHaveCount(1);
   await expect(page.locator('.island-list')).toHaveCount(1);
-  await expect.poll(() => page.evaluate(() => (window as any).__warmup)).toEqual({ added: 1, removed: 1 });
+  await page.waitForLoadState('networkidle');
+  expect(asked).toEqual([]);
   await expect(page.locator('.panel')).toHaveCount(0);
 
   await clickIsland(page, 'etorofu');
   await expect(page.locator('aside.panel h2')).toHaveText('Etorofu / Iturup');
   await expect(page.locator('#panel-title')).toHaveCount(1);
+  expect(asked).toHaveLength(1);
+  expect(new URL(asked[0]).pathname).toBe('/fragments/panel');
+  expect(new URL(asked[0]).searchParams.get('island')).toBe('etorofu');
+  expect(new URL(asked[0]).searchParams.get('lang')).toBe('en');
   expect(problems.console).toEqual([]);
 });
 
-test('with an island in the link, no warm-up panel is built', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as any).__warmups = 0;
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.matches('.panel.warmup')) (window as any).__warmups++;
-    }).observe(document, { childList: true, subtree: true });
+test('with an island in the link, its panel is asked for once, without the view', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname.startsWith('/fragments/')) asked.push(req.url());
   });
-  await page.goto('/?island=shikotan');
+  await page.goto('/?map=9.00/44.500/147.500&island=shikotan');
   await mapReady(page);
   await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
   await expect(page.locator('.island-list')).toHaveCount(1);
-  await page.waitForTimeout(300);
-  expect(await page.evaluate(() => (window as any).__warmups)).toBe(0);
+  await page.waitForLoadState('networkidle');
+  expect(asked).toHaveLength(1);
+  expect(asked[0]).not.toContain('map=');
   await expect(page.locator('#panel-title')).toHaveCount(1);
 });
 

@@ -86,27 +86,34 @@ test("Medvedev's 2010 visit is in Kunashiri's story", async ({ page }) => {
   await expect(panel.locator('.story-entry', { hasText: 'first Russian leader' }).locator('.when')).toHaveText('1 November 2010');
 });
 
-test('the kind filter hides the entries of a kind and the counts follow', async ({ page, problems }) => {
+test('the kind filter shows the entries of one kind and the counts follow', async ({ page, problems }) => {
   await page.goto('/?island=etorofu');
   const panel = await storyReady(page);
   await openPeriod(panel, /^2015–2019/);
   const summary = period(panel, /^2015–2019/).locator('summary.story-toggle');
-  const count = async () => Number((await summary.textContent())!.match(/\((\d+)\)/)![1]);
+  // The label shown (each choice of the filter has its own, the others hidden).
+  const count = async () => Number((await summary.innerText()).match(/\((\d+)\)/)![1]);
   const before = await count();
+  const entries = period(panel, /^2015–2019/).locator('.story-entry');
+  await expect(entries.filter({ visible: true })).toHaveCount(before);
   const visits = period(panel, /^2015–2019/)
     .locator('.story-entry', { has: page.locator('.story-more summary', { hasText: /^visit · / }) });
   const nVisits = await visits.count();
   expect(nVisits).toBeGreaterThan(0);
+  expect(nVisits).toBeLessThan(before);
+  // The server draws it as radios since the panels moved there: one kind at a time, or all.
+  await panel.getByRole('radio', { name: 'Visits' }).check();
+  await expect(entries.filter({ visible: true })).toHaveCount(nVisits);
   await expect(visits.filter({ visible: true })).toHaveCount(nVisits);
-  await panel.getByRole('checkbox', { name: 'Visits' }).uncheck();
-  await expect(visits.filter({ visible: true })).toHaveCount(0);
-  expect(await count()).toBe(before - nVisits);
+  expect(await count()).toBe(nVisits);
   const changes = panel.locator('.story-entry', { has: page.locator('.badge') });
-  await expect(changes.filter({ visible: true }).first()).toBeVisible();
-  await panel.getByRole('checkbox', { name: 'Deployment changes' }).uncheck();
   await expect(changes.filter({ visible: true })).toHaveCount(0);
-  await panel.getByRole('checkbox', { name: 'Visits' }).check();
-  await expect(visits.filter({ visible: true })).toHaveCount(nVisits);
+  await panel.getByRole('radio', { name: 'Deployment changes' }).check();
+  await expect(changes.filter({ visible: true }).first()).toBeVisible();
+  await expect(visits.filter({ visible: true })).toHaveCount(0);
+  await panel.getByRole('radio', { name: 'All' }).check();
+  await expect(entries.filter({ visible: true })).toHaveCount(before);
+  expect(await count()).toBe(before);
   // Not in the URL: the filter is the reader's view, not the shared state.
   expect(page.url()).not.toMatch(/visit|filter/);
   expect(problems.console).toEqual([]);

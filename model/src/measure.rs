@@ -49,19 +49,6 @@ pub fn words(km: f64, c: &Catalogue) -> String {
     )
 }
 
-/// A well-known distance's two ends as the measure fragment writes them
-/// (`data-measure="lon,lat lon,lat"`); `None` for anything else.
-pub fn parse_ends(text: &str) -> Option<[[f64; 2]; 2]> {
-    let point = |p: &str| -> Option<[f64; 2]> {
-        let (lon, lat) = p.split_once(',')?;
-        let at = [crate::decimal::parse(lon)?, crate::decimal::parse(lat)?];
-        (at[0].abs() <= 180.0 && at[1].abs() <= 90.0).then_some(at)
-    };
-    let mut ends = text.split_whitespace();
-    let (a, b) = (point(ends.next()?)?, point(ends.next()?)?);
-    ends.next().is_none().then_some([a, b])
-}
-
 /// The point of `id`'s outline (every ring of every feature with that id)
 /// nearest to `from`, if the land has it.
 pub fn nearest_on_outline(land: &LandCollection, id: &str, from: [f64; 2]) -> Option<[f64; 2]> {
@@ -139,32 +126,5 @@ impl Distances {
                 })
             })
             .collect()
-    }
-}
-
-#[cfg(test)]
-mod ends_tests {
-    use super::parse_ends;
-
-    #[test]
-    fn a_fragments_two_ends_read_back_and_nothing_else_does() {
-        assert_eq!(
-            parse_ends("145.81700,43.38500 145.85800,43.39700"),
-            Some([[145.817, 43.385], [145.858, 43.397]])
-        );
-        assert_eq!(
-            parse_ends("-1.5,2 3,-4.25"),
-            Some([[-1.5, 2.0], [3.0, -4.25]])
-        );
-        for bad in [
-            "",
-            "145,43",
-            "145,43 146",
-            "145,43 146,44 147,45",
-            "a,b c,d",
-            "200,43 145,43",
-        ] {
-            assert_eq!(parse_ends(bad), None, "{bad}");
-        }
     }
 }

@@ -15,6 +15,24 @@ pub const MAX_ZOOM: f64 = 15.0;
 /// The disputed islands' bounds (west, south, east, north), used for the default view.
 pub const DISPUTE_BOUNDS: [f64; 4] = [145.3, 43.2, 149.0, 45.6];
 
+/// Degrees of margin around the points [`View::fitting`] shows.
+pub const FIT_PAD_DEGREES: f64 = 0.3;
+/// The closest zoom [`View::fitting`] goes to.
+pub const FIT_MAX_ZOOM: f64 = 10.0;
+
+/// Points written `lon,lat lon,lat …` (a panel's `data-fit`); a pair that
+/// is not two plain decimals within the map's area is left out.
+pub fn parse_points(text: &str) -> Vec<[f64; 2]> {
+    text.split_whitespace()
+        .filter_map(|pair| {
+            let (lon, lat) = pair.split_once(',')?;
+            let number = |s: &str| (s.len() <= 24).then(|| crate::decimal::parse(s)).flatten();
+            let point = [number(lon)?, number(lat)?];
+            crate::projection::in_map_area(point).then_some(point)
+        })
+        .collect()
+}
+
 /// A map view in OpenStreetMap terms: zoom level and centre.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
@@ -69,6 +87,25 @@ impl View {
             y: (nw.y + se.y) / 2.0,
         });
         View { zoom, lat, lon }.clamped()
+    }
+
+    /// A view showing every point (`[lon, lat]`) with [`FIT_PAD_DEGREES`]
+    /// around them, at most [`FIT_MAX_ZOOM`] so that a single place keeps
+    /// its surroundings, in a `width`×`height` map; `None` without points.
+    /// Rounded as a permalink rounds it. (A reader's excerpt: its places.)
+    pub fn fitting(points: &[[f64; 2]], width: f64, height: f64) -> Option<View> {
+        let first = points.first()?;
+        let (mut w, mut s, mut e, mut n) = (first[0], first[1], first[0], first[1]);
+        for [lon, lat] in points {
+            w = w.min(*lon);
+            e = e.max(*lon);
+            s = s.min(*lat);
+            n = n.max(*lat);
+        }
+        let pad = FIT_PAD_DEGREES;
+        let mut view = View::fit([w - pad, s - pad, e + pad, n + pad], width, height);
+        view.zoom = view.zoom.min(FIT_MAX_ZOOM);
+        Some(crate::permalink::canonical_view(view))
     }
 
     pub fn scale(self) -> f64 {
@@ -222,6 +259,51 @@ mod tests {
             assert!((0.0..=1280.0).contains(&x) && (0.0..=800.0).contains(&y));
         }
         assert!(view.zoom >= 7.0 && view.zoom <= 9.0, "{view:?}");
+    }
+
+    #[test]
+    fn fitting_points_shows_them_all_and_one_place_keeps_its_surroundings() {
+        let points = parse_points("145.8,43.6 147.9,45.2 nonsense 1e3,4 200,44 146.0,");
+        assert_eq!(points, vec![[145.8, 43.6], [147.9, 45.2]]);
+        let (w, h) = (1280.0, 800.0);
+        let view = View::fitting(&points, w, h).expect("two points");
+        let t = view.transform(w, h);
+        for [lon, lat] in &points {
+            let (x, y) = t.apply(project(*lon, *lat));
+            assert!((0.0..=w).contains(&x) && (0.0..=h).contains(&y), "{x},{y}");
+        }
+        let one = View::fitting(&points[..1], w, h).expect("one point");
+        assert_eq!(one.zoom, FIT_MAX_ZOOM);
+        assert!(one.zoom > view.zoom);
+        assert!(
+            close(one.lon, 145.8, 1e-3) && close(one.lat, 43.6, 1e-3),
+            "{one:?}"
+        );
+        // A narrower map shows the same points from further out.
+        let phone = View::fitting(&points, 390.0, 500.0).expect("two points");
+        assert!(phone.zoom < view.zoom);
+        assert_eq!(View::fitting(&[], w, h), None);
+    }
+
+    #[test]
+    fn shumshu_can_be_centred_but_the_default_view_stays_on_the_dispute() {
+        // The map area reaches the First Kuril Strait: a view there is kept.
+        let shumshu = View {
+            zoom: 9.0,
+            lat: 50.75,
+            lon: 156.35,
+        };
+        assert_eq!(shumshu.clamped(), shumshu);
+        // The default view fits the disputed islands, whatever the area: its
+        // centre is theirs, and Urup's north-east (150.57°E) is off a phone.
+        let [west, south, east, north] = DISPUTE_BOUNDS;
+        for (w, h) in [(1280.0, 800.0), (390.0, 600.0)] {
+            let view = View::fit(DISPUTE_BOUNDS, w, h);
+            assert!((west..=east).contains(&view.lon) && (south..=north).contains(&view.lat));
+        }
+        let phone = View::fit(DISPUTE_BOUNDS, 390.0, 600.0);
+        let (x, _) = phone.transform(390.0, 600.0).apply(project(150.57, 46.2));
+        assert!(x > 390.0, "{x}");
     }
 
     #[test]

@@ -850,3 +850,78 @@ fn an_events_added_and_updated_days_are_checked() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_record_without_its_translated_location_or_confidence_note_is_refused_by_line_and_field() {
+    let name = "geodata/events/events.toml";
+    let original = data_files();
+    let text = &original
+        .iter()
+        .find(|(n, _)| n == name)
+        .expect("events.toml")
+        .1;
+    let id_line = text[..text
+        .find("id = \"battle-of-shumshu-1945\"")
+        .expect("the event")]
+        .matches('\n')
+        .count()
+        + 1;
+    for (cut, field) in [
+        ("location = \"Шумшу (северные Курилы)\"\n", "ru.location"),
+        (
+            "confidence_note = \"上陸日ははっきり記されているが",
+            "ja.confidence_note",
+        ),
+    ] {
+        let mut files = original.clone();
+        let text = &mut files
+            .iter_mut()
+            .find(|(n, _)| n == name)
+            .expect("events.toml")
+            .1;
+        let at = text.find(cut).expect("the translated field");
+        let end = at + text[at..].find('\n').expect("its line") + 1;
+        text.replace_range(at..end, "");
+        let errors = load_with(&files).expect_err("an untranslated field must be refused");
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        let lang = &field[..2];
+        let expected = format!("{name}:{id_line}: ");
+        assert!(
+            messages[0].starts_with(&expected)
+                && messages[0].contains(&format!("{field}: no {lang} text for")),
+            "{messages:?}"
+        );
+    }
+}
+
+#[test]
+fn locations_and_confidence_notes_are_served_in_each_language() {
+    let d = dataset();
+    for (lang, in_script) in [
+        (
+            model::i18n::Lang::Ja,
+            (|s: &str| s.chars().any(model::names::is_cjk)) as fn(&str) -> bool,
+        ),
+        (model::i18n::Lang::Ru, |s: &str| {
+            s.chars().any(|c| ('а'..='я').contains(&c))
+        }),
+    ] {
+        let view = d.in_language(lang);
+        for (e, english) in view.events.iter().zip(&d.events) {
+            assert_eq!(e.location.is_some(), english.location.is_some(), "{}", e.id);
+            for text in [&e.location, &e.confidence_note].into_iter().flatten() {
+                assert!(in_script(text), "{lang}: {}: {text}", e.id);
+                assert!(!text.contains('{'), "{}: {text}", e.id);
+            }
+        }
+        for x in &view.deployments {
+            if let Some(note) = &x.confidence_note {
+                assert!(in_script(note), "{lang}: {}: {note}", x.id);
+            }
+        }
+    }
+    let ru = d.in_language(model::i18n::Lang::Ru);
+    let shumshu = ru.event("battle-of-shumshu-1945").expect("Shumshu");
+    assert_eq!(shumshu.location.as_deref(), Some("Шумшу (северные Курилы)"));
+}

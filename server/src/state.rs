@@ -73,6 +73,8 @@ struct Inner {
     revision: Revision,
     /// The measure tool's well-known distances, their ends found.
     distances: Vec<Resolved>,
+    /// The panel's one line of both positions, per language ([`Lang::ALL`]'s order).
+    positions_lines: Vec<String>,
 }
 
 impl AppState {
@@ -98,6 +100,11 @@ impl AppState {
             package,
         } = data;
         let line = positions.panel_line();
+        let catalogues = Catalogues::load(&config.i18n)?;
+        let positions_lines: Vec<String> = Lang::ALL
+            .iter()
+            .map(|l| positions.panel_line_in(catalogues.get(*l)))
+            .collect();
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut shapes = Vec::with_capacity(LAND_LEVELS);
         let mut collections = Vec::with_capacity(LAND_LEVELS);
@@ -125,7 +132,6 @@ impl AppState {
             config.data.join("overview.geojson").display().to_string()
         })?;
         let evidence = EvidenceCounts::of(&events.events);
-        let catalogues = Catalogues::load(&config.i18n)?;
         let meta = prepare(
             &revision,
             &Meta {
@@ -143,10 +149,12 @@ impl AppState {
             &catalogues,
         ));
         let about = About::new(
-            &positions,
-            &islands.value,
-            &places.value,
-            &evidence,
+            &crate::about::Sources {
+                positions: &positions,
+                names: &events.names,
+                evidence: &evidence,
+                catalogues: &catalogues,
+            },
             linked.clone(),
         );
         let pages = Pages::new(
@@ -185,6 +193,7 @@ impl AppState {
                 event_pages,
                 response_budget: config.caches.response_bytes(),
                 distances,
+                positions_lines,
                 panel_land: panel_land.ok_or(StartupError::NoLevel {
                     level: OVERVIEW_LEVEL,
                 })?,
@@ -264,6 +273,11 @@ impl AppState {
             land: &self.inner.panel_land,
             marks: &self.inner.marks,
             distances: &self.inner.distances,
+            positions_line: Lang::ALL
+                .iter()
+                .position(|l| *l == lang)
+                .and_then(|at| self.inner.positions_lines.get(at))
+                .map_or("", String::as_str),
             c: self.inner.catalogues.get(lang),
         }
     }

@@ -141,6 +141,27 @@ async fn the_event_page_and_the_feed_escape_hostile_text() {
     );
 }
 
+#[tokio::test]
+async fn the_about_page_escapes_hostile_positions_in_every_language() {
+    for uri in ["/about", "/about?lang=ja", "/about?lang=ru"] {
+        let a = get(uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        let html = a.text();
+        // The payloads are there, as text (a speaker's, a government's name).
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(10)&gt;"),
+            "{uri}: {html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert(11)&lt;/script&gt;"),
+            "{uri}"
+        );
+        for raw in ["<script>alert", "<img src=x onerror", "\u{202e}"] {
+            assert!(!html.contains(raw), "{uri} contains {raw:?} unescaped");
+        }
+    }
+}
+
 #[test]
 fn source_urls_other_than_http_stop_start_up() {
     let events = support::workspace().join("geodata/events/events.toml");

@@ -340,3 +340,24 @@ async fn a_japanese_link_previews_in_japanese() {
     assert_eq!(ja.header("content-type"), "image/png");
     assert_ne!(ja.body, en.body);
 }
+
+#[tokio::test]
+async fn an_events_location_and_confidence_note_come_in_the_asked_language() {
+    let id = "battle-of-shumshu-1945";
+    let (_, en) = json(&format!("/api/events/{id}")).await;
+    let (answer, ja) = json(&format!("/api/events/{id}?lang=ja")).await;
+    let (_, ru) = json(&format!("/api/events/{id}?lang=ru")).await;
+    assert_eq!(answer.header("content-language"), "ja");
+    assert_eq!(en["event"]["location"], "Shumshu (northern Kurils)");
+    assert_eq!(ja["event"]["location"], "シュムシュ島（北千島）");
+    assert_eq!(ru["event"]["location"], "Шумшу (северные Курилы)");
+    let note = |v: &Value| {
+        v["event"]["confidence_note"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert!(note(&en).starts_with("The landing date"), "{}", note(&en));
+    assert!(note(&ja).starts_with("上陸日は"), "{}", note(&ja));
+    assert!(note(&ru).starts_with("Дата высадки"), "{}", note(&ru));
+}

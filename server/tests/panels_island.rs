@@ -156,9 +156,10 @@ async fn japanese_and_russian_links_get_their_words_and_dates() {
         "<h2 id=\"panel-title\" tabindex=\"-1\">{}</h2>",
         island.name_ja
     )));
-    // The positions' line is English: it says so.
+    // The positions' line in Japanese, linking to the Japanese /about.
     let positions = row(&html, "両国の立場").expect("the positions' row");
-    assert!(positions.starts_with("<span lang=\"en\">"), "{positions}");
+    assert!(positions.starts_with("<span>日本："), "{positions}");
+    assert!(positions.contains("href=\"/about?lang=ja\""), "{positions}");
     assert!(html.contains(&format!("/api/events.csv?island={id}&amp;lang=ja\"")));
     assert!(html.contains("<h3 id=\"story-title\">歴史</h3>"));
     let labels: Vec<&str> = periods(&html).into_iter().map(label).collect();

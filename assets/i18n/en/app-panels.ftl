@@ -63,12 +63,11 @@ panel-unknown-event = This link names an event the map does not have (“{ $id }
 panel-dismiss = Dismiss this notice
 panel-close-island = Close the island panel
 panel-close-event = Close the event
-panel-loading-history = Loading the history…
-panel-history-failed = The history could not be loaded: { $error }
+panel-loading = Loading…
+panel-failed = This panel could not be loaded: { $error }
 panel-try-again = Try again
 panel-sources = Sources
 panel-read-in = Read in { $outlet } (excerpt { $n })
-panel-read-in-article = Read in the article
 panel-japanese = Japanese
 panel-russian = Russian
 panel-group = Group
@@ -77,6 +76,9 @@ panel-administered-on = Administered by (on { $date })
 panel-claimed-by = Claimed by
 panel-positions = Positions
 panel-positions-link = Both positions, sourced
+# Both governments' positions in one line (model::positions::Positions::panel_line_in);
+# $japan and $russia: each position's line in our words.
+panel-positions-line = Japan: { $japan } · Russia: { $russia }
 panel-area = Area (official, Japan)
 panel-area-value = { $area } km²
 panel-population = Population
@@ -112,7 +114,6 @@ story-excerpts = excerpts
 
 ## The deployment card
 card-unknown = This link names a deployment the map does not have (“{ $id }”).
-card-failed = The deployment could not be loaded: { $error }
 card-close = Close the deployment
 card-site-unpublished = { $island } (the exact site is not published)
 card-where = Where

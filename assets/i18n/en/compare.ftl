@@ -9,8 +9,6 @@ compare-field = Compare the map's date with (YYYY, YYYY-MM or YYYY-MM-DD)
 
 ## The list of changes
 compare-title = Changes between { $from } and { $to }
-compare-loading = Loading the changes…
-compare-failed = The changes could not be loaded: { $error }
 compare-none = No deployment was added, withdrawn or changed between these dates.
 compare-added = Added ({ $count })
 compare-withdrawn = Withdrawn ({ $count })

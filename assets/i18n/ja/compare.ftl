@@ -8,8 +8,6 @@ compare-field = 地図の日付との違いを見る日付（YYYY、YYYY-MM、YY
 
 ## 変化の一覧
 compare-title = { $from }から{ $to }までの変化
-compare-loading = 変化を読み込んでいます…
-compare-failed = 変化を読み込めませんでした：{ $error }
 compare-none = この期間に新たな配備、撤収、状況の変化はありません。
 compare-added = 新たな配備（{ $count }件）
 compare-withdrawn = 撤収（{ $count }件）

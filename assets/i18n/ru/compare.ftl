@@ -9,8 +9,6 @@ compare-field = Сравнить дату карты с датой (ГГГГ, Г
 
 ## Список изменений
 compare-title = Изменения с { $from } по { $to }
-compare-loading = Загрузка изменений…
-compare-failed = Не удалось загрузить изменения: { $error }
 compare-none = За этот период ничего не было размещено, выведено или изменено.
 compare-added = Размещено ({ $count })
 compare-withdrawn = Выведено ({ $count })

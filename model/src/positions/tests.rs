@@ -1,6 +1,7 @@
 use super::*;
 use crate::events::{DataError, Known};
 use crate::geodata::PlaceCollection;
+use crate::i18n::{Catalogue, Lang};
 
 const COMMITTED: &str = include_str!("../../../geodata/positions.toml");
 
@@ -195,4 +196,174 @@ fn references_split_text_and_ids() {
         vec![("a ", false), ("b", true), (" c", false), ("d", true)]
     );
     assert_eq!(references("plain"), vec![("plain", false)]);
+}
+
+/// The committed catalogue of `lang` (every file, as the server joins them).
+fn catalogue(lang: Lang) -> Catalogue {
+    let dir = format!(
+        "{}/../assets/i18n/{}",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.code()
+    );
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the catalogue's folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    paths.sort();
+    let files: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("a readable catalogue");
+            (p.display().to_string(), text)
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    Catalogue::parse(lang, &refs).expect("the catalogue parses")
+}
+
+fn japanese(s: &str) -> bool {
+    s.chars().any(crate::names::is_cjk)
+}
+
+fn cyrillic(s: &str) -> bool {
+    s.chars()
+        .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c)))
+}
+
+#[test]
+fn the_panel_line_reads_in_each_language() {
+    let positions = parse(COMMITTED).expect("parses");
+    let en = positions.panel_line_in(&catalogue(Lang::En));
+    assert_eq!(en, positions.panel_line());
+    let ja = positions.panel_line_in(&catalogue(Lang::Ja));
+    assert!(ja.starts_with("日本："), "{ja}");
+    assert!(ja.contains(" · ロシア："), "{ja}");
+    assert!(
+        ja.contains("日本固有の領土") && !ja.contains("territory"),
+        "{ja}"
+    );
+    let ru = positions.panel_line_in(&catalogue(Lang::Ru));
+    assert!(
+        ru.starts_with("Япония: ") && ru.contains(" · Россия: "),
+        "{ru}"
+    );
+    assert!(ru.contains("исконная территория Японии"), "{ru}");
+    assert!(!ru.chars().any(|c| c.is_ascii_alphabetic()), "{ru}");
+}
+
+#[test]
+fn each_language_has_our_words_and_the_statements_verbatim() {
+    let positions = parse(COMMITTED).expect("parses");
+    for (lang, in_script) in [
+        (Lang::Ja, japanese as fn(&str) -> bool),
+        (Lang::Ru, cyrillic),
+    ] {
+        let view = positions.in_language(lang);
+        for (p, original) in view.positions.iter().zip(&positions.positions) {
+            assert!(in_script(&p.name) && in_script(&p.summary) && in_script(&p.line));
+            // The same references, rendered later in the reader's script.
+            let ids = |t: &str| -> Vec<String> {
+                references(t)
+                    .into_iter()
+                    .filter(|(_, r)| *r)
+                    .map(|(id, _)| id.to_owned())
+                    .collect()
+            };
+            assert_eq!(
+                ids(&p.summary),
+                ids(&original.summary),
+                "{lang}: {}",
+                p.summary
+            );
+            assert_eq!(p.points.len(), original.points.len());
+            for (point, was) in p.points.iter().zip(&original.points) {
+                assert!(in_script(&point.text), "{lang}: {}", point.text);
+                assert_eq!(point.sources, was.sources);
+            }
+            for (st, was) in p.statements.iter().zip(&original.statements) {
+                assert_eq!(st.quote, was.quote, "quotes stay verbatim");
+                assert!(in_script(&st.speaker), "{lang}: {}", st.speaker);
+                if st.source.language == lang.code() {
+                    assert_eq!(st.translation, None, "{lang}: {}", st.quote);
+                } else {
+                    let t = st.translation.as_deref().unwrap_or_default();
+                    assert!(in_script(t), "{lang}: no translation of {}", st.quote);
+                }
+            }
+        }
+    }
+    // English is the data as loaded.
+    assert_eq!(positions.in_language(Lang::En), positions);
+}
+
+#[test]
+fn a_point_without_its_russian_or_a_misnamed_table_is_refused_by_line_and_field() {
+    let from = "\n[positions.points.ru]\ntext = \"Договор 1855 года";
+    let at = COMMITTED.find(from).expect("the first point's Russian");
+    let end = at + 1 + COMMITTED[at + 1..].find("\n\n").expect("its end");
+    let mut text = COMMITTED.to_owned();
+    text.replace_range(at..end, "");
+    let errors = parse(&text).expect_err("a point without Russian was accepted");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let point = line_of("text = \"The 1855 treaty between Japan and Russia");
+    assert_eq!(errors[0].line, point - 1, "{errors:#?}");
+    assert_eq!(errors[0].field, "positions[0].points[0].ru");
+    assert!(
+        errors[0].to_string().starts_with("positions.toml:"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].message.contains("no ru text"), "{errors:#?}");
+    let errors = broken(
+        "[positions.ja]\nname = \"日本国政府\"",
+        "[positions.jp]\nname = \"日本国政府\"",
+    );
+    assert!(errors[0].message.contains("jp"), "{errors:#?}");
+}
+
+#[test]
+fn translated_words_are_checked_like_the_english() {
+    // A statement in Japanese needs no Japanese translation.
+    let errors = broken(
+        "[positions.statements.ja]\nspeaker = \"日本国内閣府\"",
+        "[positions.statements.ja]\nspeaker = \"日本国内閣府\"\ntranslation = \"同じ文\"",
+    );
+    let header = line_of("[positions.statements.ja]\nspeaker = \"日本国内閣府\"");
+    assert!(has(&errors, header, "ja.translation"), "{errors:#?}");
+    // A Russian statement needs a Japanese one.
+    let errors = broken(
+        "translation = \"南クリル諸島は第二次世界大戦の結果として",
+        "note = \"南クリル諸島は第二次世界大戦の結果として",
+    );
+    assert!(errors[0].message.contains("note"), "{errors:#?}");
+    // No island spelt out, no unknown reference, nothing empty.
+    let errors = broken("日本は、{etorofu}、", "日本は、択捉島、");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "positions[0].ja.summary" && e.message.contains("spells out")),
+        "{errors:#?}"
+    );
+    let errors = broken(
+        "line = \"исконная территория Японии",
+        "line = \"{kunashiri} исконная территория Японии",
+    );
+    assert!(
+        errors.iter().any(|e| e.field == "positions[0].ru.line"),
+        "{errors:#?}"
+    );
+    let errors = broken(
+        "speaker = \"Сергей Лавров, министр иностранных дел России, на ежегодной пресс-конференции\"",
+        "speaker = \" \"",
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field.ends_with("statements[1].ru.speaker")),
+        "{errors:#?}"
+    );
 }

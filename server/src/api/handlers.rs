@@ -303,15 +303,28 @@ pub async fn get_article(
     respond_in(api.revision(), lang, &view, JSON, &headers)
 }
 
-/// Japan's and Russia's positions: each in our words, its points with
-/// their sources, and short verbatim statements (with translations).
+/// Japan's and Russia's positions: each in our words (in `lang`, our
+/// translation), its points with their sources, and short verbatim
+/// statements, each with our translation into `lang` unless it is in it.
 #[utoipa::path(get, path = "/api/positions", tag = "atlas",
+    params(LangParams),
     responses(
         (status = 200, description = "Both governments' positions", body = model::positions::Positions),
         (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
     ))]
-pub async fn positions(State(api): State<Api>, headers: HeaderMap) -> Response {
-    cached(api.positions_json(), JSON, &headers)
+pub async fn positions(
+    State(api): State<Api>,
+    query: RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
+    let mut response = cached(api.positions_json(lang), JSON, &headers);
+    response.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    Ok(response)
 }
 
 /// This API's OpenAPI 3.1 description.

@@ -43,7 +43,8 @@ pub struct Api {
 struct Inner {
     /// The data in each language ([`Lang::ALL`]'s order), prepared once.
     langs: Vec<Localized>,
-    positions: Served,
+    /// `/api/positions` per language ([`Lang::ALL`]'s order).
+    positions: Vec<Served>,
     openapi: Served,
     /// The data revision answers are tagged with.
     revision: Revision,
@@ -78,10 +79,18 @@ impl Api {
                 source,
             }
         })?;
-        let positions = serde_json::to_vec(&positions).map_err(|source| StartupError::Prepare {
-            what: "cannot serialise the positions".into(),
-            source,
-        })?;
+        let positions = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let json = serde_json::to_vec(&positions.in_language(lang)).map_err(|source| {
+                    StartupError::Prepare {
+                        what: "cannot serialise the positions".into(),
+                        source,
+                    }
+                })?;
+                Ok(Served::of_data(revision, json))
+            })
+            .collect::<Result<Vec<_>, StartupError>>()?;
         let datapackage =
             serde_json::to_vec_pretty(&DataPackage::new(package)).map_err(|source| {
                 StartupError::Prepare {
@@ -100,7 +109,7 @@ impl Api {
         Ok(Api {
             inner: Arc::new(Inner {
                 langs,
-                positions: Served::of_data(revision, positions),
+                positions,
                 openapi: Served::of_data(revision, openapi),
                 revision: revision.clone(),
                 datapackage: Served::of_data(revision, datapackage),
@@ -149,8 +158,10 @@ impl Api {
         &self.inner.revision
     }
 
-    pub fn positions_json(&self) -> &Served {
-        &self.inner.positions
+    /// `/api/positions` in `lang`.
+    pub fn positions_json(&self, lang: Lang) -> &Served {
+        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &self.inner.positions[at]
     }
 
     pub fn openapi_json(&self) -> &Served {

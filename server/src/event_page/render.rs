@@ -406,14 +406,16 @@ pub(crate) fn document(c: &Catalogue, head: &str, body: &str) -> String {
          <link rel=\"icon\" href=\"/pages-icon.svg\" type=\"image/svg+xml\">\n\
          <link rel=\"stylesheet\" href=\"/pages.css\">\n</head>\n<body>\n\
          <header class=\"masthead\"><p class=\"brand\">{}</p>\
-         <nav aria-label=\"{}\"><a href=\"{}\">{}</a><a href=\"/about\" hreflang=\"en\">{}</a><a href=\"/methodology\" hreflang=\"en\">{}</a></nav></header>\n\
+         <nav aria-label=\"{}\"><a href=\"{}\">{}</a><a href=\"{}\">{}</a><a href=\"{}\">{}</a></nav></header>\n\
          <main class=\"event\">\n{body}</main>\n</body>\n</html>\n",
         lang.code(),
         e(&c.text("server-site-name")),
         e(&c.text("event-page-site")),
         e(&map),
         e(&c.text("event-page-map")),
+        e(&crate::about::localised("/about", lang)),
         e(&c.text("shell-about")),
+        e(&crate::about::localised("/methodology", lang)),
         e(&c.text("shell-methodology")),
     )
 }

@@ -29,6 +29,8 @@ pub struct Ctx<'a> {
     pub marks: &'a Overlays,
     /// The measure tool's well-known distances, their ends found.
     pub distances: &'a [model::measure::Resolved],
+    /// Both governments' positions in one line, in the link's language.
+    pub positions_line: &'a str,
     /// The permalink asked for, without its view.
     pub state: &'a MapState,
     /// The map's date: the link's, else today.

@@ -175,10 +175,10 @@ fn status(ctx: &Ctx, islands: &Islands, story: &str) -> String {
 /// Both governments' positions in one line, and the page that sets them out.
 fn positions(ctx: &Ctx) -> String {
     format!(
-        "<dt>{}</dt><dd><span{}>{}</span><a class=\"source\" href=\"/about\">{}</a></dd>",
+        "<dt>{}</dt><dd><span>{}</span><a class=\"source\" href=\"{}\">{}</a></dd>",
         ctx.t("panel-positions"),
-        english(ctx),
-        escape(&ctx.land.positions),
+        escape(ctx.positions_line),
+        escape(&crate::about::localised("/about", ctx.lang)),
         ctx.t("panel-positions-link"),
     )
 }

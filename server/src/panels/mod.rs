@@ -12,8 +12,11 @@
 //! panel of that state (the first that applies: the event's card, the
 //! deployment's card, the island's panel, the list of changes while
 //! comparing; `204` when none is open); `GET /fragments/reader?<permalink>`
-//! the reader (`204` without `article=`). The view (`x`, `y`, `z`) is not
-//! part of a panel: the app leaves it out, so panning asks for nothing.
+//! the reader (`204` without `article=`). The view (`map=`) and `embed=`
+//! are not part of a panel: the app leaves them out, so panning asks for
+//! nothing; it always sends `lang=`. `from=` is the record an island's
+//! story was reached from: the event whose card was open over it, or the
+//! deployment whose card led to it (its entry is marked and scrolled to).
 //!
 //! # What the app does with a fragment (`app/src/panel_host.rs`)
 //!
@@ -29,19 +32,31 @@
 //!   activates it.
 //! - `data-fit="lon,lat lon,lat …"` beside `data-href`: the map also fits
 //!   those points (a reader's excerpt: its places).
-//! - `<select data-filter="NAME">` (or radios with that attribute): items
-//!   marked `data-NAME="v1 v2"` stay visible (lose `hidden`) when the chosen
-//!   value is one of theirs or the value is empty; the rest get `hidden`.
-//!   Filters are the page's state, not the URL's. (The island's story has
-//!   no empty value: "All" is `all`, which every entry carries, and each
+//! - `<select data-filter="NAME">` (or radios or checkboxes with that
+//!   attribute): items marked `data-NAME="v1 v2"` stay visible when the
+//!   chosen value is one of theirs or the value is empty (radios and
+//!   checkboxes: one of theirs is checked); the rest get `hidden`. An item
+//!   marked for several filters must pass each. Filters are the page's
+//!   state, not the URL's; the same panel drawn again (same `data-key`, say
+//!   on a new date) keeps them, and its scroll. (The island's story has no
+//!   empty value: "All" is `all`, which every entry carries, and each
 //!   period's label is written once per value, the others `hidden`, so its
 //!   count follows the filter.)
+//! - `data-count="KEY"` (with `data-arg-NAME="…"` attributes, if the
+//!   message has other variables): after a filter changes, the element's
+//!   text becomes the catalogue's message KEY with those and `count`, the
+//!   number of `[data-counted]` items still visible in its closest
+//!   `[data-count-scope]`, else in the panel ("31 quotes").
 //! - `data-scroll`: the element scrolled into view once shown (the entry a
-//!   panel was opened from: an island's story left for an event's or a
-//!   deployment's card comes back with `from=` that record's id).
+//!   panel was opened from, the excerpt chosen), when not in view already.
+//! - A `data-href` that is not a button (an excerpt `<mark role="button"
+//!   tabindex="0">`) is activated by Enter and Space too.
 //! - The root is `<aside … id="panel" data-key="…">` (the reader:
 //!   `<aside class="reader" data-key="…">`); a new `data-key` means a new
-//!   panel: its heading (`tabindex="-1"`) takes focus and is announced.
+//!   panel: its heading (`tabindex="-1"`) is announced, and takes focus
+//!   when the reader opened it (a control in a panel, a symbol on the map).
+//!   Closing one from inside returns focus into the panel below it, else to
+//!   where the reader was before it opened.
 
 mod cards;
 mod changes;
@@ -95,6 +110,8 @@ pub struct PanelData<'a> {
     pub land: &'a LandShapes,
     pub marks: &'a Overlays,
     pub distances: &'a [Resolved],
+    /// Both positions in one line, in this language.
+    pub positions_line: &'a str,
     pub c: &'a Catalogue,
 }
 
@@ -111,6 +128,7 @@ impl<'a> PanelData<'a> {
             land: self.land,
             marks: self.marks,
             distances: self.distances,
+            positions_line: self.positions_line,
             state,
             date: state.date.unwrap_or(today),
             today,

@@ -5,13 +5,17 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::denylist::Denylist;
-use super::fields::Check;
+use super::fields::{Check, text_problems};
 use super::known::Known;
 use super::raw::{RawSource, syntax_error};
 use super::report::{DataError, Report};
 use super::source::SourceFile;
 use crate::events::types::Source;
-use crate::positions::{Government, Position, PositionPoint, Positions, Statement, references};
+use crate::i18n::Lang;
+use crate::positions::{
+    Government, Position, PositionPoint, PositionText, Positions, Statement, StatementText,
+    references,
+};
 
 /// Longest statement, in words (or, for text without spaces, characters / 2).
 const MAX_QUOTE_WORDS: usize = 70;
@@ -33,6 +37,8 @@ struct RawPosition {
     points: Vec<Spanned<RawPoint>>,
     #[serde(default)]
     statements: Vec<Spanned<RawStatement>>,
+    ja: Option<Spanned<RawPositionText>>,
+    ru: Option<Spanned<RawPositionText>>,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +47,8 @@ struct RawPoint {
     text: String,
     #[serde(default)]
     sources: Vec<Spanned<RawSource>>,
+    ja: Option<Spanned<RawPointText>>,
+    ru: Option<Spanned<RawPointText>>,
 }
 
 #[derive(Deserialize)]
@@ -51,6 +59,34 @@ struct RawStatement {
     speaker: String,
     said: Option<String>,
     source: Spanned<RawSource>,
+    ja: Option<Spanned<RawStatementText>>,
+    ru: Option<Spanned<RawStatementText>>,
+}
+
+// A position's words in Japanese or Russian (`[positions.ja]`,
+// `[positions.points.ja]`, `[positions.statements.ja]`): the project's
+// translation of the English fields of the same name.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPositionText {
+    name: String,
+    summary: String,
+    line: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPointText {
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatementText {
+    speaker: String,
+    /// Into this language; none for a statement already in it.
+    translation: Option<String>,
 }
 
 /// Parses and checks the positions file `name`.
@@ -138,6 +174,10 @@ fn position(
         let mut part = check.part(s.span(), format!("{path}.statements[{j}]"));
         statements.extend(statement(&mut part, s.get_ref(), denylist));
     }
+    let translations = [Lang::Ja, Lang::Ru]
+        .into_iter()
+        .filter_map(|lang| translation(check, r, lang, known))
+        .collect();
     Some(Position {
         government: government?,
         name: r.name.clone(),
@@ -145,7 +185,98 @@ fn position(
         line: r.line.clone(),
         points,
         statements,
+        translations,
     })
+}
+
+/// The position's words in `lang`, checked like the English (nothing
+/// empty, only known `{id}`, no disputed name spelt out, a line naming no
+/// island); every part of it without them is refused by line and field.
+fn translation(
+    check: &mut Check,
+    r: &RawPosition,
+    lang: Lang,
+    known: &Known,
+) -> Option<PositionText> {
+    let code = lang.code();
+    let path = check.path().to_owned();
+    let Some(own) = pick(lang, &r.ja, &r.ru) else {
+        check.error(code, format!("no {code} text"));
+        return None;
+    };
+    let mut here = check.part(own.span(), path.clone());
+    let own = own.get_ref();
+    for (field, text) in [
+        ("name", &own.name),
+        ("summary", &own.summary),
+        ("line", &own.line),
+    ] {
+        translated(&mut here, &format!("{code}.{field}"), text, known);
+    }
+    if own.line.contains(['{', '}']) {
+        here.error(&format!("{code}.line"), "the panel's line names no island");
+    }
+    let mut points = Vec::new();
+    for (j, p) in r.points.iter().enumerate() {
+        let at = format!("{path}.points[{j}]");
+        match pick(lang, &p.get_ref().ja, &p.get_ref().ru) {
+            Some(t) => {
+                let mut part = check.part(t.span(), at);
+                translated(&mut part, &format!("{code}.text"), &t.get_ref().text, known);
+                points.push(t.get_ref().text.clone());
+            }
+            None => check
+                .part(p.span(), at)
+                .error(code, format!("no {code} text")),
+        }
+    }
+    let mut statements = Vec::new();
+    for (j, s) in r.statements.iter().enumerate() {
+        let at = format!("{path}.statements[{j}]");
+        let raw = s.get_ref();
+        let Some(t) = pick(lang, &raw.ja, &raw.ru) else {
+            check
+                .part(s.span(), at)
+                .error(code, format!("no {code} text"));
+            continue;
+        };
+        let mut part = check.part(t.span(), at);
+        let t = t.get_ref();
+        translated(&mut part, &format!("{code}.speaker"), &t.speaker, known);
+        let key = format!("{code}.translation");
+        match (&t.translation, raw.source.get_ref().language == code) {
+            (None, false) => part.error(&key, format!("missing: the statement is not in {code}")),
+            (Some(_), true) => part.error(&key, format!("a statement in {code} needs none")),
+            (Some(text), false) => translated(&mut part, &key, text, known),
+            (None, true) => {}
+        }
+        statements.push(StatementText {
+            speaker: t.speaker.clone(),
+            translation: t.translation.clone(),
+        });
+    }
+    let complete = points.len() == r.points.len() && statements.len() == r.statements.len();
+    complete.then(|| PositionText {
+        lang,
+        name: own.name.clone(),
+        summary: own.summary.clone(),
+        line: own.line.clone(),
+        points,
+        statements,
+    })
+}
+
+/// The `ja` or the `ru` of a record.
+fn pick<T>(lang: Lang, ja: T, ru: T) -> T {
+    if lang == Lang::Ja { ja } else { ru }
+}
+
+/// Translated text (`key`): not empty, and named as the English must be.
+fn translated(check: &mut Check, key: &str, text: &str, known: &Known) {
+    check.non_empty(key, text);
+    for problem in text_problems(known, text) {
+        check.error(key, problem);
+    }
 }
 
 fn statement(check: &mut Check, r: &RawStatement, denylist: &Denylist) -> Option<Statement> {
