@@ -53,7 +53,7 @@ async fn prefetched(url: &str) -> Option<Response> {
 /// The global the loader script keeps its requests in, by URL.
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
-async fn get_text(url: &str) -> Result<String, String> {
+pub(crate) async fn get_text(url: &str) -> Result<String, String> {
     get_text_unless_empty(url)
         .await?
         .ok_or_else(|| status_error(204, url))
@@ -120,7 +120,7 @@ pub async fn catalogue(lang: model::i18n::Lang) -> Result<String, String> {
 }
 
 /// `url` asking for text in the page's language (`lang=`, English by default).
-fn localized(url: &str) -> String {
+pub(crate) fn localized(url: &str) -> String {
     match crate::i18n::lang() {
         model::i18n::Lang::En => url.to_owned(),
         lang if url.contains('?') => format!("{url}&lang={lang}"),

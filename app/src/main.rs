@@ -11,6 +11,7 @@ mod fetched;
 mod focus;
 mod i18n;
 mod map;
+mod measure;
 mod overlays;
 mod panel_host;
 mod timeline;

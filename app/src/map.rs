@@ -8,6 +8,7 @@ use crate::compare::ChangesLayer;
 use crate::data::AtlasData;
 use crate::focus::Focus;
 use crate::i18n::{self, t, tf};
+use crate::measure::{MeasureTool, Measuring, OverviewInset};
 use crate::overlays::{EventsLayer, LinesLayer, PlacesLayer, SitesLayer, Symbols};
 use crate::url_state::UrlState;
 use leptos::ev;
@@ -33,26 +34,27 @@ const CLICK_SLOP_PX: f64 = 4.0;
 
 /// The map's state and input handling, shared by its parts (all `Copy`).
 #[derive(Clone, Copy)]
-struct MapCtx {
+pub(crate) struct MapCtx {
     url: UrlState,
     data: AtlasData,
-    container: NodeRef<html::Div>,
+    pub container: NodeRef<html::Div>,
     /// The map's size in pixels.
-    size: RwSignal<(f64, f64)>,
+    pub size: RwSignal<(f64, f64)>,
     /// The view set by the reader or the URL; `None`: fit the dispute.
     view_state: RwSignal<Option<View>>,
     /// What the controls, timeline and panel cover at the map's edges
     /// (`model::viewport::padding`): the default view fits beside it.
     padding: RwSignal<Rect>,
     /// The view actually drawn.
-    current: Memo<View>,
-    transform: Memo<Transform>,
+    pub current: Memo<View>,
+    pub transform: Memo<Transform>,
     gesture: StoredValue<Gesture>,
     /// Whether the pointer moved far enough since going down to make a drag.
-    dragged: StoredValue<bool>,
+    pub dragged: StoredValue<bool>,
     /// Shown a moment when an embedded map gets a wheel without Ctrl.
     ctrl_hint: RwSignal<bool>,
     on_select: Callback<Option<String>>,
+    pub measuring: Measuring,
 }
 
 impl MapCtx {
@@ -92,6 +94,7 @@ impl MapCtx {
             gesture: StoredValue::new(Gesture::default()),
             dragged: StoredValue::new(false),
             ctrl_hint: RwSignal::new(false),
+            measuring: Measuring::default(),
             on_select: Callback::new(move |island: Option<String>| {
                 url.push(|s| s.open_island(island));
             }),
@@ -131,7 +134,7 @@ impl MapCtx {
         }
     }
 
-    fn set_view(self, v: View) {
+    pub fn set_view(self, v: View) {
         let v = v.clamped();
         self.view_state.set(Some(v));
         self.url.view_changed(v);
@@ -182,7 +185,7 @@ impl MapCtx {
     }
 
     /// A mouse or pointer event's position in the map, in pixels.
-    fn local(self, e: &ev::MouseEvent) -> (f64, f64) {
+    pub fn local(self, e: &ev::MouseEvent) -> (f64, f64) {
         let rect = self
             .container
             .get_untracked()
@@ -268,6 +271,9 @@ impl MapCtx {
 
     fn keydown(self, e: ev::KeyboardEvent) {
         let v = self.current.get_untracked();
+        if self.measuring.key(&e, v) {
+            return;
+        }
         let handled = match e.key().as_str() {
             "ArrowLeft" => Some(v.panned(KEY_PAN_PX, 0.0)),
             "ArrowRight" => Some(v.panned(-KEY_PAN_PX, 0.0)),
@@ -337,6 +343,8 @@ pub fn MapView(
                 <button type="button" aria-label=t("shell-zoom-in") on:click=move |_| ctx.zoom_centre(1.0)>"+"</button>
                 <button type="button" aria-label=t("shell-zoom-out") on:click=move |_| ctx.zoom_centre(-1.0)>"−"</button>
             </div>
+            <MeasureTool ctx=ctx/>
+            <OverviewInset ctx=ctx/>
             <ScaleBar current=ctx.current/>
             <Show when=move || ctx.ctrl_hint.get()>
                 <p class="ctrl-hint" role="status">{t("shell-ctrl-hint")}</p>

@@ -135,7 +135,7 @@ test('the legend opens from the controls, and from a button on a phone; it expla
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?date=2016-12-01');
   await mapReady(page);
-  await expect(page.locator('.phone-legend')).toBeHidden();
+  await expect(page.locator('.legend-box')).toHaveCount(1);
   await page.getByRole('button', { name: 'Map layers and legend' }).click();
   const phone = page.locator('.controls-legend');
   await phone.locator('summary').click();

@@ -120,10 +120,11 @@ fn segments(d: &Deployment, start: Date, today: Date) -> Vec<Segment> {
         .collect()
 }
 
-/// The years that get a tick and a label: every 20 years from 1950, the
-/// last only when it leaves room before today's label.
+/// The years that get a tick and a label: every 20 years from 1960 (1950
+/// would touch the 1945 label at the chart's width), the last only when it
+/// leaves room before today's label.
 pub fn ticks(today: Date) -> Vec<u16> {
-    (1950..=today.year)
+    (1960..=today.year)
         .step_by(20)
         .filter(|y| today.year.saturating_sub(*y) >= 8)
         .collect()

@@ -145,6 +145,34 @@ impl Overview {
     }
 }
 
+impl Overview {
+    /// The overview as a standalone SVG picture (`/api/geo/overview.svg`,
+    /// the app's inset shows it as an image and marks the view over it):
+    /// sea, land, and the main map's area dashed (presentation attributes
+    /// only: no style for a policy to refuse; the dark palette inverts the
+    /// image in CSS). Path data is ours, numbers only: nothing to escape.
+    pub fn svg(&self) -> String {
+        let (w, h) = (compact_f(self.width), compact_f(self.height));
+        let a = self.map_area;
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">\
+<rect fill=\"#dcebf5\" width=\"{w}\" height=\"{h}\"/>\
+<path fill=\"#e8e4d8\" stroke=\"#8c8670\" stroke-width=\".4\" fill-rule=\"evenodd\" d=\"{d}\"/>\
+<rect fill=\"none\" stroke=\"#5a6b7a\" stroke-width=\".6\" stroke-dasharray=\"2 1.5\" x=\"{x}\" y=\"{y}\" width=\"{aw}\" height=\"{ah}\"/></svg>",
+            d = self.d,
+            x = compact_f(a.x),
+            y = compact_f(a.y),
+            aw = compact_f(a.width),
+            ah = compact_f(a.height),
+        )
+    }
+}
+
+/// A length in the frame's units, to a tenth.
+fn compact_f(v: f64) -> String {
+    compact((v * 10.0).round() as i64, 10)
+}
+
 fn push_ring(d: &mut String, ring: &[[f64; 2]]) {
     let open = match ring.split_last() {
         Some((last, rest)) if rest.first() == Some(last) => rest,
@@ -248,5 +276,9 @@ mod tests {
         assert!(overview.d.ends_with('z'));
         let text = serde_json::to_string(&overview).unwrap();
         assert!(text.contains("\"map_area\":{\"x\":"), "{text}");
+        let svg = overview.svg();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 240 "));
+        assert!(svg.contains(&format!("d=\"{}\"", overview.d)), "{svg}");
+        assert!(svg.ends_with("</svg>") && !svg.contains("<style"));
     }
 }

@@ -178,3 +178,9 @@ fn counts_by_year_show_the_2016_missiles() {
         "1950 … 2020"
     );
 }
+
+#[test]
+fn tick_labels_leave_room_for_1945_and_today() {
+    let ticks = model::chart::ticks(day("2026-12-03"));
+    assert_eq!(ticks, [1960, 1980, 2000]);
+}

@@ -71,3 +71,9 @@ pub async fn overlays(State(state): State<AppState>, headers: HeaderMap) -> Resp
 pub async fn overview(State(state): State<AppState>, headers: HeaderMap) -> Response {
     cached(state.overview(), JSON, &headers)
 }
+
+/// `GET /api/geo/overview.svg`: the same overview as a picture (the app's
+/// inset draws only the view's extent over it).
+pub async fn overview_svg(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    cached(state.overview_svg(), "image/svg+xml", &headers)
+}

@@ -37,6 +37,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/geo/places", get(crate::geo::places))
         .route("/geo/overlays", get(crate::geo::overlays))
         .route("/geo/overview", get(crate::geo::overview))
+        .route("/geo/overview.svg", get(crate::geo::overview_svg))
         .route("/meta", get(crate::cite::meta))
         .route("/citation", get(crate::cite::citation))
         .merge(state.api().router())

@@ -48,6 +48,8 @@ struct Inner {
     overlays: Served,
     /// The overview map's coastlines ready to draw (`model::overview`).
     overview: Served,
+    /// The same, as an SVG picture (`/api/geo/overview.svg`).
+    overview_svg: Served,
     /// `/api/meta`: the data revision and counts.
     meta: Served,
     /// The same places and lines, for exported figures.
@@ -124,11 +126,11 @@ impl AppState {
         let finest = level(&collections, LAND_LEVELS - 1)?;
         let distances = distances.resolve(&places.value, finest);
         let overlays = prepare(&revision, &marks, || data_pair(&config.data))?;
-        let overview = prepare(
-            &revision,
-            &Overview::from_collection(&overview.value),
-            || config.data.join("overview.geojson").display().to_string(),
-        )?;
+        let drawn = Overview::from_collection(&overview.value);
+        let overview_svg = Served::of_data(&revision, drawn.svg().into_bytes());
+        let overview = prepare(&revision, &drawn, || {
+            config.data.join("overview.geojson").display().to_string()
+        })?;
         let evidence = EvidenceCounts::of(&events.events);
         let meta = prepare(
             &revision,
@@ -181,6 +183,7 @@ impl AppState {
                 places: Served::of_data(&revision, places.text),
                 overlays,
                 overview,
+                overview_svg,
                 meta,
                 marks,
                 pages,
@@ -229,6 +232,10 @@ impl AppState {
 
     pub fn overview(&self) -> &Served {
         &self.inner.overview
+    }
+
+    pub fn overview_svg(&self) -> &Served {
+        &self.inner.overview_svg
     }
 
     pub fn meta(&self) -> &Served {

@@ -199,3 +199,20 @@ async fn the_overview_is_served_ready_to_draw_with_the_main_map_inside_it() {
     let doc: serde_json::Value = serde_json::from_slice(&doc).expect("openapi json");
     assert!(doc["paths"]["/api/geo/overview"]["get"].is_object());
 }
+
+#[tokio::test]
+async fn the_overview_picture_is_the_same_coasts_as_svg() {
+    let (_, _, json) = get("/api/geo/overview", &[]).await;
+    let overview: model::overview::Overview = serde_json::from_slice(&json).expect("overview");
+    let (status, headers, body) = get("/api/geo/overview.svg", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(headers.contains_key(header::ETAG));
+    let svg = String::from_utf8(body.to_vec()).expect("utf-8");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert!(svg.contains(&format!("d=\"{}\"", overview.d)));
+    assert!(svg.trim_end().ends_with("</svg>"));
+}
