@@ -86,8 +86,43 @@ pub fn Controls() -> impl IntoView {
             </label>
         }
     };
+    // Leaflet's layers control: open by default on a wide screen with no
+    // panel, folded on a narrow one and whenever a panel opens or closes.
+    let open = RwSignal::new(false);
+    let panel = Memo::new(move |_| {
+        url.state.with(|s| {
+            s.island.is_some() || s.event.is_some() || s.deployment.is_some() || s.article.is_some()
+        })
+    });
+    Effect::new(move |_| {
+        let wide = window().inner_width().ok().and_then(|w| w.as_f64()) >= Some(WIDE_PX);
+        open.set(wide && !panel.get());
+        crate::map::covers_changed();
+    });
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    let set_open = move |on: bool| {
+        open.set(on);
+        crate::map::covers_changed();
+    };
+    let on_key = move |e: leptos::ev::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
+            e.stop_propagation();
+            set_open(false);
+            if let Some(b) = toggle.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <nav class="controls" aria-label=t("shell-options")>
+        <nav class="controls" class:open=open aria-label=t("shell-options") on:keydown=on_key>
+            <button type="button" class="controls-toggle" node_ref=toggle
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="controls-body" aria-label=t("shell-layers-toggle")
+                title=t("shell-layers-toggle")
+                on:click=move |_| set_open(!open.get_untracked())>
+                <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true"><path d="M11 3 2 8l9 5 9-5zM2 12l9 5 9-5M2 16l9 5 9-5"/></svg>
+            </button>
+            <div id="controls-body" class="controls-body" hidden=move || !open.get()>
             <fieldset>
                 <legend>{t("shell-names")}</legend>
                 {name_option(NameStyle::Both)}
@@ -104,9 +139,13 @@ pub fn Controls() -> impl IntoView {
                 {legend_box("legend-box controls-legend")}
             </fieldset>
             <Share/>
+            </div>
         </nav>
     }
 }
+
+/// From this width (CSS pixels) the controls start open.
+const WIDE_PX: f64 = 1024.0;
 
 /// The deployment symbols' key: the categories, and the mark of a site
 /// that was never published.
@@ -277,6 +316,8 @@ fn Share() -> impl IntoView {
 #[component]
 pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
     let url: UrlState = expect_context();
+    // The map keeps its default view clear of it.
+    Effect::new(|_| crate::map::covers_changed());
     let items = move || {
         let naming = url.naming.get();
         list_order(&land.islands)

@@ -24,7 +24,7 @@ use model::scene::{EVENT_OFFSET_PX, event_point};
 use model::scene::{
     Frame, Label, LandPiece, MAP_FONTS, Scene, group_names_in, land_pieces, place_names, placement,
 };
-use model::viewport::{DISPUTE_BOUNDS, Transform, View, uncovered};
+use model::viewport::{DISPUTE_BOUNDS, Rect, Transform, View, padding, uncovered};
 use std::sync::Arc;
 
 /// Pixels an arrow key pans, as in Leaflet.
@@ -42,6 +42,9 @@ pub(crate) struct MapCtx {
     pub size: RwSignal<(f64, f64)>,
     /// The view set by the reader or the URL; `None`: fit the dispute.
     view_state: RwSignal<Option<View>>,
+    /// What the controls, timeline and panel cover at the map's edges
+    /// (`model::viewport::padding`): the default view fits beside it.
+    padding: RwSignal<Rect>,
     /// The view actually drawn.
     pub current: Memo<View>,
     pub transform: Memo<Transform>,
@@ -68,11 +71,12 @@ impl MapCtx {
             }
         });
         // The view actually drawn: the permalink's, or one that fits the dispute.
+        let padding = RwSignal::new([0.0; 4]);
         let current = Memo::new(move |_| {
             let (w, h) = size.get();
             view_state
                 .get()
-                .unwrap_or_else(|| View::fit(DISPUTE_BOUNDS, w, h))
+                .unwrap_or_else(|| View::fit_padded(DISPUTE_BOUNDS, w, h, padding.get()))
         });
         let transform = Memo::new(move |_| {
             let (w, h) = size.get();
@@ -84,6 +88,7 @@ impl MapCtx {
             container: NodeRef::new(),
             size,
             view_state,
+            padding,
             current,
             transform,
             gesture: StoredValue::new(Gesture::default()),
@@ -100,7 +105,18 @@ impl MapCtx {
             }
         });
         let resize = window_event_listener(ev::resize, move |_| ctx.measure());
-        on_cleanup(move || resize.remove());
+        // Told that a control, the timeline or a panel changed: measured
+        // once drawn, and again once a panel's content is in.
+        let covers = window_event_listener_untyped(COVERS_CHANGED, move |_| {
+            request_animation_frame(move || ctx.measure());
+            for ms in [400, 1200] {
+                set_timeout(move || ctx.measure(), std::time::Duration::from_millis(ms));
+            }
+        });
+        on_cleanup(move || {
+            resize.remove();
+            covers.remove();
+        });
         Effect::new(move |_| on_zoom.run(current.get().zoom));
         ctx
     }
@@ -110,6 +126,10 @@ impl MapCtx {
             let (w, h) = (f64::from(el.client_width()), f64::from(el.client_height()));
             if w > 0.0 && h > 0.0 {
                 self.size.set((w, h));
+                let pad = padding(w, h, &covers(&el));
+                if pad != self.padding.get_untracked() {
+                    self.padding.set(pad);
+                }
             }
         }
     }
@@ -441,6 +461,44 @@ fn reveal_chosen(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) {
     });
 }
 
+/// The window event that says what covers the map's edges changed.
+const COVERS_CHANGED: &str = "kuril-covers";
+
+/// Asks the map to measure what covers it again (a control opened or
+/// closed, a panel came or went).
+pub fn covers_changed() {
+    if let Ok(e) = web_sys::Event::new(COVERS_CHANGED) {
+        let _ = window().dispatch_event(&e);
+    }
+}
+
+/// The boxes over `map` that the default view keeps clear of, in the
+/// map's pixels: the zoom buttons, the island list, the controls, the
+/// timeline and the open panel.
+fn covers(map: &web_sys::HtmlDivElement) -> Vec<Rect> {
+    let m = map.get_bounding_client_rect();
+    [
+        ".zoom-controls",
+        ".island-list",
+        ".controls",
+        "#timeline",
+        "#panel",
+    ]
+    .into_iter()
+    .filter_map(|sel| document().query_selector(sel).ok().flatten())
+    .filter(|el| !el.class_name().contains("warmup"))
+    .map(|el| {
+        let r = el.get_bounding_client_rect();
+        [
+            r.left() - m.left(),
+            r.top() - m.top(),
+            r.right() - m.left(),
+            r.bottom() - m.top(),
+        ]
+    })
+    .collect()
+}
+
 /// Island, group and place names: placed again as the map moves, while the
 /// text elements themselves are only rebuilt when the names change.
 fn labels_layer(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) -> impl IntoView + use<> {
@@ -452,7 +510,7 @@ fn labels_layer(ctx: MapCtx, scene: Arc<Scene>, symbols: Symbols) -> impl IntoVi
         match data.overlays.get().and_then(Result::ok) {
             Some(places) => {
                 let mut all = island_labels.to_vec();
-                all.extend(place_names(&places, i18n::lang()));
+                all.extend(place_names(&places, i18n::lang(), &island_labels));
                 Arc::new(all)
             }
             None => island_labels.clone(),

@@ -16,7 +16,8 @@ use model::names::{self, NameStyle, Naming};
 use model::permalink::Layer;
 use model::projection::{MapPoint, project};
 use model::scene::{
-    SITE_RADIUS_PX, Scene, Symbol, event_point, event_symbol, resolve, site_symbols,
+    BADGE_RADIUS_PX, GATHER_ZOOM, Mark, SITE_RADIUS_PX, Scene, Symbol, event_point, event_symbol,
+    gather, resolve, site_symbols,
 };
 use model::viewport::Transform;
 use std::sync::Arc;
@@ -71,13 +72,25 @@ pub(crate) fn follow(
 pub struct Symbols {
     pub wanted: Memo<Wanted>,
     pub laid: Memo<Vec<Symbol>>,
+    /// Islands whose badges the reader opened (until the date changes).
+    pub opened: RwSignal<Vec<String>>,
+}
+
+/// A badge: an island's sites of one category, gathered at low zoom.
+#[derive(Clone, PartialEq)]
+pub struct Badge {
+    pub island: String,
+    pub category: DeploymentCategory,
+    pub count: usize,
 }
 
 #[derive(Clone, PartialEq, Default)]
 pub struct Wanted {
     /// Each site symbol's index in the day's sites, in layout order
-    /// (published sites first).
+    /// (published sites first); a badge's is `usize::MAX`.
     pub sites: Vec<usize>,
+    /// The badge of each entry of `sites` that is one.
+    pub badges: Vec<Option<Badge>>,
     /// The sites' symbols, then the event markers', then (while comparing)
     /// the withdrawn deployments' at their old sites.
     pub symbols: Vec<Symbol>,
@@ -90,6 +103,19 @@ impl Symbols {
     pub fn new(scene: Arc<Scene>, transform: Memo<Transform>) -> Self {
         let url: UrlState = expect_context();
         let data: AtlasData = expect_context();
+        let opened = RwSignal::new(Vec::<String>::new());
+        Effect::new(move |_| {
+            data.date.track();
+            opened.set(Vec::new());
+        });
+        // Gathered below the zoom, never while comparing or with a card open
+        // (their marks point at single sites).
+        let gathered = Memo::new(move |_| {
+            transform.get().scale
+                < model::projection::zoom_scale(GATHER_ZOOM - model::projection::REFERENCE_ZOOM)
+                && url.compare.get().is_none()
+                && url.deployment.get().is_none()
+        });
         // The withdrawn deployments' old sites while comparing, copied by an
         // effect: a memo that reads the answer itself kept the resource from
         // asking again when the dates changed.
@@ -108,8 +134,26 @@ impl Symbols {
             if layers.contains(Layer::Deployments)
                 && let Some(Ok(sites)) = data.sites.get()
             {
-                for (i, symbol) in site_symbols(&sites, &scene) {
-                    out.sites.push(i);
+                let zoom = if gathered.get() { 0.0 } else { GATHER_ZOOM };
+                for (mark, symbol) in opened.with(|o| gather(&sites, &scene, zoom, o)) {
+                    match mark {
+                        Mark::Site(i) => {
+                            out.sites.push(i);
+                            out.badges.push(None);
+                        }
+                        Mark::Badge {
+                            island,
+                            category,
+                            sites,
+                        } => {
+                            out.sites.push(usize::MAX);
+                            out.badges.push(Some(Badge {
+                                island,
+                                category,
+                                count: sites.len(),
+                            }));
+                        }
+                    }
                     out.symbols.push(symbol);
                 }
             }
@@ -134,7 +178,11 @@ impl Symbols {
         });
         let scale = Memo::new(move |_| transform.get().scale);
         let laid = Memo::new(move |_| wanted.with(|w| resolve(&w.symbols, scale.get())));
-        Symbols { wanted, laid }
+        Symbols {
+            wanted,
+            laid,
+            opened,
+        }
     }
 
     /// The `transform` of the `k`-th symbol, laid out, as the map moves.
@@ -223,7 +271,7 @@ pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView
             return None;
         }
         let sites = data.sites.get()?.ok()?;
-        let order = symbols.wanted.with(|w| w.sites.clone());
+        let (order, badges) = symbols.wanted.with(|w| (w.sites.clone(), w.badges.clone()));
         let naming = url.naming.get();
         let c = i18n::catalogue();
         Some(
@@ -231,6 +279,10 @@ pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView
                 .into_iter()
                 .enumerate()
                 .filter_map(|(k, i)| {
+                    if let Some(Some(b)) = badges.get(k) {
+                        let island = data.island_name(naming, &b.island);
+                        return Some(badge_view(b, &island, k, transform, symbols).into_any());
+                    }
                     let site = &sites.get(i)?.properties;
                     let (letter, class, _) = category_symbol(site.category);
                     let island = data.island_name(naming, &site.island);
@@ -259,27 +311,72 @@ pub fn SitesLayer(transform: Memo<Transform>, symbols: Symbols) -> impl IntoView
                         }
                     };
                     let open_key = open.clone();
-                    Some(view! {
-                        <g class=format!("site {class}") class:focused=chosen.clone()
-                            class:approximate=site.approximate
-                            data-site=id transform=symbols.place(transform, move || k)
-                            tabindex="0" role="button" aria-label=label.clone()
-                            aria-pressed=move || if chosen() { "true" } else { "false" }
-                            on:click=move |_| open()
-                            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " {
-                                e.prevent_default();
-                                e.stop_propagation();
-                                open_key()
-                            }>
-                            <title>{label.clone()}</title>
-                            <circle class="hit" r="16"/>
-                            <circle class="symbol" r=SITE_RADIUS_PX/>
-                            <text y="4">{letter}</text>
-                        </g>
-                    })
+                    Some(
+                        view! {
+                            <g class=format!("site {class}") class:focused=chosen.clone()
+                                class:approximate=site.approximate
+                                data-site=id transform=symbols.place(transform, move || k)
+                                tabindex="0" role="button" aria-label=label.clone()
+                                aria-pressed=move || if chosen() { "true" } else { "false" }
+                                on:click=move |_| open()
+                                on:keydown=move |e| if e.key() == "Enter" || e.key() == " " {
+                                    e.prevent_default();
+                                    e.stop_propagation();
+                                    open_key()
+                                }>
+                                <title>{label.clone()}</title>
+                                <circle class="hit" r="16"/>
+                                <circle class="symbol" r=SITE_RADIUS_PX/>
+                                <text y="4">{letter}</text>
+                            </g>
+                        }
+                        .into_any(),
+                    )
                 })
                 .collect_view(),
         )
+    }
+}
+
+/// A badge: a category's letter and count ("M 3") where an island's sites
+/// of that category are gathered; activating it opens them.
+fn badge_view(
+    b: &Badge,
+    island: &str,
+    k: usize,
+    transform: Memo<Transform>,
+    symbols: Symbols,
+) -> impl IntoView + use<> {
+    let (letter, class, _) = category_symbol(b.category);
+    let count = i18n::lang().number(b.count as f64, 0);
+    let label = tf(
+        "shell-badge-name",
+        &[
+            ("category", category_name(b.category).into()),
+            ("count", b.count.into()),
+            ("island", island.into()),
+        ],
+    );
+    let id = b.island.clone();
+    let open = move || {
+        let id = id.clone();
+        symbols.opened.update(|o| o.push(id));
+    };
+    let open_key = open.clone();
+    view! {
+        <g class=format!("site badge-group {class}") transform=symbols.place(transform, move || k)
+            tabindex="0" role="button" aria-label=label.clone()
+            on:click=move |_| open()
+            on:keydown=move |e| if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                e.stop_propagation();
+                open_key()
+            }>
+            <title>{label.clone()}</title>
+            <circle class="hit" r="16"/>
+            <circle class="symbol" r=BADGE_RADIUS_PX/>
+            <text y="4">{format!("{letter}\u{2009}{count}")}</text>
+        </g>
     }
 }
 

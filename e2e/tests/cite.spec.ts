@@ -11,6 +11,8 @@ test('Cite this view offers APA, Chicago, BibTeX and CSL-JSON, by mouse and by k
   await mapReady(page);
   const meta = await (await page.request.get('/api/meta')).json();
   const revision: string = meta.revision;
+  // With a panel open the layers control starts folded.
+  await page.getByRole('button', { name: 'Map layers and legend' }).click();
   await page.getByRole('button', { name: 'Cite this view' }).click();
   const apa = page.getByRole('textbox', { name: 'Citation in APA' });
   await expect(apa).toHaveValue(/Retrieved [A-Z][a-z]+ \d{1,2}, \d{4}, from /);
@@ -49,6 +51,7 @@ test('Cite this view offers APA, Chicago, BibTeX and CSL-JSON, by mouse and by k
   // A new view while the box is open is cited anew.
   await page.goto('/?island=kunashiri');
   await mapReady(page);
+  await page.getByRole('button', { name: 'Map layers and legend' }).click();
   await page.getByRole('button', { name: 'Cite this view' }).click();
   await expect(page.getByRole('textbox', { name: 'Citation in APA' })).toHaveValue(/\?island=kunashiri$/);
   await context.close();
@@ -104,6 +107,7 @@ test('Cite this view in Japanese', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/?lang=ja&island=etorofu');
   await mapReady(page);
+  await page.getByRole('button', { name: '地図の表示項目と凡例' }).click();
   await page.getByRole('button', { name: 'この表示を引用' }).click();
   const apa = page.getByRole('textbox', { name: 'APA形式の引用' });
   await expect(apa).toHaveValue(/［データセット］/);

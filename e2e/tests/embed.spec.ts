@@ -61,6 +61,8 @@ test('the embed passes axe-core with its legend open', async ({ page, baseURL })
 test('Embed in the share menu gives iframe code for the current state', async ({ page }) => {
   await page.goto('/?island=kunashiri&date=2016-12-01');
   await mapReady(page);
+  // With a panel open the layers control starts folded.
+  await page.getByRole('button', { name: 'Map layers and legend' }).click();
   await page.getByRole('button', { name: 'Embed' }).click();
   const code = page.getByRole('textbox', { name: 'Embed code' });
   await expect(code).toBeVisible();
@@ -129,9 +131,13 @@ test('the legend opens from the controls, and from a button on a phone; it expla
   expect(controls.y).toBeGreaterThanOrEqual(list.y + list.height);
   await page.screenshot({ path: shot('embed-controls-legend') });
 
+  // On a phone the legend is in the layers control, folded behind its button.
   await page.setViewportSize({ width: 390, height: 844 });
-  const phone = page.locator('.phone-legend');
-  await expect(phone.locator('summary')).toBeVisible();
+  await page.goto('/?date=2016-12-01');
+  await mapReady(page);
+  await expect(page.locator('.legend-box')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Map layers and legend' }).click();
+  const phone = page.locator('.controls-legend');
   await phone.locator('summary').click();
   await expect(phone.locator('.legend')).toBeVisible();
   await page.screenshot({ path: shot('embed-phone-legend') });

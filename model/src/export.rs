@@ -574,9 +574,8 @@ fn draw_figure_map<'a>(
     }
     // Places are named with the islands, as in the app.
     let mut scene = f.scene.clone();
-    scene
-        .labels
-        .extend(place_names(f.overlays, f.catalogue.lang()));
+    let places = place_names(f.overlays, f.catalogue.lang(), &scene.labels);
+    scene.labels.extend(places);
     draw_names(svg, &scene, f.state, &laid, view, (w, h));
     draw_scale_bar(svg, f.catalogue, view, h);
     (land, marks.into_iter().chain(entries).collect())

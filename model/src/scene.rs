@@ -362,7 +362,17 @@ fn centroid(points: &[MapPoint]) -> MapPoint {
 /// Names of places, from [`PLACE_LABEL_ZOOM`]: towns before airfields and
 /// bases, and every place after every island.
 /// Names in `lang`'s script ([`names::place_label_in`]).
-pub fn place_names(overlays: &Overlays, lang: Lang) -> Vec<Label> {
+///
+/// One name is shown once: a place that bears the name of an island or
+/// islet among `islands` (the scene's labels) in any one convention (the
+/// lighthouse the Russian side calls after the islet it stands on) is not
+/// named; the land keeps the name.
+pub fn place_names(overlays: &Overlays, lang: Lang, islands: &[Label]) -> Vec<Label> {
+    let taken = |text: &[String; 3]| {
+        islands
+            .iter()
+            .any(|i| (0..3).any(|k| !text[k].is_empty() && i.text[k] == text[k]))
+    };
     overlays
         .on_the_ground()
         .map(|p| {
@@ -381,6 +391,7 @@ pub fn place_names(overlays: &Overlays, lang: Lang) -> Vec<Label> {
                 kind: Kind::Point,
             }
         })
+        .filter(|l| !taken(&l.text))
         .collect()
 }
 
@@ -494,8 +505,10 @@ pub fn placement(labels: &[Label], symbols: &[Symbol], frame: &Frame) -> Vec<Opt
     placed
 }
 
+mod badges;
 mod clusters;
 mod land;
+pub use badges::{BADGE_RADIUS_PX, GATHER_ZOOM, Mark, gather};
 pub use clusters::{SYMBOL_GAP_PX, resolve, site_point, site_symbols};
 pub use land::{LandShape, LandShapes};
 

@@ -213,6 +213,55 @@ pub fn uncovered(map: Rect, cover: Rect) -> Rect {
     })
 }
 
+/// The padding, `[left, top, right, bottom]` in pixels, that keeps a view
+/// clear of `covers` (controls, timeline, panel over a `width`×`height`
+/// map, in the map's pixels): each cover is put down to the edge whose
+/// padding leaves the most of the map (a box at the left takes its right
+/// side as left padding, a bar or a bottom sheet across the map its top as
+/// bottom padding), and each edge pads as far as its deepest cover. Covers off the map count for nothing.
+pub fn padding(width: f64, height: f64, covers: &[Rect]) -> Rect {
+    let mut pad = [0.0_f64; 4];
+    for &[l, t, r, b] in covers {
+        if !(l < r && t < b) || r <= 0.0 || b <= 0.0 || l >= width || t >= height {
+            continue;
+        }
+        // How far each edge would pad for this cover, and the area it leaves.
+        let depth = [r, b, width - l, height - t];
+        let left = [
+            (width - r) * height,
+            width * (height - b),
+            l * height,
+            width * t,
+        ];
+        let edge = (0..4).fold(0, |best, k| if left[k] > left[best] { k } else { best });
+        pad[edge] = pad[edge].max(depth[edge]);
+    }
+    pad
+}
+
+impl View {
+    /// The largest zoom (in quarter steps) that shows `bounds` inside the
+    /// part of a `width`×`height` screen that `pad` ([`padding`]) leaves,
+    /// centred there. A screen too small for its padding falls back to
+    /// [`View::fit`].
+    pub fn fit_padded(bounds: [f64; 4], width: f64, height: f64, pad: Rect) -> View {
+        let [l, t, r, b] = pad.map(|p| p.max(0.0));
+        let (inner_w, inner_h) = (width - l - r, height - t - b);
+        if inner_w < 1.0 || inner_h < 1.0 {
+            return View::fit(bounds, width, height);
+        }
+        let inner = View::fit(bounds, inner_w, inner_h);
+        // The centre moves so the bounds' centre lands in the free part's.
+        let scale = inner.scale();
+        let c = project(inner.lon, inner.lat);
+        let (lon, lat) = unproject(MapPoint {
+            x: c.x + (r - l) / 2.0 / scale,
+            y: c.y + (b - t) / 2.0 / scale,
+        });
+        View { lon, lat, ..inner }.clamped()
+    }
+}
+
 /// The longest round distance (1, 2 or 5 times a power of ten metres) that
 /// fits in `max_px`, and its length in pixels.
 ///
@@ -259,6 +308,103 @@ mod tests {
             assert!((0.0..=1280.0).contains(&x) && (0.0..=800.0).contains(&y));
         }
         assert!(view.zoom >= 7.0 && view.zoom <= 9.0, "{view:?}");
+    }
+
+    /// Whether the projected `bounds` lie inside `free` under `view`.
+    fn inside(view: View, bounds: [f64; 4], (w, h): (f64, f64), free: Rect) -> bool {
+        let t = view.transform(w, h);
+        let [west, south, east, north] = bounds;
+        let (x0, y0) = t.apply(project(west, north));
+        let (x1, y1) = t.apply(project(east, south));
+        let e = 1e-6;
+        x0 >= free[0] - e && y0 >= free[1] - e && x1 <= free[2] + e && y1 <= free[3] + e
+    }
+
+    #[test]
+    fn a_cover_pads_the_edge_it_leaves_the_most_room_from() {
+        let (w, h) = (1280.0, 738.0);
+        let controls = [10.0, 210.0, 266.0, 658.0];
+        let timeline = [0.0, 677.0, 1280.0, 738.0];
+        let zoom = [10.0, 10.0, 54.0, 98.0];
+        let panel = [898.0, 10.0, 1264.0, 600.0];
+        let pad = padding(w, h, &[controls, timeline, zoom, panel]);
+        assert_eq!(pad, [266.0, 0.0, 382.0, 61.0]);
+        // Nothing, or something off the map or empty, pads nothing.
+        // A bottom sheet across the map pads the bottom, not a side.
+        assert_eq!(
+            padding(390.0, 589.0, &[[0.0, 306.0, 390.0, 728.0]]),
+            [0.0, 0.0, 0.0, 283.0]
+        );
+        let nothing = [[-50.0, 0.0, 0.0, 100.0], [10.0, 10.0, 10.0, 90.0]];
+        assert_eq!(padding(w, h, &nothing), [0.0; 4]);
+        assert_eq!(padding(w, h, &[]), [0.0; 4]);
+    }
+
+    #[test]
+    fn the_dispute_fits_beside_the_covers_on_a_desktop_and_a_phone() {
+        let screens = [
+            // Desktop: controls open at the left, timeline; then a panel.
+            (
+                (1280.0, 738.0),
+                vec![[10.0, 210.0, 266.0, 658.0], [0.0, 677.0, 1280.0, 738.0]],
+            ),
+            (
+                (1280.0, 738.0),
+                vec![
+                    [10.0, 620.0, 54.0, 664.0],
+                    [0.0, 677.0, 1280.0, 738.0],
+                    [898.0, 10.0, 1264.0, 600.0],
+                ],
+            ),
+            // Phone: zoom buttons, the collapsed control, the timeline;
+            // then a bottom sheet.
+            (
+                (390.0, 589.0),
+                vec![
+                    [10.0, 10.0, 54.0, 98.0],
+                    [336.0, 10.0, 380.0, 54.0],
+                    [0.0, 450.0, 390.0, 589.0],
+                ],
+            ),
+            (
+                (390.0, 589.0),
+                vec![[10.0, 10.0, 54.0, 98.0], [0.0, 294.0, 390.0, 589.0]],
+            ),
+        ];
+        for ((w, h), covers) in screens {
+            let pad = padding(w, h, &covers);
+            let view = View::fit_padded(DISPUTE_BOUNDS, w, h, pad);
+            let free = [pad[0], pad[1], w - pad[2], h - pad[3]];
+            assert!(
+                inside(view, DISPUTE_BOUNDS, (w, h), free),
+                "{w}×{h} {covers:?}: {view:?}"
+            );
+            // As large as the free part allows: a quarter step more does not fit.
+            let closer = View {
+                zoom: view.zoom + 0.25,
+                ..view
+            };
+            assert!(
+                !inside(closer, DISPUTE_BOUNDS, (w, h), free),
+                "{w}×{h}: could zoom in"
+            );
+            // And no cover meets the bounds.
+            let t = view.transform(w, h);
+            let (x0, y0) = t.apply(project(DISPUTE_BOUNDS[0], DISPUTE_BOUNDS[3]));
+            let (x1, y1) = t.apply(project(DISPUTE_BOUNDS[2], DISPUTE_BOUNDS[1]));
+            for c in &covers {
+                let apart = c[2] <= x0 || x1 <= c[0] || c[3] <= y0 || y1 <= c[1];
+                assert!(apart, "{w}×{h}: {c:?} covers the islands");
+            }
+        }
+        // Without covers it is the plain fit.
+        assert_eq!(
+            View::fit_padded(DISPUTE_BOUNDS, 1280.0, 800.0, [0.0; 4]),
+            View::fit(DISPUTE_BOUNDS, 1280.0, 800.0)
+        );
+        // A screen smaller than its padding still gets a view.
+        let tiny = View::fit_padded(DISPUTE_BOUNDS, 100.0, 100.0, [80.0, 0.0, 80.0, 0.0]);
+        assert_eq!(tiny, View::fit(DISPUTE_BOUNDS, 100.0, 100.0));
     }
 
     #[test]

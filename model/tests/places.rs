@@ -201,3 +201,122 @@ fn island_names_stay_clear_of_the_clusters_in_the_default_view() {
         }
     }
 }
+
+#[test]
+fn the_default_views_bounds_hold_every_disputed_island_and_cape_nosappu() {
+    // The default view fits `DISPUTE_BOUNDS` into the part of the map no
+    // control covers (`viewport::padding`); what it must show is inside.
+    let [west, south, east, north] = DISPUTE_BOUNDS;
+    let within =
+        |[lon, lat]: [f64; 2]| (west..=east).contains(&lon) && (south..=north).contains(&lat);
+    let land = support::land();
+    let mut islands = 0;
+    for f in land.disputed() {
+        for polygon in f.geometry.polygons() {
+            for p in polygon.iter().flatten() {
+                assert!(within(*p), "{} reaches {p:?}", f.id);
+            }
+        }
+        islands += 1;
+    }
+    assert!(islands >= 4, "the four islands and the Habomai islets");
+    let cape = support::places();
+    let cape = cape.find("cape-nosappu").expect("Cape Nosappu is a place");
+    assert!(
+        within(cape.geometry.position()),
+        "Cape Nosappu at {:?}",
+        cape.geometry.position()
+    );
+}
+
+#[test]
+fn below_the_gather_zoom_an_islands_sites_gather_by_category_and_no_symbol_covers_another() {
+    use model::scene::{GATHER_ZOOM, Mark, gather};
+    let (data, scene) = (support::dataset(), scene());
+    for date in dates() {
+        let sites = DeploymentFeatureCollection::from_dataset(&data, Some(date)).features;
+        for zoom in [7.0, 8.5, GATHER_ZOOM, 11.0] {
+            let marks = gather(&sites, &scene, zoom, &[]);
+            // Every site is counted exactly once.
+            let mut counted: Vec<usize> = marks
+                .iter()
+                .flat_map(|(m, _)| match m {
+                    Mark::Site(i) => vec![*i],
+                    Mark::Badge { sites, .. } => sites.clone(),
+                })
+                .collect();
+            counted.sort_unstable();
+            assert_eq!(
+                counted,
+                (0..sites.len()).collect::<Vec<_>>(),
+                "{date} at {zoom}"
+            );
+            let badges: Vec<_> = marks
+                .iter()
+                .filter_map(|(m, _)| match m {
+                    Mark::Badge {
+                        island,
+                        category,
+                        sites: of,
+                    } => Some((island, category, of)),
+                    Mark::Site(_) => None,
+                })
+                .collect();
+            if zoom >= GATHER_ZOOM {
+                assert!(badges.is_empty(), "{date} at {zoom}: every site its own");
+            } else {
+                // One badge per island and category, of two sites or more, all of them.
+                for (island, category, of) in &badges {
+                    assert!(of.len() >= 2);
+                    let all = sites
+                        .iter()
+                        .filter(|s| {
+                            &&s.properties.island == island && s.properties.category == **category
+                        })
+                        .count();
+                    assert_eq!(of.len(), all, "{date}: {island} {category:?}");
+                }
+                let mut keys: Vec<_> = badges.iter().map(|(i, c, _)| (*i, **c)).collect();
+                let n = keys.len();
+                keys.dedup();
+                assert_eq!(keys.len(), n, "one badge per island and category");
+                if date == dates()[3] {
+                    assert!(
+                        !badges.is_empty(),
+                        "{date}: the data has islands with several sites of a kind"
+                    );
+                    assert!(marks.len() < sites.len(), "fewer symbols at {zoom}");
+                }
+            }
+            // Laid out, no two overlap.
+            let scale = View {
+                zoom,
+                lat: 44.0,
+                lon: 147.0,
+            }
+            .scale();
+            let symbols: Vec<Symbol> = marks.iter().map(|(_, s)| *s).collect();
+            let laid = resolve(&symbols, scale);
+            let centre = |s: &Symbol| (s.at.x * scale + s.offset.0, s.at.y * scale + s.offset.1);
+            for (i, a) in laid.iter().enumerate() {
+                for b in &laid[i + 1..] {
+                    let ((ax, ay), (bx, by)) = (centre(a), centre(b));
+                    assert!(
+                        (ax - bx).hypot(ay - by) >= a.radius + b.radius,
+                        "{date} at {zoom}"
+                    );
+                }
+            }
+        }
+        // An opened island shows its sites one by one even at low zoom.
+        let some = sites.first().map(|s| s.properties.island.clone());
+        if let Some(island) = some {
+            let opened = gather(&sites, &scene, 7.0, std::slice::from_ref(&island));
+            assert!(
+                opened
+                    .iter()
+                    .all(|(m, _)| !matches!(m, Mark::Badge { island: i, .. } if *i == island))
+            );
+        }
+    }
+}

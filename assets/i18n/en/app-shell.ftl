@@ -60,6 +60,7 @@ shell-reason-no-excerpt = there is no excerpt { $number }: this article has { $c
 
 ## Controls
 shell-options = Map options
+shell-layers-toggle = Map layers and legend
 shell-names = Names
 shell-names-both = Both
 shell-names-ja = Japanese
@@ -118,6 +119,10 @@ shell-line-title = { $name } (since { $since }{ $ended ->
    *[no] { "" }
 }
 shell-site-name = { $unit }, { $island }, { $period }
+shell-badge-name = { $category }: { $count ->
+    [one] one site
+   *[other] { $count } sites
+ } on { $island }. Show them
 shell-site-unpublished = { $name }, location not published
 shell-event-name = { $title }, { $date }
 shell-period-since = since { $precision ->

@@ -56,6 +56,7 @@ shell-reason-no-excerpt = 抜粋{ $number }はありません。この記事の�
 
 ## 操作
 shell-options = 地図の設定
+shell-layers-toggle = 地図の表示項目と凡例
 shell-names = 地名
 shell-names-both = 両方
 shell-names-ja = 日本の呼称
@@ -114,6 +115,7 @@ shell-line-title = { $name }（{ $since }{ $ended ->
    *[no] { "" }
 }）
 shell-site-name = { $unit }、{ $island }、{ $period }
+shell-badge-name = { $island }の{ $category }：{ $count }か所（個別に表示）
 shell-site-unpublished = { $name }、位置は公表されていません
 shell-event-name = { $title }（{ $date }）
 shell-period-since = { $precision ->

@@ -58,6 +58,7 @@ shell-reason-no-excerpt = выдержки { $number } нет: в этой ст�
 
 ## Настройки
 shell-options = Настройки карты
+shell-layers-toggle = Слои карты и легенда
 shell-names = Названия
 shell-names-both = Оба варианта
 shell-names-ja = Японские
@@ -116,6 +117,11 @@ shell-line-title = { $name } ({ $ended ->
    *[no] { "" }
 }
 shell-site-name = { $unit }, { $island }, { $period }
+shell-badge-name = { $category }: { $count ->
+    [one] { $count } объект
+    [few] { $count } объекта
+   *[other] { $count } объектов
+ }, { $island }. Показать по отдельности
 shell-site-unpublished = { $name }, место не опубликовано
 shell-event-name = { $title }, { $date }
 shell-period-since = с { $precision ->

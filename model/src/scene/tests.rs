@@ -213,7 +213,7 @@ fn placement_names_the_group_below_islet_zoom_and_its_islets_from_it() {
 
 #[test]
 fn place_names_come_after_every_island_and_from_place_zoom_on() {
-    let names = place_names(&overlays(), Lang::En);
+    let names = place_names(&overlays(), Lang::En, &[]);
     assert!(!names.is_empty());
     let layers = Layers::all();
     for l in &names {
@@ -229,6 +229,43 @@ fn place_names_come_after_every_island_and_from_place_zoom_on() {
         names.iter().any(|l| l.priority < town.priority),
         "bases after towns"
     );
+}
+
+#[test]
+fn a_place_named_like_an_islet_leaves_the_name_to_the_islet() {
+    // The Kaigara lighthouse is "Signalny" to the Russian side, as is the
+    // islet it stands on: the map names the islet once, not both.
+    let land = land();
+    let scene = app_scene(&land);
+    let all = place_names(&overlays(), Lang::En, &[]);
+    let shown = place_names(&overlays(), Lang::En, &scene.labels);
+    let signalny = |labels: &[Label]| {
+        labels
+            .iter()
+            .filter(|l| l.text(NameStyle::Russian) == "Signalny")
+            .count()
+    };
+    assert_eq!(signalny(&scene.labels), 1, "the islet is named");
+    assert_eq!(signalny(&all), 1, "the lighthouse bears the same name");
+    assert_eq!(signalny(&shown), 0, "so the lighthouse is not named");
+    // In every convention no place repeats an island's or islet's name,
+    // and only such places lose theirs.
+    for style in [NameStyle::Both, NameStyle::Japanese, NameStyle::Russian] {
+        for l in &shown {
+            assert!(
+                scene.labels.iter().all(|i| i.text(style) != l.text(style)),
+                "{} twice",
+                l.text(style)
+            );
+        }
+    }
+    assert_eq!(shown.len(), all.len() - 1, "one place gave way");
+    let names = |ls: &[Label]| ls.iter().map(|l| l.text[0].clone()).collect::<Vec<_>>();
+    let gone: Vec<String> = names(&all)
+        .into_iter()
+        .filter(|n| !names(&shown).contains(n))
+        .collect();
+    assert_eq!(gone.len(), 1, "{gone:?}");
 }
 
 #[test]
