@@ -76,11 +76,10 @@ impl Focus {
                     .ok()
                     .flatten()
             };
-            let target = self
-                .outside
-                .get_value()
-                .filter(|el| el.is_connected())
-                .or_else(again);
+            // By its key first: a list drawn again may reuse the element
+            // for another symbol.
+            let target =
+                again().or_else(|| self.outside.get_value().filter(|el| el.is_connected()));
             if let Some(el) = target {
                 // SVG symbols have `focus` too; web-sys calls it by name.
                 let _ = el.unchecked_into::<HtmlElement>().focus();
