@@ -7,7 +7,7 @@
 
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
-use crate::page::{RenderError, origin};
+use crate::page::{RenderError, ServedLang, origin};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -110,11 +110,7 @@ fn attachment(
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         h.insert(header::CONTENT_DISPOSITION, value);
     }
-    h.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    response
+    ServedLang::named(lang).label(response)
 }
 
 /// `GET /export.svg?<permalink>[&w=][&h=]`: the figure as SVG.
