@@ -171,6 +171,46 @@ impl Pages {
         }
         (map_state, subject)
     }
+
+    /// The PNG cached under `key`, else `svg()` drawn at `scale` pixels per
+    /// unit and remembered: the one way previews and exports are rendered.
+    /// At most one render per core at a time: when all are busy, a 503
+    /// asking to retry (so drawing cannot starve the API); our own SVG
+    /// failing to draw is a 500 (a server bug, not the reader's input).
+    pub async fn png(
+        &self,
+        key: String,
+        scale: f32,
+        svg: impl FnOnce() -> String,
+    ) -> Result<Bytes, Response> {
+        if let Some(png) = self.previews().cached(&key) {
+            return Ok(png);
+        }
+        let Ok(_permit) = self.previews().rendering.try_acquire() else {
+            return Err((
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, "2")],
+                "busy drawing other images; try again shortly",
+            )
+                .into_response());
+        };
+        let svg = svg();
+        let renderer = self.clone();
+        let rendered =
+            tokio::task::spawn_blocking(move || renderer.previews().render_scaled(&svg, scale))
+                .await;
+        match rendered.map_err(RenderError::from).and_then(|drawn| drawn) {
+            Ok(png) => {
+                let png = Bytes::from(png);
+                self.previews().remember(key, png.clone());
+                Ok(png)
+            }
+            Err(detail) => {
+                tracing::error!("image rendering failed: {detail}");
+                Err((StatusCode::INTERNAL_SERVER_ERROR, "image rendering failed").into_response())
+            }
+        }
+    }
 }
 
 /// Why a preview was not drawn: our own SVG or its drawing failed, a server bug.
@@ -190,7 +230,7 @@ pub enum RenderError {
 pub struct Previews {
     options: resvg::usvg::Options<'static>,
     /// Renders allowed at once: one per core, so previews cannot starve the API.
-    pub(crate) rendering: tokio::sync::Semaphore,
+    rendering: tokio::sync::Semaphore,
     /// Rendered PNGs by canonical request, at most `--image-cache-mib`.
     cache: ByteCache<String, Bytes>,
     /// The default view's inline SVG for `index.html`, drawn once per
@@ -220,11 +260,11 @@ impl Previews {
         }
     }
 
-    pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
+    fn cached(&self, key: &str) -> Option<Bytes> {
         self.cache.get(key).map(|png| Bytes::clone(&png))
     }
 
-    pub(crate) fn remember(&self, key: String, png: Bytes) {
+    fn remember(&self, key: String, png: Bytes) {
         self.cache.insert(key, Arc::new(png));
     }
 
@@ -278,39 +318,12 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
     let lang = map_state.lang();
     let (map_state, _) = state.previewed(map_state);
     let key = permalink::format(&map_state);
-    let png = match state.previews().cached(&key) {
-        Some(png) => png,
-        None => {
-            let Ok(_permit) = state.previews().rendering.try_acquire() else {
-                return (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    [(header::RETRY_AFTER, "2")],
-                    "busy drawing other previews; try again shortly",
-                )
-                    .into_response();
-            };
-            let (svg, _) = preview_svg(&state, map_state);
-            let renderer = state.clone();
-            let rendered =
-                tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
-            let rendered = rendered.map_err(RenderError::from).and_then(|drawn| drawn);
-            match rendered {
-                Ok(png) => {
-                    let png = Bytes::from(png);
-                    state.previews().remember(key, png.clone());
-                    png
-                }
-                Err(detail) => {
-                    // Our own SVG failed to draw: a server bug, not the reader's input.
-                    tracing::error!("preview rendering failed: {detail}");
-                    return (
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        "preview rendering failed",
-                    )
-                        .into_response();
-                }
-            }
-        }
+    let png = match state
+        .png(key, 1.0, || preview_svg(&state, map_state).0)
+        .await
+    {
+        Ok(png) => png,
+        Err(refused) => return refused,
     };
     let response = (
         [
@@ -386,7 +399,7 @@ impl ServedLang {
     pub fn named(lang: Lang) -> Self {
         ServedLang {
             lang,
-            negotiated: asked.is_none(),
+            negotiated: false,
         }
     }
 
