@@ -5,14 +5,13 @@
 //! (`page::Previews`: resvg with the fonts we ship, a render per core,
 //! cached by state, size, date and host).
 
-use crate::api::downloads;
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
-use crate::page::{ServedLang, origin};
+use crate::page::{RenderError, origin};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::api::DeploymentFeatureCollection;
 use model::events::Date;
@@ -20,11 +19,11 @@ use model::export::{self, Figure, PNG_SCALE};
 use model::i18n::Lang;
 use model::permalink::{self, MapState};
 
-/// The figure's document, what its file is called (`file_name`), its
-/// language and the key its PNG is cached under.
+/// The figure's document, what its file is called (without extension),
+/// its language and the key its PNG is cached under.
 struct Drawn {
     svg: String,
-    name: Vec<String>,
+    name: String,
     lang: Lang,
     key: String,
 }
@@ -38,17 +37,23 @@ fn today() -> Option<Date> {
     model::timeline::from_day_number(days)
 }
 
-/// What names the file after `kuril-atlas`: `[island][-record]-date[-lang]`.
-fn file_name(state: &MapState, date: Date) -> Vec<String> {
-    [
+/// `kuril-atlas[-island][-record]-date[-lang]`: letters, digits and dashes.
+fn file_name(state: &MapState, date: Date) -> String {
+    let mut name = String::from("kuril-atlas");
+    let parts = [
         state.island.clone(),
         state.deployment.clone().or_else(|| state.event.clone()),
         Some(date.to_string()),
         state.lang.map(|l| l.code().to_owned()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
+    ];
+    for part in parts.into_iter().flatten() {
+        name.push('-');
+        name.extend(
+            part.chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-'),
+        );
+    }
+    name
 }
 
 /// The figure for `query`: a bad `w` or `h` is a 400 naming it; the rest
@@ -92,17 +97,20 @@ fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, Api
     })
 }
 
-/// `body` as a download named for `drawn`, in its language, with an entity tag.
+/// `body` as a download named `name`, with an entity tag.
 fn attachment(
     body: impl Into<Bytes>,
     media: &'static str,
-    drawn: &Drawn,
-    ext: &str,
+    name: &str,
+    lang: Lang,
     headers: &HeaderMap,
 ) -> Response {
-    let response = cached(&Served::new(body), media, headers);
-    let response = downloads::attachment(response, "", &drawn.name, ext);
-    ServedLang::named(drawn.lang).label(response)
+    let mut response = cached(&Served::new(body), media, headers);
+    let h = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, value);
+    }
+    crate::page::ServedLang::named(lang).label(response)
 }
 
 /// `GET /export.svg?<permalink>[&w=][&h=]`: the figure as SVG.
@@ -112,10 +120,13 @@ pub async fn svg(
     headers: HeaderMap,
 ) -> Response {
     match draw(&state, query.as_deref().unwrap_or(""), &headers) {
-        Ok(mut d) => {
-            let svg = std::mem::take(&mut d.svg);
-            attachment(svg, "image/svg+xml", &d, "svg", &headers)
-        }
+        Ok(d) => attachment(
+            d.svg,
+            "image/svg+xml",
+            &format!("{}.svg", d.name),
+            d.lang,
+            &headers,
+        ),
         Err(e) => e.into_response(),
     }
 }
@@ -126,15 +137,47 @@ pub async fn png(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let mut drawn = match draw(&state, query.as_deref().unwrap_or(""), &headers) {
+    let drawn = match draw(&state, query.as_deref().unwrap_or(""), &headers) {
         Ok(d) => d,
         Err(e) => return e.into_response(),
     };
-    let svg = std::mem::take(&mut drawn.svg);
-    let key = drawn.key.clone();
-    let png = match state.pages().png(key, PNG_SCALE, || svg).await {
-        Ok(png) => png,
-        Err(refused) => return refused,
+    let previews = state.pages().previews();
+    let png = match previews.cached(&drawn.key) {
+        Some(png) => png,
+        None => {
+            let Ok(_permit) = previews.rendering.try_acquire() else {
+                return (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    [(header::RETRY_AFTER, "2")],
+                    "busy drawing other images; try again shortly",
+                )
+                    .into_response();
+            };
+            let renderer = state.clone();
+            let svg = drawn.svg;
+            let rendered = tokio::task::spawn_blocking(move || {
+                renderer.pages().previews().render_scaled(&svg, PNG_SCALE)
+            })
+            .await;
+            match rendered.map_err(RenderError::from).and_then(|r| r) {
+                Ok(png) => {
+                    let png = Bytes::from(png);
+                    previews.remember(drawn.key, png.clone());
+                    png
+                }
+                Err(detail) => {
+                    tracing::error!("export rendering failed: {detail}");
+                    return (StatusCode::INTERNAL_SERVER_ERROR, "export rendering failed")
+                        .into_response();
+                }
+            }
+        }
     };
-    attachment(png, "image/png", &drawn, "png", &headers)
+    attachment(
+        png,
+        "image/png",
+        &format!("{}.png", drawn.name),
+        drawn.lang,
+        &headers,
+    )
 }

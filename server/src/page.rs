@@ -173,7 +173,8 @@ impl Pages {
     }
 
     /// The PNG cached under `key`, else `svg()` drawn at `scale` pixels per
-    /// unit and remembered: the one way previews and exports are rendered.
+    /// unit and remembered (`/og.png`; `/export.png` still draws its own,
+    /// being reworked on the bench20 branch).
     /// At most one render per core at a time: when all are busy, a 503
     /// asking to retry (so drawing cannot starve the API); our own SVG
     /// failing to draw is a 500 (a server bug, not the reader's input).
@@ -230,7 +231,7 @@ pub enum RenderError {
 pub struct Previews {
     options: resvg::usvg::Options<'static>,
     /// Renders allowed at once: one per core, so previews cannot starve the API.
-    rendering: tokio::sync::Semaphore,
+    pub(crate) rendering: tokio::sync::Semaphore,
     /// Rendered PNGs by canonical request, at most `--image-cache-mib`.
     cache: ByteCache<String, Bytes>,
     /// The default view's inline SVG for `index.html`, drawn once per
@@ -260,11 +261,11 @@ impl Previews {
         }
     }
 
-    fn cached(&self, key: &str) -> Option<Bytes> {
+    pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
         self.cache.get(key).map(|png| Bytes::clone(&png))
     }
 
-    fn remember(&self, key: String, png: Bytes) {
+    pub(crate) fn remember(&self, key: String, png: Bytes) {
         self.cache.insert(key, Arc::new(png));
     }
 

@@ -19,23 +19,12 @@ use crate::http_cache::{Served, cached};
 use crate::page::ServedLang;
 
 /// `response` as a file to save, named `kuril-atlas-<what>[-<filter>…].<ext>`.
-pub(crate) fn attachment(
-    mut response: Response,
-    what: &str,
-    filters: &[String],
-    ext: &str,
-) -> Response {
-    let mut name = String::from("kuril-atlas");
-    for part in std::iter::once(what).chain(filters.iter().map(String::as_str)) {
-        if part.is_empty() {
-            continue;
-        }
+fn attachment(mut response: Response, what: &str, filters: &[String], ext: &str) -> Response {
+    let mut name = format!("kuril-atlas-{what}");
+    for f in filters {
         name.push('-');
         // Ids, dates and kinds are ASCII letters, digits and dashes; keep only those.
-        name.extend(
-            part.chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '-'),
-        );
+        name.extend(f.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-'));
     }
     let value = format!("attachment; filename=\"{name}.{ext}\"");
     if let Ok(value) = HeaderValue::from_str(&value) {

@@ -6,7 +6,7 @@
 //! so nothing invalid is ever served. Handlers are thin: parse, call a
 //! `model::events` query, serialize a `model::api` answer with an entity tag.
 
-pub(crate) mod downloads;
+mod downloads;
 mod handlers;
 mod params;
 
