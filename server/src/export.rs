@@ -110,11 +110,7 @@ fn attachment(
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         h.insert(header::CONTENT_DISPOSITION, value);
     }
-    h.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    response
+    crate::page::ServedLang::named(lang).label(response)
 }
 
 /// `GET /export.svg?<permalink>[&w=][&h=]`: the figure as SVG.
