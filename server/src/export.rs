@@ -15,14 +15,16 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::api::DeploymentFeatureCollection;
 use model::events::Date;
-use model::export::{self, Figure, PNG_SCALE};
+use model::export::{self, Figure, Layers, PNG_SCALE};
 use model::i18n::Lang;
 use model::permalink::{self, MapState};
+use resvg::tiny_skia::{Pixmap, PixmapPaint, Transform};
+use resvg::usvg::{Options, Tree};
 
-/// The figure's document, what its file is called (without extension),
+/// The figure's layers, what its file is called (without extension),
 /// its language and the key its PNG is cached under.
 struct Drawn {
-    svg: String,
+    layers: Layers,
     name: String,
     lang: Lang,
     key: String,
@@ -73,7 +75,7 @@ fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, Api
     let sites = DeploymentFeatureCollection::from_dataset(data, Some(date)).features;
     let origin = origin(headers);
     let link = format!("{origin}{}", permalink::href(&map_state));
-    let svg = export::render_svg(&Figure {
+    let layers = export::render_layers(&Figure {
         land: pages.preview_land(),
         islands: pages.islands(),
         scene: pages.scene(lang),
@@ -90,7 +92,7 @@ fn draw(state: &AppState, query: &str, headers: &HeaderMap) -> Result<Drawn, Api
     });
     let key = format!("export {}x{} {date} {link}", size.0, size.1);
     Ok(Drawn {
-        svg,
+        layers,
         name: file_name(&map_state, date),
         lang,
         key,
@@ -125,7 +127,7 @@ pub async fn svg(
 ) -> Response {
     match draw(&state, query.as_deref().unwrap_or(""), &headers) {
         Ok(d) => attachment(
-            d.svg,
+            d.layers.svg(),
             "image/svg+xml",
             &format!("{}.svg", d.name),
             d.lang,
@@ -158,9 +160,9 @@ pub async fn png(
                     .into_response();
             };
             let renderer = state.clone();
-            let svg = drawn.svg;
+            let layers = drawn.layers;
             let rendered = tokio::task::spawn_blocking(move || {
-                renderer.pages().previews().render_scaled(&svg, PNG_SCALE)
+                rasterise(renderer.pages().previews().options(), &layers, PNG_SCALE)
             })
             .await;
             match rendered.map_err(RenderError::from).and_then(|r| r) {
@@ -184,4 +186,39 @@ pub async fn png(
         drawn.lang,
         &headers,
     )
+}
+
+/// The figure as PNG at `scale` pixels per CSS pixel, drawn layer by layer:
+/// the page under the map, the map on a canvas of its own (which clips it),
+/// then the page over it. The same picture as the one document, drawn about
+/// seven times faster (bench/README.md, "Export PNG").
+pub fn rasterise(options: &Options, layers: &Layers, scale: f32) -> Result<Vec<u8>, RenderError> {
+    let draw = |pixmap: &mut Pixmap, size: (f64, f64), inside: &str| -> Result<(), RenderError> {
+        let tree = Tree::from_str(&Layers::document(size, inside), options)?;
+        resvg::render(
+            &tree,
+            Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
+        Ok(())
+    };
+    let pixels = |(w, h): (f64, f64)| -> Result<Pixmap, RenderError> {
+        let px = |v: f64| (v * f64::from(scale)).round() as u32;
+        Pixmap::new(px(w), px(h)).ok_or(RenderError::EmptySize)
+    };
+    let mut page = pixels(layers.size)?;
+    draw(&mut page, layers.size, &layers.before)?;
+    let mut map = pixels(layers.map_size)?;
+    draw(&mut map, layers.map_size, &layers.map)?;
+    let at = |v: f64| (v * f64::from(scale)).round() as i32;
+    page.draw_pixmap(
+        at(layers.map_at.0),
+        at(layers.map_at.1),
+        map.as_ref(),
+        &PixmapPaint::default(),
+        Transform::identity(),
+        None,
+    );
+    draw(&mut page, layers.size, &layers.after)?;
+    page.encode_png().map_err(|e| RenderError::Png(Box::new(e)))
 }

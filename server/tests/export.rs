@@ -49,6 +49,53 @@ async fn the_png_is_the_svg_at_twice_its_size_saved_under_a_meaningful_name() {
     assert_eq!(again.body, png.body, "the same state gives the same bytes");
 }
 
+/// The PNG is drawn layer by layer (the map on a canvas of its own, for
+/// speed); it must be the picture the SVG is when drawn whole.
+#[tokio::test]
+async fn the_png_drawn_in_layers_is_the_svg_drawn_whole() {
+    use resvg::tiny_skia::Pixmap;
+    let query = "date=2016-11-22&island=etorofu&w=480&h=320";
+    let svg = get(&format!("/export.svg?{query}")).await.text();
+    let png = get(&format!("/export.png?{query}")).await;
+    assert_eq!(png.status, 200);
+    let whole = server::page::Previews::default()
+        .render_scaled(&svg, 2.0)
+        .expect("the SVG is drawn");
+    let (layered, whole) = (
+        Pixmap::decode_png(&png.body).expect("a PNG"),
+        Pixmap::decode_png(&whole).expect("a PNG"),
+    );
+    assert_eq!(
+        (layered.width(), layered.height()),
+        (whole.width(), whole.height())
+    );
+    let differ = |a: &Pixmap, b: &Pixmap| {
+        a.pixels()
+            .iter()
+            .zip(b.pixels())
+            .filter(|(p, q)| {
+                let channels = |c: &resvg::tiny_skia::PremultipliedColorU8| {
+                    [c.red(), c.green(), c.blue(), c.alpha()]
+                };
+                channels(p)
+                    .iter()
+                    .zip(channels(q))
+                    .any(|(x, y)| x.abs_diff(y) > 8)
+            })
+            .count()
+    };
+    let pixels = whole.pixels().len();
+    let changed = differ(&layered, &whole);
+    assert!(
+        changed * 1000 < pixels,
+        "{changed} of {pixels} pixels differ from the SVG drawn whole"
+    );
+    // And the comparison can tell: a blank page differs in most of the map.
+    let mut blank = Pixmap::new(whole.width(), whole.height()).expect("size");
+    blank.fill(resvg::tiny_skia::Color::WHITE);
+    assert!(differ(&blank, &whole) * 4 > pixels, "the figure is drawn");
+}
+
 #[tokio::test]
 async fn the_svg_has_the_title_and_the_permalink_without_the_size() {
     let svg = get("/export.svg?date=2016-11-22&island=etorofu&lang=ja").await;
