@@ -142,3 +142,28 @@ async fn an_unchanged_export_is_not_sent_again() {
         .expect("request");
     assert_eq!(send(app(), request).await.status, 304);
 }
+
+/// The SVG is kept once drawn: asked again, the same bytes; but a kept
+/// figure is only ever the one drawn for that state, size and host.
+#[tokio::test]
+async fn a_kept_svg_is_the_one_drawn_for_its_state_size_and_host() {
+    let ask = |uri: &'static str, host: &'static str| async move {
+        let request = Request::get(uri)
+            .header("host", host)
+            .body(Body::empty())
+            .expect("request");
+        send(app(), request).await.text()
+    };
+    let first = ask("/export.svg?date=1999-09-09", "a.example").await;
+    assert!(
+        first.contains("http://a.example/?date=1999-09-09"),
+        "{first}"
+    );
+    assert_eq!(ask("/export.svg?date=1999-09-09", "a.example").await, first);
+    let other_host = ask("/export.svg?date=1999-09-09", "b.example").await;
+    assert!(other_host.contains("http://b.example/") && !other_host.contains("a.example"));
+    let other_day = ask("/export.svg?date=1999-09-10", "a.example").await;
+    assert!(other_day.contains("date=1999-09-10") && !other_day.contains("date=1999-09-09"));
+    let other_size = ask("/export.svg?date=1999-09-09&w=600&h=400", "a.example").await;
+    assert!(other_size.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600""#));
+}
