@@ -261,6 +261,11 @@ impl Previews {
         }
     }
 
+    /// The fonts and settings every picture is drawn with.
+    pub(crate) fn options(&self) -> &resvg::usvg::Options<'static> {
+        &self.options
+    }
+
     pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
         self.cache.get(key).map(|png| Bytes::clone(&png))
     }
