@@ -212,7 +212,12 @@ test('entry titles follow the names switch', async ({ page, problems }) => {
   await openPeriod(panel, /^Until 1945/);
   const first = period(panel, /^Until 1945/).locator('.story-entry .what').first();
   await expect(first).toContainText('Kunashiri / Kunashir');
+  // The names switch is in the layers control, folded while a panel is open.
+  const layers = page.getByRole('button', { name: 'Map layers and legend' });
+  if ((await layers.getAttribute('aria-expanded')) !== 'true') await layers.click();
   await page.getByRole('radio', { name: 'Russian' }).check();
+  // The panel is drawn again in the new names, its periods folded but the date's.
+  await openPeriod(panel, /^Until 1945/);
   await expect(first).not.toContainText('Kunashiri');
   await expect(first).toContainText('Kunashir');
   expect(problems.console).toEqual([]);
