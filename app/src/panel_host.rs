@@ -377,7 +377,10 @@ impl Host {
         leptos::task::spawn_local(async move {
             let (path, query) = url.split_once('?').unwrap_or((&url, ""));
             let answer = crate::api::fragment(path, query).await;
-            let slot = details.query_selector(":scope > summary + *").ok().flatten();
+            let slot = details
+                .query_selector(":scope > summary + *")
+                .ok()
+                .flatten();
             if let (Ok(Some(html)), Some(slot)) = (answer, slot) {
                 slot.set_outer_html(&html);
                 let _ = details.remove_attribute("data-fill");

@@ -80,7 +80,9 @@ async fn whole(html: &str, app: Option<axum::Router>) -> String {
         let Some(url) = fill_url(period) else {
             continue;
         };
-        let request = Request::get(url.as_str()).body(Body::empty()).expect("request");
+        let request = Request::get(url.as_str())
+            .body(Body::empty())
+            .expect("request");
         let a = support::send(app.clone().unwrap_or_else(support::app), request).await;
         assert_eq!(a.status, StatusCode::OK, "{url}");
         let link_at = period.find("<p class=\"story-later\">").expect("the link");
