@@ -339,7 +339,7 @@ impl Host {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
-        if let Ok(Some(summary)) = target.closest("details[data-fill] > summary") {
+        if let Ok(Some(summary)) = target.closest("details[data-fill]:not([open]) > summary") {
             if let Some(details) = summary.parent_element() {
                 e.prevent_default();
                 self.fill(details);
