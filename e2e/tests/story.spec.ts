@@ -215,6 +215,8 @@ test('entry titles follow the names switch', async ({ page, problems }) => {
   // With a panel open the layers control starts folded.
   await openLayers(page);
   await page.getByRole('radio', { name: 'Russian' }).check();
+  // The panel is drawn again in the new names, its periods folded but the date's.
+  await openPeriod(panel, /^Until 1945/);
   await expect(first).not.toContainText('Kunashiri');
   await expect(first).toContainText('Kunashir');
   expect(problems.console).toEqual([]);
