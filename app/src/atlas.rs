@@ -1,7 +1,7 @@
 //! The page: map, controls, the server's panels, all driven by the URL.
 
 use crate::api;
-use crate::controls::{Controls, EmbedFooter, IgnoredNotice, IslandList};
+use crate::controls::{Controls, IgnoredNotice, IslandList};
 use crate::data::{AtlasData, DEFAULT_ARTICLE};
 use crate::i18n::{self, t, tf};
 use crate::map::MapView;
@@ -188,7 +188,7 @@ fn loaded(
     let for_list = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
-        <Show when=move || !url.embed.get() fallback=EmbedFooter>
+        <Show when=move || !url.embed.get() fallback=Controls>
             <Show when=from(Stage::Controls)><Controls/></Show>
             <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
             {

@@ -1,19 +1,22 @@
-//! Page controls: names convention, layers, sharing, the notice for bad
-//! links, and the embed's footer.
+//! Page controls: the server's layers control (names convention, layers,
+//! legend, sharing) or embed footer, bound here; the notice for bad links;
+//! the island list.
 
 use crate::data::AtlasData;
 use crate::i18n::{self, t, tf};
-use crate::overlays::{category_name, category_symbol};
 use crate::url_state::UrlState;
+use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use model::api::CitationSet;
-use model::events::DeploymentCategory;
 use model::i18n::Lang;
 use model::islands::{Island, Islands};
 use model::names::{NameStyle, Naming};
 use model::permalink::{self, Layer};
 use model::scene::LandShapes;
+use model::share;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// Shown when a link had parts that could not be applied (malformed, or
 /// refuted by the loaded data: a future date, an unknown article, an excerpt
@@ -61,90 +64,376 @@ pub fn IgnoredNotice() -> impl IntoView {
     }
 }
 
+/// The page controls, drawn by the server (`/fragments/controls`, see
+/// `server/src/panels/controls.rs` for what its markup means): the layers
+/// control with the share area, or an embed's footer. Asked for once,
+/// inserted, then bound here: one delegated listener per kind of event,
+/// and effects that write the URL's state into it (checked names and
+/// layers after Back and Forward, the embed's date and link).
+///
+/// Why: drawn here they cost about 44 KB of wasm (bench/README "Page
+/// controls drawn by the server").
 #[component]
 pub fn Controls() -> impl IntoView {
     let url: UrlState = expect_context();
-    let names = move || url.names.get();
-    let name_option = move |style: NameStyle| {
-        view! {
-            <label>
-                <input type="radio" name="names" prop:checked=move || names() == style
-                    on:change=move |_| url.push(|s| s.names = Some(style))/>
-                {style.choice(i18n::catalogue())}
-            </label>
-        }
+    let data: AtlasData = expect_context();
+    let c = Bound {
+        url,
+        wrapper: NodeRef::new(),
+        bound: RwSignal::new(false),
+        open: StoredValue::new(false),
+        citing: RwSignal::new(false),
+        embedding: RwSignal::new(false),
+        blocked: RwSignal::new(false),
+        cited: StoredValue::new(None),
     };
-    let layer_option = move |layer: Layer, key: &'static str| {
-        view! {
-            <label>
-                <input type="checkbox" prop:checked=move || url.layers.get().contains(layer)
-                    on:change=move |e| {
-                        let on = event_target_checked(&e);
-                        url.push(|s| s.layers = s.layers.with(layer, on));
-                    }/>
-                {t(key)}
-            </label>
+    Effect::new(move |_| {
+        if c.wrapper.get().is_some() {
+            c.ask();
         }
-    };
+    });
     // Leaflet's layers control: open by default on a wide screen with no
     // panel, folded on a narrow one and whenever a panel opens or closes.
-    let open = RwSignal::new(false);
     let panel = Memo::new(move |_| {
         url.state.with(|s| {
             s.island.is_some() || s.event.is_some() || s.deployment.is_some() || s.article.is_some()
         })
     });
     Effect::new(move |_| {
-        open.set(wide() && !panel.get());
-        crate::map::covers_changed();
-    });
-    let toggle = NodeRef::<leptos::html::Button>::new();
-    // Opened by the reader on a narrow screen it floats over the map, as
-    // Leaflet's does: fitting the view beside it left a strip 126 px wide
-    // on a 390 px phone.
-    let set_open = move |on: bool| {
-        open.set(on);
-        if wide() {
-            crate::map::covers_changed();
+        if c.bound.get() {
+            c.set_open(wide() && !panel.get(), true);
         }
-    };
-    let on_key = move |e: leptos::ev::KeyboardEvent| {
-        if e.key() == "Escape" && open.get_untracked() {
-            e.stop_propagation();
-            set_open(false);
-            if let Some(b) = toggle.get_untracked() {
-                let _ = b.focus();
+    });
+    Effect::new(move |_| {
+        if c.bound.get() {
+            c.show_state(url.names.get(), url.layers.get());
+        }
+    });
+    Effect::new(move |_| {
+        if c.bound.get() && url.embed.get() {
+            let day = i18n::catalogue().day_words(data.date.get());
+            c.set_text(".embed-date", &tf("shell-embed-date", &[("date", day.into())]));
+            if let Some(a) = c.find("a.open-full") {
+                let _ = a.set_attribute("href", &share::link("", &url.state.get()));
             }
         }
-    };
+    });
+    c.share_effects();
     view! {
-        <nav class="controls" class:open=open aria-label=t("shell-options") on:keydown=on_key>
-            <button type="button" class="controls-toggle" node_ref=toggle
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="controls-body" aria-label=t("shell-layers-toggle")
-                title=t("shell-layers-toggle")
-                on:click=move |_| set_open(!open.get_untracked())>
-                <svg width="22" height="22" viewBox="0 0 22 22" aria-hidden="true"><path d="M11 3 2 8l9 5 9-5zM2 12l9 5 9-5M2 16l9 5 9-5"/></svg>
-            </button>
-            <div id="controls-body" class="controls-body" hidden=move || !open.get()>
-            <fieldset>
-                <legend>{t("shell-names")}</legend>
-                {name_option(NameStyle::Both)}
-                {name_option(NameStyle::Japanese)}
-                {name_option(NameStyle::Russian)}
-            </fieldset>
-            <fieldset>
-                <legend>{t("shell-layers")}</legend>
-                {layer_option(Layer::Islands, "shell-layer-islands")}
-                {layer_option(Layer::Lines, "shell-layer-lines")}
-                {layer_option(Layer::Places, "shell-layer-places")}
-                {layer_option(Layer::Deployments, "shell-layer-deployments")}
-                {layer_option(Layer::Events, "shell-layer-events")}
-                {legend_box("legend-box controls-legend")}
-            </fieldset>
-            <Share/>
-            </div>
-        </nav>
+        <div class="fragment" node_ref=c.wrapper
+            on:click=move |e| c.clicked(e)
+            on:change=move |e| c.changed(e)
+            on:keydown=move |e| c.key_down(e)
+            on:focusin=move |e| c.reached(e.target())
+            on:pointerover=move |e| c.reached(e.target())></div>
+    }
+}
+
+/// The inserted controls and what they show.
+#[derive(Clone, Copy)]
+struct Bound {
+    url: UrlState,
+    wrapper: NodeRef<leptos::html::Div>,
+    /// The fragment is in.
+    bound: RwSignal<bool>,
+    /// The layers control is unfolded.
+    open: StoredValue<bool>,
+    citing: RwSignal<bool>,
+    embedding: RwSignal<bool>,
+    /// The browser refused to copy: the text is shown to copy by hand.
+    blocked: RwSignal<bool>,
+    /// The view's citations (`None`: on their way).
+    cited: StoredValue<Option<Result<CitationSet, String>>>,
+}
+
+impl Bound {
+    /// Asks for the controls of the URL's state (its view left out).
+    fn ask(self) {
+        let mut s = self.url.state.get_untracked();
+        s.view = None;
+        s.lang = None;
+        let query = permalink::format(&s);
+        let path = crate::api::localized(&if query.is_empty() {
+            "/fragments/controls".to_owned()
+        } else {
+            format!("/fragments/controls?{query}")
+        });
+        leptos::task::spawn_local(async move {
+            match crate::api::get_text(&path).await {
+                Ok(html) => {
+                    if let Some(w) = self.wrapper.get_untracked() {
+                        w.set_inner_html(&html);
+                        self.bound.set(true);
+                    }
+                }
+                Err(error) => leptos::logging::error!("{error}"),
+            }
+        });
+    }
+
+    fn find(self, selector: &str) -> Option<Element> {
+        self.wrapper
+            .get_untracked()?
+            .query_selector(selector)
+            .ok()
+            .flatten()
+    }
+
+    fn all(self, selector: &str) -> Vec<Element> {
+        self.wrapper
+            .get_untracked()
+            .map(|w| crate::panel_host::elements(&w, selector))
+            .unwrap_or_default()
+    }
+
+    fn set_text(self, selector: &str, text: &str) {
+        if let Some(el) = self.find(selector) {
+            el.set_text_content(Some(text));
+        }
+    }
+
+    /// Folds or unfolds the layers control; `measure`: the map's default
+    /// view moves clear of it. (Opened by the reader on a narrow screen it
+    /// floats over the map, as Leaflet's does: fitting the view beside it
+    /// left a strip 126 px wide on a 390 px phone.)
+    fn set_open(self, on: bool, measure: bool) {
+        self.open.set_value(on);
+        if let Some(nav) = self.find(".controls") {
+            let _ = nav.set_attribute("class", if on { "controls open" } else { "controls" });
+        }
+        if let Some(toggle) = self.find(".controls-toggle") {
+            let _ = toggle.set_attribute("aria-expanded", if on { "true" } else { "false" });
+        }
+        if let Some(body) = self.find("#controls-body") {
+            let _ = body.toggle_attribute_with_force("hidden", !on);
+        }
+        if measure {
+            crate::map::covers_changed();
+        }
+    }
+
+    /// The names and layers of the URL, checked.
+    fn show_state(self, names: NameStyle, layers: model::permalink::Layers) {
+        for input in self.all("input[name=names],input[name=layers]") {
+            let Some(input) = input.dyn_ref::<HtmlInputElement>() else {
+                continue;
+            };
+            let value = input.value();
+            input.set_checked(if input.name() == share::NAMES {
+                share::NAME_CHOICES.iter().any(|(v, s)| *v == value && *s == names)
+            } else {
+                Layer::parse(&value).is_some_and(|l| layers.contains(l))
+            });
+        }
+    }
+
+    fn clicked(self, e: MouseEvent) {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let closest = |selector: &str| target.closest(selector).ok().flatten();
+        if closest(".controls-toggle").is_some() {
+            self.set_open(!self.open.get_value(), wide());
+        } else if let Some(b) = closest("[data-show]") {
+            let part = if b.get_attribute("data-show").as_deref() == Some("cite") {
+                self.citing
+            } else {
+                self.embedding
+            };
+            part.update(|on| *on = !*on);
+        } else if let Some(b) = closest("[data-copy]") {
+            match b.get_attribute("data-copy").as_deref() {
+                Some("link") => {
+                    let link = share::link(&origin(), &self.url.state.get_untracked());
+                    self.copy(link, "shell-link-copied");
+                }
+                Some("citation") => {
+                    if let Some(text) = self.citation() {
+                        self.copy(text, "shell-citation-copied");
+                    }
+                }
+                _ => self.copy(self.embed_code(), "shell-embed-copied"),
+            }
+        }
+    }
+
+    fn changed(self, e: Event) {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        let (name, value, checked) = (input.name(), input.value(), input.checked());
+        if name == "cite-format" {
+            self.show_citation();
+            return;
+        }
+        self.url.push(move |s| {
+            if let Some(next) = share::changed(s, &name, &value, checked) {
+                *s = next;
+            }
+        });
+    }
+
+    /// Escape folds the open control and returns focus to its button.
+    fn key_down(self, e: KeyboardEvent) {
+        if e.key() == "Escape" && self.open.get_value() {
+            e.stop_propagation();
+            self.set_open(false, wide());
+            if let Some(toggle) = self.find(".controls-toggle") {
+                let _ = toggle.unchecked_into::<HtmlElement>().focus();
+            }
+        }
+    }
+
+    /// The pointer or the keyboard reached `target`: a text box's text is
+    /// selected, ready to copy; the image links take the state and the
+    /// map's size as they are now.
+    fn reached(self, target: Option<web_sys::EventTarget>) {
+        let Some(target) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+            area.select();
+        }
+        if target.closest(".download-image").ok().flatten().is_none() {
+            return;
+        }
+        let state = self.url.state.get_untracked();
+        let map = document().get_element_by_id("map");
+        let (w, h) = map.map_or((0, 0), |m| (m.client_width(), m.client_height()));
+        for a in self.all("a[data-export]") {
+            let ext = a.get_attribute("data-export").unwrap_or_default();
+            let href = share::export_href(&state, &ext, w.into(), h.into());
+            let _ = a.set_attribute("href", &href);
+        }
+    }
+
+    fn copy(self, text: String, what: &'static str) {
+        let promise = window().navigator().clipboard().write_text(&text);
+        leptos::task::spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            self.set_text(".copied", &t(if done { what } else { BLOCKED }));
+            if !done {
+                self.blocked.set(true);
+            }
+        });
+    }
+
+    fn embed_code(self) -> String {
+        share::embed_code(
+            &origin(),
+            &self.url.state.get_untracked(),
+            &t("shell-iframe-title"),
+        )
+    }
+}
+
+/// The message when the browser refused to copy.
+const BLOCKED: &str = "shell-copy-blocked";
+
+fn origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+/// "Cite this view" (the formats from `/api/citation`, asked for when
+/// opened: no formatting in the wasm) and "Embed".
+impl Bound {
+    fn share_effects(self) {
+        // Asked for when the box opens, and again for each new view while open.
+        Effect::new(move |_| {
+            if !self.citing.get() {
+                return;
+            }
+            let query = permalink::format(&self.url.state.get());
+            self.cited.set_value(None);
+            self.show_citation();
+            let url = self.url;
+            leptos::task::spawn_local(async move {
+                let answer = crate::api::citation(&query).await;
+                // A later view's answer may already be in: keep the latest.
+                if self.citing.get_untracked()
+                    && permalink::format(&url.state.get_untracked()) == query
+                {
+                    self.cited.set_value(Some(answer));
+                    self.show_citation();
+                }
+            });
+        });
+        Effect::new(move |_| {
+            let embedding = self.embedding.get();
+            if embedding {
+                self.url.state.track();
+                if let Some(area) = self.find("[data-part=embed] textarea") {
+                    area.unchecked_into::<HtmlTextAreaElement>()
+                        .set_value(&self.embed_code());
+                }
+            }
+            let citing = self.citing.get() || self.blocked.get();
+            for (selector, on) in [
+                ("[data-show=cite]", Some(self.citing.get())),
+                ("[data-show=embed]", Some(embedding)),
+                ("[data-part=cite]", None),
+                ("[data-part=embed]", None),
+                (".share-code", None),
+            ] {
+                let Some(el) = self.find(selector) else {
+                    continue;
+                };
+                let _ = match on {
+                    Some(on) => el.set_attribute("aria-expanded", if on { "true" } else { "false" }),
+                    None => {
+                        let shown = match selector {
+                            "[data-part=cite]" => citing,
+                            "[data-part=embed]" => embedding,
+                            _ => citing || embedding,
+                        };
+                        el.toggle_attribute_with_force("hidden", !shown).map(|_| ())
+                    }
+                };
+            }
+        });
+    }
+
+    /// The chosen format's radio.
+    fn format(self) -> Option<HtmlInputElement> {
+        self.find("input[name=cite-format]:checked")?.dyn_into().ok()
+    }
+
+    /// The citation in the chosen format, once it is in.
+    fn citation(self) -> Option<String> {
+        let value = self.format()?.value();
+        let at = share::CITATION_FORMATS.iter().position(|(v, _)| *v == value)?;
+        self.cited.with_value(|cited| match cited {
+            Some(Ok(c)) => [&c.apa, &c.chicago, &c.bibtex, &c.csl_json]
+                .get(at)
+                .map(|s| (*s).clone()),
+            _ => None,
+        })
+    }
+
+    /// The citation's box as things are: the text in the chosen format
+    /// (or "loading", or why it failed), named after the format.
+    fn show_citation(self) {
+        let Some(format) = self.format() else {
+            return;
+        };
+        let text = self.citation();
+        let shown = text.clone().unwrap_or_else(|| {
+            self.cited.with_value(|cited| match cited {
+                Some(Err(e)) => tf("cite-failed", &[("detail", e.clone().into())]),
+                _ => t("cite-loading"),
+            })
+        });
+        if let Some(area) = self.find("[data-part=cite] textarea") {
+            let busy = self.cited.with_value(Option::is_none);
+            let _ = area.set_attribute("aria-busy", if busy { "true" } else { "false" });
+            area.unchecked_into::<HtmlTextAreaElement>().set_value(&shown);
+        }
+        let label = |name: &str| format.get_attribute(name).unwrap_or_default();
+        self.set_text(".citation-label", &label("data-label"));
+        if let Some(button) = self.find("[data-copy=citation]") {
+            button.set_text_content(Some(&label("data-copy-label")));
+            let _ = button.toggle_attribute_with_force("disabled", text.is_none());
+        }
     }
 }
 
@@ -154,171 +443,6 @@ const WIDE_PX: f64 = 1024.0;
 /// Whether the window is at least [`WIDE_PX`] wide.
 fn wide() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()) >= Some(WIDE_PX)
-}
-
-/// The deployment symbols' key: the categories, and the mark of a site
-/// that was never published.
-fn legend() -> impl IntoView {
-    view! {
-        <ul class="legend" aria-label=t("shell-symbols")>
-            {DeploymentCategory::ALL.iter().map(|c| {
-                let (letter, class, _) = category_symbol(*c);
-                view! { <li><span class=format!("badge {class}") aria-hidden="true">{letter}</span>" "{category_name(*c)}</li> }
-            }).collect_view()}
-            <li class="wide"><span class="badge approximate" aria-hidden="true"></span>" "{t("shell-legend-approximate")}</li>
-            <li class="wide"><svg class="legend-event" width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true"><rect x="-5" y="-5" width="10" height="10" transform="rotate(45)"/></svg>" "{t("shell-legend-event")}</li>
-        </ul>
-    }
-}
-
-/// The legend behind a "Legend" button, collapsed: in the controls (which
-/// then fit under the island list), an embed's footer, and on a phone's
-/// map (where the controls are hidden). `class` includes `legend-box`.
-pub fn legend_box(class: &'static str) -> impl IntoView {
-    view! {
-        <details class=class>
-            <summary>{t("shell-legend")}</summary>
-            <div class="legend-body">{legend()}<p class="legend-note">{t("shell-legend-japanese")}</p></div>
-        </details>
-    }
-}
-
-/// An embedded map's slim footer: the map's date, the legend (collapsed)
-/// and the same view in the full atlas.
-#[component]
-pub fn EmbedFooter() -> impl IntoView {
-    let url: UrlState = expect_context();
-    let data: AtlasData = expect_context();
-    let full = move || {
-        let mut s = url.state.get();
-        s.embed = false;
-        permalink::href(&s)
-    };
-    view! {
-        <footer class="embed-footer">
-            <span class="embed-date">{move || tf("shell-embed-date", &[("date", i18n::catalogue().day_words(data.date.get()).into())])}</span>
-            {legend_box("legend-box embed-legend")}
-            <a href=full target="_blank" rel="noopener">{t("shell-open-full")}</a>
-        </footer>
-    }
-}
-
-/// Selects a read-only text box's text when it gets focus, ready to copy.
-fn select_all(e: leptos::ev::FocusEvent) {
-    use wasm_bindgen::JsCast;
-    if let Some(t) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
-        t.select();
-    }
-}
-
-/// The message when the browser refused to copy.
-const BLOCKED: &str = "shell-copy-blocked";
-
-/// The citation formats `/api/citation` gives, in its answer's order:
-/// the radio's value and the catalogue key of its name.
-const CITATION_FORMATS: [(&str, &str); 4] = [
-    ("apa", "cite-format-apa"),
-    ("chicago", "cite-format-chicago"),
-    ("bibtex", "cite-format-bibtex"),
-    ("csl-json", "cite-format-csl"),
-];
-
-/// "Copy link", "Cite this view" (the formats from `/api/citation`,
-/// asked for when opened: no formatting in the wasm) and "Embed".
-#[component]
-fn Share() -> impl IntoView {
-    let url: UrlState = expect_context();
-    let copied = RwSignal::new(None::<&'static str>);
-    let citing = RwSignal::new(false);
-    let cited = RwSignal::new(None::<Result<CitationSet, String>>);
-    let format = RwSignal::new(0usize);
-    // Asked for when the box opens, and again for each new view while open.
-    Effect::new(move |_| {
-        if !citing.get() {
-            return;
-        }
-        let query = permalink::format(&url.state.get());
-        cited.set(None);
-        leptos::task::spawn_local(async move {
-            let answer = crate::api::citation(&query).await;
-            // A later view's answer may already be in: keep the latest.
-            if untrack(|| citing.get() && permalink::format(&url.state.get()) == query) {
-                cited.set(Some(answer));
-            }
-        });
-    });
-    let citation = move || match cited.get() {
-        Some(Ok(c)) => [c.apa, c.chicago, c.bibtex, c.csl_json]
-            .into_iter()
-            .nth(format.get())
-            .unwrap_or_default(),
-        Some(Err(e)) => tf("cite-failed", &[("detail", e.into())]),
-        None => t("cite-loading"),
-    };
-    let format_name = move || t(CITATION_FORMATS[format.get()].1);
-    let embedding = RwSignal::new(false);
-    let origin = move || window().location().origin().unwrap_or_default();
-    let link = move || format!("{}{}", origin(), permalink::href(&url.state.get()));
-    let embed_code = move || {
-        let mut s = url.state.get();
-        s.embed = true;
-        let src = permalink::href(&s).replace('&', "&amp;");
-        format!(
-            "<iframe src=\"{}{src}\" width=\"800\" height=\"450\" title=\"{}\" loading=\"lazy\"></iframe>",
-            origin(),
-            model::og::escape(&t("shell-iframe-title"))
-        )
-    };
-    let copy = move |text: String, what: &'static str| {
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&text);
-        leptos::task::spawn_local(async move {
-            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(Some(if done { what } else { BLOCKED }));
-        });
-    };
-    view! {
-        <div class="share">
-            <button type="button" on:click=move |_| copy(link(), "shell-link-copied")>{t("shell-copy-link")}</button>
-            <button type="button" aria-expanded=move || citing.get().to_string()
-                on:click=move |_| citing.update(|c| *c = !*c)>{t("shell-cite")}</button>
-            <button type="button" aria-expanded=move || embedding.get().to_string()
-                on:click=move |_| embedding.update(|c| *c = !*c)>{t("shell-embed")}</button>
-            <crate::downloads::DownloadImage/>
-            {crate::downloads::data_links()}
-            <p class="copied" role="status">{move || copied.get().map(t).unwrap_or_default()}</p>
-            <div class="share-code">
-            <Show when=move || citing.get() || copied.get() == Some(BLOCKED)>
-                <fieldset class="cite-formats">
-                    <legend>{t("cite-format")}</legend>
-                    {CITATION_FORMATS.iter().enumerate().map(|(i, (value, key))| view! {
-                        <label><input type="radio" name="cite-format" value=*value
-                            prop:checked=move || format.get() == i
-                            on:change=move |_| format.set(i)/>{t(key)}</label>
-                    }).collect_view()}
-                </fieldset>
-                <label class="citation">
-                    {move || tf("cite-text", &[("format", format_name().into())])}
-                    <textarea readonly rows="6" aria-busy=move || cited.with(Option::is_none).to_string()
-                        on:focus=select_all prop:value=citation></textarea>
-                </label>
-                <button type="button" disabled=move || !matches!(cited.get(), Some(Ok(_)))
-                    on:click=move |_| copy(citation(), "shell-citation-copied")>
-                    {move || tf("cite-copy", &[("format", format_name().into())])}</button>
-            </Show>
-            <Show when=move || embedding.get()>
-                <label class="citation">
-                    {t("shell-embed-code")}
-                    <textarea readonly rows="4" on:focus=select_all prop:value=embed_code></textarea>
-                </label>
-                <button type="button" on:click=move |_| copy(embed_code(), "shell-embed-copied")>{t("shell-copy-embed")}</button>
-            </Show>
-            </div>
-        </div>
-    }
 }
 
 /// A text list of the islands that mirrors the map, for screen readers and keyboards.

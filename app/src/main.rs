@@ -6,7 +6,6 @@ mod atlas;
 mod compare;
 mod controls;
 mod data;
-mod downloads;
 mod fetched;
 mod focus;
 mod i18n;

@@ -549,7 +549,7 @@ fn count_shown(root: &Element) {
     }
 }
 
-fn elements(root: &Element, selector: &str) -> Vec<Element> {
+pub(crate) fn elements(root: &Element, selector: &str) -> Vec<Element> {
     let Ok(list) = root.query_selector_all(selector) else {
         return Vec::new();
     };

@@ -28,6 +28,7 @@ pub mod permalink;
 pub mod positions;
 pub mod projection;
 pub mod scene;
+pub mod share;
 pub mod story;
 pub mod svg;
 pub mod timeline;

@@ -65,6 +65,7 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/fragments/story", fragment(fragments::story))
         .route("/fragments/reader", fragment(fragments::reader))
         .route("/fragments/measure", fragment(fragments::measure))
+        .route("/fragments/controls", fragment(fragments::controls))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

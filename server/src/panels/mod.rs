@@ -15,8 +15,9 @@
 //! the entries of period N of the island's story, as its panel on that
 //! permalink would draw them open (`204` without an island or that
 //! period); `GET /fragments/reader?<permalink>` the reader (`204` without
-//! `article=`). The view (`map=`) and `embed=`
-//! are not part of a panel: the app leaves them out, so panning asks for
+//! `article=`); `GET /fragments/controls?<permalink>` the page controls
+//! (`controls.rs`; an embed's footer for `embed=1`). The view (`map=`)
+//! and `embed=` are not part of a panel: the app leaves them out, so panning asks for
 //! nothing; it always sends `lang=`. `from=` is the record an island's
 //! story was reached from: the event whose card was open over it, or the
 //! deployment whose card led to it (its entry is marked and scrolled to).
@@ -70,6 +71,7 @@
 
 mod cards;
 mod changes;
+pub mod controls;
 pub mod html;
 mod island;
 mod measure;
@@ -112,6 +114,12 @@ pub fn story_period(ctx: &Ctx, period: usize) -> Option<String> {
 pub fn reader_panel(ctx: &Ctx) -> Option<String> {
     let article = ctx.state.article.as_deref()?;
     reader::reader(ctx, article, ctx.state.excerpt)
+}
+
+/// The page controls (the layers control with the share area; an
+/// embed's footer for `embed=1`).
+pub fn controls_panel(ctx: &Ctx) -> String {
+    controls::controls(ctx)
 }
 
 /// The measure tool's list of well-known distances.

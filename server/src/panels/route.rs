@@ -1,4 +1,4 @@
-//! `GET /fragments/{panel,story,reader,measure}`: HTTP in, a panel out. The
+//! `GET /fragments/{panel,story,reader,measure,controls}`: HTTP in, a panel out. The
 //! routes differ only in what they draw ([`Draw`]); [`route`] makes each.
 
 use super::html::Ctx;
@@ -43,6 +43,12 @@ pub fn reader(ctx: &Ctx, _: &Extra) -> Option<String> {
 /// The measure tool's well-known distances, in the link's language.
 pub fn measure(ctx: &Ctx, _: &Extra) -> Option<String> {
     Some(super::measure_panel(ctx))
+}
+
+/// The page controls of the permalink in the query (its names and
+/// layers checked; an embed's footer for `embed=1`).
+pub fn controls(ctx: &Ctx, _: &Extra) -> Option<String> {
+    Some(super::controls_panel(ctx))
 }
 
 /// The `GET` route answering what `draw` draws.
