@@ -185,16 +185,12 @@ fn loaded(
     mount_in_stages(stage);
     let from = move |part: Stage| move || stage.get() >= part;
     let first_landing = land.islands.first_soviet_control();
-    let for_list = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
         <Show when=move || !url.embed.get() fallback=Controls>
             <Show when=from(Stage::Controls)><Controls/></Show>
             <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
-            {
-                let land = for_list.clone();
-                view! { <Show when=from(Stage::IslandList)><IslandList land=land.clone()/></Show> }
-            }
+            <Show when=from(Stage::IslandList)><IslandList/></Show>
         </Show>
         <Show when=from(Stage::Panel)>
             <FragmentHost place=Place::Panel/>

@@ -8,13 +8,9 @@ use crate::url_state::UrlState;
 use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use model::api::CitationSet;
-use model::i18n::Lang;
-use model::islands::{Island, Islands};
-use model::names::{NameStyle, Naming};
+use model::names::NameStyle;
 use model::permalink::{self, Layer};
-use model::scene::LandShapes;
 use model::share;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
@@ -112,7 +108,10 @@ pub fn Controls() -> impl IntoView {
     Effect::new(move |_| {
         if c.bound.get() && url.embed.get() {
             let day = i18n::catalogue().day_words(data.date.get());
-            c.set_text(".embed-date", &tf("shell-embed-date", &[("date", day.into())]));
+            c.set_text(
+                ".embed-date",
+                &tf("shell-embed-date", &[("date", day.into())]),
+            );
             if let Some(a) = c.find("a.open-full") {
                 let _ = a.set_attribute("href", &share::link("", &url.state.get()));
             }
@@ -163,6 +162,7 @@ impl Bound {
                 Ok(html) => {
                     if let Some(w) = self.wrapper.get_untracked() {
                         w.set_inner_html(&html);
+                        place_list();
                         self.bound.set(true);
                     }
                 }
@@ -212,15 +212,23 @@ impl Bound {
         }
     }
 
-    /// The names and layers of the URL, checked.
+    /// The names and layers of the URL, checked; the island list's names
+    /// in that convention.
     fn show_state(self, names: NameStyle, layers: model::permalink::Layers) {
+        let code = share::NAME_CHOICES.iter().find(|(_, s)| *s == names);
+        if let (Ok(Some(list)), Some((code, _))) = (document().query_selector(".island-list"), code)
+        {
+            let _ = list.set_attribute("data-names", code);
+        }
         for input in self.all("input[name=names],input[name=layers]") {
             let Some(input) = input.dyn_ref::<HtmlInputElement>() else {
                 continue;
             };
             let value = input.value();
             input.set_checked(if input.name() == share::NAMES {
-                share::NAME_CHOICES.iter().any(|(v, s)| *v == value && *s == names)
+                share::NAME_CHOICES
+                    .iter()
+                    .any(|(v, s)| *v == value && *s == names)
             } else {
                 Layer::parse(&value).is_some_and(|l| layers.contains(l))
             });
@@ -258,7 +266,10 @@ impl Bound {
     }
 
     fn changed(self, e: Event) {
-        let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
             return;
         };
         let (name, value, checked) = (input.name(), input.value(), input.checked());
@@ -379,7 +390,9 @@ impl Bound {
                     continue;
                 };
                 let _ = match on {
-                    Some(on) => el.set_attribute("aria-expanded", if on { "true" } else { "false" }),
+                    Some(on) => {
+                        el.set_attribute("aria-expanded", if on { "true" } else { "false" })
+                    }
                     None => {
                         let shown = match selector {
                             "[data-part=cite]" => citing,
@@ -395,13 +408,17 @@ impl Bound {
 
     /// The chosen format's radio.
     fn format(self) -> Option<HtmlInputElement> {
-        self.find("input[name=cite-format]:checked")?.dyn_into().ok()
+        self.find("input[name=cite-format]:checked")?
+            .dyn_into()
+            .ok()
     }
 
     /// The citation in the chosen format, once it is in.
     fn citation(self) -> Option<String> {
         let value = self.format()?.value();
-        let at = share::CITATION_FORMATS.iter().position(|(v, _)| *v == value)?;
+        let at = share::CITATION_FORMATS
+            .iter()
+            .position(|(v, _)| *v == value)?;
         self.cited.with_value(|cited| match cited {
             Some(Ok(c)) => [&c.apa, &c.chicago, &c.bibtex, &c.csl_json]
                 .get(at)
@@ -426,7 +443,8 @@ impl Bound {
         if let Some(area) = self.find("[data-part=cite] textarea") {
             let busy = self.cited.with_value(Option::is_none);
             let _ = area.set_attribute("aria-busy", if busy { "true" } else { "false" });
-            area.unchecked_into::<HtmlTextAreaElement>().set_value(&shown);
+            area.unchecked_into::<HtmlTextAreaElement>()
+                .set_value(&shown);
         }
         let label = |name: &str| format.get_attribute(name).unwrap_or_default();
         self.set_text(".citation-label", &label("data-label"));
@@ -445,59 +463,37 @@ fn wide() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()) >= Some(WIDE_PX)
 }
 
-/// A text list of the islands that mirrors the map, for screen readers and keyboards.
+/// Where the server's island list goes (`/fragments/controls` brings it
+/// with the layers control; [`Bound::place_list`] moves it here, after the
+/// timeline, in the reading order it always had): its buttons open their
+/// island's or group's panel.
 #[component]
-pub fn IslandList(land: Arc<LandShapes>) -> impl IntoView {
+pub fn IslandList() -> impl IntoView {
     let url: UrlState = expect_context();
-    // The map keeps its default view clear of it.
-    Effect::new(|_| crate::map::covers_changed());
-    let items = move || {
-        let naming = url.naming.get();
-        list_order(&land.islands)
-            .into_iter()
-            .map(|(entry, member)| {
-                let id = entry.id.clone();
-                let forms = entry.forms();
-                let label = naming.label(&forms);
-                // Both names in their own scripts, unless the label is just that.
-                let [ja, ru] = entry.native();
-                let scripts = match naming.lang {
-                    Lang::En => format!("{ja} / {ru}"),
-                    _ => {
-                        let both = Naming::new(naming.lang, NameStyle::Both).label(&forms);
-                        if both == label { String::new() } else { both }
-                    }
-                };
-                view! {
-                    <li class:member=member><button type="button" class="link"
-                        on:click=move |_| { let id = id.clone(); url.push(move |s| s.open_island(Some(id))) }>
-                        {label}</button>" "<span class="scripts">{scripts}</span></li>
-                }
-            })
-            .collect_view()
+    let open = move |e: MouseEvent| {
+        let id = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-open-island]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-open-island"));
+        if let Some(id) = id {
+            url.push(move |s| s.open_island(Some(id)));
+        }
     };
-    view! {
-        <details class="island-list" id="island-list">
-            <summary>{t("shell-island-list")}</summary>
-            <ul>{items}</ul>
-        </details>
-    }
+    Effect::new(|_| place_list());
+    view! { <div class="fragment" id="island-list-host" on:click=open></div> }
 }
 
-/// The islands not in a group, then each group followed by its members
-/// (`true`: a member, listed under its group).
-fn list_order(islands: &Islands) -> Vec<(&Island, bool)> {
-    let mut out = Vec::new();
-    for island in &islands.islands {
-        if islands.group_of(&island.id).is_none() {
-            out.push((island, false));
-        }
+/// Moves the island list from the controls' answer to its host, once both
+/// are on the page; the map then keeps its default view clear of it.
+fn place_list() {
+    let doc = document();
+    let list = doc
+        .query_selector("nav.controls ~ .island-list")
+        .ok()
+        .flatten();
+    if let (Some(host), Some(list)) = (doc.get_element_by_id("island-list-host"), list) {
+        let _ = host.append_child(&list);
+        crate::map::covers_changed();
     }
-    for group in &islands.groups {
-        out.push((group, false));
-        for member in group.members().iter().filter_map(|m| islands.island(m)) {
-            out.push((member, true));
-        }
-    }
-    out
 }

@@ -78,9 +78,13 @@ test('the bundled Japanese font loads and covers the names in the panel', async 
 test('the page mounts part by part, and asks for no panel until one is opened', async ({ page, problems }) => {
   // The panels are the server's (/fragments/panel): nothing to build or warm
   // up in the app before a click, and nothing to ask for while none is open.
+  // The page controls are the server's too, asked for once as they mount.
   const asked: string[] = [];
+  const controls: string[] = [];
   page.on('request', (req) => {
-    if (new URL(req.url()).pathname.startsWith('/fragments/')) asked.push(req.url());
+    const path = new URL(req.url()).pathname;
+    if (path === '/fragments/controls') controls.push(req.url());
+    else if (path.startsWith('/fragments/')) asked.push(req.url());
   });
   await page.goto('/');
   await mapReady(page);
@@ -89,6 +93,7 @@ test('the page mounts part by part, and asks for no panel until one is opened', 
   await expect(page.locator('.island-list')).toHaveCount(1);
   await page.waitForLoadState('networkidle');
   expect(asked).toEqual([]);
+  expect(controls).toHaveLength(1);
   await expect(page.locator('.panel')).toHaveCount(0);
 
   await clickIsland(page, 'etorofu');
@@ -104,7 +109,8 @@ test('the page mounts part by part, and asks for no panel until one is opened', 
 test('with an island in the link, its panel is asked for once, without the view', async ({ page }) => {
   const asked: string[] = [];
   page.on('request', (req) => {
-    if (new URL(req.url()).pathname.startsWith('/fragments/')) asked.push(req.url());
+    const path = new URL(req.url()).pathname;
+    if (path.startsWith('/fragments/') && path !== '/fragments/controls') asked.push(req.url());
   });
   await page.goto('/?map=9.00/44.500/147.500&island=shikotan');
   await mapReady(page);

@@ -211,6 +211,25 @@ impl Islands {
         self.island(id).or_else(|| self.group(id))
     }
 
+    /// The order the island list gives: the islands not in a group, then
+    /// each group followed by its members (`true`: a member, listed under
+    /// its group).
+    pub fn list_order(&self) -> Vec<(&Island, bool)> {
+        let mut out = Vec::new();
+        for island in &self.islands {
+            if self.group_of(&island.id).is_none() {
+                out.push((island, false));
+            }
+        }
+        for group in &self.groups {
+            out.push((group, false));
+            for member in group.members().iter().filter_map(|m| self.island(m)) {
+                out.push((member, true));
+            }
+        }
+        out
+    }
+
     /// The group an island belongs to.
     pub fn group_of(&self, island: &str) -> Option<&Island> {
         self.groups

@@ -192,3 +192,20 @@ fn source_urls_other_than_http_stop_start_up() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_island_list_in_the_controls_shows_hostile_names_as_text() {
+    for lang in ["en", "ja", "ru"] {
+        let a = get(&format!("/fragments/controls?lang={lang}&names=both")).await;
+        assert_eq!(a.status, StatusCode::OK);
+        let html = a.text();
+        // The payload (in the romanised names) is there, as text.
+        assert!(
+            lang != "en" || html.contains("&lt;img src=x onerror=alert(9)&gt;"),
+            "{lang}: the fixture's payload is missing; the test would prove nothing"
+        );
+        for raw in ["<img src=x onerror", "<script", "</text><", "<b onmouseover"] {
+            assert!(!html.contains(raw), "{lang}: {raw:?} unescaped");
+        }
+    }
+}

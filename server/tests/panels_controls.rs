@@ -44,7 +44,9 @@ async fn the_control_offers_names_layers_legend_and_sharing_in_english() {
         assert!(html.contains(words), "{words}");
     }
     // Each citation format names the text box and the copy button.
-    assert!(html.contains("value=\"bibtex\" data-label=\"Citation in BibTeX\" data-copy-label=\"Copy BibTeX\""));
+    assert!(html.contains(
+        "value=\"bibtex\" data-label=\"Citation in BibTeX\" data-copy-label=\"Copy BibTeX\""
+    ));
     // The default link: both names, every layer.
     assert!(is_checked(&html, "names", "both"));
     for layer in ["islands", "lines", "places", "deployments", "events"] {
@@ -78,9 +80,15 @@ async fn the_control_speaks_the_links_language_with_its_default_names() {
 #[tokio::test]
 async fn an_embed_gets_its_footer_with_the_date_and_a_link_out() {
     let html = controls("embed=1&date=2017-01-01&island=etorofu&lang=ru").await;
-    assert!(html.starts_with("<footer class=\"embed-footer\">"), "{html}");
+    assert!(
+        html.starts_with("<footer class=\"embed-footer\">"),
+        "{html}"
+    );
     assert!(html.contains("Дата карты: 1 января 2017"), "{html}");
-    assert!(html.contains("href=\"/?island=etorofu&amp;date=2017-01-01&amp;lang=ru\""), "{html}");
+    assert!(
+        html.contains("href=\"/?island=etorofu&amp;date=2017-01-01&amp;lang=ru\""),
+        "{html}"
+    );
     assert!(html.contains("Открыть в Курильском атласе"));
     assert!(html.contains("legend-box embed-legend"));
     assert!(!html.contains("class=\"controls\""));

@@ -256,3 +256,22 @@ fn the_masthead_note_names_the_convention_and_who_held_the_islands_that_day() {
         "{ru}"
     );
 }
+
+#[test]
+fn the_list_gives_every_island_and_group_once_members_under_their_group() {
+    let islands = committed();
+    let list = islands.list_order();
+    assert_eq!(list.len(), islands.islands.len() + islands.groups.len());
+    for (at, (entry, member)) in list.iter().enumerate() {
+        assert_eq!(list.iter().filter(|(e, _)| e.id == entry.id).count(), 1);
+        if *member {
+            let group = islands.group_of(&entry.id).expect("a member's group");
+            let above = list[..at]
+                .iter()
+                .rev()
+                .find(|(_, m)| !m)
+                .expect("its group");
+            assert_eq!(above.0.id, group.id, "{} under its group", entry.id);
+        }
+    }
+}

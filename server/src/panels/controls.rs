@@ -18,12 +18,16 @@
 //! - In an embed, `.embed-date` and `a.open-full` follow the state.
 //!
 //! Everything in it is a catalogue's words, escaped, and the state the
-//! link asks for (names and layers checked). The island list stays in the
-//! app: it changes with the names convention without a reload.
+//! link asks for (names and layers checked). After the layers control
+//! comes the island list (`.island-list`, which the app moves to its place
+//! after the timeline): `button[data-open-island]` opens that island's or
+//! group's panel; the list's `data-names` says which of its labels show.
 
 use super::html::Ctx;
 use model::events::DeploymentCategory;
 use model::i18n::{Catalogue, Lang};
+use model::islands::Islands;
+use model::names::{NameStyle, Naming};
 use model::og::escape;
 use model::permalink::MapState;
 use model::share::{CITATION_FORMATS, LAYER_CHOICES, LAYERS, NAME_CHOICES, NAMES};
@@ -34,8 +38,64 @@ pub fn controls(ctx: &Ctx) -> String {
     if state.embed {
         embed_footer(ctx.c, state, &ctx.c.day_words(ctx.date))
     } else {
-        layers_control(ctx.c, state)
+        layers_control(ctx.c, state) + &island_list(ctx.c, &ctx.land.islands, state)
     }
+}
+
+/// The text list of the islands and groups that mirrors the map, for
+/// screen readers and keyboards: each a button opening its panel
+/// (`data-open-island`). Names follow the names switch without a reload:
+/// each label is written once per convention that words it differently
+/// (`data-names`), and the stylesheet shows those of the list's
+/// `data-names`, which the app keeps in step with the URL.
+pub fn island_list(c: &Catalogue, islands: &Islands, state: &MapState) -> String {
+    let lang = c.lang();
+    let items: String = islands
+        .list_order()
+        .into_iter()
+        .map(|(entry, member)| {
+            let forms = entry.forms();
+            let both = Naming::new(lang, NameStyle::Both).label(&forms);
+            let [ja, ru] = entry.native();
+            // Both names in their own scripts, unless the label is just that.
+            let words = |style: NameStyle| {
+                let label = Naming::new(lang, style).label(&forms);
+                let scripts = match lang {
+                    Lang::En => format!("{ja} / {ru}"),
+                    _ if both == label => String::new(),
+                    _ => both.clone(),
+                };
+                (label, scripts)
+            };
+            let variants: Vec<(&str, (String, String))> =
+                NAME_CHOICES.iter().map(|(v, s)| (*v, words(*s))).collect();
+            let same = variants.iter().all(|(_, w)| *w == variants[0].1);
+            let part = |pick: fn(&(String, String)) -> &String| -> String {
+                if same {
+                    return escape(pick(&variants[0].1));
+                }
+                variants
+                    .iter()
+                    .map(|(v, w)| format!("<span data-names=\"{v}\">{}</span>", escape(pick(w))))
+                    .collect()
+            };
+            format!(
+                "<li{}><button type=\"button\" class=\"link\" data-open-island=\"{}\">{}</button> <span class=\"scripts\">{}</span></li>",
+                if member { " class=\"member\"" } else { "" },
+                escape(&entry.id),
+                part(|w| &w.0),
+                part(|w| &w.1),
+            )
+        })
+        .collect();
+    let shown = NAME_CHOICES
+        .iter()
+        .find(|(_, s)| *s == state.naming().style)
+        .map_or("both", |(v, _)| v);
+    format!(
+        "<details class=\"island-list\" id=\"island-list\" data-names=\"{shown}\"><summary>{}</summary><ul>{items}</ul></details>",
+        t(c, "shell-island-list")
+    )
 }
 
 /// A catalogue's message, escaped.
@@ -243,12 +303,18 @@ mod tests {
     fn catalogue_words_are_text_not_markup() {
         let c = hostile();
         let html = layers_control(&c, &MapState::default());
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
         assert!(html.contains("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
         assert!(!html.contains("<img") && !html.contains("<script"));
         assert!(html.contains("data-copy-label=\"Copy A&quot;PA\""));
         let footer = embed_footer(&c, &MapState::default(), "<i>1 May</i>");
-        assert!(footer.contains("Date: &lt;i&gt;1 May&lt;/i&gt;"), "{footer}");
+        assert!(
+            footer.contains("Date: &lt;i&gt;1 May&lt;/i&gt;"),
+            "{footer}"
+        );
         assert!(footer.contains("&lt;b&gt;out&lt;/b&gt;"));
     }
 
