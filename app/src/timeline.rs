@@ -10,8 +10,9 @@ use crate::i18n::{self, t, tf};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::decimal::fixed;
-use model::events::{Date, Event};
+use model::events::Date;
 use model::i18n::Lang;
+use model::marks::EventMark;
 use model::permalink::MapState;
 use model::timeline::{
     PLAY_PAUSE, SPEEDS, START, Step, caption, day_number, fraction, from_day_number, next_after,
@@ -157,7 +158,7 @@ fn caption_view(play: Player) -> impl IntoView {
 
 /// The events on the track: an exact day as a tick, a year or a month as a
 /// span across it (each position once).
-fn marks(events: Option<Arc<Vec<Event>>>, today: Date) -> impl IntoView {
+fn marks(events: Option<Arc<Vec<EventMark>>>, today: Date) -> impl IntoView {
     let mut spans: Vec<(String, String)> = Vec::new();
     for e in events.iter().flat_map(|e| e.iter()) {
         let (left, width) = span(e.date, today);

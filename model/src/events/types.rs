@@ -209,7 +209,6 @@ impl ClaimRating {
 /// A page that supports a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Source {
     /// http(s) URL.
     pub url: String,
@@ -229,7 +228,6 @@ pub struct Source {
 /// Something that happened, dated as precisely as the sources allow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Event {
     pub id: String,
     /// The day the event entered the data (`YYYY-MM-DD`, from the data's
@@ -409,7 +407,6 @@ pub struct Article {
 /// verbatim quote (at most 60 words) of a quoted article's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Excerpt {
     pub id: String,
     pub article: String,
