@@ -204,7 +204,12 @@ async fn the_island_list_in_the_controls_shows_hostile_names_as_text() {
             lang != "en" || html.contains("&lt;img src=x onerror=alert(9)&gt;"),
             "{lang}: the fixture's payload is missing; the test would prove nothing"
         );
-        for raw in ["<img src=x onerror", "<script", "</text><", "<b onmouseover"] {
+        for raw in [
+            "<img src=x onerror",
+            "<script",
+            "</text><",
+            "<b onmouseover",
+        ] {
             assert!(!html.contains(raw), "{lang}: {raw:?} unescaped");
         }
     }
