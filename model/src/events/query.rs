@@ -46,6 +46,7 @@ pub struct Page<T> {
 /// An event in brief, for link lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct EventRef {
     pub id: String,
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
@@ -73,6 +74,7 @@ impl From<&Event> for EventRef {
 /// One change in an island's deployment history, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct HistoryEntry {
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub date: PartialDate,

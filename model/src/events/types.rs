@@ -209,6 +209,7 @@ impl ClaimRating {
 /// A page that supports a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Source {
     /// http(s) URL.
     pub url: String,
@@ -407,6 +408,7 @@ pub struct Article {
 /// verbatim quote (at most 60 words) of a quoted article's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Excerpt {
     pub id: String,
     pub article: String,
