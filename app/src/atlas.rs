@@ -184,13 +184,12 @@ fn loaded(
     let stage = RwSignal::new(Stage::Map);
     mount_in_stages(stage);
     let from = move |part: Stage| move || stage.get() >= part;
-    let first_landing = land.islands.first_soviet_control();
     let for_list = land.clone();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
         <Show when=move || !url.embed.get() fallback=EmbedFooter>
             <Show when=from(Stage::Controls)><Controls/></Show>
-            <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
+            <Show when=from(Stage::Timeline)><Timeline/></Show>
             {
                 let land = for_list.clone();
                 view! { <Show when=from(Stage::IslandList)><IslandList land=land.clone()/></Show> }
