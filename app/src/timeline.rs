@@ -22,8 +22,8 @@ use leptos::prelude::*;
 use model::events::Date;
 use model::permalink::MapState;
 use model::timeline::{
-    PLAY_PAUSE, Step, caption, day_number, from_day_number, next_after, play_from,
-    previous_before, steps, stop_on, typed_date,
+    PLAY_PAUSE, Step, caption, day_number, from_day_number, next_after, play_from, previous_before,
+    steps, stop_on, typed_date,
 };
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -230,12 +230,28 @@ impl Player {
         set_text(part("output.date"), &shown);
         let playing = self.playing.get();
         let button = part(".play");
-        set_attr(&button, "aria-label", &t(if playing { "shell-pause" } else { "shell-play" }));
+        set_attr(
+            &button,
+            "aria-label",
+            &t(if playing { "shell-pause" } else { "shell-play" }),
+        );
         set_text(button, if playing { "❚❚" } else { "▶" });
-        set_attr(&part(".goto"), "aria-invalid", &self.invalid.get().to_string());
+        set_attr(
+            &part(".goto"),
+            "aria-invalid",
+            &self.invalid.get().to_string(),
+        );
         set_hidden(part(".to-today"), self.url.date.get().is_none());
         let (id, text) = self.caption();
-        set_attr(&part(".caption"), "class", if text.is_empty() { "caption" } else { "caption shown" });
+        set_attr(
+            &part(".caption"),
+            "class",
+            if text.is_empty() {
+                "caption"
+            } else {
+                "caption shown"
+            },
+        );
         let link = part(".caption .link");
         set_hidden(link.clone(), id.is_none());
         set_text(link, if id.is_some() { &text } else { "" });
@@ -276,7 +292,9 @@ impl Player {
 
     /// The slider dragged: the map previews its date.
     fn input(self, e: &Event) {
-        if let Some(el) = target(e) {
+        // The speed and the text fields send `input` too: only the slider previews.
+        if let Some(el) = target(e).filter(|t| t.get_attribute("type").as_deref() == Some("range"))
+        {
             let value = el.unchecked_ref::<HtmlInputElement>().value();
             self.data.live_date.set(from_slider(&value));
         }

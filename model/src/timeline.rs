@@ -481,7 +481,10 @@ mod tests {
         assert_eq!(m.len(), 2, "{m:?}");
         assert!(m[0].is_tick());
         assert!(!m[1].is_tick());
-        assert_eq!(m[1].left, fixed(fraction(day(1945, 1, 1), today) * 100.0, 3));
+        assert_eq!(
+            m[1].left,
+            fixed(fraction(day(1945, 1, 1), today) * 100.0, 3)
+        );
     }
 
     #[test]

@@ -17,5 +17,5 @@ pub mod page;
 pub mod panels;
 pub mod routes;
 pub mod security;
-pub mod timeline;
 pub mod state;
+pub mod timeline;

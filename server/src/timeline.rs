@@ -147,10 +147,9 @@ impl Bar<'_> {
     /// the date field it opens.
     fn compare(&self) -> String {
         let open = match self.state.compare {
-            Some(d) => self.c.format(
-                "compare-comparing",
-                &[("date", self.c.day_words(d).into())],
-            ),
+            Some(d) => self
+                .c
+                .format("compare-comparing", &[("date", self.c.day_words(d).into())]),
             None => self.c.text("compare-with"),
         };
         format!(

@@ -41,7 +41,10 @@ fn catalogue(lang: Lang, replace: &[(&str, &str)]) -> Catalogue {
         })
         .collect();
     files.sort();
-    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Catalogue::parse(lang, &files).expect("catalogue parses")
 }
 
@@ -71,7 +74,11 @@ fn attribute(html: &str, tag: &str, attribute: &str) -> String {
     let start = html.find(tag).unwrap_or_else(|| panic!("{tag} in {html}"));
     let end = start + html[start..].find('>').expect("tag closed");
     let key = format!(" {attribute}=\"");
-    let at = start + html[start..end].find(&key).unwrap_or_else(|| panic!("{attribute}")) + key.len();
+    let at = start
+        + html[start..end]
+            .find(&key)
+            .unwrap_or_else(|| panic!("{attribute}"))
+        + key.len();
     html[at..at + html[at..].find('"').expect("quoted")].to_owned()
 }
 
@@ -102,29 +109,50 @@ fn the_links_date_is_on_the_slider_and_in_words_and_today_is_offered() {
     assert!(html.contains("<button type=\"button\" class=\"to-today\">Today</button>"));
     // Without a date: today, said so, and no "Today" button to press.
     let html = draw(&en, "");
-    assert_eq!(text(&html, "<output class=\"date\""), "Today, 3 December 2026");
+    assert_eq!(
+        text(&html, "<output class=\"date\""),
+        "Today, 3 December 2026"
+    );
     assert!(html.contains("class=\"to-today\" hidden>"));
     assert_eq!(
         attribute(&html, "<input type=\"range\"", "value"),
         day_number(day(2026, 12, 3)).to_string()
     );
     // Hidden until the app binds it: before, nothing in it works.
-    assert!(html.starts_with("<section class=\"timeline\" id=\"timeline\" aria-label=\"Timeline\" hidden>"));
+    assert!(html.starts_with(
+        "<section class=\"timeline\" id=\"timeline\" aria-label=\"Timeline\" hidden>"
+    ));
     // A year as a span, an exact day as a tick; the years under the track.
     assert_eq!(html.matches("class=\"tick span\"").count(), 2);
     assert_eq!(html.matches("class=\"tick\"").count(), 2);
-    assert!(html.contains(">1855</span>") && html.contains(">1945</span>") && html.contains(">2026</span>"));
-    assert!(!html.contains("style="), "no inline styles: the CSP forbids them");
+    assert!(
+        html.contains(">1855</span>")
+            && html.contains(">1945</span>")
+            && html.contains(">2026</span>")
+    );
+    assert!(
+        !html.contains("style="),
+        "no inline styles: the CSP forbids them"
+    );
 }
 
 #[test]
 fn the_bar_speaks_the_links_language() {
-    let ja = draw(&catalogue(Lang::Ja, &[]), "date=2017-01-01&compare=2015-01-01");
+    let ja = draw(
+        &catalogue(Lang::Ja, &[]),
+        "date=2017-01-01&compare=2015-01-01",
+    );
     assert_eq!(attribute(&ja, "<section", "aria-label"), "年表");
-    assert_eq!(attribute(&ja, "<button type=\"button\" class=\"play\"", "aria-label"), "出来事を順に再生");
+    assert_eq!(
+        attribute(&ja, "<button type=\"button\" class=\"play\"", "aria-label"),
+        "出来事を順に再生"
+    );
     assert_eq!(text(&ja, "<output class=\"date\""), "2017年1月1日");
     assert!(ja.contains(">1855年</span>"));
-    assert_eq!(text(&ja, "<button type=\"button\" class=\"compare-open\""), "2015年1月1日との違いを表示中");
+    assert_eq!(
+        text(&ja, "<button type=\"button\" class=\"compare-open\""),
+        "2015年1月1日との違いを表示中"
+    );
     let ru = draw(&catalogue(Lang::Ru, &[]), "date=2016-11-22");
     assert_eq!(text(&ru, "<output class=\"date\""), "22 ноября 2016 г.");
     assert!(ru.contains(">0,5×</option>"), "a decimal comma in Russian");
@@ -139,7 +167,11 @@ fn catalogue_words_are_escaped() {
     let hostile = "<img src=x onerror=alert(1)> \"quoted\"";
     let c = catalogue(
         Lang::En,
-        &[("shell-timeline", hostile), ("compare-with", hostile), ("shell-speed", hostile)],
+        &[
+            ("shell-timeline", hostile),
+            ("compare-with", hostile),
+            ("shell-speed", hostile),
+        ],
     );
     let html = draw(&c, "");
     assert!(!html.contains("<img"), "{html}");
