@@ -3,7 +3,7 @@
 
 use model::events::{Date, PartialDate};
 use model::i18n::{Catalogue, Lang};
-use model::permalink::{self, MapState};
+use model::permalink;
 use model::timeline::{START, day_number};
 use server::timeline::Bar;
 use std::path::PathBuf;
