@@ -95,14 +95,18 @@ pub fn Controls() -> impl IntoView {
         })
     });
     Effect::new(move |_| {
-        let wide = window().inner_width().ok().and_then(|w| w.as_f64()) >= Some(WIDE_PX);
-        open.set(wide && !panel.get());
+        open.set(wide() && !panel.get());
         crate::map::covers_changed();
     });
     let toggle = NodeRef::<leptos::html::Button>::new();
+    // Opened by the reader on a narrow screen it floats over the map, as
+    // Leaflet's does: fitting the view beside it left a strip 126 px wide
+    // on a 390 px phone.
     let set_open = move |on: bool| {
         open.set(on);
-        crate::map::covers_changed();
+        if wide() {
+            crate::map::covers_changed();
+        }
     };
     let on_key = move |e: leptos::ev::KeyboardEvent| {
         if e.key() == "Escape" && open.get_untracked() {
@@ -146,6 +150,11 @@ pub fn Controls() -> impl IntoView {
 
 /// From this width (CSS pixels) the controls start open.
 const WIDE_PX: f64 = 1024.0;
+
+/// Whether the window is at least [`WIDE_PX`] wide.
+fn wide() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()) >= Some(WIDE_PX)
+}
 
 /// The deployment symbols' key: the categories, and the mark of a site
 /// that was never published.

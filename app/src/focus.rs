@@ -42,6 +42,22 @@ impl Focus {
     /// The next panel to appear takes focus (on its heading).
     pub fn into_panel(self) {
         self.into_panel.set_value(true);
+        // What has focus now opened the record: the map may draw it again
+        // (a badge's sites open) before the panel appears.
+        self.remember_outside();
+    }
+
+    /// Keeps the focused element (and its key) as where closing the next
+    /// panel returns, unless nothing or a panel's control has focus.
+    fn remember_outside(self) {
+        if let Some(el) = document().active_element()
+            && el.tag_name() != "BODY"
+            && el.closest(PANELS).ok().flatten().is_none()
+        {
+            let key = KEYS.iter().find_map(|k| Some((*k, el.get_attribute(k)?)));
+            self.outside.set_value(Some(el));
+            self.outside_key.set_value(key);
+        }
     }
 
     /// The control that was activated is still there: focus stays on it.
@@ -60,11 +76,10 @@ impl Focus {
                     .ok()
                     .flatten()
             };
-            let target = self
-                .outside
-                .get_value()
-                .filter(|el| el.is_connected())
-                .or_else(again);
+            // By its key first: a list drawn again may reuse the element
+            // for another symbol.
+            let target =
+                again().or_else(|| self.outside.get_value().filter(|el| el.is_connected()));
             if let Some(el) = target {
                 // SVG symbols have `focus` too; web-sys calls it by name.
                 let _ = el.unchecked_into::<HtmlElement>().focus();
@@ -83,14 +98,7 @@ impl Focus {
         if new {
             // What had focus as the panel appeared opened it, unless that
             // is in a panel itself (a link from one card to another).
-            if let Some(el) = document().active_element()
-                && el.tag_name() != "BODY"
-                && el.closest(PANELS).ok().flatten().is_none()
-            {
-                let key = KEYS.iter().find_map(|k| Some((*k, el.get_attribute(k)?)));
-                self.outside.set_value(Some(el));
-                self.outside_key.set_value(key);
-            }
+            self.remember_outside();
             if let (Some(h), Some(region)) = (&heading, document().get_element_by_id("announcer")) {
                 region.set_text_content(h.text_content().as_deref());
             }

@@ -20,6 +20,10 @@ mod url_state;
 use leptos::prelude::*;
 
 fn main() {
+    // The release build (`cargo xtask build`) aborts at once on a panic
+    // (`-Cpanic=immediate-abort`), so no hook would ever run; elsewhere (a
+    // plain `trunk serve`) the hook says in the console why.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     // Mount in a task of its own, apart from compiling and instantiating the
     // module: two shorter tasks keep the page responsive on slow phones.

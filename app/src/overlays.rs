@@ -21,6 +21,7 @@ use model::scene::{
 };
 use model::viewport::Transform;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Treaty of Shimoda and claim lines in force on the map's date.
 #[component]
@@ -82,6 +83,8 @@ pub struct Badge {
     pub island: String,
     pub category: DeploymentCategory,
     pub count: usize,
+    /// The id of its first site, which takes focus when it opens.
+    pub first: String,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -108,13 +111,28 @@ impl Symbols {
             data.date.track();
             opened.set(Vec::new());
         });
-        // Gathered below the zoom, never while comparing or with a card open
-        // (their marks point at single sites).
+        // Gathered below the zoom, never while comparing (its marks point
+        // at single sites).
         let gathered = Memo::new(move |_| {
             transform.get().scale
                 < model::projection::zoom_scale(GATHER_ZOOM - model::projection::REFERENCE_ZOOM)
                 && url.compare.get().is_none()
-                && url.deployment.get().is_none()
+        });
+        // A deployment's card opens its island's badges (the card points at
+        // its symbol), and they stay open once it closes: nothing is drawn
+        // again, so focus goes back to the symbol the card was opened from.
+        let card_island = Memo::new(move |_| {
+            let id = url.deployment.get()?;
+            let sites = data.sites.get()?.ok()?;
+            let site = sites.iter().find(|f| f.id == id)?;
+            Some(site.properties.island.clone())
+        });
+        Effect::new(move |_| {
+            if let Some(island) = card_island.get()
+                && !opened.with_untracked(|o| o.contains(&island))
+            {
+                opened.update(|o| o.push(island));
+            }
         });
         // The withdrawn deployments' old sites while comparing, copied by an
         // effect: a memo that reads the answer itself kept the resource from
@@ -135,7 +153,9 @@ impl Symbols {
                 && let Some(Ok(sites)) = data.sites.get()
             {
                 let zoom = if gathered.get() { 0.0 } else { GATHER_ZOOM };
-                for (mark, symbol) in opened.with(|o| gather(&sites, &scene, zoom, o)) {
+                let mut open = opened.get();
+                open.extend(card_island.get());
+                for (mark, symbol) in gather(&sites, &scene, zoom, &open) {
                     match mark {
                         Mark::Site(i) => {
                             out.sites.push(i);
@@ -144,13 +164,15 @@ impl Symbols {
                         Mark::Badge {
                             island,
                             category,
-                            sites,
+                            sites: of,
                         } => {
                             out.sites.push(usize::MAX);
+                            let first = of.first().and_then(|&i| sites.get(i));
                             out.badges.push(Some(Badge {
                                 island,
                                 category,
-                                count: sites.len(),
+                                count: of.len(),
+                                first: first.map(|f| f.id.clone()).unwrap_or_default(),
                             }));
                         }
                     }
@@ -357,10 +379,17 @@ fn badge_view(
             ("island", island.into()),
         ],
     );
-    let id = b.island.clone();
+    let (id, first) = (b.island.clone(), b.first.clone());
+    // The badge goes; focus goes to its first site, drawn in its place.
     let open = move || {
         let id = id.clone();
         symbols.opened.update(|o| o.push(id));
+        let first = first.clone();
+        request_animation_frame(move || {
+            if let Ok(Some(site)) = document().query_selector(&format!("[data-site=\"{first}\"]")) {
+                let _ = site.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
     };
     let open_key = open.clone();
     view! {

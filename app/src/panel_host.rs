@@ -339,6 +339,13 @@ impl Host {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        if let Ok(Some(summary)) = target.closest("details[data-fill]:not([open]) > summary") {
+            if let Some(details) = summary.parent_element() {
+                e.prevent_default();
+                self.fill(details);
+            }
+            return;
+        }
         if let Ok(Some(link)) = target.closest("a[data-nav]") {
             let plain =
                 e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
@@ -354,6 +361,36 @@ impl Host {
             e.prevent_default();
             self.go(&href, control.get_attribute("data-fit"));
         }
+    }
+
+    /// Opens a `<details data-fill>` with its content: asked for, put in
+    /// place of the link after its `<summary>`, filtered as the rest of the
+    /// panel; `aria-busy` meanwhile. A failure opens it on the link.
+    fn fill(self, details: Element) {
+        if details.has_attribute("aria-busy") {
+            return;
+        }
+        let Some(url) = details.get_attribute("data-fill") else {
+            return;
+        };
+        let _ = details.set_attribute("aria-busy", "true");
+        leptos::task::spawn_local(async move {
+            let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+            let answer = crate::api::fragment(path, query).await;
+            let slot = details
+                .query_selector(":scope > summary + *")
+                .ok()
+                .flatten();
+            if let (Ok(Some(html)), Some(slot)) = (answer, slot) {
+                slot.set_outer_html(&html);
+                let _ = details.remove_attribute("data-fill");
+                if let Some(root) = self.root() {
+                    apply_filters(&root);
+                }
+            }
+            let _ = details.remove_attribute("aria-busy");
+            let _ = details.set_attribute("open", "");
+        });
     }
 
     /// Escape closes (`data-close`); Enter and Space activate a

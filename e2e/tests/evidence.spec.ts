@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot } from './fixtures';
+import { test, expect, mapReady, shot, openLayers } from './fixtures';
 
 // Issue 16, tried as a new user would: records that end, sources with a kind,
 // many quotes in the reader, both governments' positions one click away.
@@ -24,6 +24,8 @@ test('an event card gives each source its kind and follows the names switch', as
   const card = page.locator('aside.panel');
   await expect(card.locator('ul.sources li').first()).toContainText('(wire, en)');
   await expect(card.locator('h2')).toContainText('Kunashiri / Kunashir');
+  // With a card open the layers control starts folded.
+  await openLayers(page);
   await page.getByRole('radio', { name: 'Russian' }).check();
   await expect(card.locator('h2')).toContainText('Kunashir');
   await expect(card.locator('h2')).not.toContainText('Kunashiri');

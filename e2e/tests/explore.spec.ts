@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot, clickIsland, textBoxes, overlap } from './fixtures';
+import { test, expect, mapReady, shot, clickIsland, textBoxes, overlap, openLayers } from './fixtures';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -68,6 +68,15 @@ test('keyboard only: Tab to Kunashiri, Enter, read its history, Escape', async (
 test('the timeline hides the November 2016 missiles in 2015 and shows them in 2017', async ({ page }) => {
   await page.goto('/');
   await mapReady(page);
+  // Below zoom 9 an island's sites of one category are one badge: zoom in
+  // with the buttons, as a reader would, until each site has its own symbol.
+  for (let i = 0; i < 4 && ((await urlView(page))?.[0] ?? 0) < 9; i++) {
+    const before = (await urlView(page))?.[0] ?? 0;
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await urlView(page))?.[0] ?? 0).toBeGreaterThan(before);
+  }
+  expect((await urlView(page))![0]).toBeGreaterThanOrEqual(9);
+  await expect(page.locator('g.site.badge-group')).toHaveCount(0);
   await setTimeline(page, '1930-01-01');
   await expect(page.locator('path[data-island="etorofu"]')).toHaveClass(/japanese-administered/);
   await expect(page.locator('[data-site="mgad-18-hq"]')).toHaveCount(0);
@@ -131,6 +140,8 @@ test('the names switch changes labels and the panel', async ({ page }) => {
   await page.goto('/?island=etorofu');
   await mapReady(page);
   await expect(page.locator('text.label', { hasText: 'Etorofu / Iturup' })).toHaveCount(1);
+  // With a panel open the layers control starts folded.
+  await openLayers(page);
   await page.getByRole('radio', { name: 'Russian' }).check();
   await expect(page).toHaveURL(/names=ru/);
   await expect(page.locator('text.label', { hasText: /^Iturup$/ })).toHaveCount(1);
@@ -265,10 +276,17 @@ for (const [width, height] of [[1280, 800], [420, 800]]) {
     await expect(page.locator('[data-site]').first()).toBeAttached();
     const boxes = (selector: string) => textBoxes(page, selector);
     const islands = await boxes('text.label');
-    const symbols = await boxes('[data-site] .symbol, .event-marker rect');
+    // Every symbol: single sites, badges (an island's sites of one
+    // category, gathered at this zoom) and event markers.
+    const symbols = await boxes('g.site .symbol, .event-marker rect');
     expect(islands.map((i) => i.text).sort()).toEqual(
       ['Etorofu / Iturup', 'Habomai / Khabomai', 'Kunashiri / Kunashir', 'Shikotan']);
-    expect(symbols.length).toBeGreaterThan(10);
+    // They stand for more than ten sites: a badge says how many it holds.
+    const singles = await page.locator('g.site:not(.badge-group)').count();
+    const gathered = (await page.locator('g.site.badge-group text').allTextContents())
+      .map((t) => Number(t.split('\u2009')[1]));
+    expect(gathered.length).toBeGreaterThan(0);
+    expect(singles + gathered.reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
     for (const i of islands) {
       for (const s of symbols) expect(overlap(i, s), `${i.text} clear of a symbol`).toBe(false);
     }

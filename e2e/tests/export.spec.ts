@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { test, expect, mapReady, shot } from './fixtures';
+import { test, expect, mapReady, shot, openLayers } from './fixtures';
 
 // Issue 18: "Download image" of the current state, and "Download data".
 
@@ -26,6 +26,8 @@ function csvRecords(text: string): string[][] {
 test('Download image links the current state at the map’s size; the PNG is twice that', async ({ page, problems }) => {
   await page.goto('/?date=2016-11-22&island=etorofu');
   await mapReady(page);
+  // With a panel open the layers control (and its share area) starts folded.
+  await openLayers(page);
   const png = page.locator('.download-image a').first();
   const svg = page.locator('.download-image a').nth(1);
   await expect(png).toHaveText('PNG (print size)');

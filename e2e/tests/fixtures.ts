@@ -74,3 +74,13 @@ export async function clickIsland(page: Page, id: string) {
   if (!point) throw new Error(`no visible point inside island ${id}`);
   await page.mouse.click(point.x, point.y);
 }
+
+/**
+ * Opens the "Map layers and legend" control as a reader would (it starts
+ * folded on narrow screens and whenever a panel is open).
+ */
+export async function openLayers(page: Page) {
+  const button = page.getByRole('button', { name: 'Map layers and legend' });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+}

@@ -57,7 +57,9 @@ test('the island panel in Japanese: names in Japanese script, facts, story perio
   expect(periods.some((p) => /ソ連が管轄/.test(p))).toBe(true);
   expect(periods.some((p) => /年以降・ロシアが管轄/.test(p))).toBe(true);
   expect(periods.join(' ')).not.toMatch(/administered|onward|Until/);
-  // Dates read naturally: 2016年11月, not 2016-11.
+  // Dates read naturally: 2016年11月, not 2016-11 (in the late 2010s, folded until opened).
+  await story.locator('summary.story-toggle', { hasText: /^2015〜2019年/ }).click();
+  await expect(story.locator('.story-entry .when', { hasText: '2016年11月' }).first()).toBeVisible();
   const dates = await story.locator('.story-entry .when').allTextContents();
   expect(dates).toContain('2016年11月');
   expect(dates.join(' ')).not.toMatch(/\d{4}-\d{2}/);

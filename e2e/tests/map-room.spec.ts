@@ -33,10 +33,14 @@ async function settled(page: Page) {
   }
 }
 
+/** axe-core finds nothing, in the light palette and in the dark one. */
 async function axeClean(page: Page) {
   await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`)).toEqual([]);
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${colorScheme}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`)).toEqual([]);
+  }
 }
 
 for (const [width, height] of SIZES) {
@@ -153,10 +157,14 @@ test('at low zoom an island’s sites gather into badges with counts, which open
   // A site's name shows on hover and focus: its <title>.
   await expect(page.locator('g.site:not(.badge-group) > title').first()).not.toBeEmpty();
   const sitesBefore = await page.locator('g.site:not(.badge-group)').count();
+  const category = (await first.getAttribute('class'))!.split(' ').find((c) => c.startsWith('cat-'))!;
   await first.focus();
   await page.keyboard.press('Enter');
   await expect(badges).not.toHaveCount(before);
   expect(await page.locator('g.site:not(.badge-group)').count()).toBeGreaterThan(sitesBefore);
+  // The badge is gone: the keyboard is on the first of its sites, not lost.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-site') ?? null)).not.toBeNull();
+  await expect(page.locator('g.site:focus')).toHaveClass(new RegExp(category));
   await page.screenshot({ path: shot('map-room-badge-opened') });
   // Zoomed in past the threshold, every site is its own symbol.
   await page.goto('/?map=9.5/44.9/147.6&date=2021-01-01');

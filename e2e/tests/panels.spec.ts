@@ -162,3 +162,48 @@ test('panning asks for no panel again', async ({ page }) => {
   await page.waitForTimeout(300);
   expect(asked).toEqual([]);
 });
+
+test("a folded story period's entries come when it is opened, filtered, from the keyboard too", async ({ page, problems, request }) => {
+  await page.goto('/?island=etorofu&date=2017-01-01');
+  await mapReady(page);
+  const panel = page.locator('aside.panel');
+  const period = (name: RegExp) =>
+    panel.locator('details', { has: page.locator('summary.story-toggle', { hasText: name }) });
+  // The period of the map's date is open with its entries; a folded one holds
+  // only a link to its entries, which works on its own.
+  await expect(period(/^2015–2019/).locator('.story-entry').first()).toBeVisible();
+  const soviet = period(/^1945–1991/);
+  await expect(soviet).not.toHaveAttribute('open', '');
+  await expect(soviet.locator('.story-entry')).toHaveCount(0);
+  const href = await soviet.locator('.story-later a').getAttribute('href');
+  expect(href).toMatch(/^\/fragments\/story\?island=etorofu&date=2017-01-01&period=\d+$/);
+  const linked = await request.get(href!);
+  expect(linked.status()).toBe(200);
+  expect(await linked.text()).toContain('class="story-entry');
+  // One kind chosen first: the entries that come are filtered like the rest.
+  await panel.getByRole('radio', { name: 'Visits' }).check();
+  const toggle = soviet.locator('summary.story-toggle');
+  const visits = Number((await toggle.innerText()).match(/\((\d+)\)/)![1]);
+  expect(visits).toBeGreaterThan(0);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  // Expanded only with its entries in; no longer busy.
+  await expect(soviet).toHaveAttribute('open', '');
+  await expect(soviet).not.toHaveAttribute('aria-busy', /.*/);
+  await expect(soviet.locator('.story-later')).toHaveCount(0);
+  const entries = soviet.locator('.story-entry');
+  expect(await entries.count()).toBeGreaterThan(visits);
+  await expect(entries.filter({ visible: true })).toHaveCount(visits);
+  // Focus stayed on its toggle; the next Tab reaches its first shown entry.
+  await expect(toggle).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(soviet.locator('.story-open:focus')).toHaveCount(1);
+  // Folding it again and reopening asks for nothing more.
+  await toggle.click();
+  await expect(soviet).not.toHaveAttribute('open', '');
+  await toggle.click();
+  await expect(soviet).toHaveAttribute('open', '');
+  await expect(entries.filter({ visible: true })).toHaveCount(visits);
+  expect(problems.console).toEqual([]);
+  expect(problems.failed).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot } from './fixtures';
+import { test, expect, mapReady, shot, openLayers } from './fixtures';
 
 const STATE = '/?map=10/43.700/146.300&island=shikotan&date=2017-01-01&layers=islands,deployments,lines&names=ru';
 
@@ -9,6 +9,8 @@ test('a permalink opens the same state in a fresh browser', async ({ browser, ba
   await mapReady(page);
   await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
   await expect(page.locator('.timeline output')).toHaveText('1 January 2017');
+  // With a panel open the layers control starts folded.
+  await openLayers(page);
   await expect(page.getByRole('radio', { name: 'Russian' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Places' })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Deployments' })).toBeChecked();
@@ -38,6 +40,7 @@ test('Back and Forward restore the open panel and the date', async ({ page }) =>
   await page.locator('path[data-island="shikotan"]').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
+  await openLayers(page);
   await page.getByRole('radio', { name: 'Japanese' }).check();
   await page.goBack();
   await expect(page.getByRole('radio', { name: 'Both' })).toBeChecked();
@@ -73,6 +76,7 @@ test('Copy link puts the canonical URL on the clipboard; Cite this view gives a 
   const page = await context.newPage();
   await page.goto('/?names=ja&island=yuri');
   await mapReady(page);
+  await openLayers(page);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('.copied')).toHaveText('Link copied');
   const copied = await page.evaluate(() => navigator.clipboard.readText());

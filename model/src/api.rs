@@ -24,7 +24,6 @@ use utoipa::ToSchema;
 /// An island, islet or island group, with both names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct IslandSummary {
     pub id: String,
     /// One of the islands Japan claims and Russia administers.
@@ -127,7 +126,6 @@ pub struct IslandList {
 /// An island with its deployment history and events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct IslandDetail {
     pub island: IslandSummary,
     /// Members of a group (`habomai`), else empty.
@@ -137,17 +135,6 @@ pub struct IslandDetail {
     pub events: Vec<EventRef>,
     /// Its events and deployment changes in one list, in time order,
     /// grouped by period (see `model::story`).
-    pub story: Story,
-}
-
-/// What the app reads of an [`IslandDetail`]: the story. A view of the
-/// same answer, not another shape: decoding the whole detail (its
-/// summary's thirteen fields, the history and the events) would cost the
-/// app's wasm for fields it never shows (the summary and events alone:
-/// 0.9 KB brotli, measured: 181.8 → 180.8 KB).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-pub struct IslandHistory {
     pub story: Story,
 }
 
@@ -290,41 +277,11 @@ impl DeploymentDetail {
     }
 }
 
-/// What the app's deployment card reads of a [`DeploymentDetail`]: a view
-/// of the same answer (see [`IslandHistory`]), only the fields it shows.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-pub struct DeploymentCard {
-    pub deployment: DeploymentBrief,
-    pub history: Vec<HistoryEntry>,
-}
-
-/// The fields of a [`Deployment`] its card shows.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
-pub struct DeploymentBrief {
-    pub island: String,
-    pub place: Option<String>,
-    pub unit: String,
-    pub unit_template: Option<String>,
-    pub system: Option<String>,
-    pub category: DeploymentCategory,
-    pub period: Period,
-    pub confidence: Confidence,
-    pub confidence_note: Option<String>,
-    pub confidence_note_template: Option<String>,
-    pub summary: String,
-    pub summary_template: Option<String>,
-    /// The language of the record's text (`en` where it fell back).
-    pub text_lang: String,
-}
-
 /// Every source with excerpts: the shipped article and the ones quoted by
 /// excerpt only, each with its outlet, kind, link, date, language and
 /// excerpts (with notes and events), without texts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleList {
     pub items: Vec<ArticleView>,
 }

@@ -214,6 +214,55 @@ fn text_block(
 
 /// The figure as a standalone SVG document.
 pub fn render_svg(f: &Figure) -> String {
+    render_layers(f).svg()
+}
+
+/// The figure in the three layers it is drawn in: the page up to the map
+/// (background, title), the map, and the page over it (the frame, legend,
+/// attribution). Joined, they are [`render_svg`]'s document, where the map
+/// is a nested `<svg>` that clips it to its frame. Drawn one by one, each
+/// as its own document, the map is clipped by its own canvas instead: a
+/// rasteriser then needs no layer for the clip, whose size is the map's
+/// content (land far beyond the frame; resvg allows up to 25 times the
+/// canvas), which made most of an export PNG's drawing time (bench/README.md,
+/// "Export PNG").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layers {
+    /// The whole figure's width and height, in CSS pixels.
+    pub size: (f64, f64),
+    /// The map's top-left corner on the page, and its width and height.
+    pub map_at: (f64, f64),
+    pub map_size: (f64, f64),
+    /// The page up to the map, the map, and the page over the map: each
+    /// the inside of its document (see [`Layers::document`]).
+    pub before: String,
+    pub map: String,
+    pub after: String,
+}
+
+impl Layers {
+    /// The one document: the map nested where it belongs, clipped to it.
+    pub fn svg(&self) -> String {
+        let ((x, y), (mw, mh)) = (self.map_at, self.map_size);
+        let inside = format!(
+            r#"{}<svg x="{x}" y="{y}" width="{mw}" height="{mh}" viewBox="0 0 {mw} {mh}">{}</svg>{}"#,
+            self.before, self.map, self.after
+        );
+        Self::document(self.size, &inside)
+    }
+
+    /// `inside` as a standalone document `size` CSS pixels large; the map
+    /// is `Layers::document(layers.map_size, &layers.map)`, the pages
+    /// `Layers::document(layers.size, &layers.before)` and `…after`.
+    pub fn document((w, h): (f64, f64), inside: &str) -> String {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">{inside}</svg>"#
+        )
+    }
+}
+
+/// [`render_svg`]'s figure, as its layers.
+pub fn render_layers(f: &Figure) -> Layers {
     let (w, h) = (f64::from(f.size.0), f64::from(f.size.1));
     let c = f.catalogue;
     let view = f
@@ -276,22 +325,23 @@ pub fn render_svg(f: &Figure) -> String {
     );
     y = text_block(&mut footer, y, 12.0, 17.0, "#0057a0", &link, w - 2.0 * PAD);
     let total = (y + 4.0).ceil();
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{total}" viewBox="0 0 {w} {total}"><rect width="100%" height="100%" fill="#ffffff"/>"##
-    );
-    header(&mut svg, f, w);
-    let _ = write!(
-        svg,
-        r##"<svg x="0" y="{HEADER}" width="{w}" height="{h}" viewBox="0 0 {w} {h}">{map}</svg><rect x="0.5" y="{}" width="{}" height="{}" fill="none" stroke="#8f866e"/>"##,
+    let mut before = String::from(r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    header(&mut before, f, w);
+    let mut after = format!(
+        r##"<rect x="0.5" y="{}" width="{}" height="{}" fill="none" stroke="#8f866e"/>"##,
         HEADER + 0.5,
         w - 1.0,
         h - 1.0,
     );
-    svg.push_str(&footer);
-    svg.push_str("</svg>");
-    svg
+    after.push_str(&footer);
+    Layers {
+        size: (w, total),
+        map_at: (0.0, HEADER),
+        map_size: (w, h),
+        before,
+        map,
+        after,
+    }
 }
 
 /// The title (the record or island and the date, as og.png's) and under

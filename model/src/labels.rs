@@ -148,6 +148,18 @@ fn positions(c: &Candidate, obstacles: &[Obstacle]) -> Vec<Placed> {
     }
 }
 
+/// The area of the symbols a label's box `b` covers, in whole square
+/// pixels (so that equal covers tie and the first position wins).
+fn covered(b: &[f64; 4], obstacles: &[Obstacle]) -> f64 {
+    obstacles
+        .iter()
+        .map(|o| {
+            (b[2].min(o[2]) - b[0].max(o[0])).max(0.0) * (b[3].min(o[3]) - b[1].max(o[1])).max(0.0)
+        })
+        .sum::<f64>()
+        .round()
+}
+
 fn inside(outer: &Obstacle, b: &[f64; 4]) -> bool {
     outer[0] <= b[0] && b[2] <= outer[2] && outer[1] <= b[1] && b[3] <= outer[3]
 }
@@ -199,12 +211,19 @@ pub fn place(
                     off(p).total_cmp(&off(q))
                 }),
         };
-        // An island keeps its name: in view over a symbol if it must, and
-        // on its anchor if nothing else is left.
+        // An island keeps its name: in view over as little of the symbols
+        // as it can if it must, and on its anchor if nothing else is left.
         let chosen = match c.kind {
             Kind::Point => clear,
             Kind::Area => clear
-                .or_else(|| options.iter().find(|(_, b)| inside(&view, b)))
+                .or_else(|| {
+                    options
+                        .iter()
+                        .filter(|(_, b)| inside(&view, b))
+                        .min_by(|(_, p), (_, q)| {
+                            covered(p, obstacles).total_cmp(&covered(q, obstacles))
+                        })
+                })
                 .or(options.first()),
         };
         if let Some((at, b)) = chosen {
@@ -388,6 +407,34 @@ mod tests {
         assert!(
             inside(&VIEW, &bounds(placed, 10, 14.0)),
             "in view: {placed:?}"
+        );
+    }
+
+    #[test]
+    fn an_island_with_no_clear_place_covers_as_little_of_the_symbols_as_it_can() {
+        // Every place for the name meets a symbol: the anchor and the places
+        // above and below it a big one, the slot further along a small one
+        // at its edge. The name goes where it hides least.
+        let mut boxed = island(500.0, 400.0, 10, 1.0);
+        boxed.slots = vec![(500.0, 600.0)];
+        let symbols = [
+            [420.0, 330.0, 580.0, 440.0],
+            symbol_box(540.0, 595.0, 8.0),
+            symbol_box(540.0, 575.0, 8.0),
+            symbol_box(540.0, 615.0, 8.0),
+            symbol_box(420.0, 400.0, 30.0),
+            symbol_box(580.0, 400.0, 30.0),
+        ];
+        let placed = place(&[boxed], &symbols, VIEW)[0].expect("named");
+        let b = bounds(placed, 10, 14.0);
+        assert!(
+            symbols.iter().any(|o| overlaps(o, &b)),
+            "no clear place: {placed:?}"
+        );
+        assert_eq!(
+            (placed.x, placed.y),
+            (500.0, 600.0),
+            "the least covered: {placed:?}"
         );
     }
 

@@ -56,7 +56,6 @@ pub fn height() -> f64 {
 
 /// A longitude/latitude box.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Bounds {
     pub west: f64,
@@ -67,7 +66,6 @@ pub struct Bounds {
 
 /// A rectangle in overview units.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Frame {
     pub x: f64,
@@ -92,7 +90,6 @@ impl Frame {
 
 /// `/api/geo/overview`: the overview's land ready to draw.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Overview {
     /// What the frame shows (its projection: Web Mercator, see [`project`]).

@@ -43,7 +43,6 @@ pub const DENSE_DECADE: usize = 10;
 /// What kind of entry, as the story's filter groups them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub enum Strand {
     /// Treaties, diplomacy and statements.
     #[serde(rename = "diplomacy")]
@@ -108,7 +107,6 @@ impl Strand {
 /// One entry: an event, or a change in a deployment's status.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct StoryEntry {
     /// As precise as the data: `1855-02-07`, `2016-11`, `1945`, `by 2023-08`.
     #[cfg_attr(feature = "openapi", schema(value_type = String))]
@@ -128,8 +126,6 @@ pub struct StoryEntry {
     /// The deployment's category; null for an event.
     pub category: Option<DeploymentCategory>,
     /// The deployment's status after the change; null for an event.
-    // Not in the app's decoder (wasm budget): the title says it.
-    #[cfg(feature = "loader")]
     pub status: Option<crate::events::DeploymentStatus>,
     /// The change's note (deployment changes only).
     pub note: Option<String>,
@@ -145,7 +141,6 @@ pub struct StoryEntry {
 /// Entries of one period, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct StoryGroup {
     /// "1945–1991 · administered by the Soviet Union".
     pub label: String,
@@ -153,12 +148,9 @@ pub struct StoryGroup {
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub from: Option<Date>,
     /// The day after the period's last; null for the last period (to today).
-    // Not in the app's decoder (wasm budget): the next group's `from` says it.
-    #[cfg(feature = "loader")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     pub until: Option<Date>,
     /// Number of entries.
-    #[cfg(feature = "loader")]
     pub count: usize,
     pub entries: Vec<StoryEntry>,
 }
@@ -166,7 +158,6 @@ pub struct StoryGroup {
 /// An island's story: periods in time order, covering every day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Story {
     pub groups: Vec<StoryGroup>,
 }

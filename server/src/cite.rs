@@ -14,6 +14,7 @@ use crate::api::JSON;
 use crate::data::today;
 use crate::error::ApiError;
 use crate::http_cache::{NO_CACHE, Served, cached};
+use crate::page::ServedLang;
 use crate::state::AppState;
 
 /// The data revision, the server's version and how many records it holds.
@@ -113,9 +114,5 @@ pub async fn citation(
     // The access date changes at midnight: ask again each time (the
     // response cache keeps nothing marked `no-cache`).
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
-    h.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(map_state.lang().code()),
-    );
-    Ok(response)
+    Ok(ServedLang::named(map_state.lang()).label(response))
 }

@@ -5,12 +5,12 @@
 //! Drawn per request (today ends every chart), in the link's language
 //! (`lang=`, else `Accept-Language` with `Vary`), no script.
 
-use crate::event_page::query_lang;
-use crate::event_page::render::document;
 use crate::http_cache::{Served, cached};
+use crate::page::ServedLang;
+use crate::page_frame::{Frame, document};
 use crate::state::AppState;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use model::chart::{CategoryCounts, DeploymentTimeline, RowText};
 use model::events::{Dataset, Date, DeploymentCategory};
@@ -28,8 +28,8 @@ pub async fn deployments(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let asked = query_lang(query.as_deref());
-    let lang = asked.unwrap_or_else(|| crate::page::reader_lang(&headers));
+    let served = ServedLang::of_page(query.as_deref(), &headers);
+    let lang = served.lang;
     let localized = state.api().in_language(lang);
     let c = state.catalogues().get(lang);
     let page = Page {
@@ -51,17 +51,17 @@ pub async fn deployments(
         )),
         e(&c.text("chart-page-lede")),
     );
-    let html = document(c, &head, &page.body());
-    let mut response = cached(&Served::of_data(state.revision(), html), HTML, &headers);
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    if asked.is_none() {
-        h.append(header::VARY, HeaderValue::from_static("accept-language"));
-    }
-    response
+    // One column, as an event's page: the charts keep their drawn size.
+    let frame = Frame {
+        narrow: true,
+        ..Frame::default()
+    };
+    let html = document(c, &head, &page.body(), frame);
+    served.label(cached(
+        &Served::of_data(state.revision(), html),
+        HTML,
+        &headers,
+    ))
 }
 
 struct Page<'a> {

@@ -25,41 +25,56 @@ pub enum CatalogueLoadError {
     Malformed(#[from] CatalogueError),
 }
 
-/// Every language's catalogue, parsed, and its text as served.
-pub struct Catalogues {
-    parsed: Vec<Catalogue>,
-    served: Vec<Served>,
+/// One `T` for each language: what the server prepares once per language
+/// (catalogues, pages, the API's data views), the one way it keeps them.
+#[derive(Debug, Clone)]
+pub struct PerLang<T>([T; Lang::ALL.len()]);
+
+impl<T> PerLang<T> {
+    /// `make(lang)` for each language.
+    pub fn new(make: impl FnMut(Lang) -> T) -> Self {
+        PerLang(Lang::ALL.map(make))
+    }
+
+    /// `make(lang)` for each language, or the first error.
+    pub fn try_new<E>(mut make: impl FnMut(Lang) -> Result<T, E>) -> Result<Self, E> {
+        let [en, ja, ru] = Lang::ALL;
+        Ok(PerLang([make(en)?, make(ja)?, make(ru)?]))
+    }
+
+    /// `lang`'s.
+    pub fn get(&self, lang: Lang) -> &T {
+        // `Lang::ALL` lists the languages in their declaration order.
+        &self.0[lang as usize]
+    }
 }
+
+/// Every language's catalogue, parsed, and its text as served.
+pub struct Catalogues(PerLang<(Catalogue, Served)>);
 
 impl Catalogues {
     /// Reads `dir/<lang>/*.ftl` for every language.
     pub fn load(dir: &FsPath) -> Result<Catalogues, CatalogueLoadError> {
-        let mut parsed = Vec::new();
-        let mut served = Vec::new();
-        for lang in Lang::ALL {
+        PerLang::try_new(|lang| {
             let files = read_language(&dir.join(lang.code()))?;
             let refs: Vec<(&str, &str)> = files
                 .iter()
                 .map(|(n, t)| (n.as_str(), t.as_str()))
                 .collect();
-            parsed.push(Catalogue::parse(lang, &refs)?);
+            let parsed = Catalogue::parse(lang, &refs)?;
             let joined: String = files.iter().map(|(_, t)| format!("{t}\n")).collect();
-            served.push(Served::new(joined));
-        }
-        Ok(Catalogues { parsed, served })
+            Ok((parsed, Served::new(joined)))
+        })
+        .map(Catalogues)
     }
 
     pub fn get(&self, lang: Lang) -> &Catalogue {
-        &self.parsed[index(lang)]
+        &self.0.get(lang).0
     }
 
     fn served(&self, lang: Lang) -> &Served {
-        &self.served[index(lang)]
+        &self.0.get(lang).1
     }
-}
-
-fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
 fn read_language(dir: &FsPath) -> Result<Vec<(String, String)>, CatalogueLoadError> {
@@ -93,17 +108,31 @@ pub async fn catalogue(
         .and_then(|l| l.parse::<Lang>().ok());
     match lang {
         Some(lang) => {
-            let mut response = cached(state.catalogues().served(lang), FLUENT, &headers);
-            response.headers_mut().insert(
-                axum::http::header::CONTENT_LANGUAGE,
-                axum::http::HeaderValue::from_static(lang.code()),
-            );
-            response
+            let response = cached(state.catalogues().served(lang), FLUENT, &headers);
+            crate::page::ServedLang::named(lang).label(response)
         }
         None => (
             StatusCode::NOT_FOUND,
             "no such catalogue: expected en.ftl, ja.ftl or ru.ftl\n",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_gets_its_own() {
+        let codes = PerLang::new(Lang::code);
+        for lang in Lang::ALL {
+            assert_eq!(*codes.get(lang), lang.code());
+        }
+        let failed = PerLang::try_new(|lang| match lang {
+            Lang::Ru => Err(lang),
+            other => Ok(other),
+        });
+        assert_eq!(failed.err(), Some(Lang::Ru));
     }
 }

@@ -14,6 +14,7 @@ pub mod http_cache;
 pub mod i18n;
 pub mod linked;
 pub mod page;
+pub(crate) mod page_frame;
 pub mod panels;
 pub mod routes;
 pub mod security;

@@ -4,7 +4,7 @@
 //! each fact-check on its article's page), built by `model::linked_data`.
 
 use crate::data::Revision;
-use crate::i18n::Catalogues;
+use crate::i18n::{Catalogues, PerLang};
 use model::events::{AnnotationKind, Dataset, Date};
 use model::i18n::{Catalogue, Lang};
 use model::linked_data::{Review, Site, script};
@@ -20,8 +20,8 @@ pub struct Linked {
     pub revision: Revision,
     /// When the data last changed (`crate::data::Data::modified`).
     pub modified: Date,
-    /// Per language, [`Lang::ALL`]'s order.
-    langs: Vec<LinkedLang>,
+    /// Per language.
+    langs: PerLang<LinkedLang>,
 }
 
 struct LinkedLang {
@@ -58,20 +58,17 @@ impl Linked {
         events: &Dataset,
         catalogues: &Catalogues,
     ) -> Linked {
-        let langs = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let c = catalogues.get(lang);
-                LinkedLang {
-                    site_name: c.text("server-site-name"),
-                    description: c.text("server-description-default"),
-                    keywords: c.text("cite-keywords"),
-                    map_name: c.text("cite-map-name"),
-                    footer: footer(c, &revision),
-                    reviews: reviews(&events.in_language(lang), c),
-                }
-            })
-            .collect();
+        let langs = PerLang::new(|lang| {
+            let c = catalogues.get(lang);
+            LinkedLang {
+                site_name: c.text("server-site-name"),
+                description: c.text("server-description-default"),
+                keywords: c.text("cite-keywords"),
+                map_name: c.text("cite-map-name"),
+                footer: footer(c, &revision),
+                reviews: reviews(&events.in_language(lang), c),
+            }
+        });
         Linked {
             revision,
             modified,
@@ -80,8 +77,7 @@ impl Linked {
     }
 
     fn lang(&self, lang: Lang) -> &LinkedLang {
-        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.langs[at]
+        self.langs.get(lang)
     }
 
     fn site<'a>(&'a self, lang: Lang, origin: &'a str) -> Site<'a> {

@@ -13,7 +13,7 @@
 
 use crate::http_cache::budget::ByteCache;
 use crate::http_cache::{NO_CACHE, PREVIEW};
-use crate::i18n::Catalogues;
+use crate::i18n::{Catalogues, PerLang};
 use crate::linked::Linked;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -58,8 +58,8 @@ struct PagesInner {
     overview_land: LandCollection,
     /// The islands and groups, for headlines and descriptions.
     islands: Islands,
-    /// Per language ([`Lang::ALL`]'s order): the words, the names and the records.
-    langs: Vec<PageLang>,
+    /// Per language: the words, the names and the records.
+    langs: PerLang<PageLang>,
     previews: Previews,
     /// The footer, citation tags and JSON-LD.
     linked: Arc<Linked>,
@@ -91,14 +91,11 @@ impl Pages {
         linked: Arc<Linked>,
     ) -> Self {
         let scene = Scene::from_land(&overview_land, &group_names(&islands));
-        let langs = Lang::ALL
-            .into_iter()
-            .map(|lang| PageLang {
-                catalogue: catalogues.get(lang).clone(),
-                scene: og::scene_in(&scene, &overview_land, &islands, lang),
-                records: Records::from_dataset(&events.in_language(lang)),
-            })
-            .collect();
+        let langs = PerLang::new(|lang| PageLang {
+            catalogue: catalogues.get(lang).clone(),
+            scene: og::scene_in(&scene, &overview_land, &islands, lang),
+            records: Records::from_dataset(&events.in_language(lang)),
+        });
         Pages {
             inner: Arc::new(PagesInner {
                 dist: config.dist.clone(),
@@ -114,8 +111,7 @@ impl Pages {
     }
 
     fn lang(&self, lang: Lang) -> &PageLang {
-        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.inner.langs[at]
+        self.inner.langs.get(lang)
     }
 
     /// The words of `lang`.
@@ -178,6 +174,47 @@ impl Pages {
         }
         (map_state, subject)
     }
+
+    /// The PNG cached under `key`, else `svg()` drawn at `scale` pixels per
+    /// unit and remembered (`/og.png`; `/export.png` still draws its own,
+    /// being reworked on the bench20 branch).
+    /// At most one render per core at a time: when all are busy, a 503
+    /// asking to retry (so drawing cannot starve the API); our own SVG
+    /// failing to draw is a 500 (a server bug, not the reader's input).
+    pub async fn png(
+        &self,
+        key: String,
+        scale: f32,
+        svg: impl FnOnce() -> String,
+    ) -> Result<Bytes, Response> {
+        if let Some(png) = self.previews().cached(&key) {
+            return Ok(png);
+        }
+        let Ok(_permit) = self.previews().rendering.try_acquire() else {
+            return Err((
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, "2")],
+                "busy drawing other images; try again shortly",
+            )
+                .into_response());
+        };
+        let svg = svg();
+        let renderer = self.clone();
+        let rendered =
+            tokio::task::spawn_blocking(move || renderer.previews().render_scaled(&svg, scale))
+                .await;
+        match rendered.map_err(RenderError::from).and_then(|drawn| drawn) {
+            Ok(png) => {
+                let png = Bytes::from(png);
+                self.previews().remember(key, png.clone());
+                Ok(png)
+            }
+            Err(detail) => {
+                tracing::error!("image rendering failed: {detail}");
+                Err((StatusCode::INTERNAL_SERVER_ERROR, "image rendering failed").into_response())
+            }
+        }
+    }
 }
 
 /// Why a preview was not drawn: our own SVG or its drawing failed, a server bug.
@@ -225,6 +262,11 @@ impl Previews {
             cache: ByteCache::new(image_budget, TYPICAL_IMAGE),
             prerender: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The fonts and settings every picture is drawn with.
+    pub(crate) fn options(&self) -> &resvg::usvg::Options<'static> {
+        &self.options
     }
 
     pub(crate) fn cached(&self, key: &str) -> Option<Bytes> {
@@ -285,49 +327,22 @@ pub async fn preview(State(state): State<Pages>, RawQuery(query): RawQuery) -> R
     let lang = map_state.lang();
     let (map_state, _) = state.previewed(map_state);
     let key = permalink::format(&map_state);
-    let png = match state.previews().cached(&key) {
-        Some(png) => png,
-        None => {
-            let Ok(_permit) = state.previews().rendering.try_acquire() else {
-                return (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    [(header::RETRY_AFTER, "2")],
-                    "busy drawing other previews; try again shortly",
-                )
-                    .into_response();
-            };
-            let (svg, _) = preview_svg(&state, map_state);
-            let renderer = state.clone();
-            let rendered =
-                tokio::task::spawn_blocking(move || renderer.previews().render(&svg)).await;
-            let rendered = rendered.map_err(RenderError::from).and_then(|drawn| drawn);
-            match rendered {
-                Ok(png) => {
-                    let png = Bytes::from(png);
-                    state.previews().remember(key, png.clone());
-                    png
-                }
-                Err(detail) => {
-                    // Our own SVG failed to draw: a server bug, not the reader's input.
-                    tracing::error!("preview rendering failed: {detail}");
-                    return (
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        "preview rendering failed",
-                    )
-                        .into_response();
-                }
-            }
-        }
+    let png = match state
+        .png(key, 1.0, || preview_svg(&state, map_state).0)
+        .await
+    {
+        Ok(png) => png,
+        Err(refused) => return refused,
     };
-    (
+    let response = (
         [
             (header::CONTENT_TYPE, "image/png"),
             (header::CACHE_CONTROL, PREVIEW),
-            (header::CONTENT_LANGUAGE, lang.code()),
         ],
         png,
     )
-        .into_response()
+        .into_response();
+    ServedLang::named(lang).label(response)
 }
 
 /// `GET /` (any query): the app page with meta tags for the linked state,
@@ -346,9 +361,8 @@ pub async fn index(
             .into_response();
     };
     let (mut map_state, _) = permalink::parse(query.as_deref().unwrap_or(""));
-    let negotiated = map_state.lang.is_none();
-    let lang = map_state.lang.unwrap_or_else(|| reader_lang(&headers));
-    map_state.lang = Some(lang);
+    let served = ServedLang::negotiate(map_state.lang, &headers);
+    map_state.lang = Some(served.lang);
     let origin = origin(&headers);
     let mut html = with_meta(&template, &state, &map_state, &origin);
     if !map_state.embed {
@@ -356,17 +370,71 @@ pub async fn index(
         insert_timeline(&mut html, &state, &map_state);
     }
     let mut response = Html(html).into_response();
-    let h = response.headers_mut();
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
-    h.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    if negotiated {
-        // Appended: the compression layer adds its own `Vary` after this.
-        h.append(header::VARY, HeaderValue::from_static("accept-language"));
-    }
     response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
+    served.label(response)
+}
+
+/// The language an answer is in, and whether the reader's browser chose
+/// it: the one place `Content-Language` and `Vary: Accept-Language` are
+/// written. A page for people (`/`, `/about`, `/methodology`,
+/// `/events/{id}`, `/deployments`) speaks the link's `lang=`, else the
+/// reader's `Accept-Language` ([`ServedLang::negotiate`]); everything
+/// else (the API, downloads, the feed, previews, exports, the panels'
+/// fragments, the catalogues) speaks only what the request names, English
+/// by default, and never reads `Accept-Language` ([`ServedLang::named`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServedLang {
+    pub lang: Lang,
+    /// `Accept-Language` chose it: a cache must key on that header.
+    negotiated: bool,
+}
+
+impl ServedLang {
+    /// A page's language: `asked` (the link's `lang=`), else the reader's.
+    pub fn negotiate(asked: Option<Lang>, headers: &HeaderMap) -> Self {
+        ServedLang {
+            lang: asked.unwrap_or_else(|| reader_lang(headers)),
+            negotiated: asked.is_none(),
+        }
+    }
+
+    /// A page's language from its raw query's `lang=`, else the reader's.
+    pub fn of_page(query: Option<&str>, headers: &HeaderMap) -> Self {
+        Self::negotiate(query_lang(query), headers)
+    }
+
+    /// A language the request named (or the default): no negotiation.
+    pub fn named(lang: Lang) -> Self {
+        ServedLang {
+            lang,
+            negotiated: false,
+        }
+    }
+
+    /// `response` saying its language, and, when the reader's
+    /// `Accept-Language` chose it, that it varies with that header.
+    pub fn label(self, mut response: Response) -> Response {
+        let h = response.headers_mut();
+        h.insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(self.lang.code()),
+        );
+        if self.negotiated {
+            // Appended: the compression layer adds its own `Vary` after this.
+            h.append(header::VARY, HeaderValue::from_static("accept-language"));
+        }
+        response
+    }
+}
+
+/// `lang=` of a raw query, if it names one of the languages.
+pub(crate) fn query_lang(query: Option<&str>) -> Option<Lang> {
+    query?
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("lang="))
+        .find_map(|code| code.parse::<Lang>().ok())
 }
 
 /// The reader's language by `Accept-Language` (English without one).

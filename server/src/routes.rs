@@ -2,6 +2,7 @@
 
 use crate::error::ApiError;
 use crate::http_cache::responses::{ResponseCache, ResponseCacheLayer};
+use crate::panels::route::{self as fragments, route as fragment};
 use crate::state::AppState;
 use axum::Router;
 use axum::http::{HeaderValue, Method, header};
@@ -60,9 +61,10 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         .route("/events/{id}", get(crate::event_page::event_page))
         .route("/feed.atom", get(crate::event_page::feed))
         .route("/deployments", get(crate::deployments_page::deployments))
-        .route("/fragments/panel", get(crate::panels::route::panel))
-        .route("/fragments/reader", get(crate::panels::route::reader))
-        .route("/fragments/measure", get(crate::panels::route::measure))
+        .route("/fragments/panel", fragment(fragments::panel))
+        .route("/fragments/story", fragment(fragments::story))
+        .route("/fragments/reader", fragment(fragments::reader))
+        .route("/fragments/measure", fragment(fragments::measure))
         .fallback_service(static_files)
         .with_state(state)
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -9,7 +9,7 @@ use crate::data::{Data, LAND_LEVELS, Parsed, Revision};
 use crate::error::StartupError;
 use crate::event_page::EventPages;
 use crate::http_cache::Served;
-use crate::i18n::Catalogues;
+use crate::i18n::{Catalogues, PerLang};
 use crate::linked::Linked;
 use crate::page::Pages;
 use crate::panels::PanelData;
@@ -73,8 +73,8 @@ struct Inner {
     revision: Revision,
     /// The measure tool's well-known distances, their ends found.
     distances: Vec<Resolved>,
-    /// The panel's one line of both positions, per language ([`Lang::ALL`]'s order).
-    positions_lines: Vec<String>,
+    /// The panel's one line of both positions, per language.
+    positions_lines: PerLang<String>,
 }
 
 impl AppState {
@@ -101,10 +101,7 @@ impl AppState {
         } = data;
         let line = positions.panel_line();
         let catalogues = Catalogues::load(&config.i18n)?;
-        let positions_lines: Vec<String> = Lang::ALL
-            .iter()
-            .map(|l| positions.panel_line_in(catalogues.get(*l)))
-            .collect();
+        let positions_lines = PerLang::new(|l| positions.panel_line_in(catalogues.get(l)));
         let mut land = Vec::with_capacity(LAND_LEVELS);
         let mut shapes = Vec::with_capacity(LAND_LEVELS);
         let mut collections = Vec::with_capacity(LAND_LEVELS);
@@ -273,11 +270,7 @@ impl AppState {
             land: &self.inner.panel_land,
             marks: &self.inner.marks,
             distances: &self.inner.distances,
-            positions_line: Lang::ALL
-                .iter()
-                .position(|l| *l == lang)
-                .and_then(|at| self.inner.positions_lines.get(at))
-                .map_or("", String::as_str),
+            positions_line: self.inner.positions_lines.get(lang),
             c: self.inner.catalogues.get(lang),
         }
     }

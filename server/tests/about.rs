@@ -257,6 +257,13 @@ async fn the_browsers_language_chooses_when_the_link_does_not() {
     let methodology = get_with("/methodology", &[("accept-language", "ja")]).await;
     assert_eq!(methodology.header("content-language"), "ja");
     assert!(methodology.text().contains("<h2>記録の検証方法</h2>"));
+    // The masthead marks the page the reader is on, and only that one.
+    assert!(
+        methodology
+            .text()
+            .contains("href=\"/methodology?lang=ja\" aria-current=\"page\"")
+    );
+    assert_eq!(methodology.text().matches("aria-current").count(), 1);
     // English without either, and lang= wins over the browser.
     let english = get("/about").await;
     assert_eq!(english.header("content-language"), "en");

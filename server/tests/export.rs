@@ -49,6 +49,53 @@ async fn the_png_is_the_svg_at_twice_its_size_saved_under_a_meaningful_name() {
     assert_eq!(again.body, png.body, "the same state gives the same bytes");
 }
 
+/// The PNG is drawn layer by layer (the map on a canvas of its own, for
+/// speed); it must be the picture the SVG is when drawn whole.
+#[tokio::test]
+async fn the_png_drawn_in_layers_is_the_svg_drawn_whole() {
+    use resvg::tiny_skia::Pixmap;
+    let query = "date=2016-11-22&island=etorofu&w=480&h=320";
+    let svg = get(&format!("/export.svg?{query}")).await.text();
+    let png = get(&format!("/export.png?{query}")).await;
+    assert_eq!(png.status, 200);
+    let whole = server::page::Previews::default()
+        .render_scaled(&svg, 2.0)
+        .expect("the SVG is drawn");
+    let (layered, whole) = (
+        Pixmap::decode_png(&png.body).expect("a PNG"),
+        Pixmap::decode_png(&whole).expect("a PNG"),
+    );
+    assert_eq!(
+        (layered.width(), layered.height()),
+        (whole.width(), whole.height())
+    );
+    let differ = |a: &Pixmap, b: &Pixmap| {
+        a.pixels()
+            .iter()
+            .zip(b.pixels())
+            .filter(|(p, q)| {
+                let channels = |c: &resvg::tiny_skia::PremultipliedColorU8| {
+                    [c.red(), c.green(), c.blue(), c.alpha()]
+                };
+                channels(p)
+                    .iter()
+                    .zip(channels(q))
+                    .any(|(x, y)| x.abs_diff(y) > 8)
+            })
+            .count()
+    };
+    let pixels = whole.pixels().len();
+    let changed = differ(&layered, &whole);
+    assert!(
+        changed * 1000 < pixels,
+        "{changed} of {pixels} pixels differ from the SVG drawn whole"
+    );
+    // And the comparison can tell: a blank page differs in most of the map.
+    let mut blank = Pixmap::new(whole.width(), whole.height()).expect("size");
+    blank.fill(resvg::tiny_skia::Color::WHITE);
+    assert!(differ(&blank, &whole) * 4 > pixels, "the figure is drawn");
+}
+
 #[tokio::test]
 async fn the_svg_has_the_title_and_the_permalink_without_the_size() {
     let svg = get("/export.svg?date=2016-11-22&island=etorofu&lang=ja").await;
@@ -94,4 +141,29 @@ async fn an_unchanged_export_is_not_sent_again() {
         .body(Body::empty())
         .expect("request");
     assert_eq!(send(app(), request).await.status, 304);
+}
+
+/// The SVG is kept once drawn: asked again, the same bytes; but a kept
+/// figure is only ever the one drawn for that state, size and host.
+#[tokio::test]
+async fn a_kept_svg_is_the_one_drawn_for_its_state_size_and_host() {
+    let ask = |uri: &'static str, host: &'static str| async move {
+        let request = Request::get(uri)
+            .header("host", host)
+            .body(Body::empty())
+            .expect("request");
+        send(app(), request).await.text()
+    };
+    let first = ask("/export.svg?date=1999-09-09", "a.example").await;
+    assert!(
+        first.contains("http://a.example/?date=1999-09-09"),
+        "{first}"
+    );
+    assert_eq!(ask("/export.svg?date=1999-09-09", "a.example").await, first);
+    let other_host = ask("/export.svg?date=1999-09-09", "b.example").await;
+    assert!(other_host.contains("http://b.example/") && !other_host.contains("a.example"));
+    let other_day = ask("/export.svg?date=1999-09-10", "a.example").await;
+    assert!(other_day.contains("date=1999-09-10") && !other_day.contains("date=1999-09-09"));
+    let other_size = ask("/export.svg?date=1999-09-09&w=600&h=400", "a.example").await;
+    assert!(other_size.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600""#));
 }

@@ -35,23 +35,12 @@ async fn get_with(uri: &str, accept_language: &str) -> Answer {
     send(app(), request).await
 }
 
-fn vary_names(answer: &Answer) -> Vec<String> {
-    answer
-        .headers
-        .get_all("vary")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|v| v.trim().to_ascii_lowercase())
-        .collect()
-}
-
 #[tokio::test]
 async fn events_come_in_the_language_asked_for() {
     let (answer, ja) = json("/api/events?lang=ja&limit=1000").await;
     assert_eq!(answer.header("content-language"), "ja");
     assert!(
-        !vary_names(&answer).contains(&"accept-language".to_owned()),
+        !answer.vary_names().contains(&"accept-language".to_owned()),
         "the API does not negotiate"
     );
     let items = ja["items"].as_array().expect("items");
@@ -206,7 +195,7 @@ async fn the_page_speaks_the_readers_language_and_says_it_varies() {
     let html = page.text();
     assert!(html.contains("<html lang=\"ja\""), "{}", &html[..200]);
     assert_eq!(page.header("content-language"), "ja");
-    assert!(vary_names(&page).contains(&"accept-language".to_owned()));
+    assert!(page.vary_names().contains(&"accept-language".to_owned()));
     assert!(is_japanese(title(&html)), "{}", title(&html));
     assert_eq!(meta(&html, "og:locale"), ["ja_JP"]);
     let mut alternates = meta(&html, "og:locale:alternate");
@@ -244,7 +233,7 @@ async fn the_page_speaks_the_readers_language_and_says_it_varies() {
     let plain = get_with("/", "").await;
     assert_eq!(plain.header("content-language"), "en");
     assert!(plain.text().contains("<html lang=\"en\""));
-    assert!(vary_names(&plain).contains(&"accept-language".to_owned()));
+    assert!(plain.vary_names().contains(&"accept-language".to_owned()));
 }
 
 #[tokio::test]
@@ -252,7 +241,7 @@ async fn a_link_s_language_wins_over_the_reader_s_and_needs_no_vary() {
     let page = get_with("/?island=kunashiri&date=1960-01-01&lang=ru", "ja").await;
     let html = page.text();
     assert_eq!(page.header("content-language"), "ru");
-    assert!(!vary_names(&page).contains(&"accept-language".to_owned()));
+    assert!(!page.vary_names().contains(&"accept-language".to_owned()));
     assert!(html.contains("<html lang=\"ru\""));
     assert_eq!(title(&html), "Кунашир на 1 января 1960 г. · Kuril Atlas");
     let description = meta(&html, "description")[0];

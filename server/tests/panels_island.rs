@@ -60,6 +60,43 @@ fn open(period: &str) -> bool {
     period.starts_with("<details open>")
 }
 
+/// The link a folded period holds to its entries (`data-fill` and the
+/// link's `href`, which must agree), unescaped.
+fn fill_url(period: &str) -> Option<String> {
+    let start = period.strip_prefix("<details data-fill=\"")?;
+    let url = &start[..start.find('"')?];
+    assert!(
+        period.contains(&format!("<p class=\"story-later\"><a href=\"{url}\">")),
+        "the fallback link: {period}"
+    );
+    Some(url.replace("&amp;", "&"))
+}
+
+/// The panel with each folded period's entries asked for through its link
+/// and put in place of the link, as the app's host does when it is opened.
+async fn whole(html: &str, app: Option<axum::Router>) -> String {
+    let mut out = html.to_owned();
+    for period in periods(html) {
+        let Some(url) = fill_url(period) else {
+            continue;
+        };
+        let request = Request::get(url.as_str())
+            .body(Body::empty())
+            .expect("request");
+        let a = support::send(app.clone().unwrap_or_else(support::app), request).await;
+        assert_eq!(a.status, StatusCode::OK, "{url}");
+        let link_at = period.find("<p class=\"story-later\">").expect("the link");
+        let link_len = period[link_at..].find("</p>").expect("its end") + 4;
+        let link = &period[link_at..link_at + link_len];
+        out = out.replacen(
+            &format!("{}{link}", &period[..link_at]),
+            &format!("{}{}", &period[..link_at], a.text()),
+            1,
+        );
+    }
+    out
+}
+
 /// The one `<dd>` after the `<dt>` `term`.
 fn row<'a>(html: &'a str, term: &str) -> Option<&'a str> {
     let at = html.find(&format!("<dt>{term}</dt><dd>"))? + term.len() + 13;
@@ -270,7 +307,7 @@ async fn opened_from_an_event_or_a_deployment_its_entry_is_marked_and_scrolled_t
 
 #[tokio::test]
 async fn entries_open_their_record_and_a_change_moves_the_map_to_its_day() {
-    let html = panel("island=etorofu&date=2017-01-01").await.text();
+    let html = whole(&panel("island=etorofu&date=2017-01-01").await.text(), None).await;
     assert!(html.contains(
         "<button type=\"button\" class=\"story-open\" data-href=\"/?island=etorofu&amp;date=2017-01-01&amp;event=treaty-of-shimoda-1855\">"
     ));
@@ -290,7 +327,7 @@ async fn entries_open_their_record_and_a_change_moves_the_map_to_its_day() {
 
 #[tokio::test]
 async fn the_kind_filter_keeps_each_entry_and_each_count_by_kind() {
-    let html = panel("island=etorofu&date=2017-01-01").await.text();
+    let html = whole(&panel("island=etorofu&date=2017-01-01").await.text(), None).await;
     assert!(html.contains("<input type=\"radio\" name=\"story-kind\" value=\"all\" data-filter=\"kind\" checked> All</label>"));
     assert!(html.contains("value=\"visit\" data-filter=\"kind\"> Visits</label>"));
     let mut visits = 0;
@@ -344,7 +381,8 @@ async fn hostile_names_and_links_show_as_text() {
             .expect("request");
         let a = support::send(hostile_app(), request).await;
         assert_eq!(a.status, StatusCode::OK, "{query}");
-        let html = a.text();
+        // Every period's entries, the folded ones through their links.
+        let html = whole(&a.text(), Some(hostile_app())).await;
         // The payloads are there, as text.
         assert!(
             html.contains("&lt;img src=x onerror=alert("),
@@ -389,4 +427,83 @@ async fn the_panel_charts_the_islands_deployments_with_the_maps_date() {
     assert!(chart.contains("href=\"/deployments\""));
     let ja = panel("island=etorofu&lang=ja").await.text();
     assert!(ja.contains("aria-label=\"配備年表") && ja.contains("href=\"/deployments?lang=ja\""));
+}
+
+#[tokio::test]
+async fn only_the_open_periods_carry_their_entries_the_others_link_to_them() {
+    let html = panel("island=etorofu&date=2017-01-01").await.text();
+    let periods = periods(&html);
+    let (opened, folded): (Vec<&str>, Vec<&str>) = periods.iter().partition(|p| open(p));
+    assert_eq!(opened.len(), 1);
+    assert!(folded.len() >= 3);
+    for period in &folded {
+        let url = fill_url(period).expect("a folded period links to its entries");
+        assert!(url.starts_with("/fragments/story?island=etorofu&date=2017-01-01&period="));
+        assert!(!period.contains("class=\"story-entry"), "{period}");
+        // Its label counts the entries the link gives.
+        let count: usize = label(period)
+            .rsplit_once(" (")
+            .and_then(|(_, n)| n.trim_end_matches(')').parse().ok())
+            .expect("a count");
+        let a = get(&url).await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert_eq!(a.header("content-type"), "text/html; charset=utf-8");
+        assert_eq!(
+            a.text().matches("<li class=\"story-entry").count(),
+            count,
+            "{url}"
+        );
+    }
+    // The entries of a folded period are those its panel draws open: the
+    // 1945–1991 period asked for on 2017's link, and the panel of a 1950
+    // link, where it is the open one, draw the same entries but the mark.
+    let soviet = folded
+        .iter()
+        .find(|p| label(p).starts_with("1945–1991"))
+        .expect("the Soviet period");
+    let later = get(&fill_url(soviet).expect("its link")).await.text();
+    let at_1950 = panel("island=etorofu&date=1950-06-01").await.text();
+    let drawn_open = open_period(&at_1950, "1945–1991");
+    // Their entries' dates and titles, in order.
+    let items = |h: &str| -> Vec<String> {
+        h.split("<span class=\"when\">")
+            .skip(1)
+            .map(|e| e.split("</span></button>").next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert!(!items(&later).is_empty());
+    assert_eq!(items(&later), items(drawn_open));
+}
+
+/// The open period whose label starts with `name`: its HTML.
+fn open_period<'a>(html: &'a str, name: &str) -> &'a str {
+    periods(html)
+        .into_iter()
+        .find(|p| label(p).starts_with(name) && open(p))
+        .expect("the period, open")
+}
+
+#[tokio::test]
+async fn a_periods_entries_are_in_the_links_language_and_a_bad_period_is_nothing() {
+    let html = panel("island=etorofu&date=2017-01-01&lang=ja").await.text();
+    let url = periods(&html)
+        .into_iter()
+        .find_map(fill_url)
+        .expect("a folded period");
+    assert!(url.contains("lang=ja"), "{url}");
+    let a = get(&url).await;
+    assert_eq!(a.header("content-language"), "ja");
+    let entries = a.text();
+    assert!(entries.contains("<span class=\"when\">"), "{entries}");
+    assert!(entries.contains("年"), "dates in Japanese: {entries}");
+    for query in [
+        "island=etorofu&period=99",
+        "island=etorofu&period=x",
+        "island=etorofu",
+        "period=0",
+        "island=atlantis&period=0",
+    ] {
+        let a = get(&format!("/fragments/story?{query}")).await;
+        assert_eq!(a.status, StatusCode::NO_CONTENT, "{query}");
+    }
 }

@@ -8,6 +8,13 @@ use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// The toolchain the release wasm is built with (`tasks::build_frontend`):
+/// a pinned nightly, for `-Zbuild-std` and `-Cpanic=immediate-abort`, which
+/// take about a sixth off the compressed wasm (bench/README.md, "Wasm
+/// size"). Only its `rust-src` is needed: the standard library is compiled
+/// for the wasm from source. Everything else (server, tests, clippy, a plain
+/// `trunk serve`) uses the stable toolchain.
+pub const WASM_TOOLCHAIN: &str = "nightly-2026-05-20";
 
 /// What the caller is about to do, and so which tools it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +27,8 @@ pub enum Needs {
 
 pub fn ensure_all(needs: Needs) -> Result<(), Error> {
     ensure_wasm_target()?;
+    // A download, not a compile: it overlaps the installs below.
+    let toolchain = std::thread::spawn(ensure_wasm_toolchain);
     // Trunk and wasm-bindgen-cli compile in folders of their own: on a
     // first run each fills the core the other leaves idle in its
     // single-threaded steps (measured on a fresh clone: 8.4 and 15.5
@@ -31,6 +40,9 @@ pub fn ensure_all(needs: Needs) -> Result<(), Error> {
         .unwrap_or_else(|_| Err(Error::msg("the wasm-bindgen install's thread panicked")));
     trunk?;
     bindgen?;
+    toolchain
+        .join()
+        .unwrap_or_else(|_| Err(Error::msg("the wasm toolchain install's thread panicked")))?;
     ensure_wasm_opt()?;
     if needs == Needs::Test {
         ensure_chromium()?;
@@ -74,6 +86,32 @@ fn ensure_wasm_target() -> Result<(), Error> {
         return ok("wasm32-unknown-unknown target");
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// [`WASM_TOOLCHAIN`] with `rust-src` (minimal profile: about 1 minute's
+/// download, no compile).
+fn ensure_wasm_toolchain() -> Result<(), Error> {
+    let installed = output(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        WASM_TOOLCHAIN,
+    ]))
+    .unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "rust-src") {
+        return ok(&format!("{WASM_TOOLCHAIN} with rust-src"));
+    }
+    eprintln!("installing the {WASM_TOOLCHAIN} toolchain with rust-src (for the release wasm)");
+    run(Command::new("rustup").args([
+        "toolchain",
+        "install",
+        WASM_TOOLCHAIN,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))
 }
 
 fn ensure_trunk() -> Result<(), Error> {

@@ -33,11 +33,36 @@ pub fn serve(args: &[String]) -> Result<(), Error> {
 }
 
 pub(crate) fn build_frontend() -> Result<(), Error> {
-    run(Command::new("trunk")
+    let mut trunk = Command::new("trunk");
+    trunk
         .args(["build", "--release"])
-        .env("PATH", setup::tool_path()))?;
+        .env("PATH", setup::tool_path());
+    with_small_wasm_std(&mut trunk);
+    run(&mut trunk)?;
     crate::compress::precompress_dist()
 }
+
+/// The flags that make the release wasm small, for the cargo that Trunk
+/// runs: the pinned nightly ([`setup::WASM_TOOLCHAIN`]) compiles the
+/// standard library with the app (`build-std`, size-optimised), panics
+/// abort at once instead of formatting a message nobody sees
+/// (`immediate-abort`), and `Debug` formatting and panic locations are left
+/// out. Measured in bench/README.md ("Wasm size"). `--cfg erase_components`
+/// repeats `.cargo/config.toml`'s, which a `RUSTFLAGS` would otherwise
+/// replace.
+fn with_small_wasm_std(cargo_via_trunk: &mut Command) {
+    cargo_via_trunk
+        .env("RUSTUP_TOOLCHAIN", setup::WASM_TOOLCHAIN)
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+            SMALL_WASM_RUSTFLAGS,
+        );
+}
+
+/// See [`with_small_wasm_std`].
+const SMALL_WASM_RUSTFLAGS: &str = "--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none";
 
 pub(crate) fn build_server() -> Result<(), Error> {
     run(Command::new("cargo").args(["build", "--release", "--package", "server"]))

@@ -106,6 +106,7 @@ story-period-held = { $years } · { $held }
 story-count = { $period } ({ $count })
 story-map-date = map date
 story-none = No record in this period in our sources.
+story-period-entries = Show the entries of this period
 story-sources = { $count ->
     [one] { $count } source
    *[other] { $count } sources

@@ -103,6 +103,7 @@ story-period-held = { $years }・{ $held }
 story-count = { $period }（{ $count }件）
 story-map-date = 地図の日付
 story-none = この期間の記録は、当プロジェクトの情報源にはありません。
+story-period-entries = この期間の記録を表示
 story-sources = 情報源{ $count }件
 story-excerpts = 引用あり
 

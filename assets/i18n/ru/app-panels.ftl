@@ -104,6 +104,7 @@ story-period-held = { $years } · { $held }
 story-count = { $period } ({ $count })
 story-map-date = дата на карте
 story-none = В наших источниках нет записей за этот период.
+story-period-entries = Показать записи этого периода
 story-sources = { $count ->
     [one] { $count } источник
     [few] { $count } источника

@@ -46,7 +46,7 @@ pub enum DateError {
     /// A `YYYY-MM-DD` text that names no day, as written.
     #[error("{0} is not a valid date")]
     NoSuchDay(String),
-    #[error("{0:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    #[error("\"{0}\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
     Malformed(String),
     #[error("{0} is not a full date (YYYY-MM-DD)")]
     NotFullDate(String),

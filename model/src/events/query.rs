@@ -104,7 +104,6 @@ pub struct HistoryEntry {
 /// An excerpt with its notes and the events it supports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ExcerptView {
     pub excerpt: Excerpt,
     pub annotations: Vec<Annotation>,
@@ -114,7 +113,6 @@ pub struct ExcerptView {
 /// An article with everything linked to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct ArticleView {
     pub article: Article,
     pub excerpts: Vec<ExcerptView>,

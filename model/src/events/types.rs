@@ -386,7 +386,6 @@ impl Deployment {
 /// quote) or a quoted one (short excerpts only, each linked to its page).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Article {
     pub id: String,
     pub title: String,
@@ -436,7 +435,6 @@ pub struct Excerpt {
 /// A note on an excerpt: a fact-check, context or a translation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Annotation {
     pub id: String,
     pub excerpt: String,

@@ -42,6 +42,7 @@ fn overlays() -> Overlays {
 
 struct Drawn {
     svg: String,
+    layers: Layers,
 }
 
 fn draw(
@@ -70,7 +71,7 @@ fn draw_with(
     );
     let catalogue = crate::i18n::committed(lang);
     let overlays = overlays();
-    let svg = render_svg(&Figure {
+    let layers = render_layers(&Figure {
         land: &land,
         islands: &islands,
         scene: &scene,
@@ -87,7 +88,10 @@ fn draw_with(
         revision: "0123abcd4567",
         size: DEFAULT_SIZE,
     });
-    Drawn { svg }
+    Drawn {
+        svg: layers.svg(),
+        layers,
+    }
 }
 
 fn legend(svg: &str) -> Vec<String> {
@@ -306,4 +310,38 @@ fn events_of_the_year_up_to_the_date_are_marked_and_in_the_legend() {
     assert_eq!(marked("2016-06-01"), (2, true));
     assert_eq!(marked("2014-06-01"), (0, false), "more than a year before");
     assert_eq!(marked("2017-01-01"), (0, false), "after the date");
+}
+
+#[test]
+fn the_layers_are_the_page_under_the_map_the_map_and_the_page_over_it() {
+    let Drawn { svg, layers } = draw(&etorofu_2016(), &[], Lang::En, None);
+    let (w, h) = (f64::from(DEFAULT_SIZE.0), f64::from(DEFAULT_SIZE.1));
+    assert_eq!((layers.map_size, layers.map_at.0), ((w, h), 0.0));
+    assert!(
+        layers.size.1 > layers.map_at.1 + h,
+        "a footer under the map"
+    );
+    // The title is under the map's layer, the legend and the frame over it,
+    // and the land only in the map.
+    assert!(layers.before.contains("<text") && !layers.before.contains("<path"));
+    assert!(layers.map.contains("<path") && !layers.map.contains("class=\"legend\""));
+    assert!(layers.after.contains(r#"<g class="legend">"#));
+    assert!(
+        layers.after.starts_with(r#"<rect x="0.5""#),
+        "the frame first"
+    );
+    // Joined, the map is nested once where it belongs, clipped by its <svg>.
+    let nested = format!(
+        r#"<svg x="0" y="{}" width="{w}" height="{h}" viewBox="0 0 {w} {h}">"#,
+        layers.map_at.1
+    );
+    assert_eq!(svg.matches(&nested).count(), 1, "{svg}");
+    let at = svg.find(&nested).expect("nested");
+    assert!(svg[..at].ends_with(&layers.before) && svg[at..].contains(&layers.map));
+    assert!(svg.ends_with(&format!("{}</svg>", layers.after)));
+    // Each layer as its own document.
+    let map = Layers::document(layers.map_size, &layers.map);
+    assert!(map.starts_with(&format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}""#
+    )));
 }

@@ -86,7 +86,7 @@ pub fn body(c: &Catalogue, evidence: &EvidenceCounts) -> String {
         t("methodology-licence-coasts"),
         t("methodology-licence-lines"),
         t("methodology-licence-ours"),
-        super::localised("/about", c.lang()),
+        crate::page_frame::localised("/about", c.lang()),
         t("shell-about"),
     );
     b

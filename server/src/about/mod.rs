@@ -11,22 +11,24 @@ mod methodology;
 mod render;
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::sync::Arc;
 
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use model::events::evidence::EvidenceCounts;
-use model::i18n::{Arg, Catalogue, Lang};
+use model::i18n::{Arg, Catalogue};
 use model::names::Forms;
 use model::og::escape;
-use model::permalink::{self, MapState};
 use model::positions::Positions;
 
 use crate::http_cache::{Served, cached};
-use crate::i18n::Catalogues;
+use crate::i18n::{Catalogues, PerLang};
 use crate::linked::Linked;
+use crate::page::ServedLang;
+/// Where the panels find it (`panels/island.rs`); its home is `page_frame`.
+pub(crate) use crate::page_frame::localised;
+use crate::page_frame::{self, Frame, alternates};
 
 const HTML: &str = "text/html; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
@@ -49,19 +51,14 @@ enum Which {
 impl Which {
     const ALL: [Which; 2] = [Which::About, Which::Methodology];
 
+    /// Its path, among the masthead's links ([`page_frame::SITE`]).
     fn path(self) -> &'static str {
-        match self {
-            Which::About => "/about",
-            Which::Methodology => "/methodology",
-        }
+        page_frame::SITE[self as usize].0
     }
 
-    /// Its title, also the site's link to it (`shell-about`, `shell-methodology`).
+    /// Its title, also the masthead's link to it.
     fn title(self, c: &Catalogue) -> String {
-        c.text(match self {
-            Which::About => "shell-about",
-            Which::Methodology => "shell-methodology",
-        })
+        c.text(page_frame::SITE[self as usize].1)
     }
 }
 
@@ -70,8 +67,8 @@ impl Which {
 /// whose addresses are absolute) are added per request for its host.
 #[derive(Clone)]
 pub struct About {
-    /// Per language, in [`Lang::ALL`]'s order, per page in [`Which::ALL`]'s.
-    pages: Arc<Vec<Vec<Written>>>,
+    /// Per language, per page in [`Which::ALL`]'s order.
+    pages: Arc<PerLang<Vec<Written>>>,
     css: Served,
     icon: Served,
     linked: Arc<Linked>,
@@ -94,26 +91,23 @@ struct Written {
 
 impl About {
     pub fn new(from: &Sources, linked: Arc<Linked>) -> About {
-        let pages = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let c = from.catalogues.get(lang);
-                let positions = from.positions.in_language(lang);
-                Which::ALL
-                    .into_iter()
-                    .map(|which| {
-                        let body = match which {
-                            Which::About => render::body(c, &positions, from.names),
-                            Which::Methodology => methodology::body(c, from.evidence),
-                        };
-                        Written {
-                            title: which.title(c),
-                            html: document(c, which, &body, linked.footer(lang)),
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        let pages = PerLang::new(|lang| {
+            let c = from.catalogues.get(lang);
+            let positions = from.positions.in_language(lang);
+            Which::ALL
+                .into_iter()
+                .map(|which| {
+                    let body = match which {
+                        Which::About => render::body(c, &positions, from.names),
+                        Which::Methodology => methodology::body(c, from.evidence),
+                    };
+                    Written {
+                        title: which.title(c),
+                        html: document(c, which, &body, linked.footer(lang)),
+                    }
+                })
+                .collect()
+        });
         About {
             pages: Arc::new(pages),
             css: Served::new(format!("{STYLE}{CHART_STYLE}")),
@@ -123,97 +117,32 @@ impl About {
     }
 
     /// `which` in the request's language, as served to its host, tagged
-    /// with the data revision; `Content-Language` says the language, and
-    /// `Vary` that `Accept-Language` chose it when the link did not.
+    /// with the data revision, saying its language ([`ServedLang`]).
     fn serve(&self, which: Which, query: Option<&str>, headers: &HeaderMap) -> Response {
-        let asked = crate::event_page::query_lang(query);
-        let lang = asked.unwrap_or_else(|| crate::page::reader_lang(headers));
-        let written = &self.pages[index(lang)][which as usize];
+        let served = ServedLang::of_page(query, headers);
+        let lang = served.lang;
+        let written = &self.pages.get(lang)[which as usize];
         let origin = crate::page::origin(headers);
         let url = format!("{origin}{}", localised(which.path(), lang));
         let mut head = self.linked.page_head(lang, &written.title, &url, &origin);
-        head.push_str(&alternates(&origin, which.path(), &url));
+        head.push_str(&alternates(&origin, which.path(), lang));
         let html = written.html.replacen(HEAD, &head, 1);
-        let served = Served::of_data(&self.linked.revision, html);
-        let mut response = cached(&served, HTML, headers);
-        let h = response.headers_mut();
-        h.insert(
-            header::CONTENT_LANGUAGE,
-            HeaderValue::from_static(lang.code()),
-        );
-        if asked.is_none() {
-            // Appended: the compression layer adds its own `Vary` after this.
-            h.append(header::VARY, HeaderValue::from_static("accept-language"));
-        }
-        response
+        let served_html = Served::of_data(&self.linked.revision, html);
+        served.label(cached(&served_html, HTML, headers))
     }
 }
 
-fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
-}
-
-/// `path` (`/about`, `/methodology`) in `lang`: English without `lang=`.
-pub(crate) fn localised(path: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => path.to_owned(),
-        other => format!("{path}?lang={}", other.code()),
-    }
-}
-
-/// The page's canonical address and the same page in each language.
-fn alternates(origin: &str, path: &str, url: &str) -> String {
-    let mut h = format!("<link rel=\"canonical\" href=\"{}\">\n", escape(url));
-    for other in Lang::ALL {
-        let _ = writeln!(
-            h,
-            "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\">",
-            escape(&format!("{origin}{}", localised(path, other)))
-        );
-    }
-    h
-}
-
-/// The document around `body`: title, the masthead with the site's links
-/// in the page's language, the footer; [`HEAD`] where the head goes.
+/// The document around `body`: title, the site's frame with this page
+/// current, the footer; [`HEAD`] where the request's head goes.
 fn document(c: &Catalogue, which: Which, body: &str, footer: &str) -> String {
-    let lang = c.lang();
-    let map = permalink::href(&MapState {
-        lang: Some(lang),
-        ..MapState::default()
-    });
-    let mut nav = format!(
-        "<a href=\"{}\">{}</a>",
-        escape(&map),
-        escape(&c.text("event-page-map"))
-    );
-    for page in Which::ALL {
-        let here = if page == which {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            nav,
-            "<a href=\"{}\"{here}>{}</a>",
-            escape(&localised(page.path(), lang)),
-            escape(&page.title(c))
-        );
-    }
     let title = c.format("server-page-title", &[("headline", which.title(c).into())]);
-    format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n\
-         <link rel=\"icon\" href=\"/pages-icon.svg\" type=\"image/svg+xml\">\n\
-         <link rel=\"stylesheet\" href=\"/pages.css\">\n{HEAD}</head>\n<body>\n\
-         <header class=\"masthead\"><p class=\"brand\">{}</p>\
-         <nav aria-label=\"{}\">{nav}</nav></header>\n<main>\n{body}</main>\n{footer}\n</body>\n</html>\n",
-        lang.code(),
-        escape(&title),
-        escape(&c.text("server-site-name")),
-        escape(&c.text("event-page-site")),
-    )
+    let head = format!("<title>{}</title>\n{HEAD}", escape(&title));
+    let frame = Frame {
+        current: Some(which.path()),
+        narrow: false,
+        footer,
+    };
+    page_frame::document(c, &head, body, frame)
 }
 
 /// Message `key` escaped, with each of `markup`'s variables replaced by its

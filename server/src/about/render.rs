@@ -12,6 +12,8 @@ use model::names::{Forms, NameStyle, Naming};
 use model::og::escape;
 use model::positions::{Government, Position, Positions, Statement};
 
+use crate::page_frame::{localised, source};
+
 /// How the page writes text: the catalogue's language, both names.
 struct Words<'a> {
     c: &'a Catalogue,
@@ -51,14 +53,11 @@ pub fn body(c: &Catalogue, positions: &Positions, names: &BTreeMap<String, Forms
             body.push_str(&side(&w, p));
         }
     }
-    let json = match c.lang() {
-        Lang::En => "/api/positions".to_owned(),
-        other => format!("/api/positions?lang={}", other.code()),
-    };
+    let json = localised("/api/positions", c.lang());
     let _ = writeln!(
         body,
         "</div>\n<p><a href=\"{}\">{}</a> · {} <a href=\"{json}\" type=\"application/json\">{json}</a></p>",
-        super::localised("/methodology", c.lang()),
+        localised("/methodology", c.lang()),
         escape(&c.text("shell-methodology")),
         escape(&c.text("about-json")),
     );
@@ -146,31 +145,8 @@ fn sources(c: &Catalogue, list: &[Source]) -> String {
     let items: Vec<String> = list
         .iter()
         .map(|src| {
-            let text = src.title.as_deref().unwrap_or(&src.outlet);
-            let mut about = c.format(
-                "event-page-source-about",
-                &[
-                    ("outlet", src.outlet.as_str().into()),
-                    ("kind", src.kind.label(c).into()),
-                    ("language", src.language.as_str().into()),
-                ],
-            );
-            if let Some(d) = &src.published {
-                let published = c.format(
-                    "event-page-source-published",
-                    &[("date", c.date_words(d).into())],
-                );
-                let separator = c.text("event-page-list-separator");
-                about = format!("{about}{separator}{published}");
-            }
-            format!(
-                "<a href=\"{}\" hreflang=\"{}\" rel=\"noopener\"><span lang=\"{}\">{}</span></a> ({})",
-                escape(&src.url),
-                escape(&src.language),
-                escape(&src.language),
-                escape(text),
-                escape(&about)
-            )
+            let (link, about) = source(c, src);
+            format!("{link} ({about})")
         })
         .collect();
     items.join(&escape(&c.text("about-source-separator")))

@@ -16,6 +16,7 @@ use super::params::{self, AtParams, EventParams, RawQuery};
 use super::{Api, GEOJSON, JSON};
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
+use crate::page::ServedLang;
 
 /// `response` as a file to save, named `kuril-atlas-<what>[-<filter>…].<ext>`.
 fn attachment(mut response: Response, what: &str, filters: &[String], ext: &str) -> Response {
@@ -74,11 +75,8 @@ pub async fn events_csv(
     let params = params::event_params(query, |i| island_known(&api, i))?;
     let (lang, rows, named) = events(&api, params);
     let body = downloads::events_csv(&rows);
-    let mut response = cached(&Served::new(body), CSV_MEDIA_TYPE, &headers);
-    response.headers_mut().insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
+    let response = cached(&Served::new(body), CSV_MEDIA_TYPE, &headers);
+    let response = ServedLang::named(lang).label(response);
     Ok(attachment(response, "events", &named, "csv"))
 }
 
@@ -133,11 +131,8 @@ pub async fn deployments_csv(
     let mut named: Vec<String> = params.island.iter().cloned().collect();
     named.extend(params.at.map(|d| format!("at-{d}")));
     named.extend(params.lang.map(|l| l.code().to_owned()));
-    let mut response = cached(&Served::new(body), CSV_MEDIA_TYPE, &headers);
-    response.headers_mut().insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
+    let response = cached(&Served::new(body), CSV_MEDIA_TYPE, &headers);
+    let response = ServedLang::named(lang).label(response);
     Ok(attachment(response, "deployments", &named, "csv"))
 }
 

@@ -1,7 +1,7 @@
 //! Thin handlers: parse, query `model::events`, serialize with an ETag.
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use model::api::*;
 use model::i18n::Lang;
@@ -12,6 +12,7 @@ use super::{Api, GEOJSON, JSON};
 use crate::data::Revision;
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
+use crate::page::ServedLang;
 
 pub(super) fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError {
@@ -43,12 +44,8 @@ pub(super) fn respond_in<T: Serialize>(
     content_type: &'static str,
     headers: &HeaderMap,
 ) -> Result<Response, ApiError> {
-    let mut response = respond(revision, value, content_type, headers)?;
-    response.headers_mut().insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    Ok(response)
+    let response = respond(revision, value, content_type, headers)?;
+    Ok(ServedLang::named(lang).label(response))
 }
 
 /// Whether `id` is an island or group the data knows: exactly the
@@ -319,12 +316,8 @@ pub async fn positions(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let lang = params::lang_params(query)?.lang.unwrap_or_default();
-    let mut response = cached(api.positions_json(lang), JSON, &headers);
-    response.headers_mut().insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    Ok(response)
+    let response = cached(api.positions_json(lang), JSON, &headers);
+    Ok(ServedLang::named(lang).label(response))
 }
 
 /// This API's OpenAPI 3.1 description.

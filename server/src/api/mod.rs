@@ -27,6 +27,7 @@ use utoipa::OpenApi;
 use crate::data::Revision;
 use crate::error::StartupError;
 use crate::http_cache::Served;
+use crate::i18n::PerLang;
 use model::api::IslandSummary;
 use model::downloads::{DataPackage, PackageMeta};
 
@@ -41,10 +42,10 @@ pub struct Api {
 }
 
 struct Inner {
-    /// The data in each language ([`Lang::ALL`]'s order), prepared once.
-    langs: Vec<Localized>,
-    /// `/api/positions` per language ([`Lang::ALL`]'s order).
-    positions: Vec<Served>,
+    /// The data in each language, prepared once.
+    langs: PerLang<Localized>,
+    /// `/api/positions` per language.
+    positions: PerLang<Served>,
     openapi: Served,
     /// The data revision answers are tagged with.
     revision: Revision,
@@ -79,18 +80,15 @@ impl Api {
                 source,
             }
         })?;
-        let positions = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let json = serde_json::to_vec(&positions.in_language(lang)).map_err(|source| {
-                    StartupError::Prepare {
-                        what: "cannot serialise the positions".into(),
-                        source,
-                    }
-                })?;
-                Ok(Served::of_data(revision, json))
-            })
-            .collect::<Result<Vec<_>, StartupError>>()?;
+        let positions = PerLang::try_new(|lang| {
+            let json = serde_json::to_vec(&positions.in_language(lang)).map_err(|source| {
+                StartupError::Prepare {
+                    what: "cannot serialise the positions".into(),
+                    source,
+                }
+            })?;
+            Ok::<_, StartupError>(Served::of_data(revision, json))
+        })?;
         let datapackage =
             serde_json::to_vec_pretty(&DataPackage::new(package)).map_err(|source| {
                 StartupError::Prepare {
@@ -98,14 +96,11 @@ impl Api {
                     source,
                 }
             })?;
-        let langs = Lang::ALL
-            .into_iter()
-            .map(|lang| Localized {
-                data: data.in_language(lang),
-                islands: summaries.clone(),
-                islands_data: islands.in_language(lang),
-            })
-            .collect();
+        let langs = PerLang::new(|lang| Localized {
+            data: data.in_language(lang),
+            islands: summaries.clone(),
+            islands_data: islands.in_language(lang),
+        });
         Ok(Api {
             inner: Arc::new(Inner {
                 langs,
@@ -141,8 +136,7 @@ impl Api {
 
     /// The data in `lang`.
     pub fn in_language(&self, lang: Lang) -> &Localized {
-        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.inner.langs[at]
+        self.inner.langs.get(lang)
     }
 
     /// The data in English.
@@ -160,8 +154,7 @@ impl Api {
 
     /// `/api/positions` in `lang`.
     pub fn positions_json(&self, lang: Lang) -> &Served {
-        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &self.inner.positions[at]
+        self.inner.positions.get(lang)
     }
 
     pub fn openapi_json(&self) -> &Served {

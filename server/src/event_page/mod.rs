@@ -1,16 +1,16 @@
 //! `/events/{id}`: each event's own page, citable and readable without
 //! JavaScript, drawn on the server once at start-up in every language
 //! (`render`), in the link's language (`lang=`, else `Accept-Language`,
-//! then `Vary`); an unknown id gets a 404 page in the same style. No script,
+//! then `Vary`: `page::ServedLang`); an unknown id gets a 404 page in the same style. No script,
 //! no inline style: `/pages.css`, as `/about`. And `/feed.atom`, the events
 //! as an Atom feed (`model::feed`), per island with `island=`.
 
-pub(crate) mod render;
+mod render;
 
 use std::collections::HashMap;
 
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::events::Dataset;
 use model::feed::{ATOM, FeedSource, check_island};
@@ -19,6 +19,8 @@ use model::i18n::{Catalogue, Lang};
 use crate::api::{QueryPairs, pairs};
 use crate::error::ApiError;
 use crate::http_cache::{Served, cached};
+use crate::i18n::PerLang;
+use crate::page::ServedLang;
 use crate::state::AppState;
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -28,8 +30,8 @@ const ORIGIN: &str = "\u{e000}origin\u{e000}";
 /// Every event's page in every language, drawn once, with `ORIGIN` for the
 /// origin each request supplies.
 pub struct EventPages {
-    /// Per language ([`Lang::ALL`]'s order): event id → page.
-    langs: Vec<HashMap<String, String>>,
+    /// Per language: event id → page.
+    langs: PerLang<HashMap<String, String>>,
 }
 
 impl EventPages {
@@ -38,23 +40,19 @@ impl EventPages {
         data: impl Fn(Lang) -> &'a Dataset,
         catalogue: impl Fn(Lang) -> &'a Catalogue,
     ) -> EventPages {
-        let langs = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let (d, c) = (data(lang), catalogue(lang));
-                d.events
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| (e.id.clone(), render::page(d, c, i, ORIGIN)))
-                    .collect()
-            })
-            .collect();
+        let langs = PerLang::new(|lang| {
+            let (d, c) = (data(lang), catalogue(lang));
+            d.events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.clone(), render::page(d, c, i, ORIGIN)))
+                .collect()
+        });
         EventPages { langs }
     }
 
     fn get(&self, lang: Lang, id: &str) -> Option<&String> {
-        let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        self.langs.get(at).and_then(|pages| pages.get(id))
+        self.langs.get(lang).get(id)
     }
 }
 
@@ -65,10 +63,10 @@ pub async fn event_page(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let asked = query_lang(query.as_deref());
-    let lang = asked.unwrap_or_else(|| crate::page::reader_lang(&headers));
+    let served = ServedLang::of_page(query.as_deref(), &headers);
+    let lang = served.lang;
     let origin = crate::page::origin(&headers);
-    let mut response = match state.event_pages().get(lang, &id) {
+    let response = match state.event_pages().get(lang, &id) {
         Some(page) => cached(&Served::new(page.replace(ORIGIN, &origin)), HTML, &headers),
         None => {
             let c = state.catalogues().get(lang);
@@ -76,24 +74,7 @@ pub async fn event_page(
             (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, HTML)], body).into_response()
         }
     };
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    if asked.is_none() {
-        // Appended: the compression layer adds its own `Vary` after this.
-        h.append(header::VARY, HeaderValue::from_static("accept-language"));
-    }
-    response
-}
-
-/// `lang=` of a query, if it names one of the languages.
-pub(crate) fn query_lang(query: Option<&str>) -> Option<Lang> {
-    query?
-        .split('&')
-        .filter_map(|pair| pair.strip_prefix("lang="))
-        .find_map(|code| code.parse::<Lang>().ok())
+    served.label(response)
 }
 
 /// `GET /feed.atom`: the events as an Atom feed, `island=` an island's or
@@ -116,12 +97,7 @@ pub async fn feed(
         island: island.as_deref(),
     }
     .atom();
-    let mut response = cached(&Served::new(atom), ATOM, &headers);
-    response.headers_mut().insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    response
+    ServedLang::named(lang).label(cached(&Served::new(atom), ATOM, &headers))
 }
 
 /// The feed's `island` (checked against the API's islands and groups) and

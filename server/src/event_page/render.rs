@@ -10,6 +10,8 @@ use model::names::{NameStyle, Naming};
 use model::og::escape as e;
 use model::permalink::{self, MapState};
 
+use crate::page_frame::{Frame, alternates, document, localised, source};
+
 /// The longest meta description, in characters.
 const DESCRIPTION_CHARS: usize = 200;
 
@@ -75,8 +77,15 @@ pub fn page(d: &Dataset, c: &Catalogue, at: usize, origin: &str) -> String {
     body.push_str(&nearby(&w, at, origin));
     body.push_str(&record(&w, ev, origin));
     let head = head(&w, ev, origin);
-    document(c, &head, &body)
+    document(c, &head, &body, NARROW)
 }
+
+/// An event's page, and the 404's: one column.
+const NARROW: Frame = Frame {
+    current: None,
+    narrow: true,
+    footer: "",
+};
 
 /// "on 22 November 2016" → "On 22 November 2016" (a lede on its own).
 fn capitalised(s: &str) -> String {
@@ -111,23 +120,12 @@ fn head(w: &Words, ev: &Event, origin: &str) -> String {
         description.push('…');
     }
     let mut h = format!(
-        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n\
-         <link rel=\"canonical\" href=\"{}\">\n",
+        "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n{}",
         e(&c.format("server-page-title", &[("headline", title.as_str().into())])),
         e(&description),
-        e(&page_href(origin, &ev.id, w.lang())),
+        alternates(origin, &format!("/events/{}", ev.id), w.lang()),
     );
-    for other in Lang::ALL {
-        let _ = writeln!(
-            h,
-            "<link rel=\"alternate\" hreflang=\"{other}\" href=\"{}\">",
-            e(&page_href(origin, &ev.id, other))
-        );
-    }
-    let feed = match w.lang() {
-        Lang::En => format!("{origin}/feed.atom"),
-        other => format!("{origin}/feed.atom?lang={}", other.code()),
-    };
+    let feed = format!("{origin}{}", localised("/feed.atom", w.lang()));
     let _ = write!(
         h,
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\" title=\"{}\">\n\
@@ -202,30 +200,8 @@ fn sources(w: &Words, list: &[Source]) -> String {
         e(&c.text("event-page-sources"))
     );
     for src in list {
-        let mut about = c.format(
-            "event-page-source-about",
-            &[
-                ("outlet", src.outlet.as_str().into()),
-                ("kind", src.kind.label(c).into()),
-                ("language", src.language.as_str().into()),
-            ],
-        );
-        if let Some(date) = &src.published {
-            let published = c.format(
-                "event-page-source-published",
-                &[("date", c.date_words(date).into())],
-            );
-            about = format!("{about}; {published}");
-        }
-        let _ = writeln!(
-            out,
-            "<li><a href=\"{}\" hreflang=\"{}\" rel=\"noopener\"><span lang=\"{}\">{}</span></a> <span class=\"cite\">({})</span></li>",
-            e(&src.url),
-            e(&src.language),
-            e(&src.language),
-            e(src.title.as_deref().unwrap_or(&src.outlet)),
-            e(&about),
-        );
+        let (link, about) = source(c, src);
+        let _ = writeln!(out, "<li>{link} <span class=\"cite\">({about})</span></li>");
     }
     out.push_str("</ul>\n");
     out
@@ -369,14 +345,11 @@ fn nearby(w: &Words, at: usize, origin: &str) -> String {
 fn record(w: &Words, ev: &Event, origin: &str) -> String {
     let c = w.c;
     let day = |d| c.date_words(&PartialDate::day(d));
-    let json = match w.lang() {
-        Lang::En => format!("{origin}/api/events/{}", ev.id),
-        other => format!("{origin}/api/events/{}?lang={}", ev.id, other.code()),
-    };
-    let feed = match w.lang() {
-        Lang::En => format!("{origin}/feed.atom"),
-        other => format!("{origin}/feed.atom?lang={}", other.code()),
-    };
+    let json = format!(
+        "{origin}{}",
+        localised(&format!("/api/events/{}", ev.id), w.lang())
+    );
+    let feed = format!("{origin}{}", localised("/feed.atom", w.lang()));
     format!(
         "<footer class=\"record\"><p>{}</p><p><a href=\"{}\" type=\"application/atom+xml\">{}</a> · <a href=\"{}\" type=\"application/json\">{}</a></p></footer>\n",
         e(&c.format(
@@ -390,33 +363,6 @@ fn record(w: &Words, ev: &Event, origin: &str) -> String {
         e(&c.text("event-page-feed")),
         e(&json),
         e(&c.text("event-page-json")),
-    )
-}
-
-/// The page around `head` and `body`, with the site's masthead.
-pub(crate) fn document(c: &Catalogue, head: &str, body: &str) -> String {
-    let lang = c.lang();
-    let map = permalink::href(&MapState {
-        lang: Some(lang),
-        ..MapState::default()
-    });
-    format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{head}\
-         <link rel=\"icon\" href=\"/pages-icon.svg\" type=\"image/svg+xml\">\n\
-         <link rel=\"stylesheet\" href=\"/pages.css\">\n</head>\n<body>\n\
-         <header class=\"masthead\"><p class=\"brand\">{}</p>\
-         <nav aria-label=\"{}\"><a href=\"{}\">{}</a><a href=\"{}\">{}</a><a href=\"{}\">{}</a></nav></header>\n\
-         <main class=\"event\">\n{body}</main>\n</body>\n</html>\n",
-        lang.code(),
-        e(&c.text("server-site-name")),
-        e(&c.text("event-page-site")),
-        e(&map),
-        e(&c.text("event-page-map")),
-        e(&crate::about::localised("/about", lang)),
-        e(&c.text("shell-about")),
-        e(&crate::about::localised("/methodology", lang)),
-        e(&c.text("shell-methodology")),
     )
 }
 
@@ -439,5 +385,5 @@ pub fn not_found(c: &Catalogue, id: &str) -> String {
         e(&map),
         e(&c.text("event-page-not-found-map")),
     );
-    document(c, &head, &body)
+    document(c, &head, &body, NARROW)
 }

@@ -33,6 +33,12 @@ pub fn island_panel(ctx: &Ctx, id: &str, from: Option<&str>) -> String {
     )
 }
 
+/// Period `g`'s entries of the story `island=id` opens (`None` for an id
+/// the map does not have or a period its story does not have).
+pub fn story_period(ctx: &Ctx, id: &str, g: usize) -> Option<String> {
+    story::period_entries(ctx, story_of(ctx.land, id)?, g)
+}
+
 /// Whose story an `island=` id opens: a group's for its islets and for the
 /// group itself, the parent island's for unnamed islets; `None` for an id
 /// the map does not have.

@@ -11,8 +11,11 @@
 //! `GET /fragments/panel?<permalink>[&from=<event or deployment id>]` answers the side
 //! panel of that state (the first that applies: the event's card, the
 //! deployment's card, the island's panel, the list of changes while
-//! comparing; `204` when none is open); `GET /fragments/reader?<permalink>`
-//! the reader (`204` without `article=`). The view (`map=`) and `embed=`
+//! comparing; `204` when none is open); `GET /fragments/story?<permalink>&period=N`
+//! the entries of period N of the island's story, as its panel on that
+//! permalink would draw them open (`204` without an island or that
+//! period); `GET /fragments/reader?<permalink>` the reader (`204` without
+//! `article=`). The view (`map=`) and `embed=`
 //! are not part of a panel: the app leaves them out, so panning asks for
 //! nothing; it always sends `lang=`. `from=` is the record an island's
 //! story was reached from: the event whose card was open over it, or the
@@ -49,6 +52,13 @@
 //!   `[data-count-scope]`, else in the panel ("31 quotes").
 //! - `data-scroll`: the element scrolled into view once shown (the entry a
 //!   panel was opened from, the excerpt chosen), when not in view already.
+//! - `<details data-fill="URL">`: a folded part whose content is another
+//!   fragment (an island's story period: its entries). Until then it holds
+//!   a plain link to URL. When the reader opens it (its `<summary>`, by
+//!   click or keyboard), the host asks for URL, puts the answer in place of
+//!   the element after its `<summary>`, applies the filters to it and opens
+//!   it; meanwhile the `<details>` is `aria-busy`, so it says "expanded"
+//!   only with its content there. A failure opens it on the link.
 //! - A `data-href` that is not a button (an excerpt `<mark role="button"
 //!   tabindex="0">`) is activated by Enter and Space too.
 //! - The root is `<aside … id="panel" data-key="…">` (the reader:
@@ -89,6 +99,12 @@ pub fn side_panel(ctx: &Ctx, from_event: Option<&str>) -> Option<String> {
     }
     let compare = s.compare?;
     Some(changes::changes_panel(ctx, compare))
+}
+
+/// Period `period`'s entries of the story the link's island opens
+/// (`/fragments/story`; the panel holds a folded period's link to them).
+pub fn story_period(ctx: &Ctx, period: usize) -> Option<String> {
+    island::story_period(ctx, ctx.state.island.as_deref()?, period)
 }
 
 /// The reader of `state`'s article; `None` without one, or for an article

@@ -104,6 +104,17 @@ impl Answer {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
     }
+
+    /// The header names every `Vary` lists, in lower case.
+    pub fn vary_names(&self) -> Vec<String> {
+        self.headers
+            .get_all("vary")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|v| v.trim().to_ascii_lowercase())
+            .collect()
+    }
 }
 
 pub async fn send(app: axum::Router, request: Request<Body>) -> Answer {

@@ -4,6 +4,15 @@
 //! the entries around it, a filter by kind, and each entry opening its
 //! record, its sources and excerpts folded under it.
 //!
+//! Only the open periods carry their entries: a folded period holds a link
+//! to its entries as a fragment of their own (`GET /fragments/story?
+//! <permalink>&period=N`, [`period_entries`]), marked `data-fill`, which the
+//! app's host asks for when the reader opens the period (`panels/mod.rs`).
+//! Etorofu's panel was 160 KB of HTML (2,082 elements) with every period's
+//! entries, most of it their folded sources and quotes; with the open period
+//! only it is 19 KB (258), inserted in a few ms instead of about 30
+//! (bench/README "A lighter first answer").
+//!
 //! The filter is the page's state, not the link's: radios with
 //! `data-filter="kind"` (see `panels/mod.rs`). Every entry is marked
 //! `data-kind="all <strand>"`, so "All" (the value `all`) and its strand keep
@@ -13,6 +22,7 @@
 use super::super::html::Ctx;
 use model::events::DeploymentCategory;
 use model::og::escape;
+use model::permalink;
 use model::story::{At, Story, StoryEntry, StoryGroup, Strand};
 
 /// The filter's value that shows every entry.
@@ -22,11 +32,7 @@ const ALL: &str = "all";
 /// an event's or a deployment's id whose entry is marked and scrolled to.
 pub fn story(ctx: &Ctx, island: &str, from: Option<&str>) -> String {
     let story = Story::build_in(island, ctx.islands, ctx.data, ctx.c);
-    let marks = Marks {
-        open: story.group_at(ctx.date),
-        marker: story.marker(ctx.date, 0),
-        target: from.and_then(|id| story.locate(Some(id), Some(id), ctx.date)),
-    };
+    let marks = Marks::of(ctx, &story, from);
     let groups: String = story
         .groups
         .iter()
@@ -52,6 +58,16 @@ pub fn story(ctx: &Ctx, island: &str, from: Option<&str>) -> String {
     )
 }
 
+/// The entries of period `g` of `island`'s story, as its panel on the same
+/// permalink would draw them open (the map's date marked); `None` for a
+/// period the story does not have.
+pub fn period_entries(ctx: &Ctx, island: &str, g: usize) -> Option<String> {
+    let story = Story::build_in(island, ctx.islands, ctx.data, ctx.c);
+    let marks = Marks::of(ctx, &story, None);
+    let group = story.groups.get(g)?;
+    Some(entries(ctx, group, g, &marks))
+}
+
 /// Where the story opens: the period holding the map's date, where that
 /// date falls (before the entry at the index; the period's length: at its
 /// end), and the entry of the record the panel was left for.
@@ -59,6 +75,16 @@ struct Marks {
     open: Option<usize>,
     marker: Option<At>,
     target: Option<At>,
+}
+
+impl Marks {
+    fn of(ctx: &Ctx, story: &Story, from: Option<&str>) -> Marks {
+        Marks {
+            open: story.group_at(ctx.date),
+            marker: story.marker(ctx.date, 0),
+            target: from.and_then(|id| story.locate(Some(id), Some(id), ctx.date)),
+        }
+    }
 }
 
 /// A strand's value in the filter: its name in the API (`visit`, …).
@@ -109,29 +135,51 @@ fn period(ctx: &Ctx, group: &StoryGroup, g: usize, marks: &Marks) -> String {
         let n = group.entries.iter().filter(|e| e.strand == strand).count();
         out + &label(&value(strand), n, " hidden")
     });
-    let open = match marks.open == Some(g) || marks.target.is_some_and(|t| t.0 == g) {
-        true => " open",
-        false => "",
-    };
-    let entries = match group.entries.is_empty() {
-        true => format!("<p class=\"story-none\">{}</p>", ctx.t("story-none")),
+    let open = marks.open == Some(g) || marks.target.is_some_and(|t| t.0 == g);
+    // A folded period's entries come when it is opened.
+    let (open, entries) = match open {
+        true => (" open".to_owned(), entries(ctx, group, g, marks)),
         false => {
-            let end = match marks.marker == Some((g, group.entries.len())) {
-                true => " marked-end",
-                false => "",
-            };
-            let items: String = group
-                .entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| entry(ctx, e, (g, i), marks))
-                .collect();
-            format!("<ol class=\"story-entries{end}\">{items}</ol>")
+            let url = fill_url(ctx, g);
+            let link = format!(
+                "<p class=\"story-later\"><a href=\"{url}\">{}</a></p>",
+                ctx.t("story-period-entries")
+            );
+            (format!(" data-fill=\"{url}\""), link)
         }
     };
     format!(
         "<li class=\"story-group\"><details{open}><summary class=\"story-toggle\">{labels}</summary>{entries}</details></li>"
     )
+}
+
+/// A period's entries (or the words for none), the map's date marked.
+fn entries(ctx: &Ctx, group: &StoryGroup, g: usize, marks: &Marks) -> String {
+    if group.entries.is_empty() {
+        return format!("<p class=\"story-none\">{}</p>", ctx.t("story-none"));
+    }
+    let end = match marks.marker == Some((g, group.entries.len())) {
+        true => " marked-end",
+        false => "",
+    };
+    let items: String = group
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| entry(ctx, e, (g, i), marks))
+        .collect();
+    format!("<ol class=\"story-entries{end}\">{items}</ol>")
+}
+
+/// Where period `g`'s entries are on their own: this permalink without its
+/// view, and the period; escaped for an attribute.
+fn fill_url(ctx: &Ctx, g: usize) -> String {
+    let mut state = ctx.state.clone();
+    state.view = None;
+    state.embed = false;
+    let query = permalink::format(&state);
+    let and = if query.is_empty() { "" } else { "&" };
+    escape(&format!("/fragments/story?{query}{and}period={g}"))
 }
 
 /// One entry: a button that opens its record (an event's card; a
