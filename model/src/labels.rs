@@ -74,6 +74,20 @@ pub fn symbol_box(x: f64, y: f64, radius: f64) -> Obstacle {
 const CHAR_WIDTH: f64 = 0.62;
 /// Gap between a point's dot and its label, in pixels.
 const POINT_GAP: f64 = 6.0;
+/// The least room an island's name keeps from a symbol, in pixels: the
+/// text's box is an estimate (average glyph widths), and a name that only
+/// touches a symbol still reads as lying on it.
+const CLEARANCE: f64 = 2.0;
+
+/// `o` grown by [`CLEARANCE`] on every side.
+fn with_clearance(o: &Obstacle) -> Obstacle {
+    [
+        o[0] - CLEARANCE,
+        o[1] - CLEARANCE,
+        o[2] + CLEARANCE,
+        o[3] + CLEARANCE,
+    ]
+}
 
 /// The box a placed label's text covers, `[left, top, right, bottom]`.
 pub fn bounds(at: Placed, chars: usize, font_px: f64) -> [f64; 4] {
@@ -191,7 +205,14 @@ pub fn place(
             .map(|at| (at, bounds(at, c.chars, c.font_px)))
             .filter(|(_, b)| !taken.iter().any(|t| overlaps(t, b)))
             .collect();
-        let is_clear = |b: &[f64; 4]| inside(&view, b) && !obstacles.iter().any(|o| overlaps(o, b));
+        // A point's name is already set past its symbol (`point_gap`); an
+        // island's keeps [`CLEARANCE`] from every symbol.
+        let room = |o: &Obstacle| match c.kind {
+            Kind::Point => *o,
+            Kind::Area => with_clearance(o),
+        };
+        let is_clear =
+            |b: &[f64; 4]| inside(&view, b) && !obstacles.iter().any(|o| overlaps(&room(o), b));
         // A point's sides are in order of preference; an island's name goes
         // to the clear position nearest its anchor (the first of equals).
         let clear = match c.kind {
@@ -211,6 +232,27 @@ pub fn place(
                     off(p).total_cmp(&off(q))
                 }),
         };
+        // Off its island, a third line up, only when nothing nearer or
+        // along it is clear: on a small screen an island can be shorter
+        // than its name and its symbols fill the lines nearer (Kunashiri
+        // at 420 px wide).
+        let far: Vec<(Placed, [f64; 4])> = match c.kind {
+            Kind::Point => Vec::new(),
+            Kind::Area => {
+                let at = Placed {
+                    x: c.x,
+                    y: c.y - 3.0 * c.font_px * 1.4,
+                    align: Align::Middle,
+                };
+                let b = bounds(at, c.chars, c.font_px);
+                if taken.iter().any(|t| overlaps(t, &b)) {
+                    Vec::new()
+                } else {
+                    vec![(at, b)]
+                }
+            }
+        };
+        let clear = clear.or_else(|| far.iter().find(|(_, b)| is_clear(b)));
         // An island keeps its name: in view over as little of the symbols
         // as it can if it must, and on its anchor if nothing else is left.
         let chosen = match c.kind {
@@ -298,7 +340,8 @@ mod tests {
             .map(|i| island(100.0, 100.0, 12, f64::from(i)))
             .collect();
         let out = place(&crowd, &[], VIEW);
-        assert_eq!(out.iter().filter(|p| p.is_some()).count(), 4);
+        // Four lines about the anchor, and the third line up.
+        assert_eq!(out.iter().filter(|p| p.is_some()).count(), 5);
         assert!(out[5].is_some(), "the highest priority is always placed");
     }
 
@@ -459,6 +502,17 @@ mod tests {
         let placed = place(&[long], &[crowd], VIEW)[0].expect("named");
         assert_eq!((placed.x, placed.y), (340.0, 200.0));
         assert!(!overlaps(&bounds(placed, 16, 14.0), &crowd));
+    }
+
+    #[test]
+    fn an_island_hemmed_in_on_every_near_line_takes_the_third_line_up() {
+        // Symbols from two lines above the anchor down, and on its one slot.
+        let symbols: Obstacle = [0.0, 150.0, 400.0, 260.0];
+        let mut small = island(200.0, 200.0, 16, 1.0);
+        small.slots = vec![(210.0, 205.0)];
+        let placed = place(&[small], &[symbols], VIEW)[0].expect("named");
+        assert_eq!(placed.y, 200.0 - 3.0 * 14.0 * 1.4);
+        assert!(!overlaps(&bounds(placed, 16, 14.0), &symbols));
     }
 
     #[test]

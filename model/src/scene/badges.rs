@@ -1,13 +1,15 @@
 //! Less clutter at low zoom: below [`GATHER_ZOOM`] the sites on one island
-//! gather into one badge per category with their count ("M 3"), drawn
-//! where the island's symbols are (its anchor); from that zoom, or once the
+//! gather into one badge per category with their count ("M 3"), drawn at
+//! the middle of the sites they gather (not on the island's anchor, where
+//! its name goes); from that zoom, or once the
 //! reader opens an island's badges, each site has its own symbol again.
 //! Badges are symbols like any other, so [`super::resolve`] keeps them
 //! apart.
 
-use super::{Scene, Symbol, site_symbols};
+use super::{Scene, Symbol, centroid, site_symbols};
 use crate::api::DeploymentFeature;
 use crate::events::DeploymentCategory;
+use crate::projection::MapPoint;
 
 /// The zoom from which every site has its own symbol.
 pub const GATHER_ZOOM: f64 = 9.0;
@@ -29,8 +31,8 @@ pub enum Mark {
 
 /// The sites' marks and their symbols before layout, in layout order: at
 /// `zoom` below [`GATHER_ZOOM`] one badge per island and category (at the
-/// island's anchor, the island's badges next to each other: one block for
-/// `resolve`), except on the islands in `opened`; otherwise
+/// middle of the island's gathered sites, the island's badges next to each
+/// other: one block for `resolve`), except on the islands in `opened`; otherwise
 /// [`site_symbols`]' order. A category with one site on an island keeps
 /// that site's own symbol on its own point.
 pub fn gather(
@@ -60,9 +62,17 @@ pub fn gather(
         }
     }
     for island in islands {
-        let Some(at) = scene.anchor(island) else {
+        // Where its sites are, as a marker cluster sits at its markers'
+        // middle: the island's anchor is where its name goes.
+        let points: Vec<MapPoint> = singles
+            .iter()
+            .filter(|&&(i, _)| gathered(i) && sites[i].properties.island == island)
+            .map(|(_, s)| s.at)
+            .collect();
+        if points.is_empty() {
             continue;
-        };
+        }
+        let at = centroid(&points);
         let symbol = Symbol {
             at,
             offset: (0.0, 0.0),
