@@ -6,8 +6,9 @@
 use crate::i18n::tf;
 use gloo_net::http::{Request, Response};
 use miniserde::Deserialize;
-use model::api::{DeploymentChanges, DeploymentFeature, DeploymentFeatureCollection, EventPage};
-use model::events::{Date, Event};
+use model::api::{DeploymentChanges, DeploymentFeature, DeploymentFeatureCollection};
+use model::events::Date;
+use model::marks::EventMark;
 use model::marks::Overlays;
 use model::scene::LandShapes;
 use std::sync::Arc;
@@ -144,10 +145,10 @@ pub async fn overlays() -> Result<Arc<Overlays>, String> {
         .map_err(|e| tf("shell-error-overlays", &[("detail", e.to_string().into())]))
 }
 
-/// Every event, in date order (the API's limit covers the whole data set).
-pub async fn events() -> Result<Arc<Vec<Event>>, String> {
-    let page: EventPage = get_json(&localized("/api/events?limit=1000")).await?;
-    Ok(Arc::new(page.items))
+/// Every event, in date order, as the map and the timeline use it (the
+/// full records are drawn by the server in the cards).
+pub async fn events() -> Result<Arc<Vec<EventMark>>, String> {
+    get_json(&localized("/api/event-marks")).await.map(Arc::new)
 }
 
 /// The deployment sites in place on a day, as the map draws them.

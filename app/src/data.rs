@@ -6,7 +6,8 @@ use crate::fetched::Fetched;
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{DeploymentChanges, DeploymentFeature};
-use model::events::{Date, Event};
+use model::events::Date;
+use model::marks::EventMark;
 use model::marks::Overlays;
 use model::names::{NameStyle, Naming};
 use model::permalink::ArticleAnswer;
@@ -23,7 +24,7 @@ pub struct AtlasData {
     /// The date the map shows: the one being dragged, else the URL's, else today.
     pub date: Memo<Date>,
     pub today: Date,
-    pub events: Fetched<Arc<Vec<Event>>>,
+    pub events: Fetched<Arc<Vec<EventMark>>>,
     /// Places and treaty lines.
     pub overlays: Fetched<Arc<Overlays>>,
     pub sites: Fetched<Vec<DeploymentFeature>>,

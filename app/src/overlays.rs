@@ -430,7 +430,7 @@ pub fn EventsLayer(
         let style = url.names.get();
         Some(
             recent_events(&events, date)
-                .filter(|e| event_point(e, places.as_deref(), &scene).is_some())
+                .filter(|e| event_point(*e, places.as_deref(), &scene).is_some())
                 .enumerate()
                 .map(|(k, e)| {
                     // Laid out after the sites.

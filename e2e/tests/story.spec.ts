@@ -215,7 +215,9 @@ test('entry titles follow the names switch', async ({ page, problems }) => {
   // With a panel open the layers control starts folded.
   await openLayers(page);
   await page.getByRole('radio', { name: 'Russian' }).check();
-  // The panel is drawn again in the new names, its periods folded but the date's.
+  // The panel is drawn again in the new names, its periods folded but the
+  // date's (the old panel stays until the new one is in: wait for it).
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Kunashir');
   await openPeriod(panel, /^Until 1945/);
   await expect(first).not.toContainText('Kunashiri');
   await expect(first).toContainText('Kunashir');

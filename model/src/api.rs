@@ -189,7 +189,6 @@ impl IslandDetail {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct EventPage {
     /// Matches before paging.
     pub total: usize,
@@ -497,6 +496,9 @@ pub struct ChangedDeployment {
     /// Its changes that take effect after the earlier day and on or
     /// before the later one, oldest first, with the events, sources and
     /// excerpts that establish each.
+    // Not in the app's decoder (wasm budget): the map rings the sites, the
+    // list of changes with their evidence is drawn by the server.
+    #[cfg(feature = "loader")]
     pub changes: Vec<HistoryEntry>,
 }
 

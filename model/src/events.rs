@@ -26,7 +26,7 @@ pub(crate) use load::positions::parse as parse_positions;
 #[cfg(feature = "loader")]
 pub use load::{DataError, Dataset, Denylist, Known, Spelling, Translations};
 pub use query::{
-    ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Page, recent_events,
+    ArticleView, EventQuery, EventRef, ExcerptView, HistoryEntry, Marked, Page, recent_events,
 };
 pub use types::*;
 

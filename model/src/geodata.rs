@@ -444,7 +444,10 @@ mod tests {
                     crate::geometry::tests::ring_contains(ring, *slot),
                     "{id}: {slot:?} is on land"
                 );
-                let km = ((slot[0] - lon) * lat.to_radians().cos()).hypot(slot[1] - lat) * 111.0;
+                let km = crate::math::hypot(
+                    (slot[0] - lon) * crate::math::cos(lat.to_radians()),
+                    slot[1] - lat,
+                ) * 111.0;
                 assert!(km > 3.0, "{id}: {slot:?} is {km:.1} km from the anchor");
             }
         }

@@ -56,7 +56,7 @@ pub fn slots_along(ring: &[Position], anchor: Position) -> Vec<Position> {
         return Vec::new();
     }
     // Local plane around the anchor: degrees of longitude shrink with latitude.
-    let shrink = anchor[1].to_radians().cos();
+    let shrink = crate::math::cos(anchor[1].to_radians());
     let local: Vec<(f64, f64)> = ring
         .iter()
         .map(|p| ((p[0] - anchor[0]) * shrink, p[1] - anchor[1]))
@@ -90,7 +90,10 @@ fn long_axis(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
         .windows(2)
         .map(|w| {
             let ((ax, ay), (bx, by)) = (w[0], w[1]);
-            (((ax + bx) / 2.0, (ay + by) / 2.0), (bx - ax).hypot(by - ay))
+            (
+                ((ax + bx) / 2.0, (ay + by) / 2.0),
+                crate::math::hypot(bx - ax, by - ay),
+            )
         })
         .collect();
     let total: f64 = edges.iter().map(|(_, len)| len).sum();
@@ -106,8 +109,8 @@ fn long_axis(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
             let (dx, dy) = (x - mx, y - my);
             (a + dx * dx * len, b + dy * dy * len, c + dx * dy * len)
         });
-    let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
-    Some((angle.cos(), angle.sin()))
+    let angle = 0.5 * crate::math::atan2(2.0 * sxy, sxx - syy);
+    Some((crate::math::cos(angle), crate::math::sin(angle)))
 }
 
 /// On the line across the island at `t` along `axis`, the middle of the

@@ -43,7 +43,7 @@ impl Gesture {
     pub fn travel(&self) -> f64 {
         self.pointers
             .iter()
-            .map(|(_, s, n)| (n.0 - s.0).hypot(n.1 - s.1))
+            .map(|(_, s, n)| crate::math::hypot(n.0 - s.0, n.1 - s.1))
             .fold(0.0, f64::max)
     }
 
@@ -55,11 +55,12 @@ impl Gesture {
         match self.pointers.as_slice() {
             [(_, s, n)] => Some(start_view.panned(n.0 - s.0, n.1 - s.1)),
             [(_, s1, n1), (_, s2, n2), ..] => {
-                let d0 = (s1.0 - s2.0).hypot(s1.1 - s2.1).max(1.0);
-                let d1 = (n1.0 - n2.0).hypot(n1.1 - n2.1).max(1.0);
+                let d0 = crate::math::hypot(s1.0 - s2.0, s1.1 - s2.1).max(1.0);
+                let d1 = crate::math::hypot(n1.0 - n2.0, n1.1 - n2.1).max(1.0);
                 let m0 = ((s1.0 + s2.0) / 2.0, (s1.1 + s2.1) / 2.0);
                 let m1 = ((n1.0 + n2.0) / 2.0, (n1.1 + n2.1) / 2.0);
-                let zoomed = start_view.zoomed_about((d1 / d0).log2(), m0.0, m0.1, width, height);
+                let zoomed =
+                    start_view.zoomed_about(crate::math::log2(d1 / d0), m0.0, m0.1, width, height);
                 Some(zoomed.panned(m1.0 - m0.0, m1.1 - m0.1))
             }
             [] => None,

@@ -227,7 +227,7 @@ pub fn place(
                     let off = |b: &[f64; 4]| {
                         let dx = (b[0] + b[2]) / 2.0 - c.x;
                         let dy = (b[1] + b[3]) / 2.0 + c.font_px * 0.35 - c.y;
-                        (dx.hypot(dy) * 100.0).round()
+                        (crate::math::hypot(dx, dy) * 100.0).round()
                     };
                     off(p).total_cmp(&off(q))
                 }),

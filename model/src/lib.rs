@@ -20,6 +20,7 @@ pub mod islands;
 pub mod labels;
 pub mod linked_data;
 pub mod marks;
+pub mod math;
 pub mod measure;
 pub mod names;
 pub mod og;

@@ -7,7 +7,7 @@
 //! collections in the browser cost 9 KB of the compressed wasm; these flat
 //! records cost a fraction of that.
 
-use crate::events::Date;
+use crate::events::{Date, Event, Marked, PartialDate, Point};
 use crate::geodata::{LineCollection, ParseError, PlaceCollection, PlaceKind};
 use crate::geometry::Position;
 use crate::i18n::{Catalogue, Lang};
@@ -300,5 +300,59 @@ mod tests {
     fn a_malformed_answer_names_where_it_broke() {
         let err = Overlays::from_json("{\"places\": [}").expect_err("refused");
         assert!(err.to_string().starts_with("line 1, column"), "{err}");
+    }
+}
+
+/// An event as the map and the timeline use it (`GET /api/event-marks`):
+/// when, its title, and where. The record itself (summary, sources,
+/// confidence) is drawn by the server in the event's card; the app decodes
+/// only this digest, a ninth of `/api/events`' bytes and fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EventMark {
+    pub id: String,
+    /// As an event's `date`: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `by …`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2016-11"))]
+    pub date: PartialDate,
+    /// In both names conventions ("Etorofu / Iturup"), as `/api/events`.
+    pub title: String,
+    /// `title` with `{id}` references; null when it names none.
+    pub title_template: Option<String>,
+    /// Island ids.
+    pub islands: Vec<String>,
+    /// Place ids (`/api/geo/places`).
+    pub places: Vec<String>,
+    /// Extra map points, `[lon, lat]`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<f64>>))]
+    pub points: Vec<Point>,
+}
+
+impl From<&Event> for EventMark {
+    fn from(e: &Event) -> Self {
+        EventMark {
+            id: e.id.clone(),
+            date: e.date,
+            title: e.title.clone(),
+            title_template: e.title_template.clone(),
+            islands: e.islands.clone(),
+            places: e.places.clone(),
+            points: e.points.clone(),
+        }
+    }
+}
+
+impl Marked for EventMark {
+    fn date(&self) -> PartialDate {
+        self.date
+    }
+    fn points(&self) -> &[Point] {
+        &self.points
+    }
+    fn places(&self) -> &[String] {
+        &self.places
+    }
+    fn islands(&self) -> &[String] {
+        &self.islands
     }
 }

@@ -26,8 +26,9 @@ pub fn great_circle_km(a: [f64; 2], b: [f64; 2]) -> f64 {
     let (lat1, lat2) = (a[1].to_radians(), b[1].to_radians());
     let half_lat = (lat2 - lat1) / 2.0;
     let half_lon = (b[0] - a[0]).to_radians() / 2.0;
-    let h = half_lat.sin().powi(2) + lat1.cos() * lat2.cos() * half_lon.sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    let h = crate::math::sin(half_lat).powi(2)
+        + crate::math::cos(lat1) * crate::math::cos(lat2) * crate::math::sin(half_lon).powi(2);
+    2.0 * EARTH_RADIUS_KM * crate::math::asin(h.sqrt().min(1.0))
 }
 
 /// Kilometres as nautical miles.

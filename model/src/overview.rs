@@ -27,7 +27,10 @@ pub const WIDTH: f64 = 240.0;
 /// Normalised Web Mercator: x in degrees, y in "Mercator degrees" (growing north).
 fn mercator(lon: f64, lat: f64) -> (f64, f64) {
     let phi = lat.to_radians();
-    (lon, (phi.tan() + 1.0 / phi.cos()).ln().to_degrees())
+    (
+        lon,
+        crate::math::ln(crate::math::tan(phi) + 1.0 / crate::math::cos(phi)).to_degrees(),
+    )
 }
 
 fn units_per_degree() -> f64 {
@@ -46,7 +49,7 @@ pub fn unproject(x: f64, y: f64) -> (f64, f64) {
     let (x0, y0) = mercator(WEST, NORTH);
     let lon = x0 + x / units_per_degree();
     let my = (y0 - y / units_per_degree()).to_radians();
-    (lon, my.sinh().atan().to_degrees())
+    (lon, crate::math::atan(crate::math::sinh(my)).to_degrees())
 }
 
 /// The frame's height in its units.

@@ -41,7 +41,10 @@ pub struct MapPoint {
 fn world_unit(lon: f64, lat: f64) -> (f64, f64) {
     let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
     let x = (lon + 180.0) / 360.0;
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
+    let y = (1.0
+        - crate::math::ln(crate::math::tan(lat) + 1.0 / crate::math::cos(lat))
+            / std::f64::consts::PI)
+        / 2.0;
     (x, y)
 }
 
@@ -67,7 +70,7 @@ fn origin() -> (f64, f64) {
 pub fn zoom_scale(levels: f64) -> f64 {
     let whole = levels.floor();
     // `whole` is a small integer here (zoom levels span about 15), so the cast is exact.
-    2f64.powi(whole as i32) * ((levels - whole) * std::f64::consts::LN_2).exp()
+    2f64.powi(whole as i32) * crate::math::exp((levels - whole) * std::f64::consts::LN_2)
 }
 
 /// Projects `[lon, lat]` degrees to map units.
@@ -86,17 +89,15 @@ pub fn unproject(point: MapPoint) -> (f64, f64) {
     let x = point.x / world_size() + ox;
     let y = point.y / world_size() + oy;
     let lon = x * 360.0 - 180.0;
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
-        .sinh()
-        .atan()
-        .to_degrees();
+    let lat =
+        crate::math::atan(crate::math::sinh(std::f64::consts::PI * (1.0 - 2.0 * y))).to_degrees();
     (lon, lat)
 }
 
 /// Metres on the ground per map unit at a latitude (Mercator stretches with 1/cos φ).
 pub fn metres_per_unit(lat: f64) -> f64 {
     const EARTH_CIRCUMFERENCE_M: f64 = 40_075_016.686;
-    EARTH_CIRCUMFERENCE_M * lat.to_radians().cos() / world_size()
+    EARTH_CIRCUMFERENCE_M * crate::math::cos(lat.to_radians()) / world_size()
 }
 
 #[cfg(test)]

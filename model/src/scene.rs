@@ -9,7 +9,7 @@
 //! obstacles the names keep clear of ([`crate::labels::place`] does the
 //! placing).
 
-use crate::events::{Date, Event};
+use crate::events::{Date, Marked};
 use crate::geodata::{LandCollection, LandProperties, LandRole, PlaceKind};
 use crate::geometry::Position;
 use crate::i18n::Lang;
@@ -407,8 +407,18 @@ pub struct Symbol {
 
 /// Where an event is marked: its own point, else its first known place,
 /// else its island's (or group's) anchor.
-pub fn event_point(event: &Event, places: Option<&Overlays>, scene: &Scene) -> Option<MapPoint> {
-    marker_point(&event.points, &event.places, &event.islands, places, scene)
+pub fn event_point(
+    event: &impl Marked,
+    places: Option<&Overlays>,
+    scene: &Scene,
+) -> Option<MapPoint> {
+    marker_point(
+        event.points(),
+        event.places(),
+        event.islands(),
+        places,
+        scene,
+    )
 }
 
 /// [`event_point`] from the event's `points`, place ids and island ids.

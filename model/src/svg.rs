@@ -71,7 +71,7 @@ pub fn screen_path_data(geometry: &Geometry, transform: Transform, min_step_px: 
             let mut last: Option<(f64, f64)> = None;
             for [lon, lat] in ring {
                 let (x, y) = transform.apply(project(*lon, *lat));
-                if last.is_some_and(|(lx, ly)| (x - lx).hypot(y - ly) < min_step_px) {
+                if last.is_some_and(|(lx, ly)| crate::math::hypot(x - lx, y - ly) < min_step_px) {
                     continue;
                 }
                 last = Some((x, y));

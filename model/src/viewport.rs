@@ -81,7 +81,7 @@ impl View {
         let se = project(east, south);
         let (w, h) = ((se.x - nw.x).max(1.0), (se.y - nw.y).max(1.0));
         let scale = (width.max(1.0) / w).min(height.max(1.0) / h);
-        let zoom = ((REFERENCE_ZOOM + scale.log2()) * 4.0).floor() / 4.0;
+        let zoom = ((REFERENCE_ZOOM + crate::math::log2(scale)) * 4.0).floor() / 4.0;
         let (lon, lat) = unproject(MapPoint {
             x: (nw.x + se.x) / 2.0,
             y: (nw.y + se.y) / 2.0,
@@ -504,7 +504,7 @@ mod tests {
         for tenths in -150..=150 {
             let levels = f64::from(tenths) / 10.0;
             let ours = zoom_scale(levels);
-            let exact = 2f64.powf(levels);
+            let exact = crate::math::powf(2.0, levels);
             assert!(
                 (ours - exact).abs() <= exact * 4.0 * f64::EPSILON,
                 "{levels}: {ours} vs {exact}"
@@ -537,7 +537,7 @@ mod tests {
                     metres_per_px
                 };
                 let max = m * 120.0;
-                let magnitude = 10f64.powf(max.log10().floor());
+                let magnitude = crate::math::powf(10.0, crate::math::log10(max).floor());
                 let expected = [5.0, 2.0, 1.0]
                     .into_iter()
                     .map(|k| k * magnitude)

@@ -454,31 +454,35 @@ fn duplicate_ids_across_files_are_refused() {
     assert_eq!((dup.file.as_str(), dup.line), (name, line));
 }
 
-/// The app decodes answers with miniserde (`model::wire`): every event and
-/// every island's deployment history (the entries of the changes while
-/// comparing) the server sends comes back unchanged.
+/// The app decodes answers with miniserde (`model::wire`): every event as
+/// the map marks it (`/api/event-marks`) and the changes while comparing
+/// the server sends come back unchanged.
 #[cfg(feature = "mini")]
 #[test]
-fn the_apps_decoders_read_back_every_event_and_history() {
+fn the_apps_decoders_read_back_every_event_mark_and_the_changes() {
+    use model::api::DeploymentChanges;
+    use model::marks::EventMark;
     use model::wire::decode;
     let data = dataset();
-    let sent = serde_json::to_string(&data.events).expect("serialises");
-    assert_eq!(decode::<Vec<Event>>(&sent), Ok(data.events.clone()));
-    for island in ["etorofu", "kunashiri", "shikotan", "habomai"] {
-        let history = data.island_history(island);
-        assert!(!history.is_empty(), "{island} has a history");
-        let sent = serde_json::to_string(&history).expect("serialises");
-        assert_eq!(decode::<Vec<HistoryEntry>>(&sent), Ok(history));
+    let marks: Vec<EventMark> = data.events.iter().map(EventMark::from).collect();
+    let sent = serde_json::to_string(&marks).expect("serialises");
+    assert_eq!(decode::<Vec<EventMark>>(&sent), Ok(marks));
+    let [a, b] = ["1991-12-26", "2024-01-01"].map(|d| d.parse::<Date>().expect("a day"));
+    for (from, to) in [(a, b), (b, a)] {
+        let changes = DeploymentChanges::between(&data, from, to);
+        assert!(!changes.added.is_empty(), "{from} -> {to}");
+        let sent = serde_json::to_string(&changes).expect("serialises");
+        assert_eq!(decode::<DeploymentChanges>(&sent), Ok(changes));
     }
 }
 
 /// The API's answers the app decodes (`model::api`), as the server
 /// serialises them, come back unchanged: the deployment sites on several
-/// days and without a date, and a page of events.
+/// days and without a date.
 #[cfg(feature = "mini")]
 #[test]
 fn the_apps_decoders_read_back_the_api_answers() {
-    use model::api::{DeploymentFeatureCollection, EventPage};
+    use model::api::DeploymentFeatureCollection;
     use model::wire::decode;
     let data = dataset();
     let days = ["1991-12-26", "2016-11-22", "2024-01-01"].map(|d| d.parse::<Date>().ok());
@@ -488,14 +492,6 @@ fn the_apps_decoders_read_back_the_api_answers() {
         let sent = serde_json::to_string(&sites).expect("serialises");
         assert_eq!(decode::<DeploymentFeatureCollection>(&sent), Ok(sites));
     }
-    let page = EventPage {
-        total: data.events.len(),
-        offset: 0,
-        limit: 1000,
-        items: data.events.clone(),
-    };
-    let sent = serde_json::to_string(&page).expect("serialises");
-    assert_eq!(decode::<EventPage>(&sent), Ok(page));
 }
 
 /// Every island and group as the server lists them (from the coarsest

@@ -481,6 +481,31 @@ async fn articles_with_excerpts_and_annotations() {
     fails("/api/articles/nope", StatusCode::NOT_FOUND).await;
 }
 
+/// The app's digest of the events: every event, in the same order, with
+/// the title in the language asked for, and nothing the map does not draw.
+#[tokio::test]
+async fn event_marks_are_every_event_as_the_map_places_it() {
+    let events = ok("/api/events?limit=1000&lang=ja").await;
+    let marks = ok("/api/event-marks?lang=ja").await;
+    assert_eq!(ids(&marks), ids(&events["items"]));
+    let first = (&marks[0], &events["items"][0]);
+    for field in [
+        "date",
+        "title",
+        "title_template",
+        "islands",
+        "places",
+        "points",
+    ] {
+        assert_eq!(first.0[field], first.1[field], "{field}");
+    }
+    assert!(first.0.get("sources").is_none() && first.0.get("summary").is_none());
+    let (_, headers, _) = get_with("/api/event-marks?lang=ru", &[]).await;
+    assert_eq!(headers[header::CONTENT_LANGUAGE], "ru");
+    fails("/api/event-marks?lang=xx", StatusCode::BAD_REQUEST).await;
+    fails("/api/event-marks?island=etorofu", StatusCode::BAD_REQUEST).await;
+}
+
 #[tokio::test]
 async fn openapi_describes_every_endpoint() {
     let json = ok("/api/openapi.json").await;
@@ -495,6 +520,7 @@ async fn openapi_describes_every_endpoint() {
         "/api/islands/{id}",
         "/api/events",
         "/api/events/{id}",
+        "/api/event-marks",
         "/api/deployments",
         "/api/deployments/{id}",
         "/api/deployments.geojson",

@@ -118,16 +118,45 @@ pub struct ArticleView {
     pub excerpts: Vec<ExcerptView>,
 }
 
+/// What the map needs of an event: when it happened and where. The full
+/// record ([`Event`]) and its digest for the app
+/// ([`crate::marks::EventMark`]) both answer, so the map, the export and
+/// the app place events the same way.
+pub trait Marked {
+    fn date(&self) -> PartialDate;
+    /// Extra map points, `[lon, lat]`.
+    fn points(&self) -> &[Point];
+    /// Place ids.
+    fn places(&self) -> &[String];
+    /// Island ids.
+    fn islands(&self) -> &[String];
+}
+
+impl Marked for Event {
+    fn date(&self) -> PartialDate {
+        self.date
+    }
+    fn points(&self) -> &[Point] {
+        &self.points
+    }
+    fn places(&self) -> &[String] {
+        &self.places
+    }
+    fn islands(&self) -> &[String] {
+        &self.islands
+    }
+}
+
 /// Events of the twelve months up to `date`: the ones a map of that date
 /// marks. An event counts from the day the sources guarantee it, its
 /// period's last day ([`PartialDate::known_from`]): "1945" from 31 December.
-pub fn recent_events(events: &[Event], date: Date) -> impl Iterator<Item = &Event> {
+pub fn recent_events<E: Marked>(events: &[E], date: Date) -> impl Iterator<Item = &E> {
     let year_before = Date {
         year: date.year.saturating_sub(1),
         ..date
     };
     events.iter().filter(move |e| {
-        let known = e.date.known_from();
+        let known = e.date().known_from();
         known <= date && known > year_before
     })
 }

@@ -229,7 +229,6 @@ pub struct Source {
 /// Something that happened, dated as precisely as the sources allow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[cfg_attr(feature = "mini", derive(miniserde::Deserialize))]
 pub struct Event {
     pub id: String,
     /// The day the event entered the data (`YYYY-MM-DD`, from the data's

@@ -123,7 +123,12 @@ fn lattice(rings: i32) -> Vec<(f64, f64)> {
     }
     let key = |&(x, y): &(f64, f64)| {
         let milli = |v: f64| (v * 1000.0).round() as i64;
-        (milli(x.hypot(y)), milli(y.abs()), y > 0.0, x < 0.0)
+        (
+            milli(crate::math::hypot(x, y)),
+            milli(y.abs()),
+            y > 0.0,
+            x < 0.0,
+        )
     };
     points.sort_unstable_by_key(key);
     points

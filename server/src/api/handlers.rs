@@ -119,6 +119,25 @@ pub async fn list_events(
     respond_in(api.revision(), lang, &body, JSON, &headers)
 }
 
+/// Every event as the map and the timeline use it: id, date, title and
+/// where (points, places, islands); the full records are `/api/events`.
+#[utoipa::path(get, path = "/api/event-marks", tag = "atlas",
+    params(LangParams),
+    responses(
+        (status = 200, description = "Every event, in date order, as the map marks it", body = Vec<model::marks::EventMark>),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 400, description = "An unknown parameter or `lang`", body = ErrorBody),
+    ))]
+pub async fn event_marks(
+    State(api): State<Api>,
+    query: RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let lang = params::lang_params(query)?.lang.unwrap_or_default();
+    let response = cached(api.event_marks_json(lang), JSON, &headers);
+    Ok(ServedLang::named(lang).label(response))
+}
+
 /// One event with the deployments it establishes and the excerpts reporting it.
 #[utoipa::path(get, path = "/api/events/{id}", tag = "atlas",
     params(("id" = String, Path, description = "Event id"), LangParams),

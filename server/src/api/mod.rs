@@ -30,6 +30,7 @@ use crate::http_cache::Served;
 use crate::i18n::PerLang;
 use model::api::IslandSummary;
 use model::downloads::{DataPackage, PackageMeta};
+use model::marks::EventMark;
 
 /// Media types of the API's answers (`/api/geo` too).
 pub const JSON: &str = "application/json";
@@ -46,6 +47,8 @@ struct Inner {
     langs: PerLang<Localized>,
     /// `/api/positions` per language.
     positions: PerLang<Served>,
+    /// `/api/event-marks` per language.
+    event_marks: PerLang<Served>,
     openapi: Served,
     /// The data revision answers are tagged with.
     revision: Revision,
@@ -96,6 +99,19 @@ impl Api {
                     source,
                 }
             })?;
+        let event_marks = PerLang::try_new(|lang| {
+            let marks: Vec<EventMark> = data
+                .in_language(lang)
+                .events
+                .iter()
+                .map(EventMark::from)
+                .collect();
+            let json = serde_json::to_vec(&marks).map_err(|source| StartupError::Prepare {
+                what: "cannot serialise the event marks".into(),
+                source,
+            })?;
+            Ok::<_, StartupError>(Served::of_data(revision, json))
+        })?;
         let langs = PerLang::new(|lang| Localized {
             data: data.in_language(lang),
             islands: summaries.clone(),
@@ -105,6 +121,7 @@ impl Api {
             inner: Arc::new(Inner {
                 langs,
                 positions,
+                event_marks,
                 openapi: Served::of_data(revision, openapi),
                 revision: revision.clone(),
                 datapackage: Served::of_data(revision, datapackage),
@@ -121,6 +138,7 @@ impl Api {
             .route("/events.csv", get(downloads::events_csv))
             .route("/events.geojson", get(downloads::events_geojson))
             .route("/events/{id}", get(handlers::get_event))
+            .route("/event-marks", get(handlers::event_marks))
             .route("/deployments", get(handlers::list_deployments))
             .route("/deployments.geojson", get(handlers::deployments_geojson))
             .route("/deployments.csv", get(downloads::deployments_csv))
@@ -155,6 +173,10 @@ impl Api {
     /// `/api/positions` in `lang`.
     pub fn positions_json(&self, lang: Lang) -> &Served {
         self.inner.positions.get(lang)
+    }
+
+    pub fn event_marks_json(&self, lang: Lang) -> &Served {
+        self.inner.event_marks.get(lang)
     }
 
     pub fn openapi_json(&self) -> &Served {
@@ -208,6 +230,7 @@ fn openapi_document(data: &Dataset) -> serde_json::Value {
         downloads::events_csv,
         downloads::events_geojson,
         handlers::get_event,
+        handlers::event_marks,
         handlers::list_deployments,
         handlers::deployments_geojson,
         downloads::deployments_csv,

@@ -78,6 +78,8 @@ pub fn warm(ids: &Ids) -> Vec<Warm> {
         format!("/export.svg?{EXPORT_STATE}"),
         "/api/events.csv".to_owned(),
         "/api/deployments.csv".to_owned(),
+        // What the app asks for at start: the events as the map marks them.
+        "/api/event-marks?lang=ja".to_owned(),
         "/feed.atom".to_owned(),
         format!("/events/{}", ids.events[ids.events.len() / 2]),
         "/fragments/panel?island=etorofu".to_owned(),
