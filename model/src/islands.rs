@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 pub struct Islands {
     /// From this day the Russian Federation administers what the Soviet Union did.
     pub soviet_union_ended: Date,
+    // Not in the app's decoder (wasm budget): the panels that show it are drawn by the server.
+    #[cfg(feature = "loader")]
     pub soviet_union_ended_source: String,
     pub islands: Vec<Island>,
     /// Groups told as one (the Habomai islets): each has `members`.
@@ -82,15 +84,24 @@ pub struct Island {
     pub name_ja_cyrillic: String,
     /// The day it passed to Soviet control; islets of a group take the group's.
     pub soviet_control: Option<Date>,
+    // Not in the app's decoder (wasm budget): the panels that show it are drawn by the server.
+    #[cfg(feature = "loader")]
     pub soviet_control_source: Option<String>,
     /// Japan's official area, with when, by whom and where it was published.
     /// Flat fields, not nested tables: each nested type the app decodes
     /// costs it about 250 bytes of wasm (brotli).
+    // Not in the app's decoder (wasm budget): the panels that show it are drawn by the server.
+    #[cfg(feature = "loader")]
     pub official_area_km2: Option<f64>,
+    #[cfg(feature = "loader")]
     pub official_area_as_of: Option<String>,
+    #[cfg(feature = "loader")]
     pub official_area_publisher: Option<String>,
+    #[cfg(feature = "loader")]
     pub official_area_source: Option<String>,
     /// Counts of its own (`[]` for islets counted with their group).
+    // Not in the app's decoder (wasm budget): the panels that show it are drawn by the server.
+    #[cfg(feature = "loader")]
     pub population: Vec<Count>,
 }
 
@@ -149,6 +160,7 @@ impl Administration {
 impl Islands {
     /// The islands with their counts' words in `lang` (the project's
     /// translation), English where there is none.
+    #[cfg(feature = "loader")]
     pub fn in_language(&self, lang: crate::i18n::Lang) -> Islands {
         let mut out = self.clone();
         for island in out.islands.iter_mut().chain(out.groups.iter_mut()) {
@@ -361,6 +373,7 @@ impl Islands {
     }
 
     /// The latest population count of `id`; an islet's is its group's.
+    #[cfg(feature = "loader")]
     pub fn population(&self, id: &str) -> Option<&Count> {
         let own = self.find(id).map(|i| &i.population);
         let counts = match own {
