@@ -184,12 +184,11 @@ fn loaded(
     let stage = RwSignal::new(Stage::Map);
     mount_in_stages(stage);
     let from = move |part: Stage| move || stage.get() >= part;
-    let first_landing = land.islands.first_soviet_control();
     view! {
         <MapView land=land detail=detail on_zoom=on_zoom/>
         <Show when=move || !url.embed.get() fallback=Controls>
             <Show when=from(Stage::Controls)><Controls/></Show>
-            <Show when=from(Stage::Timeline)><Timeline first_landing=first_landing/></Show>
+            <Show when=from(Stage::Timeline)><Timeline/></Show>
             <Show when=from(Stage::IslandList)><IslandList/></Show>
         </Show>
         <Show when=from(Stage::Panel)>

@@ -9,6 +9,7 @@ use crate::data::AtlasData;
 use crate::focus::Focus;
 use crate::i18n::{self, t, tf};
 use crate::overlays::{Symbols, category_symbol};
+use crate::timeline::{part, set_attr, set_hidden, set_text};
 use crate::url_state::UrlState;
 use leptos::prelude::*;
 use model::api::{ChangedDeployment, DeploymentChanges};
@@ -28,69 +29,80 @@ fn lists(c: &DeploymentChanges) -> [(&'static str, &Vec<ChangedDeployment>); 3] 
     ]
 }
 
-/// The timeline's "Compare with…": a button that opens a labelled date
-/// field (typed as the "go to" field is, `YYYY`, `YYYY-MM` or
-/// `YYYY-MM-DD`); while comparing, the date compared with and a button to
-/// stop.
-#[component]
-pub fn CompareControl() -> impl IntoView {
-    let url: UrlState = expect_context();
-    let data: AtlasData = expect_context();
-    let focus: Focus = expect_context();
-    let open = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let field = NodeRef::<leptos::html::Input>::new();
-    let toggle = move |_| {
-        open.update(|o| *o = !*o);
-        if open.get_untracked() {
-            request_animation_frame(move || {
-                if let Some(input) = field.get_untracked() {
+/// The timeline's "Compare with…" (drawn by the server with the bar,
+/// `server/src/timeline.rs`): a button that opens a labelled date field
+/// (typed as the "go to" field is, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`);
+/// while comparing, the date compared with and a button to stop. The
+/// timeline's listeners call it.
+#[derive(Clone, Copy)]
+pub struct CompareField {
+    url: UrlState,
+    data: AtlasData,
+    focus: Focus,
+    /// The field is open.
+    pub open: RwSignal<bool>,
+    /// Why the typed date was refused.
+    error: RwSignal<Option<String>>,
+}
+
+impl CompareField {
+    pub fn new() -> Self {
+        CompareField {
+            url: expect_context(),
+            data: expect_context(),
+            focus: expect_context(),
+            open: RwSignal::new(false),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// Opens or closes the field; opened, it takes focus.
+    pub fn toggle(self) {
+        self.open.update(|o| *o = !*o);
+        if self.open.get_untracked() {
+            request_animation_frame(|| {
+                if let Some(input) = part(".compare-field input") {
                     let _ = input.focus();
                 }
             });
         }
-    };
-    let typed = move |text: String| match typed_date(&text, data.today) {
-        Ok(date) => {
-            error.set(None);
-            open.set(false);
-            // The list shows (and takes focus) only where no other panel is open.
-            let s = url.state.get_untracked();
-            if s.island.is_none() && s.event.is_none() && s.deployment.is_none() {
-                focus.into_panel();
+    }
+
+    /// A typed date: compared with, or the field says why not.
+    pub fn typed(self, text: &str) {
+        match typed_date(text, self.data.today) {
+            Ok(date) => {
+                self.error.set(None);
+                self.open.set(false);
+                // The list shows (and takes focus) only where no other panel is open.
+                let s = self.url.state.get_untracked();
+                if s.island.is_none() && s.event.is_none() && s.deployment.is_none() {
+                    self.focus.into_panel();
+                }
+                self.url.push(move |s| s.compare = Some(date));
             }
-            url.push(move |s| s.compare = Some(date));
+            Err(why) => self.error.set(Some(why.words(i18n::catalogue()))),
         }
-        Err(why) => error.set(Some(why.words(i18n::catalogue()))),
-    };
-    let stop = move |_| url.push(|s| s.compare = None);
-    let c = i18n::catalogue();
-    view! {
-        <div class="compare">
-            <button type="button" class="compare-open" aria-expanded=move || open.get().to_string()
-                aria-controls="compare-field" on:click=toggle>
-                {move || match url.compare.get() {
-                    Some(d) => tf("compare-comparing", &[("date", c.day_words(d).into())]),
-                    None => t("compare-with"),
-                }}
-            </button>
-            <Show when=move || url.compare.get().is_some()>
-                <button type="button" class="compare-stop" on:click=stop>{t("compare-stop")}</button>
-            </Show>
-            <div class="compare-field" id="compare-field" hidden=move || !open.get()>
-                <label>{t("compare-field")}" "
-                    <input type="text" node_ref=field placeholder=t("shell-goto-placeholder")
-                        aria-invalid=move || error.get().is_some().to_string()
-                        aria-describedby="compare-error"
-                        on:keydown=move |e| {
-                            e.stop_propagation();
-                            if e.key() == "Escape" { open.set(false) }
-                        }
-                        on:change=move |e| typed(event_target_value(&e))/>
-                </label>
-                <p id="compare-error" class="compare-error" aria-live="polite">{move || error.get()}</p>
-            </div>
-        </div>
+    }
+
+    /// The control's state on the page.
+    pub fn show(self) {
+        let text = match self.url.compare.get() {
+            Some(d) => tf(
+                "compare-comparing",
+                &[("date", i18n::catalogue().day_words(d).into())],
+            ),
+            None => t("compare-with"),
+        };
+        set_text(part(".compare-open"), &text);
+        set_hidden(part(".compare-stop"), self.url.compare.get().is_none());
+        let open = self.open.get();
+        set_attr(&part(".compare-open"), "aria-expanded", &open.to_string());
+        set_hidden(part(".compare-field"), !open);
+        let error = self.error.get();
+        let field = part(".compare-field input");
+        set_attr(&field, "aria-invalid", &error.is_some().to_string());
+        set_text(part("#compare-error"), error.as_deref().unwrap_or(""));
     }
 }
 

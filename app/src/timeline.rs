@@ -1,180 +1,177 @@
-//! The timeline: a date slider from 1855 to today with the events marked
-//! (exact days as ticks, years and months as spans), a play control that
-//! narrates (a caption per stop, a speed, previous and next event), and a
-//! field to type a date. Dragging previews the date; releasing records it in
-//! the URL. Play itself is not in the URL; the date it stops at is.
+//! The timeline's behaviour: a date slider from 1855 to today with the
+//! events marked, a play control that narrates (a caption per stop, a
+//! speed, previous and next event), a field to type a date, and "Compare
+//! with…" ([`crate::compare::CompareField`]). Dragging previews the date;
+//! releasing records it in the URL. Play itself is not in the URL; the date
+//! it stops at is.
+//!
+//! The server draws the bar into `index.html`, in the page's language and
+//! at the link's date (`server/src/timeline.rs`, whose header lists what
+//! this relies on). [`Timeline`] moves it into the page, binds one listener
+//! per kind of event on its host and keeps up to date what changes (the
+//! slider, the date, play's label, the caption, "Today", the compare
+//! control) by setting the DOM directly. Drawn with Leptos views it cost
+//! 6.1 KB more of the compressed wasm (bench/README "The timeline bar
+//! drawn by the server").
 
-use crate::compare::CompareControl;
+use crate::compare::CompareField;
 use crate::data::AtlasData;
 use crate::i18n::{self, t, tf};
 use crate::url_state::UrlState;
+use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
-use model::decimal::fixed;
 use model::events::Date;
-use model::i18n::Lang;
-use model::marks::EventMark;
 use model::permalink::MapState;
 use model::timeline::{
-    PLAY_PAUSE, SPEEDS, START, Step, caption, day_number, fraction, from_day_number, next_after,
-    play_from, previous_before, span, steps, stop_on, typed_date,
+    PLAY_PAUSE, Step, caption, day_number, from_day_number, next_after, play_from, previous_before,
+    steps, stop_on, typed_date,
 };
-use std::sync::Arc;
 use std::time::Duration;
-
-/// The caption's element id, which the date field's error points to.
-const CAPTION_ID: &str = "timeline-caption";
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 #[component]
-pub fn Timeline(
-    /// The first Soviet landing (from the islands data), marked by its year on the track.
-    first_landing: Option<Date>,
-) -> impl IntoView {
-    let data: AtlasData = expect_context();
-    let today = data.today;
-    let (min, max) = (day_number(START), day_number(today));
+pub fn Timeline() -> impl IntoView {
     let play = Player::new();
-    let from_input = move |e: &leptos::ev::Event| {
-        event_target_value(e)
-            .parse::<i64>()
-            .ok()
-            .and_then(from_day_number)
+    let compare = CompareField::new();
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(host) = host.get() {
+            bind(&host, play.data);
+        }
+    });
+    // What changes, set on the server's markup.
+    Effect::new(move |_| play.show());
+    Effect::new(move |_| compare.show());
+    measure_covered_bottom();
+    view! {
+        <div class="timeline-host" node_ref=host
+            on:click=move |e| clicked(play, compare, e)
+            on:input=move |e| play.input(&e)
+            on:change=move |e| changed(play, compare, &e)
+            on:keydown=move |e| key_down(play, compare, e)></div>
+    }
+}
+
+/// The element `selector` finds in the bar.
+pub(crate) fn part(selector: &str) -> Option<HtmlElement> {
+    let found = document().query_selector(&format!("#timeline {selector}"));
+    found.ok().flatten().map(JsCast::unchecked_into)
+}
+
+/// Sets `el`'s text, unless it says that already (a live region would
+/// announce it again).
+pub(crate) fn set_text(el: Option<HtmlElement>, text: &str) {
+    if let Some(el) = el
+        && el.text_content().as_deref() != Some(text)
+    {
+        el.set_text_content(Some(text));
+    }
+}
+
+pub(crate) fn set_attr(el: &Option<HtmlElement>, name: &str, value: &str) {
+    if let Some(el) = el {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+pub(crate) fn set_hidden(el: Option<HtmlElement>, hidden: bool) {
+    if let Some(el) = el {
+        el.set_hidden(hidden);
+    }
+}
+
+/// Moves the server's bar into `host`, places its marks (the CSP allows
+/// no inline style in the markup), ends the slider on the browser's today
+/// and shows it.
+fn bind(host: &Element, data: AtlasData) {
+    let Some(bar) = document().get_element_by_id("timeline") else {
+        return;
     };
-    let bar = NodeRef::<leptos::html::Section>::new();
-    measure_covered_bottom(bar);
-    let keys = move |e: leptos::ev::KeyboardEvent| match e.key().as_str() {
+    let _ = host.append_child(&bar);
+    if let Ok(marks) = bar.query_selector_all("[data-left]") {
+        for i in 0..marks.length() {
+            let Some(el) = marks.get(i).map(JsCast::unchecked_into::<HtmlElement>) else {
+                continue;
+            };
+            let style = el.style();
+            for side in ["left", "width"] {
+                if let Some(v) = el.get_attribute(&format!("data-{side}")) {
+                    let _ = style.set_property(side, &format!("{v}%"));
+                }
+            }
+        }
+    }
+    let today = day_number(data.today).to_string();
+    set_attr(&part("input[type=range]"), "max", &today);
+    bar.unchecked_ref::<HtmlElement>().set_hidden(false);
+    measure(data);
+}
+
+fn target(e: &Event) -> Option<Element> {
+    e.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+/// A button of the bar: which one by its class.
+fn clicked(play: Player, compare: CompareField, e: MouseEvent) {
+    let Some(button) = target(&e).and_then(|t| t.closest("button").ok().flatten()) else {
+        return;
+    };
+    match button.class_name().as_str() {
+        "play" => play.toggle(),
+        "previous" => play.step(previous_before),
+        "next" => play.step(next_after),
+        "to-today" => play.go(play.data.today, true),
+        "link" => play.open(),
+        "compare-open" => compare.toggle(),
+        "compare-stop" => play.url.push(|s| s.compare = None),
+        _ => {}
+    }
+}
+
+/// The slider released, the speed chosen, a date typed (in the date field
+/// or the compare field).
+fn changed(play: Player, compare: CompareField, e: &Event) {
+    let Some(el) = target(e) else { return };
+    let kind = el.get_attribute("type").unwrap_or_default();
+    if el.tag_name() == "SELECT" {
+        let value = el.unchecked_ref::<HtmlSelectElement>().value();
+        play.speed.set(value.parse().unwrap_or(PLAY_PAUSE as usize));
+        return;
+    }
+    let value = el.unchecked_ref::<HtmlInputElement>().value();
+    match (kind.as_str(), el.class_name() == "goto") {
+        ("range", _) => {
+            if let Some(d) = from_slider(&value) {
+                play.go(d, true)
+            }
+        }
+        ("text", true) => play.typed(&value),
+        ("text", false) => compare.typed(&value),
+        _ => {}
+    }
+}
+
+/// `,` and `.`: previous and next event; keys typed in a field stay there
+/// (Escape closes the compare field).
+fn key_down(play: Player, compare: CompareField, e: KeyboardEvent) {
+    let key = e.key();
+    if target(&e).is_some_and(|t| t.get_attribute("type").as_deref() == Some("text")) {
+        e.stop_propagation();
+        if key == "Escape" {
+            compare.open.set(false);
+        }
+        return;
+    }
+    match key.as_str() {
         "," => play.step(previous_before),
         "." => play.step(next_after),
         _ => {}
-    };
-    // One view type for both buttons: each costs the wasm once.
-    let step_button = move |label: &'static str,
-                            title: &'static str,
-                            text: &'static str,
-                            find: fn(&[Step], Date) -> Option<usize>| {
-        view! {
-            <button type="button" aria-label=t(label) title=t(title) on:click=move |_| play.step(find)>{text}</button>
-        }
-    };
-    let c = i18n::catalogue();
-    let year = move |year: u16| c.format("date-year", &[("year", year.into())]);
-
-    view! {
-        <section class="timeline" id="timeline" aria-label=t("shell-timeline") node_ref=bar on:keydown=keys>
-            <button type="button" class="play" on:click=move |_| play.toggle()
-                aria-label=move || t(if play.playing.get() { "shell-pause" } else { "shell-play" })>
-                {move || if play.playing.get() { "❚❚" } else { "▶" }}
-            </button>
-            <div class="track">
-                <div class="ticks" aria-hidden="true">{move || marks(data.events.get().and_then(Result::ok), today)}</div>
-                <input type="range" min=min max=max step="1"
-                    aria-label=t("shell-date-slider")
-                    aria-valuetext=move || c.day_words(data.date.get())
-                    prop:value=move || day_number(data.date.get()).to_string()
-                    on:input=move |e| data.live_date.set(from_input(&e))
-                    on:change=move |e| if let Some(d) = from_input(&e) { play.go(d, true) }/>
-                <div class="years" aria-hidden="true">
-                    <span style:left="0%">{year(START.year)}</span>
-                    {first_landing.map(|d| view! {
-                        <span style:left=format!("{}%", fixed(fraction(d, today) * 100.0, 2))>{year(d.year)}</span>
-                    })}
-                    <span style:left="100%">{year(today.year)}</span>
-                </div>
-            </div>
-            <output class="date">
-                {move || {
-                    let d = data.date.get();
-                    let words = c.day_words(d);
-                    if d == today { tf("shell-today-date", &[("date", words.into())]) } else { words }
-                }}
-            </output>
-            <div class="more">
-                {step_button("shell-previous", "shell-previous-key", "‹", previous_before)}
-                {step_button("shell-next", "shell-next-key", "›", next_after)}
-                <label class="speed">{t("shell-speed")}" "
-                    <select on:change=move |e| play.speed.set(event_target_value(&e).parse().unwrap_or(PLAY_PAUSE as usize))>
-                        {SPEEDS.map(|(label, ms)| view! {
-                            // "0.5×" reads "0,5×" in Russian.
-                            <option value=ms.to_string() selected=ms == PLAY_PAUSE>{
-                                if i18n::lang() == Lang::Ru { label.replace('.', ",") } else { label.to_owned() }
-                            }</option>
-                        })}
-                    </select>
-                </label>
-                <input type="text" class="goto" placeholder=t("shell-goto-placeholder")
-                    aria-label=t("shell-goto")
-                    aria-invalid=move || play.invalid.get().to_string() aria-describedby=CAPTION_ID
-                    on:keydown=|e| e.stop_propagation() on:change=move |e| play.typed(&event_target_value(&e))/>
-            </div>
-            <CompareControl/>
-            <Show when=move || play.url.date.get().is_some()>
-                <button type="button" class="to-today" on:click=move |_| play.go(today, true)>{t("shell-today")}</button>
-            </Show>
-            {caption_view(play)}
-        </section>
     }
 }
 
-/// What the map's date is, announced politely: the stop's first event (in
-/// the reader's names, opening it when clicked) and its date in words, or
-/// the end of play, or why a typed date was refused.
-fn caption_view(play: Player) -> impl IntoView {
-    let (url, data) = (play.url, play.data);
-    // A closure, not a memo: a memo of a new type costs kilobytes of wasm,
-    // and this is cheap to work out again.
-    let text = move || {
-        let date = data.date.get();
-        if play.note_on.get() == Some(date) {
-            return (None, play.note.get().unwrap_or_default());
-        }
-        let stop = || {
-            let events = data.events.get().and_then(Result::ok)?;
-            let stops = play.stops();
-            let step = stop_on(&stops, date)?;
-            let e = events.get(*step.events.first()?)?;
-            let title = data.named(url.names.get(), &e.title, &e.title_template);
-            let more = step.events.len() - 1;
-            Some((
-                Some(e.id.clone()),
-                caption(i18n::catalogue(), e.date, &title, more),
-            ))
-        };
-        stop().unwrap_or_default()
-    };
-    let open = move |_| {
-        if let Some(id) = untrack(text).0 {
-            play.pause();
-            url.push(move |s| s.event = Some(id));
-        }
-    };
-    view! {
-        <p class="caption" id=CAPTION_ID aria-live="polite" class:shown=move || !text().1.is_empty()>
-            <button type="button" class="link" hidden=move || text().0.is_none() on:click=open>
-                {move || { let (id, t) = text(); id.map(|_| t) }}
-            </button>
-            {move || { let (id, t) = text(); id.is_none().then_some(t) }}
-        </p>
-    }
-}
-
-/// The events on the track: an exact day as a tick, a year or a month as a
-/// span across it (each position once).
-fn marks(events: Option<Arc<Vec<EventMark>>>, today: Date) -> impl IntoView {
-    let mut spans: Vec<(String, String)> = Vec::new();
-    for e in events.iter().flat_map(|e| e.iter()) {
-        let (left, width) = span(e.date, today);
-        let mark = (fixed(left * 100.0, 3), fixed(width * 100.0, 3));
-        if (START..=today).contains(&e.date.first_day()) && !spans.contains(&mark) {
-            spans.push(mark);
-        }
-    }
-    spans
-        .into_iter()
-        .map(|(left, width)| {
-            // An exact day has no width: a tick; a year or a month a span.
-            let class = if width == "0.000" { "tick" } else { "tick span" };
-            view! { <span class=class style:left=format!("{left}%") style:width=format!("{width}%")></span> }
-        })
-        .collect_view()
+fn from_slider(value: &str) -> Option<Date> {
+    value.parse::<i64>().ok().and_then(from_day_number)
 }
 
 /// Play: moves the map from stop to stop at the chosen speed, the first
@@ -210,6 +207,97 @@ impl Player {
             note_on: RwSignal::new(None),
             invalid: RwSignal::new(false),
             run: RwSignal::new(0),
+        }
+    }
+
+    /// The bar's state on the page: the slider, the date in words, play's
+    /// button, the date field's validity, "Today", the caption.
+    fn show(self) {
+        let (data, c) = (self.data, i18n::catalogue());
+        let date = data.date.get();
+        let words = c.day_words(date);
+        let slider = part("input[type=range]");
+        if let Some(input) = &slider {
+            input
+                .unchecked_ref::<HtmlInputElement>()
+                .set_value(&day_number(date).to_string());
+        }
+        set_attr(&slider, "aria-valuetext", &words);
+        let shown = if date == data.today {
+            tf("shell-today-date", &[("date", words.into())])
+        } else {
+            words
+        };
+        set_text(part("output.date"), &shown);
+        let playing = self.playing.get();
+        let button = part(".play");
+        set_attr(
+            &button,
+            "aria-label",
+            &t(if playing { "shell-pause" } else { "shell-play" }),
+        );
+        set_text(button, if playing { "❚❚" } else { "▶" });
+        set_attr(
+            &part(".goto"),
+            "aria-invalid",
+            &self.invalid.get().to_string(),
+        );
+        set_hidden(part(".to-today"), self.url.date.get().is_none());
+        let (id, text) = self.caption();
+        set_attr(
+            &part(".caption"),
+            "class",
+            if text.is_empty() {
+                "caption"
+            } else {
+                "caption shown"
+            },
+        );
+        let link = part(".caption .link");
+        set_hidden(link.clone(), id.is_none());
+        set_text(link, if id.is_some() { &text } else { "" });
+        set_text(part(".caption span"), if id.is_none() { &text } else { "" });
+    }
+
+    /// What the map's date is, announced politely: the stop's first event
+    /// (in the reader's names; its id, to open it when clicked) and its date
+    /// in words, or the end of play, or why a typed date was refused.
+    fn caption(self) -> (Option<String>, String) {
+        let (url, data) = (self.url, self.data);
+        let date = data.date.get();
+        if self.note_on.get() == Some(date) {
+            return (None, self.note.get().unwrap_or_default());
+        }
+        let stop = || {
+            let events = data.events.get().and_then(Result::ok)?;
+            let stops = self.stops();
+            let step = stop_on(&stops, date)?;
+            let e = events.get(*step.events.first()?)?;
+            let title = data.named(url.names.get(), &e.title, &e.title_template);
+            let more = step.events.len() - 1;
+            Some((
+                Some(e.id.clone()),
+                caption(i18n::catalogue(), e.date, &title, more),
+            ))
+        };
+        stop().unwrap_or_default()
+    }
+
+    /// The caption's event, opened.
+    fn open(self) {
+        if let Some(id) = untrack(|| self.caption()).0 {
+            self.pause();
+            self.url.push(move |s| s.event = Some(id));
+        }
+    }
+
+    /// The slider dragged: the map previews its date.
+    fn input(self, e: &Event) {
+        // The speed and the text fields send `input` too: only the slider previews.
+        if let Some(el) = target(e).filter(|t| t.get_attribute("type").as_deref() == Some("range"))
+        {
+            let value = el.unchecked_ref::<HtmlInputElement>().value();
+            self.data.live_date.set(from_slider(&value));
         }
     }
 
@@ -306,19 +394,17 @@ impl Player {
 
 /// The bar lies over the map's bottom edge; it tells the map how much, so
 /// the map keeps names above it.
-fn measure_covered_bottom(bar: NodeRef<leptos::html::Section>) {
+fn measure(data: AtlasData) {
+    if let Some(bar) = document().get_element_by_id("timeline") {
+        let height = bar.unchecked_ref::<HtmlElement>().offset_height();
+        let _ = data.covered_bottom.try_set(f64::from(height));
+    }
+}
+
+/// Measures the bar again whenever the window changes size.
+fn measure_covered_bottom() {
     let data: AtlasData = expect_context();
-    let measure = move || {
-        if let Some(el) = bar.get_untracked() {
-            data.covered_bottom.set(f64::from(el.offset_height()));
-        }
-    };
-    Effect::new(move |_| {
-        if bar.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure(data));
     on_cleanup(move || {
         resize.remove();
         // The page may be going away with it; then there is nothing to tell.

@@ -2,8 +2,9 @@
 //! dated record sits on the track, the stops of the play control and their
 //! captions, and dates typed by the reader.
 
+use crate::decimal::fixed;
 use crate::events::{Date, PartialDate, Precision};
-use crate::i18n::Catalogue;
+use crate::i18n::{Catalogue, Lang};
 
 /// The timeline starts with the Treaty of Shimoda's year.
 pub const START: Date = Date {
@@ -151,6 +152,18 @@ pub const SPEEDS: [(&str, u32); 4] = [
     ("4×", PLAY_PAUSE / 4),
 ];
 
+/// A speed's label in `lang`: "0.5×" reads "0,5×" in Russian.
+pub fn speed_label(label: &str, lang: Lang) -> String {
+    if lang == Lang::Ru {
+        label.replace('.', ",")
+    } else {
+        label.to_owned()
+    }
+}
+
+/// The caption's element id (what the date field's error points to).
+pub const CAPTION_ID: &str = "timeline-caption";
+
 /// Why a typed date is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TypedDateError {
@@ -206,6 +219,54 @@ pub fn span(date: PartialDate, end: Date) -> (f64, f64) {
     }
     let after = from_day_number(day_number(date.last_day()) + 1).unwrap_or(end);
     (left, fraction(after, end) - left)
+}
+
+/// One mark on the track: its left edge and width in percent of the
+/// track, each with three decimals (an exact day's width is `"0.000"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub left: String,
+    pub width: String,
+}
+
+impl Mark {
+    /// An exact day: a tick, no span.
+    pub fn is_tick(&self) -> bool {
+        self.width == "0.000"
+    }
+}
+
+/// The events' marks on the track ending on `today`: an exact day a tick,
+/// a year or a month a span across it, each position once, in the order
+/// given; what lies outside [`START`]..=`today` is left out.
+pub fn marks(dates: &[PartialDate], today: Date) -> Vec<Mark> {
+    let mut out: Vec<Mark> = Vec::new();
+    for date in dates {
+        if !(START..=today).contains(&date.first_day()) {
+            continue;
+        }
+        let (left, width) = span(*date, today);
+        let mark = Mark {
+            left: fixed(left * 100.0, 3),
+            width: fixed(width * 100.0, 3),
+        };
+        if !out.contains(&mark) {
+            out.push(mark);
+        }
+    }
+    out
+}
+
+/// The years written under the track: the start's, the first Soviet
+/// landing's (`landing`, if known and on the track) and today's, each with
+/// its position in percent (two decimals).
+pub fn year_labels(landing: Option<Date>, today: Date) -> Vec<(u16, String)> {
+    let mut out = vec![(START.year, "0".to_owned())];
+    if let Some(d) = landing.filter(|d| (START..=today).contains(d)) {
+        out.push((d.year, fixed(fraction(d, today) * 100.0, 2)));
+    }
+    out.push((today.year, "100".to_owned()));
+    out
 }
 
 /// Where a date sits on the timeline, from 0.0 (start) to 1.0 (`end`).
@@ -404,5 +465,38 @@ mod tests {
         assert_eq!(fraction(end, end), 1.0);
         let mid = fraction(day(1945, 8, 28), end);
         assert!(mid > 0.5 && mid < 0.6, "{mid}");
+    }
+
+    #[test]
+    fn marks_are_ticks_and_spans_each_position_once() {
+        let today = day(2026, 1, 1);
+        let dates = [
+            pd("2016-11-22"),
+            pd("1945"),
+            pd("2016-11-22"),
+            pd("1800"),
+            pd("2030"),
+        ];
+        let m = marks(&dates, today);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].is_tick());
+        assert!(!m[1].is_tick());
+        assert_eq!(
+            m[1].left,
+            fixed(fraction(day(1945, 1, 1), today) * 100.0, 3)
+        );
+    }
+
+    #[test]
+    fn year_labels_mark_the_start_the_landing_and_today() {
+        let today = day(2026, 1, 1);
+        let labels = year_labels(Some(day(1945, 8, 18)), today);
+        let years: Vec<u16> = labels.iter().map(|l| l.0).collect();
+        assert_eq!(years, [1855, 1945, 2026]);
+        assert_eq!(labels[0].1, "0");
+        assert_eq!(labels[2].1, "100");
+        let mid: f64 = labels[1].1.parse().expect("a number");
+        assert!(mid > 50.0 && mid < 60.0, "{mid}");
+        assert_eq!(year_labels(None, today).len(), 2);
     }
 }

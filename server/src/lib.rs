@@ -19,3 +19,4 @@ pub mod panels;
 pub mod routes;
 pub mod security;
 pub mod state;
+pub mod timeline;

@@ -19,7 +19,7 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use model::events::Dataset;
+use model::events::{Dataset, PartialDate};
 use model::geodata::LandCollection;
 use model::i18n::{Catalogue, Lang};
 use model::islands::{Administration, Islands};
@@ -63,6 +63,8 @@ struct PagesInner {
     previews: Previews,
     /// The footer, citation tags and JSON-LD.
     linked: Arc<Linked>,
+    /// The events' dates, marked on the timeline bar.
+    event_dates: Vec<PartialDate>,
 }
 
 /// What the page and its previews say in one language.
@@ -103,6 +105,7 @@ impl Pages {
                 langs,
                 previews: Previews::new(config.caches.image_bytes()),
                 linked,
+                event_dates: events.events.iter().map(|e| e.date).collect(),
             }),
         }
     }
@@ -364,6 +367,7 @@ pub async fn index(
     let mut html = with_meta(&template, &state, &map_state, &origin);
     if !map_state.embed {
         insert_prerender(&mut html, &state, &map_state);
+        insert_timeline(&mut html, &state, &map_state);
     }
     let mut response = Html(html).into_response();
     response
@@ -663,6 +667,20 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
     if let Some(at) = html.find("<body>") {
         html.insert_str(at + "<body>".len(), &block);
     }
+}
+
+/// The timeline bar ([`crate::timeline`]) in the link's language, at its date.
+fn insert_timeline(html: &mut String, state: &Pages, map_state: &MapState) {
+    let lang = map_state.lang();
+    let bar = crate::timeline::Bar {
+        c: state.catalogue(lang),
+        lang,
+        state: map_state,
+        today: crate::data::today(),
+        dates: &state.inner.event_dates,
+        landing: state.islands().first_soviet_control(),
+    };
+    crate::timeline::insert(html, &bar);
 }
 
 /// The page's description in `catalogue`'s language: the open record, the
