@@ -97,6 +97,12 @@ pub struct Island {
     pub official_area_as_of: Option<String>,
     #[cfg(feature = "loader")]
     pub official_area_publisher: Option<String>,
+    /// The publisher's name in Japanese and in Russian (the project's
+    /// translation; required with `official_area_publisher`).
+    #[cfg(feature = "loader")]
+    pub official_area_publisher_ja: Option<String>,
+    #[cfg(feature = "loader")]
+    pub official_area_publisher_ru: Option<String>,
     #[cfg(feature = "loader")]
     pub official_area_source: Option<String>,
     /// Counts of its own (`[]` for islets counted with their group).
@@ -389,6 +395,23 @@ impl Islands {
         } else {
             Administration::Russia
         })
+    }
+
+    /// Who published `id`'s official area, named in `lang` (the project's
+    /// translation), with the year of the figures and where it is stated.
+    #[cfg(feature = "loader")]
+    pub fn area_publisher(&self, id: &str, lang: crate::i18n::Lang) -> Option<(&str, &str, &str)> {
+        let island = self.find(id)?;
+        let name = match lang {
+            crate::i18n::Lang::En => island.official_area_publisher.as_deref(),
+            crate::i18n::Lang::Ja => island.official_area_publisher_ja.as_deref(),
+            crate::i18n::Lang::Ru => island.official_area_publisher_ru.as_deref(),
+        }?;
+        Some((
+            name,
+            island.official_area_as_of.as_deref()?,
+            island.official_area_source.as_deref()?,
+        ))
     }
 
     /// The latest population count of `id`; an islet's is its group's.

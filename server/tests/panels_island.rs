@@ -104,6 +104,43 @@ fn row<'a>(html: &'a str, term: &str) -> Option<&'a str> {
     Some(&html[at..at + len])
 }
 
+/// The official area's source reads in the panel's language: the
+/// publisher named in it (the project's translation), not the English note.
+#[tokio::test]
+async fn the_areas_source_is_in_the_panels_language() {
+    let (island, _) = an_island_and_a_group();
+    let year = island.official_area_as_of.clone().expect("an area's year");
+    for (lang, term, publisher) in [
+        (
+            "en",
+            "Area (official, Japan)",
+            island.official_area_publisher.clone(),
+        ),
+        (
+            "ja",
+            "面積（日本政府公表）",
+            island.official_area_publisher_ja.clone(),
+        ),
+        (
+            "ru",
+            "Площадь (официальные данные Японии)",
+            island.official_area_publisher_ru.clone(),
+        ),
+    ] {
+        let publisher = publisher.expect("the publisher in each language");
+        let html = panel(&format!("island={}&lang={lang}", island.id))
+            .await
+            .text();
+        let area = row(&html, term).unwrap_or_else(|| panic!("{lang}: no area row in {html}"));
+        assert!(
+            area.contains(&format!("<span class=\"source\">{publisher}")),
+            "{lang}: {area}"
+        );
+        assert!(area.contains(&year), "{lang}: {area}");
+        assert!(!area.contains("lang=\"en\""), "{lang}: {area}");
+    }
+}
+
 #[tokio::test]
 async fn an_islands_panel_has_its_names_in_both_scripts_and_its_status() {
     let (island, _) = an_island_and_a_group();

@@ -81,6 +81,7 @@ panel-positions-link = Both positions, sourced
 panel-positions-line = Japan: { $japan } · Russia: { $russia }
 panel-area = Area (official, Japan)
 panel-area-value = { $area } km²
+panel-area-source = { $publisher }, areas as of { $year }, via { $url }
 panel-population = Population
 panel-population-as-of = as of { $date }
 panel-outline = Outline

@@ -78,6 +78,7 @@ panel-positions-link = 両国の立場（出典付き）
 panel-positions-line = 日本：{ $japan } · ロシア：{ $russia }
 panel-area = 面積（日本政府公表）
 panel-area-value = { $area } km²
+panel-area-source = { $publisher }（{ $year }年時点の面積）、出典：{ $url }
 panel-population = 人口
 panel-population-as-of = { $date }時点
 panel-outline = 輪郭

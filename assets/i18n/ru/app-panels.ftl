@@ -79,6 +79,7 @@ panel-positions-link = Позиции обеих сторон с источни�
 panel-positions-line = Япония: { $japan } · Россия: { $russia }
 panel-area = Площадь (официальные данные Японии)
 panel-area-value = { $area } км²
+panel-area-source = { $publisher }, площади на { $year } г., по данным { $url }
 panel-population = Население
 panel-population-as-of = на { $date }
 panel-outline = Контур

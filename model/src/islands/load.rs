@@ -99,6 +99,27 @@ impl Islands {
                 ));
             }
         }
+        if island.official_area_publisher.is_some() {
+            let translated = [
+                (
+                    "official_area_publisher_ja",
+                    &island.official_area_publisher_ja,
+                ),
+                (
+                    "official_area_publisher_ru",
+                    &island.official_area_publisher_ru,
+                ),
+            ];
+            for (field, name) in translated {
+                if name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+                    errors.push(file.error(
+                        line,
+                        field,
+                        "missing: the publisher's name in this language",
+                    ));
+                }
+            }
+        }
         let sources = [
             (
                 "soviet_control_source",

@@ -173,6 +173,14 @@ fn an_area_without_its_source_is_refused() {
 }
 
 #[test]
+fn an_area_publisher_without_its_japanese_name_is_refused() {
+    let errors = broken("official_area_publisher_ja = \"国土地理院\"\n", "");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "official_area_publisher_ja");
+    assert_eq!(errors[0].line, line_of("id = \"etorofu\""));
+}
+
+#[test]
 fn duplicate_ids_unknown_fields_and_bad_sources_are_refused() {
     let twice = broken("id = \"harukaru\"", "id = \"kaigara\"");
     assert!(

@@ -97,11 +97,22 @@ fn facts(ctx: &Ctx, id: &str, story: &str) -> String {
                 "panel-area-value",
                 &[("area", ctx.lang.number(area, 1).into())],
             );
+            // In the page's language where the islands data names the
+            // publisher (escaped by `tf`); the outline's English note otherwise.
+            let (lang, source) = match islands.area_publisher(id, ctx.lang) {
+                Some((publisher, year, url)) => {
+                    let args = [
+                        ("publisher", publisher.into()),
+                        ("year", year.into()),
+                        ("url", url.into()),
+                    ];
+                    ("", ctx.tf("panel-area-source", &args))
+                }
+                None => (english(ctx), escape(source)),
+            };
             format!(
-                "<dt>{}</dt><dd>{value}<span class=\"source\"{}>{}</span></dd>",
+                "<dt>{}</dt><dd>{value}<span class=\"source\"{lang}>{source}</span></dd>",
                 ctx.t("panel-area"),
-                english(ctx),
-                escape(source)
             )
         });
     let population = islands
