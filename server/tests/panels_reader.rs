@@ -480,6 +480,16 @@ async fn the_reader_speaks_russian_with_names_in_the_links_convention() {
     ))
     .await;
     assert!(both.contains(">Эторофу / Итуруп<"));
+    // The seed's outlet is our description, not a name: it is translated.
+    let outlet = |v: &Value| v["article"]["outlet"].as_str().map(str::to_owned);
+    let en = outlet(&json(&format!("/api/articles/{SEED}")).await).expect("an outlet");
+    let ru = outlet(&json(&format!("/api/articles/{SEED}?lang=ru")).await).expect("an outlet");
+    assert_ne!(en, ru);
+    assert!(
+        html.contains(&format!("<p class=\"byline\">{ru} · ")),
+        "{html:.600}"
+    );
+    assert!(!html.contains(&en));
 }
 
 /// The router over the committed data with the hostile fixture's payloads.

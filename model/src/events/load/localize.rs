@@ -115,6 +115,9 @@ impl Dataset {
             if let Some(t) = text("article", &a.id, "provenance") {
                 a.provenance = Some(t);
             }
+            if let Some(t) = text("article", &a.id, "outlet") {
+                a.outlet = t;
+            }
         }
         d
     }

@@ -194,6 +194,9 @@ pub(super) struct RawExcerptText {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawArticleText {
     pub(super) provenance: Option<String>,
+    /// Only where `outlet` is our description rather than a name (the
+    /// seed article: "Wire report (seed article)"); a name stays as it is.
+    pub(super) outlet: Option<String>,
 }
 
 /// One TOML file, parsed.

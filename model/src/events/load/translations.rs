@@ -145,11 +145,15 @@ pub(super) fn collect<'a>(
                 t.map(|t| Fields {
                     record: "article",
                     id: &r.id,
-                    texts: vec![(
-                        "provenance".into(),
-                        t.get_ref().provenance.as_deref(),
-                        r.provenance.is_some(),
-                    )],
+                    texts: vec![
+                        (
+                            "provenance".into(),
+                            t.get_ref().provenance.as_deref(),
+                            r.provenance.is_some(),
+                        ),
+                        // Optional: an outlet's name is not translated.
+                        ("outlet".into(), t.get_ref().outlet.as_deref(), false),
+                    ],
                 })
             };
             let wanted = r.provenance.is_some();
