@@ -255,6 +255,40 @@ async fn a_deployment_card_in_russian_and_japanese() {
     );
 }
 
+/// `{id}` references the text holds, as a reader would see them unnamed.
+fn unnamed_references(html: &str) -> Vec<&str> {
+    html.match_indices('{')
+        .filter_map(|(at, _)| {
+            let rest = &html[at + 1..];
+            let end = rest.find('}')?;
+            let id = &rest[..end];
+            let is_id = !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            is_id.then_some(&html[at..at + end + 2])
+        })
+        .collect()
+}
+
+/// The project's translations of quotes name islands by `{id}`, like the
+/// records: the cards show them named, in the link's convention.
+#[tokio::test]
+async fn quote_translations_name_islands_in_the_links_convention() {
+    for lang in ["ja", "ru"] {
+        let card = panel(&format!("deployment=bastion-etorofu&lang={lang}")).await;
+        let translations = elements(&card, "<p class=\"translation\"");
+        assert!(!translations.is_empty(), "{lang}: no translated quote");
+        assert_eq!(unnamed_references(&card), Vec::<&str>::new(), "{lang}");
+        let island = if lang == "ja" {
+            "択捉島"
+        } else {
+            "Итуруп"
+        };
+        assert!(
+            translations.iter().any(|t| t.contains(island)),
+            "{lang}: {translations:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_changes_list_names_bastion_and_bal_as_added() {
     let html = panel("date=2017-01-01&compare=2015-01-01").await;

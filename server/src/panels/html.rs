@@ -128,10 +128,12 @@ impl Ctx<'_> {
                 .as_deref()
                 .map(|l| format!(" lang=\"{}\"", escape(l)))
                 .unwrap_or_default();
+            // Our translation names islands and places by `{id}`, like the
+            // records' text: named in the link's convention.
             out.push_str(&format!(
                 "<p class=\"translation\"><strong>{}: </strong><span{lang}>{}</span></p>",
                 self.t("record-quote-translation"),
-                escape(text)
+                self.named(text, &Some(text.clone()))
             ));
         }
         out
