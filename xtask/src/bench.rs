@@ -13,6 +13,7 @@
 //! route, default 40).
 
 mod budgets;
+pub(crate) use budgets::WASM_BUDGET_BR;
 mod cold;
 pub(crate) mod nginx;
 mod routes;
