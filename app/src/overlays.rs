@@ -255,14 +255,7 @@ pub fn PlacesLayer(transform: Memo<Transform>) -> impl IntoView {
 
 /// A category's name in the page's language (`shell-category-…`).
 pub fn category_name(category: DeploymentCategory) -> String {
-    t(match category {
-        DeploymentCategory::CoastalMissile => "shell-category-missile",
-        DeploymentCategory::AirDefence => "shell-category-air-defence",
-        DeploymentCategory::Aircraft => "shell-category-aircraft",
-        DeploymentCategory::GroundForces => "shell-category-ground",
-        DeploymentCategory::BorderGuard => "shell-category-border",
-        DeploymentCategory::Infrastructure => "shell-category-infrastructure",
-    })
+    t(category.name_key())
 }
 
 /// Letter, colour class and name for each category: colour is never the

@@ -166,6 +166,19 @@ impl DeploymentCategory {
             DeploymentCategory::Infrastructure => "I",
         }
     }
+
+    /// The catalogue key of the category's name (`shell-category-…`), for
+    /// the legend the server draws and the symbols the app names.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            DeploymentCategory::CoastalMissile => "shell-category-missile",
+            DeploymentCategory::AirDefence => "shell-category-air-defence",
+            DeploymentCategory::Aircraft => "shell-category-aircraft",
+            DeploymentCategory::GroundForces => "shell-category-ground",
+            DeploymentCategory::BorderGuard => "shell-category-border",
+            DeploymentCategory::Infrastructure => "shell-category-infrastructure",
+        }
+    }
 }
 
 impl DeploymentStatus {

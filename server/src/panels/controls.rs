@@ -160,7 +160,7 @@ pub fn legend_box(c: &Catalogue, class: &str) -> String {
                 "<li><span class=\"badge {}\" aria-hidden=\"true\">{}</span> {}</li>",
                 cat.class(),
                 cat.letter(),
-                t(c, category_key(*cat))
+                t(c, cat.name_key())
             )
         })
         .collect();
@@ -177,18 +177,6 @@ pub fn legend_box(c: &Catalogue, class: &str) -> String {
         event = t(c, "shell-legend-event"),
         japanese = t(c, "shell-legend-japanese"),
     )
-}
-
-/// The catalogue key of a category's name.
-fn category_key(category: DeploymentCategory) -> &'static str {
-    match category {
-        DeploymentCategory::CoastalMissile => "shell-category-missile",
-        DeploymentCategory::AirDefence => "shell-category-air-defence",
-        DeploymentCategory::Aircraft => "shell-category-aircraft",
-        DeploymentCategory::GroundForces => "shell-category-ground",
-        DeploymentCategory::BorderGuard => "shell-category-border",
-        DeploymentCategory::Infrastructure => "shell-category-infrastructure",
-    }
 }
 
 /// "Copy link", "Cite this view", "Embed", the downloads, the status line
