@@ -26,9 +26,25 @@ pub enum Needs {
 }
 
 pub fn ensure_all(needs: Needs) -> Result<(), Error> {
-    ensure_wasm_target()?;
     // A download, not a compile: it overlaps the installs below.
-    let toolchain = std::thread::spawn(ensure_wasm_toolchain);
+    let toolchain = std::thread::spawn(ensure_wasm_compiler);
+    let tools = ensure_tools(needs);
+    toolchain
+        .join()
+        .unwrap_or_else(|_| Err(Error::msg("the wasm toolchain install's thread panicked")))?;
+    tools
+}
+
+/// What compiles the app's wasm: the wasm target and [`WASM_TOOLCHAIN`].
+/// Downloads only; `tasks::build` compiles the wasm as soon as they are in.
+pub fn ensure_wasm_compiler() -> Result<(), Error> {
+    ensure_wasm_target()?;
+    ensure_wasm_toolchain()
+}
+
+/// Everything but [`ensure_wasm_compiler`]: Trunk, wasm-bindgen-cli and
+/// wasm-opt, and for tests the browser and the e2e packages.
+pub fn ensure_tools(needs: Needs) -> Result<(), Error> {
     // Trunk and wasm-bindgen-cli compile in folders of their own: on a
     // first run each fills the core the other leaves idle in its
     // single-threaded steps (measured on a fresh clone: 8.4 and 15.5
@@ -40,9 +56,6 @@ pub fn ensure_all(needs: Needs) -> Result<(), Error> {
         .unwrap_or_else(|_| Err(Error::msg("the wasm-bindgen install's thread panicked")));
     trunk?;
     bindgen?;
-    toolchain
-        .join()
-        .unwrap_or_else(|_| Err(Error::msg("the wasm toolchain install's thread panicked")))?;
     ensure_wasm_opt()?;
     if needs == Needs::Test {
         ensure_chromium()?;

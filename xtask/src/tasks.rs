@@ -7,17 +7,22 @@ use std::process::Command;
 use std::time::Instant;
 
 pub fn build(_args: &[String]) -> Result<(), Error> {
-    // The server needs none of the wasm tools: on a fresh machine it builds
-    // while they install. `cargo install` compiles in a folder of its own, so
-    // neither waits for the other's build-directory lock, and each uses the
-    // core the other leaves idle (single-threaded link and LTO steps).
+    // Neither the server nor the app's wasm needs Trunk or wasm-bindgen: on a
+    // fresh machine both compile while those install. `cargo install`
+    // compiles in a folder of its own, so no build waits for another's
+    // build-directory lock, and each uses the core the others leave idle
+    // (single-threaded link and LTO steps). Trunk then finds the wasm built.
     let server = std::thread::spawn(build_server);
-    let tools = setup::ensure_all(Needs::Serve);
-    let server = server
-        .join()
-        .unwrap_or_else(|_| Err(Error::msg("the server build's thread panicked")));
+    let wasm = std::thread::spawn(|| setup::ensure_wasm_compiler().and_then(|()| build_wasm()));
+    let tools = setup::ensure_tools(Needs::Serve);
+    let joined = |t: std::thread::JoinHandle<Result<(), Error>>, what: &str| {
+        t.join()
+            .unwrap_or_else(|_| Err(Error::msg(format!("the {what}'s thread panicked"))))
+    };
+    let (server, wasm) = (joined(server, "server build"), joined(wasm, "wasm build"));
     tools?;
     server?;
+    wasm?;
     build_frontend()
 }
 
@@ -32,7 +37,9 @@ pub fn serve(args: &[String]) -> Result<(), Error> {
     run(&mut cmd)
 }
 
+/// Trunk's build with the release wasm made first (or found fresh).
 pub(crate) fn build_frontend() -> Result<(), Error> {
+    build_wasm()?;
     let mut trunk = Command::new("trunk");
     trunk
         .args(["build", "--release"])
@@ -40,6 +47,26 @@ pub(crate) fn build_frontend() -> Result<(), Error> {
     with_small_wasm_std(&mut trunk);
     run(&mut trunk)?;
     crate::compress::precompress_dist()
+}
+
+/// The app's release wasm, compiled exactly as Trunk's own `cargo build`
+/// does (same arguments and environment, so Trunk then finds it fresh), but
+/// online: Trunk runs cargo `--offline` (Trunk.toml), and `build-std`
+/// resolves the standard library's own dependencies (`wasip1`, …), which a
+/// fresh machine's registry cache does not hold; offline, that first build
+/// failed ("no matching package named `wasip1`", measured 2026-12-03).
+fn build_wasm() -> Result<(), Error> {
+    let mut cargo = Command::new("cargo");
+    cargo.args([
+        "build",
+        "--target=wasm32-unknown-unknown",
+        "--manifest-path",
+    ]);
+    cargo
+        .arg(root().join("app/Cargo.toml"))
+        .args(["--release", "--bin", "app"]);
+    with_small_wasm_std(&mut cargo);
+    run(&mut cargo)
 }
 
 /// The flags that make the release wasm small, for the cargo that Trunk
