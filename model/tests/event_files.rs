@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use model::events::*;
+use model::i18n::Lang;
 use model::islands::Islands;
 
 mod support;
@@ -755,6 +756,35 @@ fn translated_text_is_served_in_its_language_with_names_in_its_script() {
             .as_deref()
             .is_some_and(|t| t.chars().any(|c| ('а'..='я').contains(&c)))
     );
+}
+
+/// The API's excerpt translations name islands as its other text fields do:
+/// both conventions in the language's script, the `{id}` template beside.
+#[test]
+fn excerpt_translations_name_islands_and_keep_their_template() {
+    let d = dataset();
+    let id = "seed-land-to-air-missiles";
+    for (lang, named) in [
+        (Lang::Ja, "択捉島 / イトゥルップ島"),
+        (Lang::Ru, "Эторофу / Итуруп"),
+    ] {
+        let view = d.in_language(lang);
+        let x = view.excerpt(id).expect("the seed's November excerpt");
+        let text = x.translation.as_deref().expect("a translation");
+        assert!(
+            text.contains(named) && !text.contains('{'),
+            "{lang:?}: {text}"
+        );
+        let template = x.translation_template.as_deref().expect("a template");
+        assert!(template.contains("{etorofu}"), "{lang:?}: {template}");
+    }
+    // No translation anywhere in any language keeps a raw reference.
+    for lang in [Lang::En, Lang::Ja, Lang::Ru] {
+        for x in &d.in_language(lang).excerpts {
+            let text = x.translation.as_deref().unwrap_or("");
+            assert!(!text.contains('{'), "{lang:?} {}: {text}", x.id);
+        }
+    }
 }
 
 #[test]

@@ -110,6 +110,19 @@ async fn deployments_islands_and_articles_come_in_the_language_asked_for() {
         text.contains("\"translation_lang\":\"ja\""),
         "excerpts translated into Japanese"
     );
+    // Translations name islands (no raw `{id}`); the template keeps them.
+    let mut fields = Vec::new();
+    strings_named(&articles, "translation", &mut fields);
+    assert!(
+        !fields.is_empty() && fields.iter().all(|t| !t.contains('{')),
+        "{fields:?}"
+    );
+    let mut templates = Vec::new();
+    strings_named(&articles, "translation_template", &mut templates);
+    assert!(
+        templates.iter().any(|t| t.contains("{etorofu}")),
+        "{templates:?}"
+    );
     let id = articles["items"][0]["article"]["id"].as_str().expect("id");
     let (answer, _) = json(&format!("/api/articles/{id}?lang=ru")).await;
     assert_eq!(answer.header("content-language"), "ru");
@@ -349,4 +362,20 @@ async fn an_events_location_and_confidence_note_come_in_the_asked_language() {
     assert!(note(&en).starts_with("The landing date"), "{}", note(&en));
     assert!(note(&ja).starts_with("上陸日は"), "{}", note(&ja));
     assert!(note(&ru).starts_with("Дата высадки"), "{}", note(&ru));
+}
+
+/// Every string value of a field called `name`, anywhere in `v`.
+fn strings_named(v: &serde_json::Value, name: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, child) in map {
+                match child.as_str() {
+                    Some(s) if k == name => out.push(s.to_owned()),
+                    _ => strings_named(child, name, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|c| strings_named(c, name, out)),
+        _ => {}
+    }
 }

@@ -436,6 +436,10 @@ pub struct Excerpt {
     /// asked for (`?lang=`; English by default); null when the quote is in
     /// that language.
     pub translation: Option<String>,
+    /// `translation` as the data writes it: `{id}` references to islands,
+    /// groups and places, for a client that shows names in one convention;
+    /// null when it names none (as the records' `*_template` fields).
+    pub translation_template: Option<String>,
     /// The language of `translation`: the one asked for, or `en` where the
     /// project has no translation into it yet.
     pub translation_lang: Option<String>,

@@ -231,7 +231,8 @@ fn excerpts(w: &Words, ev: &Event) -> String {
             e(&x.quote)
         );
         if let (Some(t), true) = (&x.translation, article.language != w.lang().code()) {
-            let text = w.naming.render(t, |id| w.d.names.get(id));
+            let template = x.translation_template.as_deref();
+            let text = w.naming.text(t, template, |id| w.d.names.get(id));
             let _ = writeln!(
                 out,
                 "<p class=\"translation\">{}</p>",

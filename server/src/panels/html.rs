@@ -3,7 +3,7 @@
 //! Every function here returns HTML that is safe to insert: text from the
 //! data or the catalogue is escaped here, never by the caller.
 
-use model::events::{Dataset, Date, PartialDate, Source};
+use model::events::{Dataset, Date, Excerpt, PartialDate, Source};
 use model::i18n::{Arg, Catalogue, Lang};
 use model::islands::Islands;
 use model::marks::Overlays;
@@ -109,31 +109,25 @@ impl Ctx<'_> {
         }
     }
 
-    /// A quote in its own language, with the project's translation when it
-    /// has one.
-    pub fn quote(
-        &self,
-        quote: &str,
-        language: &str,
-        translation: &Option<String>,
-        translation_lang: &Option<String>,
-    ) -> String {
+    /// An excerpt's quote in its own language (`language`, its article's),
+    /// with the project's translation when it has one, named in the link's
+    /// convention.
+    pub fn quote(&self, x: &Excerpt, language: &str) -> String {
         let mut out = format!(
             "<blockquote lang=\"{}\">“{}”</blockquote>",
             escape(language),
-            escape(quote)
+            escape(&x.quote)
         );
-        if let Some(text) = translation {
-            let lang = translation_lang
+        if let Some(text) = &x.translation {
+            let lang = x
+                .translation_lang
                 .as_deref()
                 .map(|l| format!(" lang=\"{}\"", escape(l)))
                 .unwrap_or_default();
-            // Our translation names islands and places by `{id}`, like the
-            // records' text: named in the link's convention.
             out.push_str(&format!(
                 "<p class=\"translation\"><strong>{}: </strong><span{lang}>{}</span></p>",
                 self.t("record-quote-translation"),
-                self.named(text, &Some(text.clone()))
+                self.named(text, &x.translation_template)
             ));
         }
         out
@@ -219,12 +213,7 @@ impl Ctx<'_> {
         else {
             return String::new();
         };
-        self.quote(
-            &x.quote,
-            &article.language,
-            &x.translation,
-            &x.translation_lang,
-        )
+        self.quote(x, &article.language)
     }
 
     /// "Read in {outlet} (excerpt {n})": opens the reader at the excerpt.

@@ -231,12 +231,7 @@ fn excerpt_notes(ctx: &Ctx, view: &ArticleView, e: &ExcerptView, n: u32) -> Stri
             "reader-notes-title",
             &[("n", n.into()), ("total", view.excerpts.len().into())]
         ),
-        ctx.quote(
-            &x.quote,
-            &view.article.language,
-            &x.translation,
-            &x.translation_lang
-        ),
+        ctx.quote(x, &view.article.language),
         ctx.t("reader-linked-events"),
     )
 }

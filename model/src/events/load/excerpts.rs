@@ -77,6 +77,7 @@ fn excerpt(check: &mut Check, r: &RawExcerpt, ids: &Ids, article: Option<&Articl
         end: r.end,
         quote: r.quote.clone(),
         translation: r.translation.clone(),
+        translation_template: None,
         translation_lang: r.translation.as_ref().map(|_| "en".into()),
         events: r.events.clone(),
         islands: r.islands.clone(),

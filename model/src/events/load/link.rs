@@ -62,6 +62,9 @@ pub(super) fn link(records: Records, known: &Known) -> Dataset {
     for a in &mut annotations {
         both(&mut a.note, &mut a.note_template, names);
     }
+    for x in &mut excerpts {
+        both_opt(&mut x.translation, &mut x.translation_template, names);
+    }
     let event_index = index(events.iter().map(|e| &e.id));
     for x in &excerpts {
         for e in &x.events {

@@ -105,9 +105,13 @@ impl Dataset {
         for x in &mut d.excerpts {
             if quoted_in.get(&x.article).map(String::as_str) == Some(lang.code()) {
                 x.translation = None;
+                x.translation_template = None;
                 x.translation_lang = None;
             } else if let Some(t) = text("excerpt", &x.id, "translation") {
-                x.translation = Some(t);
+                let (mut rendered, mut template) = (t, None);
+                both_in(lang, &mut rendered, &mut template, &names);
+                x.translation = Some(rendered);
+                x.translation_template = template;
                 x.translation_lang = Some(lang.code().into());
             }
         }
