@@ -23,6 +23,11 @@ const AXIS: f64 = 16.0;
 const ROW: f64 = 26.0;
 const BAR: f64 = 9.0;
 const NAME_FONT: f64 = 10.0;
+/// Each further line of a long name.
+const NAME_LINE: f64 = 12.0;
+/// A name takes at most this many lines; the rest is cut with "…" (the
+/// row's link still says the whole name).
+const NAME_LINES: usize = 2;
 
 /// A stretch of one deployment's history with one status.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,10 +84,69 @@ impl DeploymentTimeline {
         x_of(date, self.start, self.today)
     }
 
-    /// The drawing's height in SVG units.
-    pub fn height(&self) -> f64 {
-        self.rows.len() as f64 * ROW + AXIS + 4.0
+    /// The drawing's height in SVG units, with `lines` lines of name in each
+    /// row (`name_lines`).
+    fn height(&self, lines: &[Vec<String>]) -> f64 {
+        row_tops(lines).last().copied().unwrap_or(0.0) + AXIS + 4.0
     }
+}
+
+/// Where each row starts, and after the last, where the rows end: a row is
+/// one line taller for each line its name takes beyond the first.
+fn row_tops(lines: &[Vec<String>]) -> Vec<f64> {
+    let mut tops = vec![0.0];
+    for name in lines {
+        let extra = name.len().saturating_sub(1) as f64 * NAME_LINE;
+        tops.push(tops.last().copied().unwrap_or(0.0) + ROW + extra);
+    }
+    tops
+}
+
+/// About how wide `text` is at `NAME_FONT`, in SVG units: the server has
+/// no font metrics, so [`crate::names::width`]'s count (a Japanese
+/// character two) at a generous 0.6 em each (Noto Sans' Latin and Cyrillic
+/// letters average about 0.55 em).
+fn text_width(text: &str) -> f64 {
+    crate::names::width(text) as f64 * 0.6 * NAME_FONT
+}
+
+/// A row's name as lines that fit the chart's width: broken at spaces, or
+/// between any two characters of a word wider than a line (Japanese has no
+/// spaces); at most `NAME_LINES`, the last cut with "…" if the name goes on.
+pub fn name_lines(name: &str) -> Vec<String> {
+    let width = text_width;
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in name.split(' ').filter(|w| !w.is_empty()) {
+        let line = lines.last_mut().expect("never empty");
+        let joined = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&joined) <= WIDTH {
+            *line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(String::new());
+        }
+        for c in word.chars() {
+            let line = lines.last_mut().expect("never empty");
+            if width(line) + width(c.encode_utf8(&mut [0; 4])) > WIDTH {
+                lines.push(String::new());
+            }
+            lines.last_mut().expect("never empty").push(c);
+        }
+    }
+    if lines.len() > NAME_LINES {
+        lines.truncate(NAME_LINES);
+        let last = &mut lines[NAME_LINES - 1];
+        while !last.is_empty() && width(last) + width("…") > WIDTH {
+            last.pop();
+        }
+        last.push('…');
+    }
+    lines
 }
 
 fn first_day() -> Date {
@@ -145,7 +209,9 @@ impl DeploymentTimeline {
     /// focusable and opens the deployment's card, where its sources are.
     /// `text` gives each row's words, in `rows`' order.
     pub fn svg(&self, c: &Catalogue, text: &[RowText]) -> String {
-        let h = self.height();
+        let lines: Vec<Vec<String>> = text.iter().map(|t| name_lines(&t.name)).collect();
+        let tops = row_tops(&lines);
+        let h = self.height(&lines);
         let view = format!("0 0 {} {}", fixed(WIDTH, 0), fixed(h, 0));
         let name = c.format(
             "chart-name",
@@ -157,15 +223,17 @@ impl DeploymentTimeline {
         );
         let mut picture = String::new();
         picture.push_str(&self.axis(c, h));
-        for (i, (row, words)) in self.rows.iter().zip(text).enumerate() {
-            let top = i as f64 * ROW;
-            picture.push_str(&format!(
-                "<text class=\"chart-name\" x=\"0\" y=\"{}\">{}</text>",
-                fixed(top + NAME_FONT, 1),
-                escape(&words.name)
-            ));
+        for ((row, name), top) in self.rows.iter().zip(&lines).zip(&tops) {
+            for (n, line) in name.iter().enumerate() {
+                picture.push_str(&format!(
+                    "<text class=\"chart-name\" x=\"0\" y=\"{}\">{}</text>",
+                    fixed(top + NAME_FONT + n as f64 * NAME_LINE, 1),
+                    escape(line)
+                ));
+            }
+            let bar_top = top + 12.0 + name.len().saturating_sub(1) as f64 * NAME_LINE;
             for s in &row.segments {
-                picture.push_str(&self.bar(row.category, s, top + 12.0));
+                picture.push_str(&self.bar(row.category, s, bar_top));
             }
         }
         picture.push_str(&self.cursor_mark(c, h));
@@ -173,8 +241,8 @@ impl DeploymentTimeline {
             .rows
             .iter()
             .zip(text)
-            .enumerate()
-            .map(|(i, (row, words))| self.link(c, row, words, i as f64 * ROW))
+            .zip(tops.windows(2))
+            .map(|((row, words), span)| self.link(c, row, words, span[0], span[1] - span[0]))
             .collect();
         format!(
             "<div class=\"deployment-chart\">\
@@ -243,7 +311,7 @@ impl DeploymentTimeline {
 
     /// A row's link: a transparent box over its name and bar, named with
     /// the deployment's name, category and periods.
-    fn link(&self, c: &Catalogue, row: &Row, words: &RowText, top: f64) -> String {
+    fn link(&self, c: &Catalogue, row: &Row, words: &RowText, top: f64, height: f64) -> String {
         let periods: Vec<String> = row
             .segments
             .iter()
@@ -277,7 +345,7 @@ impl DeploymentTimeline {
             escape(&label),
             fixed(top, 1),
             fixed(WIDTH, 0),
-            fixed(ROW - 2.0, 0),
+            fixed(height - 2.0, 0),
         )
     }
 }

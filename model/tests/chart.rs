@@ -3,7 +3,7 @@
 
 mod support;
 
-use model::chart::{CategoryCounts, DeploymentTimeline, RowText, WIDTH};
+use model::chart::{CategoryCounts, DeploymentTimeline, RowText, WIDTH, name_lines};
 use model::events::{Date, Deployment, DeploymentCategory, DeploymentStatus};
 use model::i18n::{Catalogue, Lang};
 use support::dataset;
@@ -183,4 +183,68 @@ fn counts_by_year_show_the_2016_missiles() {
 fn tick_labels_leave_room_for_1945_and_today() {
     let ticks = model::chart::ticks(day("2026-12-03"));
     assert_eq!(ticks, [1960, 1980, 2000]);
+}
+
+/// Within the chart's width, as `name_lines` estimates it (0.6 em a
+/// character, a Japanese one two, at the 10-unit font).
+fn fits(line: &str) -> bool {
+    model::names::width(line) as f64 * 6.0 <= WIDTH
+}
+
+#[test]
+fn a_long_name_wraps_under_itself_instead_of_running_past_the_chart() {
+    let long = "Bastion coastal missile battalion, 72nd Coastal Missile Brigade";
+    let lines = name_lines(long);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines.iter().all(|l| fits(l)), "{lines:?}");
+    assert_eq!(lines.join(" "), long, "broken at a space, nothing lost");
+    assert_eq!(name_lines("Border post"), ["Border post"]);
+    // Japanese has no spaces: broken between characters.
+    let ja = "第18機関銃砲兵師団の第46機関銃砲兵連隊と第49機関銃砲兵連隊の司令部";
+    let lines = name_lines(ja);
+    assert!(
+        lines.len() == 2 && lines.iter().all(|l| fits(l)),
+        "{lines:?}"
+    );
+    assert_eq!(lines.concat(), ja);
+    // Longer than two lines: cut, said with "…".
+    let lines = name_lines(&long.repeat(3));
+    assert!(lines.len() == 2 && lines[1].ends_with('…'), "{lines:?}");
+    assert!(lines.iter().all(|l| fits(l)), "{lines:?}");
+}
+
+#[test]
+fn a_wrapped_name_gives_its_row_a_second_line_and_a_taller_link() {
+    let data = dataset();
+    let rows = on_island(&data.deployments, "etorofu");
+    let chart = DeploymentTimeline::layout(&rows, day("2026-12-03"), day("2017-01-01"));
+    let short = chart.svg(&catalogue(Lang::En), &texts(&rows));
+    let mut long = texts(&rows);
+    assert_eq!(
+        name_lines(&long[0].name).len(),
+        2,
+        "Etorofu's first row wraps already"
+    );
+    let one_line = long.iter().position(|t| name_lines(&t.name).len() == 1);
+    let i = one_line.expect("a row whose name takes one line");
+    long[i].name = "Bastion coastal missile battalion, 72nd Coastal Missile Brigade".into();
+    let wrapped = chart.svg(&catalogue(Lang::En), &long);
+    let names = |svg: &str| svg.matches("class=\"chart-name\"").count();
+    assert_eq!(names(&wrapped), names(&short) + 1);
+    let height = |svg: &str| {
+        let view = svg.split("viewBox=\"0 0 320 ").nth(1).expect("a viewBox");
+        view.split('"')
+            .next()
+            .and_then(|h| h.parse::<f64>().ok())
+            .expect("a height")
+    };
+    assert_eq!(height(&wrapped), height(&short) + 12.0);
+    // A wrapped row's link covers both lines and its bar: the first row
+    // (wrapped in the data already), and now the one made long here.
+    assert!(
+        wrapped.contains("<rect x=\"0\" y=\"0.0\" width=\"320\" height=\"36\"/>"),
+        "{wrapped}"
+    );
+    let tall = |svg: &str| svg.matches("height=\"36\"/></a>").count();
+    assert_eq!(tall(&wrapped), tall(&short) + 1);
 }
