@@ -49,8 +49,12 @@ pub fn budgets(r: &Value) -> Vec<Value> {
         p95,
         // Both comparisons allow one timer tick: a steady 60 Hz reads 16.7 or
         // 16.8 ms per frame, so a median of 16.75 and one of 16.8 are the same.
+        // Compared in hundredths: the figures are sums of 0.1 ms ticks, and a
+        // p95 of 16.800000000000182 against a limit of 16.8 is float noise.
         p95.zip(leaflet_p95).map(|(a, l)| {
-            a <= FRAME_BUDGET_MS + TIMER_RESOLUTION_MS && a <= l + TIMER_RESOLUTION_MS
+            let (a, l) = (hundredths(a), hundredths(l));
+            a <= hundredths(FRAME_BUDGET_MS + TIMER_RESOLUTION_MS)
+                && a <= l + hundredths(TIMER_RESOLUTION_MS)
         }),
     );
     let (drag, leaflet_drag) = (app("load/map_responds_ms"), leaflet("load/map_responds_ms"));
@@ -145,6 +149,11 @@ pub fn server_budgets(r: &Value) -> Vec<Value> {
         p95.map(|p| clean && p < EXPORT_PNG_COLD_P95_MS),
     ));
     out
+}
+
+/// `ms` in whole hundredths of a millisecond.
+fn hundredths(ms: f64) -> i64 {
+    (ms * 100.0).round() as i64
 }
 
 /// One budget's entry: no figure (the run did not measure it) is not met.
@@ -371,6 +380,9 @@ mod tests {
         };
         // The medians of the run at 7a32c55: both steady 60 Hz.
         assert_eq!(frame_budget(16.799999999999272, 16.75), Some(true));
+        // One tick over Leaflet's, with the noise of summed float ticks.
+        assert_eq!(frame_budget(16.800000000000182, 16.7), Some(true));
+        assert_eq!(frame_budget(16.800000000000182, 16.69), Some(false));
         assert_eq!(frame_budget(16.8, 16.6), Some(false));
         assert_eq!(frame_budget(16.9, 16.9), Some(false));
     }
