@@ -35,9 +35,8 @@ use std::sync::Arc;
 use std::task::{Context, Poll};
 use tower::{Layer, Service};
 
-/// Largest body kept (the export PNG at its largest size, 1600×1200, is
-/// 850 KB for 2016-11-22);
-/// a bigger one is sent as it comes, not kept.
+/// Largest body kept; a bigger one is sent as it comes, not kept (the
+/// export PNG at its largest size, 1600×1200, is 850 KB for 2016-11-22).
 const MAX_KEPT: usize = 4 * 1024 * 1024;
 /// A typical compressed answer, to size the cache's tables.
 const TYPICAL_ENTRY: u64 = 8 * 1024;
