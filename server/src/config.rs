@@ -27,7 +27,8 @@ pub struct Config {
 /// in bytes (`http_cache::budget`), whatever the queries.
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct CacheBudgets {
-    /// MiB of whole API answers kept, compressed, with their headers and keys.
+    /// MiB of whole answers kept (the API, the pages, the feed, the panels'
+    /// fragments, the exports), compressed, with their headers and keys.
     #[arg(
         long = "response-cache-mib",
         env = "KURIL_RESPONSE_CACHE_MIB",

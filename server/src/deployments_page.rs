@@ -2,8 +2,10 @@
 //! island's deployments in place per year by category (`model::chart`'s
 //! `CategoryCounts`, with the same numbers as a table), then each island's
 //! deployment timeline, each bar linking to its deployment on the map.
-//! Drawn per request (today ends every chart), in the link's language
-//! (`lang=`, else `Accept-Language` with `Vary`), no script.
+//! Drawn on the first request of the day (today ends every chart; the
+//! response cache keys on the day, the host and the reader's language), in
+//! the link's language (`lang=`, else `Accept-Language` with `Vary`), no
+//! script.
 
 use crate::http_cache::{Served, cached};
 use crate::page::ServedLang;

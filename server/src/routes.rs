@@ -20,13 +20,13 @@ use tower_http::trace::TraceLayer;
 /// Longest a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The router, with a cache of whole `/api` answers of the configured size.
+/// The router, with a cache of whole answers of the configured size.
 pub fn router(state: AppState) -> Router {
     let cache = Arc::new(ResponseCache::new(state.response_budget()));
     router_with(state, cache)
 }
 
-/// The router answering `/api` from `cache` (tests keep it to watch its size).
+/// The router answering from `cache` (tests keep it to watch its size).
 pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
     let security = crate::security::layer(state.dist());
     let responses = ResponseCacheLayer::new(cache);
@@ -84,9 +84,10 @@ pub fn router_with(state: AppState, cache: Arc<ResponseCache>) -> Router {
         // A bug must cost one request (500), not the server.
         .layer(tower_http::catch_panic::CatchPanicLayer::new());
 
-    // Around the whole router rather than on its routes: a cached API answer
-    // (already compressed, with its ETag) skips routing and every layer
-    // above; only the security layer's headers and limits still apply.
+    // Around the whole router rather than on its routes: a kept answer (an
+    // API answer, a page, the feed, a fragment, an export; already
+    // compressed, with its ETag) skips routing and every layer above; only
+    // the security layer's headers and limits still apply.
     Router::new().fallback_service(
         tower::ServiceBuilder::new()
             .layer(security)

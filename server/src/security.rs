@@ -44,10 +44,11 @@ const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), disp
      geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), \
      publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
-/// How long API responses reuse the CSP without looking at `index.html`
-/// again. A `stat` per response was about 5% of a cached API answer's cost;
-/// the script hashes only matter to the HTML page, which always re-checks.
-const API_CSP_RECHECK: Duration = Duration::from_secs(1);
+/// How long answers other than the map page reuse the CSP without looking
+/// at `index.html` again. A `stat` per response was about 5% of a cached
+/// API answer's cost, and 4% of a kept `/about`'s (perf, 64 connections);
+/// the script hashes only matter to the map page, which always re-checks.
+const CSP_RECHECK: Duration = Duration::from_secs(1);
 
 /// The layer: `router.layer(security::layer(dist))`.
 pub fn layer(dist: &Path) -> SecurityLayer {
@@ -96,6 +97,7 @@ where
     fn call(&mut self, request: Request<Body>) -> Self::Future {
         let uri = request.uri();
         let api = is_api(uri.path());
+        let map_page = is_map_page(uri.path());
         let query = uri.query().unwrap_or("");
         // Embeds are the map page with `embed=1`; the API is never framed.
         let frameable =
@@ -111,14 +113,14 @@ where
                 ),
             }
             .into_response();
-            policy.apply(response.headers_mut(), false, api);
+            policy.apply(response.headers_mut(), false, map_page);
             return Box::pin(std::future::ready(Ok(response)));
         }
         let future = self.inner.call(request);
         Box::pin(async move {
             let response = future.await?.map(Body::new);
             let mut response = if api { json_error(response) } else { response };
-            policy.apply(response.headers_mut(), frameable, api);
+            policy.apply(response.headers_mut(), frameable, map_page);
             Ok(response)
         })
     }
@@ -126,6 +128,12 @@ where
 
 fn is_api(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
+}
+
+/// `index.html`, the one document with an inline script (Trunk's loader),
+/// whose hash the CSP must carry as soon as a build changes it.
+fn is_map_page(path: &str) -> bool {
+    path == "/" || path == "/index.html"
 }
 
 /// An error response under `/api` that is not JSON becomes `{ error, detail }`.
@@ -203,8 +211,8 @@ impl Policy {
         }
     }
 
-    fn apply(&self, headers: &mut HeaderMap, frameable: bool, api: bool) {
-        let csp = self.csp(frameable, api);
+    fn apply(&self, headers: &mut HeaderMap, frameable: bool, map_page: bool) {
+        let csp = self.csp(frameable, map_page);
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
         if frameable {
             headers.remove(header::X_FRAME_OPTIONS);
@@ -226,8 +234,9 @@ impl Policy {
     }
 
     /// The CSP, rebuilt if `index.html` changed since (a new Trunk build);
-    /// for the API, checked at most every [`API_CSP_RECHECK`].
-    fn csp(&self, frameable: bool, api: bool) -> HeaderValue {
+    /// checked on every request for the map page, at most every
+    /// [`CSP_RECHECK`] for anything else.
+    fn csp(&self, frameable: bool, map_page: bool) -> HeaderValue {
         let pick = |c: &Cached| {
             if frameable {
                 c.csp_embed.clone()
@@ -237,8 +246,8 @@ impl Policy {
         };
         let elapsed_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
         let recently = elapsed_ms.saturating_sub(self.checked_ms.load(Ordering::Relaxed))
-            < API_CSP_RECHECK.as_millis() as u64;
-        if api
+            < CSP_RECHECK.as_millis() as u64;
+        if !map_page
             && recently
             && let Ok(cached) = self.cached.read()
         {

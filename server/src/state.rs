@@ -64,7 +64,7 @@ struct Inner {
     catalogues: Catalogues,
     /// `/events/{id}` in every language, drawn once.
     event_pages: EventPages,
-    /// Bytes the router's cache of whole `/api` answers may hold.
+    /// Bytes the router's cache of whole answers may hold.
     response_budget: u64,
     /// The coarsest land level as the app reads it, for the panels'
     /// outline facts and positions line (`panels`).
@@ -256,7 +256,7 @@ impl AppState {
         &self.inner.event_pages
     }
 
-    /// Bytes the router's cache of whole `/api` answers may hold.
+    /// Bytes the router's cache of whole answers may hold.
     pub fn response_budget(&self) -> u64 {
         self.inner.response_budget
     }

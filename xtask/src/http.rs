@@ -23,11 +23,15 @@ impl Response {
 }
 
 /// `GET path` with extra request headers; `Connection: close`, identity encoding
-/// unless the caller asks otherwise.
+/// unless the caller asks otherwise, `Host` the server's address unless the
+/// caller gives one.
 pub fn get(addr: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Result<Response, Error> {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request = format!("GET {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
+        request.push_str(&format!("Host: {addr}\r\n"));
+    }
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }

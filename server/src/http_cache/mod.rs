@@ -1,7 +1,7 @@
 //! HTTP caching, all of it: entity tags and `304 Not Modified`, the
 //! `Cache-Control` values the server sends, immutable caching of the built
-//! app's content-hashed files ([`assets`]) and the cache of whole `/api`
-//! responses ([`responses`]), bounded in bytes ([`budget`]).
+//! app's content-hashed files ([`assets`]) and the cache of whole answers
+//! ([`responses`]), bounded in bytes ([`budget`]).
 
 pub mod assets;
 pub mod budget;
@@ -68,8 +68,8 @@ pub fn etag_matches(if_none_match: &HeaderValue, etag: &[u8]) -> bool {
 }
 
 /// A prepared body with `ETag`, `Cache-Control`, and `304` for a matching
-/// `If-None-Match`. A `GET` under `/api` is answered by [`responses`] first
-/// (which strips `If-None-Match`); the `304` here serves `HEAD`.
+/// `If-None-Match`. A `GET` is answered by [`responses`] first (which
+/// strips `If-None-Match` and answers it); the `304` here serves `HEAD`.
 pub fn cached(served: &Served, content_type: &'static str, request: &HeaderMap) -> Response {
     let etag = HeaderValue::from_str(&served.etag).ok();
     let matches = request

@@ -1,7 +1,8 @@
 //! Cold answers: N distinct requests the server has never answered, one at
 //! a time, each timed from connect to the last byte. "Cold" means not in
-//! any cache: not in the server's response or image caches (each request's
-//! URL is one it has not seen, and those caches key on it), not in nginx's
+//! any cache: not in the server's response or image caches (each request
+//! names a `Host` no request named before, and both caches key on it, as
+//! pages and exports write their links from it), not in nginx's
 //! (the requests go to the instance directly), not in a browser's. The
 //! process itself is warm (data loaded, fonts parsed): what a reader meets
 //! who asks for a state nobody asked for before. The first sample is also
@@ -31,14 +32,22 @@ pub struct ColdResult {
     pub errors: usize,
 }
 
-/// Asks for each URL once, in order, and times it.
+/// The `Host` of a route's `i`th cold request: one per sample, so a URL
+/// asked again (a route with fewer states than samples) is still an
+/// answer the server has not kept.
+pub fn host(i: usize, addr: SocketAddr) -> String {
+    format!("cold-{i}.bench.test:{}", addr.port())
+}
+
+/// Asks for each URL once, in order, each under a host of its own, and times it.
 pub fn measure(addr: SocketAddr, urls: &[String]) -> Result<ColdResult, Error> {
     let mut times = Vec::with_capacity(urls.len());
     let mut bytes = 0u64;
     let mut errors = 0;
-    for url in urls {
+    for (i, url) in urls.iter().enumerate() {
+        let host = host(i, addr);
         let start = Instant::now();
-        let r = http::get(addr, url, &[ACCEPT_ENCODING])?;
+        let r = http::get(addr, url, &[ACCEPT_ENCODING, ("Host", &host)])?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         bytes += r.body.len() as u64;
         if r.status != 200 {
@@ -90,5 +99,17 @@ mod tests {
         let one = summarize(&[7.5], 10, 0).expect("one sample");
         assert_eq!((one.p50_ms, one.p95_ms), (7.5, 7.5));
         assert_eq!(summarize(&[], 0, 0), None);
+    }
+
+    #[test]
+    fn every_sample_has_a_host_of_its_own() {
+        let addr: SocketAddr = "127.0.0.1:8181".parse().expect("an address");
+        let hosts: std::collections::HashSet<String> = (0..200).map(|i| host(i, addr)).collect();
+        assert_eq!(hosts.len(), 200);
+        // What the server's `page::origin` accepts as a host.
+        assert!(hosts.iter().all(|h| {
+            h.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b".-:".contains(&b))
+        }));
     }
 }
