@@ -434,6 +434,7 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
         move || ctx.on_select.run(Some(id.clone()))
     };
     let activate_key = activate.clone();
+    let prefetch_id = id.clone();
     // Before the 1945 landings the islands were Japan's: drawn differently on those dates.
     let japanese_then = move || soviet_control.is_some_and(|day| date.get() < day);
     view! {
@@ -447,6 +448,7 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
             role="button"
             aria-label=accessible_name
             aria-pressed=move || if is_selected() { "true" } else { "false" }
+            on:pointerdown=move |_| crate::panel_host::prefetch_island(ctx.url, &prefetch_id)
             on:click=move |_| if !dragged.get_value() { activate() }
             on:keydown=move |e: ev::KeyboardEvent| {
                 if e.key() == "Enter" || e.key() == " " {
