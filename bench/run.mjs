@@ -101,17 +101,26 @@ function initScript() {
     observer.observe(document, { childList: true, subtree: true });
   };
   watch();
-  // Input response: the first attribute change after a pointer went down.
+  // Input response: the first attribute change after a pointer went down
+  // that moves something. Leaflet sets `outline-style: none` on the element
+  // under every mousedown (its `preventOutline`), which moves nothing.
+  const unoutlined = (style) => (style ?? '').replace(/outline-style:\s*none;?/g, '').trim();
+  const moves = (r) => r.attributeName !== 'style' || unoutlined(r.oldValue) !== unoutlined(r.target.getAttribute('style'));
   b.armResponse = () => {
     b.mutationAt = b.respondedAt = b.inputAt = null;
     addEventListener('pointerdown', (e) => (b.inputAt ??= e.timeStamp), { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (b.inputAt === null || b.mutationAt !== null) return;
+    const observer = new MutationObserver((records) => {
+      if (b.inputAt === null || b.mutationAt !== null || !records.some(moves)) return;
       b.mutationAt = performance.now();
       observer.disconnect();
       afterPaint((t) => (b.respondedAt = t));
     });
-    observer.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['transform', 'style', 'd'] });
+    observer.observe(document.body, {
+      attributes: true,
+      attributeOldValue: true,
+      subtree: true,
+      attributeFilter: ['transform', 'style', 'd'],
+    });
   };
   b.armPanel = (selector) => {
     b.clickAt = b.panelAt = null;
