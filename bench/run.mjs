@@ -41,8 +41,9 @@ const PAGES = {
     // app/src/map.rs: zoom delta = -deltaY / 300, so three notches of 100 = one level.
     zoomLevel: { notches: 3, deltaY: 100 },
     panel: 'aside.panel h2',
-    // The interactive map (the server's prerendered SVG is replaced by it).
-    surface: 'svg.map-svg',
+    // The map on screen: the server's first paint, which follows a drag
+    // until the app's map replaces it (app/index.html), or the app's map.
+    surface: 'svg.prerender-map, svg.map-svg',
   },
   leaflet: {
     island: (id) => `path.island-${id}`,
@@ -100,17 +101,26 @@ function initScript() {
     observer.observe(document, { childList: true, subtree: true });
   };
   watch();
-  // Input response: the first attribute change after a pointer went down.
+  // Input response: the first attribute change after a pointer went down
+  // that moves something. Leaflet sets `outline-style: none` on the element
+  // under every mousedown (its `preventOutline`), which moves nothing.
+  const unoutlined = (style) => (style ?? '').replace(/outline-style:\s*none;?/g, '').trim();
+  const moves = (r) => r.attributeName !== 'style' || unoutlined(r.oldValue) !== unoutlined(r.target.getAttribute('style'));
   b.armResponse = () => {
     b.mutationAt = b.respondedAt = b.inputAt = null;
     addEventListener('pointerdown', (e) => (b.inputAt ??= e.timeStamp), { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (b.inputAt === null || b.mutationAt !== null) return;
+    const observer = new MutationObserver((records) => {
+      if (b.inputAt === null || b.mutationAt !== null || !records.some(moves)) return;
       b.mutationAt = performance.now();
       observer.disconnect();
       afterPaint((t) => (b.respondedAt = t));
     });
-    observer.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['transform', 'style', 'd'] });
+    observer.observe(document.body, {
+      attributes: true,
+      attributeOldValue: true,
+      subtree: true,
+      attributeFilter: ['transform', 'style', 'd'],
+    });
   };
   b.armPanel = (selector) => {
     b.clickAt = b.panelAt = null;
@@ -202,6 +212,22 @@ async function visiblePoint(page, selector) {
   });
 }
 
+/** The box of the first element matching `selector` that is on screen (waits for one). */
+async function mapBox(page, selector) {
+  const found = await page.waitForFunction(
+    (sel) => {
+      for (const el of document.querySelectorAll(sel)) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      return null;
+    },
+    selector,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return found.jsonValue();
+}
+
 /** One cold load: bytes, first map paint, input response, click → panel. */
 async function loadRun(browser, name, url) {
   const spec = PAGES[name];
@@ -211,7 +237,7 @@ async function loadRun(browser, name, url) {
     await page.waitForFunction(() => window.__bench.firstMapPaint !== null, null, { polling: 'raf', timeout: 30_000 });
     // Drag the map as soon as it is drawn; time the first frame that moved.
     await page.evaluate(() => window.__bench.armResponse());
-    const map = await page.locator(spec.surface).first().boundingBox();
+    const map = await mapBox(page, spec.surface);
     const x = map.x + map.width * 0.3;
     const y = map.y + map.height * 0.7;
     await page.mouse.move(x, y);

@@ -54,10 +54,34 @@ async fn prefetched(url: &str) -> Option<Response> {
 /// The global the loader script keeps its requests in, by URL.
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
+/// Asks for `url` now, before the app needs it: the next request for the
+/// same URL takes this answer (`prefetched`) instead of asking again.
+pub fn prefetch(url: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = JsValue::from_str(url);
+    let table = match js_sys::Reflect::get(&window, &PREFETCH_TABLE.into()) {
+        Ok(table) if table.is_object() => table,
+        _ => {
+            let table: JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&window, &PREFETCH_TABLE.into(), &table);
+            table
+        }
+    };
+    if js_sys::Reflect::has(&table, &key) != Ok(true) {
+        let _ = js_sys::Reflect::set(&table, &key, &window.fetch_with_str(url));
+    }
+}
+
+/// The answer's text, in a later task than the one it arrived in (its
+/// caller decodes it: see [`next_task`]).
 pub(crate) async fn get_text(url: &str) -> Result<String, String> {
-    get_text_unless_empty(url)
+    let text = get_text_unless_empty(url)
         .await?
-        .ok_or_else(|| status_error(204, url))
+        .ok_or_else(|| status_error(204, url))?;
+    next_task().await;
+    Ok(text)
 }
 
 /// "the server answered 404 for /api/…", in the page's language.
@@ -100,7 +124,6 @@ async fn get_text_unless_empty(url: &str) -> Result<Option<String>, String> {
             &[("url", url.into()), ("detail", browser_error(e).into())],
         )
     })?;
-    next_task().await;
     Ok(Some(text))
 }
 
@@ -167,7 +190,9 @@ pub async fn changes(from: Date, to: Date) -> Result<Arc<DeploymentChanges>, Str
 
 /// A panel the server draws (`path`: `/fragments/panel` or
 /// `/fragments/reader`) for `query`, as HTML; `None` when that state opens
-/// none there.
+/// none there. Nothing to decode, so it is shown in the task it arrives in
+/// (a later one waited behind the start-up's tasks: bench/README "Click →
+/// panel").
 pub async fn fragment(path: &str, query: &str) -> Result<Option<String>, String> {
     get_text_unless_empty(&format!("{path}?{query}")).await
 }

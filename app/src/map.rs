@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use model::decimal::fixed;
 use model::gesture::Gesture;
 use model::labels::Placed;
+use model::og::prerender_view;
 use model::permalink::canonical_view;
 use model::projection::MapPoint;
 use model::scene::LandShapes;
@@ -24,7 +25,9 @@ use model::scene::{EVENT_OFFSET_PX, event_point};
 use model::scene::{
     Frame, Label, LandPiece, MAP_FONTS, Scene, group_names_in, land_pieces, place_names, placement,
 };
-use model::viewport::{DISPUTE_BOUNDS, Rect, Transform, View, padding, uncovered};
+use model::viewport::{
+    DISPUTE_BOUNDS, Rect, Transform, View, padding, parse_numbers, parse_rect, uncovered,
+};
 use std::sync::Arc;
 
 /// Pixels an arrow key pans, as in Leaflet.
@@ -102,6 +105,7 @@ impl MapCtx {
         Effect::new(move |_| {
             if ctx.container.get().is_some() {
                 ctx.measure();
+                ctx.take_over_first_paint();
             }
         });
         let resize = window_event_listener(ev::resize, move |_| ctx.measure());
@@ -131,6 +135,34 @@ impl MapCtx {
                     self.padding.set(pad);
                 }
             }
+        }
+    }
+
+    /// Takes the server's first paint's place: a reader who dragged it
+    /// keeps the view it shows (set as any pan sets it, so the URL follows)
+    /// and a drag still going on goes on here; then it leaves the page (a
+    /// large SVG nobody sees, else in every style recalculation).
+    fn take_over_first_paint(self) {
+        let Some(paint) = document().query_selector(".prerender").ok().flatten() else {
+            return;
+        };
+        let moved = paint
+            .get_attribute("data-at")
+            .and_then(|at| parse_rect(&at));
+        let pointer = paint.get_attribute("data-pointer");
+        paint.remove();
+        let (Some(moved), Some(el)) = (moved, self.container.get_untracked()) else {
+            return;
+        };
+        let r = el.get_bounding_client_rect();
+        let Some(view) = prerender_view(moved, [r.left(), r.top(), r.right(), r.bottom()]) else {
+            return;
+        };
+        self.set_view(view);
+        if let Some([id, x, y]) = pointer.as_deref().and_then(parse_numbers) {
+            let at = (x - r.left(), y - r.top());
+            self.gesture.update_value(|g| g.down(id as i32, at, view));
+            self.dragged.set_value(true);
         }
     }
 
@@ -402,6 +434,7 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
         move || ctx.on_select.run(Some(id.clone()))
     };
     let activate_key = activate.clone();
+    let prefetch_id = id.clone();
     // Before the 1945 landings the islands were Japan's: drawn differently on those dates.
     let japanese_then = move || soviet_control.is_some_and(|day| date.get() < day);
     view! {
@@ -415,6 +448,7 @@ fn land_path(ctx: MapCtx, piece: LandPiece) -> AnyView {
             role="button"
             aria-label=accessible_name
             aria-pressed=move || if is_selected() { "true" } else { "false" }
+            on:pointerdown=move |_| crate::panel_host::prefetch_island(ctx.url, &prefetch_id)
             on:click=move |_| if !dragged.get_value() { activate() }
             on:keydown=move |e: ev::KeyboardEvent| {
                 if e.key() == "Enter" || e.key() == " " {

@@ -111,6 +111,20 @@ fn fragment_query(state: &MapState, from: Option<&str>) -> String {
     query
 }
 
+/// Asks for the panel that opening `island` shows, as a pointer goes down
+/// on it: the answer is on its way while the click is handled (the host
+/// then takes it, `api::prefetch`). Only from a state whose next panel
+/// is known here (no card open, so no `from=`).
+pub fn prefetch_island(url: UrlState, island: &str) {
+    let mut next = url.state.get_untracked();
+    if next.island.as_deref() == Some(island) || next.event.is_some() || next.deployment.is_some() {
+        return;
+    }
+    next.open_island(Some(island.to_owned()));
+    let query = fragment_query(&next, None);
+    crate::api::prefetch(&format!("{}?{query}", Place::Panel.path()));
+}
+
 /// One place on the page where the server's panels are shown.
 #[component]
 pub fn FragmentHost(place: Place) -> impl IntoView {

@@ -1,4 +1,5 @@
-import { test, expect, mapReady } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, mapReady, shot } from './fixtures';
 
 // The server-drawn first paint and the link previews follow the link (issue 21).
 
@@ -37,4 +38,80 @@ test('a deployment link previews the unit, its island in the link’s names and 
   const unknown = await request.get('/og.png?deployment=no-such-unit&names=ru');
   expect(unknown.status()).toBe(200);
   expect((await unknown.body()).equals(plain)).toBe(true);
+});
+
+/** Etorofu on the server's first paint (its largest disputed outline), on screen. */
+async function paintedEtorofu(page: Page) {
+  return page.locator('.prerender-map path[fill="#e69f00"]').evaluateAll((paths) => {
+    const boxes = paths.map((p) => p.getBoundingClientRect());
+    const r = boxes.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+}
+
+/** The page with its WebAssembly held back until `release` is called. */
+async function holdingTheApp(page: Page) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+const near = (a: { x: number; y: number; width: number }, b: { x: number; y: number; width: number }) =>
+  Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y), Math.abs(a.width - b.width));
+
+for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+  test(`the first paint follows a drag and the app starts where it was left (${name})`, async ({ page, problems }) => {
+    await page.setViewportSize(viewport);
+    const release = await holdingTheApp(page);
+    await page.goto('/');
+    const paint = page.locator('.prerender-map');
+    await expect(paint).toBeVisible();
+    const before = await paintedEtorofu(page);
+    const box = (await paint.boundingBox())!;
+    const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.6];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 60, y + 25, { steps: 4 });
+    await page.mouse.up();
+    const dragged = await paintedEtorofu(page);
+    expect(Math.abs(dragged.x - before.x - 60)).toBeLessThan(0.5);
+    expect(Math.abs(dragged.y - before.y - 25)).toBeLessThan(0.5);
+    await page.screenshot({ path: shot(`first-paint-dragged-${name}`) });
+    // The app takes over: Etorofu stays where the reader left it, and the
+    // URL gets the view as after any pan.
+    release();
+    await mapReady(page);
+    await expect(page.locator('.prerender')).toHaveCount(0);
+    const app = (await page.locator('path[data-island="etorofu"]').boundingBox())!;
+    expect(near(app, dragged)).toBeLessThan(2);
+    await expect(page).toHaveURL(/[?&]map=/);
+    await page.screenshot({ path: shot(`first-paint-taken-over-${name}`) });
+    expect(problems).toEqual({ console: [], failed: [], offsite: [] });
+  });
+}
+
+test('a drag under way when the app takes over goes on in the app’s map', async ({ page }) => {
+  const release = await holdingTheApp(page);
+  await page.goto('/');
+  const paint = page.locator('.prerender-map');
+  await expect(paint).toBeVisible();
+  const before = await paintedEtorofu(page);
+  const box = (await paint.boundingBox())!;
+  const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.6];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x - 40, y + 20, { steps: 3 });
+  release();
+  await mapReady(page);
+  // Still the same press: the app's map follows it to its end.
+  await page.mouse.move(x - 90, y + 50, { steps: 3 });
+  await page.mouse.up();
+  const app = (await page.locator('path[data-island="etorofu"]').boundingBox())!;
+  expect(near(app, { ...before, x: before.x - 90, y: before.y + 50 })).toBeLessThan(2);
+  // A drag is not a click: no island was opened.
+  await expect(page.locator('aside.panel')).toHaveCount(0);
 });

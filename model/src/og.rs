@@ -13,7 +13,7 @@ use crate::permalink::MapState;
 use crate::projection::MapPoint;
 use crate::scene::{Frame, LandClass, PREVIEW_FONTS, Scene, Symbol, placement, site_point};
 use crate::svg::screen_path_data;
-use crate::viewport::{DISPUTE_BOUNDS, View};
+use crate::viewport::{DISPUTE_BOUNDS, Rect, Transform, View};
 use std::fmt::Write;
 
 pub const WIDTH: f64 = 1200.0;
@@ -585,6 +585,36 @@ pub fn japanese_pieces(land: &LandCollection, islands: &Islands, date: Option<Da
         .count()
 }
 
+/// The size the page's first paint is drawn at (its `viewBox`); the
+/// browser scales it to the screen (`meet`).
+pub const PRERENDER_SIZE: (f64, f64) = (1280.0, 740.0);
+
+/// The view that puts the app's map exactly where the first paint
+/// ([`prerender_svg`] at [`PRERENDER_SIZE`]) shows the land now: `paint` is
+/// the first paint's `<svg>` on screen (moved by the reader's drag), `map`
+/// the app's map, both in the page's pixels. The reader who dragged the first
+/// paint keeps that view: the map does not jump when the app takes over.
+/// `None` for a picture with no area.
+pub fn prerender_view(paint: Rect, map: Rect) -> Option<View> {
+    let (w0, h0) = PRERENDER_SIZE;
+    let drawn = View::fit(DISPUTE_BOUNDS, w0, h0).transform(w0, h0);
+    let [left, top, right, bottom] = paint;
+    let (w, h) = (right - left, bottom - top);
+    // `preserveAspectRatio="xMidYMid meet"`: scaled to fit, centred.
+    let s = (w / w0).min(h / h0);
+    if !(s.is_finite() && s > 0.0) {
+        return None;
+    }
+    let x = left + (w - w0 * s) / 2.0 - map[0];
+    let y = top + (h - h0 * s) / 2.0 - map[1];
+    let shown = Transform {
+        tx: x + s * drawn.tx,
+        ty: y + s * drawn.ty,
+        scale: s * drawn.scale,
+    };
+    Some(View::drawn_by(shown, map[2] - map[0], map[3] - map[1]))
+}
+
 /// The default view as an inline SVG for `index.html`: the map paints before
 /// the app's WebAssembly has loaded, and the app replaces it on start.
 /// `meet` keeps the disputed islands in view whatever the screen's shape;
@@ -893,6 +923,57 @@ mod tests {
         assert_eq!(
             escape("<script>alert('x')</script> & \u{202e}evil"),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; evil"
+        );
+    }
+
+    /// Where a map point shows on the first paint's `<svg>` at `paint`.
+    fn on_paint(paint: Rect, p: MapPoint) -> (f64, f64) {
+        let (w0, h0) = PRERENDER_SIZE;
+        let drawn = View::fit(DISPUTE_BOUNDS, w0, h0).transform(w0, h0);
+        let (w, h) = (paint[2] - paint[0], paint[3] - paint[1]);
+        let s = (w / w0).min(h / h0);
+        let (x, y) = drawn.apply(p);
+        (
+            paint[0] + (w - w0 * s) / 2.0 + s * x,
+            paint[1] + (h - h0 * s) / 2.0 + s * y,
+        )
+    }
+
+    #[test]
+    fn the_app_takes_over_the_first_paint_where_the_reader_dragged_it() {
+        // A phone (fitted by width, sea above and below) and a desktop, each
+        // dragged, under the app's map, which starts below its masthead.
+        for (paint, map) in [
+            ([30.0, 38.0, 420.0, 832.0], [0.0, 64.0, 390.0, 844.0]),
+            ([-200.0, 90.0, 1080.0, 850.0], [0.0, 72.0, 1280.0, 800.0]),
+        ] {
+            let view = prerender_view(paint, map).expect("a view");
+            let app = view.transform(map[2] - map[0], map[3] - map[1]);
+            // The disputed islands' corners and Etorofu's middle stay put.
+            for (lon, lat) in [(145.3, 43.2), (149.0, 45.6), (147.9, 45.0)] {
+                let p = crate::projection::project(lon, lat);
+                let (x, y) = on_paint(paint, p);
+                let (ax, ay) = app.apply(p);
+                assert!(
+                    (ax + map[0] - x).abs() < 1e-6 && (ay + map[1] - y).abs() < 1e-6,
+                    "{lon},{lat}: first paint at {x},{y}, app at {},{}",
+                    ax + map[0],
+                    ay + map[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_first_paint_at_its_own_size_is_the_fitted_view_and_one_of_no_size_is_none() {
+        let (w, h) = PRERENDER_SIZE;
+        let view = prerender_view([0.0, 0.0, w, h], [0.0, 0.0, w, h]).expect("a view");
+        let fit = View::fit(DISPUTE_BOUNDS, w, h);
+        assert!((view.zoom - fit.zoom).abs() < 1e-9, "{view:?} {fit:?}");
+        assert!((view.lat - fit.lat).abs() < 1e-9 && (view.lon - fit.lon).abs() < 1e-9);
+        assert_eq!(
+            prerender_view([10.0, 10.0, 10.0, 500.0], [0.0, 0.0, w, h]),
+            None
         );
     }
 }

@@ -33,6 +33,26 @@ pub fn parse_points(text: &str) -> Vec<[f64; 2]> {
         .collect()
 }
 
+/// A rectangle written `left top right bottom` (what the page's loader
+/// writes of the first paint it moved, `Trunk.toml`); `None` unless four
+/// plain decimals enclosing some area.
+pub fn parse_rect(text: &str) -> Option<Rect> {
+    parse_numbers(text).filter(|[l, t, r, b]| l < r && t < b)
+}
+
+/// Exactly `N` plain decimals separated by spaces (a pointer written
+/// `id x y`, a rectangle), else `None`.
+pub fn parse_numbers<const N: usize>(text: &str) -> Option<[f64; N]> {
+    let mut numbers = text
+        .split_whitespace()
+        .map(|n| (n.len() <= 24).then(|| crate::decimal::parse(n)).flatten());
+    let mut out = [0.0; N];
+    for slot in &mut out {
+        *slot = numbers.next().flatten()?;
+    }
+    numbers.next().is_none().then_some(out)
+}
+
 /// A map view in OpenStreetMap terms: zoom level and centre.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
@@ -110,6 +130,14 @@ impl View {
 
     pub fn scale(self) -> f64 {
         zoom_scale(self.zoom - REFERENCE_ZOOM)
+    }
+
+    /// The view that `t` draws on a `width`×`height` map: the inverse of
+    /// [`View::transform`] (a picture placed on screen, taken over as a view).
+    pub fn drawn_by(t: Transform, width: f64, height: f64) -> View {
+        let zoom = REFERENCE_ZOOM + crate::math::log2(t.scale);
+        let (lon, lat) = unproject(t.invert(width / 2.0, height / 2.0));
+        View { zoom, lat, lon }.clamped()
     }
 
     pub fn transform(self, width: f64, height: f64) -> Transform {
@@ -297,6 +325,37 @@ mod tests {
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn a_view_is_what_its_transform_draws() {
+        let view = View {
+            zoom: 8.37,
+            lat: 44.1,
+            lon: 146.9,
+        };
+        let back = View::drawn_by(view.transform(390.0, 700.0), 390.0, 700.0);
+        assert!(close(back.zoom, view.zoom, 1e-9), "{back:?}");
+        assert!(close(back.lat, view.lat, 1e-9) && close(back.lon, view.lon, 1e-9));
+    }
+
+    #[test]
+    fn a_rect_is_four_plain_decimals_around_some_area() {
+        assert_eq!(
+            parse_rect("-12.5 40 1292.25 780"),
+            Some([-12.5, 40.0, 1292.25, 780.0])
+        );
+        for bad in [
+            "",
+            "1 2 3",
+            "1 2 3 4 5",
+            "0 0 0 10",
+            "5 0 1 10",
+            "1e3 0 2e3 10",
+            "NaN 0 1 1",
+        ] {
+            assert_eq!(parse_rect(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

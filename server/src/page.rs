@@ -649,7 +649,7 @@ fn insert_prerender(html: &mut String, state: &Pages, map_state: &MapState) {
             state.scene(lang),
             names,
             date,
-            (1280.0, 740.0),
+            og::PRERENDER_SIZE,
             catalogue,
         )
         .into();

@@ -5,8 +5,8 @@
 //! - refuses query strings over [`MAX_QUERY_BYTES`] (414) and request bodies
 //!   over [`MAX_BODY_BYTES`] (413) before any handler runs;
 //! - sets `Content-Security-Policy` (no `unsafe-inline`/`unsafe-eval`; the
-//!   inline module script Trunk writes into `dist/index.html` is allowed by
-//!   its SHA-256, recomputed whenever the file changes), `Referrer-Policy`,
+//!   inline scripts and style elements of `dist/index.html` are allowed by
+//!   their SHA-256, recomputed whenever the file changes), `Referrer-Policy`,
 //!   `Permissions-Policy`, `X-Content-Type-Options`, and forbids framing with
 //!   `frame-ancestors 'none'` + `X-Frame-Options: DENY` — except for embed
 //!   permalinks (`/?…&embed=1`), which any site may frame;
@@ -271,11 +271,16 @@ impl Policy {
 
 impl Cached {
     fn build(modified: Option<SystemTime>, index: &Path) -> Self {
-        let hashes = std::fs::read_to_string(index)
-            .map(|html| inline_script_hashes(&html))
+        let (scripts, styles) = std::fs::read_to_string(index)
+            .map(|html| {
+                (
+                    inline_hashes(&html, "script"),
+                    inline_hashes(&html, "style"),
+                )
+            })
             .unwrap_or_default();
         let make = |ancestors: &str| {
-            let value = content_security_policy(&hashes, ancestors);
+            let value = content_security_policy(&scripts, &styles, ancestors);
             // Hashes are base64 and the rest is ASCII, so this cannot fail;
             // fall back to the strictest policy all the same.
             HeaderValue::from_str(&value).unwrap_or_else(|_| {
@@ -295,32 +300,44 @@ fn modified(path: &Path) -> Option<SystemTime> {
 }
 
 /// The policy: everything from this origin only, no inline code except the
-/// scripts whose hashes are given, WebAssembly compilation allowed.
-pub fn content_security_policy(script_hashes: &[String], frame_ancestors: &str) -> String {
-    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    for hash in script_hashes {
-        script_src.push_str(" '");
-        script_src.push_str(hash);
-        script_src.push('\'');
-    }
+/// scripts and style elements whose hashes are given, WebAssembly
+/// compilation allowed.
+pub fn content_security_policy(
+    script_hashes: &[String],
+    style_hashes: &[String],
+    frame_ancestors: &str,
+) -> String {
+    let sources = |first: &str, hashes: &[String]| {
+        let mut list = String::from(first);
+        for hash in hashes {
+            list.push_str(" '");
+            list.push_str(hash);
+            list.push('\'');
+        }
+        list
+    };
+    let script_src = sources("'self' 'wasm-unsafe-eval'", script_hashes);
+    let style_src = sources("'self'", style_hashes);
     format!(
-        "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src {script_src}; style-src {style_src}; img-src 'self' data:; \
          font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors {frame_ancestors}"
     )
 }
 
-/// `sha256-…` of the text of every inline `<script>` (one without `src`)
-/// in an HTML document, as a CSP source expression.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+/// `sha256-…` of the text of every inline `<tag>` element (`script` or
+/// `style`; a script with `src` is not inline) in an HTML document, as a CSP
+/// source expression.
+pub fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
     let mut hashes = Vec::new();
     let lower = html.to_ascii_lowercase();
+    let (open, end) = (format!("<{tag}"), format!("</{tag}"));
     let mut at = 0;
-    while let Some(start) = lower[at..].find("<script").map(|i| at + i) {
+    while let Some(start) = lower[at..].find(&open).map(|i| at + i) {
         let Some(open_end) = lower[start..].find('>').map(|i| start + i) else {
             break;
         };
-        let Some(close) = lower[open_end..].find("</script").map(|i| open_end + i) else {
+        let Some(close) = lower[open_end..].find(&end).map(|i| open_end + i) else {
             break;
         };
         let tag = &lower[start..open_end];
@@ -348,7 +365,7 @@ mod tests {
     fn hashes_inline_scripts_only() {
         let html = "<head><script type=\"module\">alert(1)</script>\
                     <script src=\"/a.js\"></script><SCRIPT>x</SCRIPT></head>";
-        let hashes = inline_script_hashes(html);
+        let hashes = inline_hashes(html, "script");
         // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
         assert_eq!(
             hashes,
@@ -360,6 +377,18 @@ mod tests {
     }
 
     #[test]
+    fn hashes_style_elements_not_stylesheet_links() {
+        let html = "<head><link rel=\"stylesheet\" href=\"/s.css\"><style>a{b:c}</style>\
+                    <script>x</script></head><body><STYLE>x</STYLE></body>";
+        // echo -n 'x' | openssl dgst -sha256 -binary | base64
+        let x = "sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=";
+        let styles = inline_hashes(html, "style");
+        assert_eq!(styles.len(), 2);
+        assert_eq!(styles[1], x);
+        assert_eq!(inline_hashes(html, "script"), [x]);
+    }
+
+    #[test]
     fn unterminated_markup_is_not_a_panic() {
         for html in [
             "<script",
@@ -368,14 +397,18 @@ mod tests {
             "<scripté>é",
             "é<script>é</script>",
         ] {
-            let _ = inline_script_hashes(html);
+            let _ = inline_hashes(html, "script");
+            let _ = inline_hashes(html, "style");
         }
     }
 
     #[test]
     fn policy_has_no_unsafe_inline() {
-        let csp = content_security_policy(&["sha256-x".into()], "'none'");
+        let csp = content_security_policy(&["sha256-x".into()], &["sha256-y".into()], "'none'");
         assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
-        assert!(csp.contains("'sha256-x'") && csp.contains("frame-ancestors 'none'"));
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';"));
+        assert!(
+            csp.contains("style-src 'self' 'sha256-y';") && csp.contains("frame-ancestors 'none'")
+        );
     }
 }

@@ -7,7 +7,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use support::{Answer, INLINE_SCRIPT, get};
+use support::{Answer, INLINE_SCRIPT, INLINE_STYLE, get};
 
 fn script_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
@@ -23,7 +23,6 @@ fn assert_hardened(uri: &str, a: &Answer, frameable: bool) {
     for part in [
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval' ",
-        "style-src 'self';",
         "object-src 'none'",
         "base-uri 'none'",
     ] {
@@ -36,6 +35,12 @@ fn assert_hardened(uri: &str, a: &Answer, frameable: bool) {
     assert!(
         csp.contains(&script_hash(INLINE_SCRIPT)),
         "{uri}: CSP lacks the inline script's hash: {csp}"
+    );
+    // The page's inline style element (its first paint's styles), and nothing else inline.
+    let style_src = format!("style-src 'self' {};", script_hash(INLINE_STYLE));
+    assert!(
+        csp.contains(&style_src),
+        "{uri}: CSP lacks {style_src}: {csp}"
     );
     assert_eq!(a.header("x-content-type-options"), "nosniff", "{uri}");
     assert_eq!(

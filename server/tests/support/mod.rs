@@ -21,11 +21,15 @@ pub const SECRET: &str = "TOP-SECRET-never-served";
 pub const INLINE_SCRIPT: &str =
     "\nimport init from '/app-0123.js';\nawait init({ module_or_path: '/app-0123_bg.wasm' });\n";
 
+/// An inline style element of the page (what Trunk inlines, trimmed).
+pub const INLINE_STYLE: &str = ".prerender { position: fixed; inset: 0 }";
+
 pub fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// `<tmp>/<name>/dist` with `index.html` (one inline module script),
+/// `<tmp>/<name>/dist` with `index.html` (one inline module script, one
+/// inline style element),
 /// `app-0123.js` and `style.css`, and `<tmp>/<name>/secret.txt`.
 pub fn fake_dist(name: &str) -> PathBuf {
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -36,6 +40,7 @@ pub fn fake_dist(name: &str) -> PathBuf {
         dist.join("index.html"),
         format!(
             "<!doctype html><html><head><script type=\"module\">{INLINE_SCRIPT}</script>\
+             <style>{INLINE_STYLE}</style>\
              <link rel=\"modulepreload\" href=\"/app-0123.js\"></head><body></body></html>"
         ),
     )
