@@ -36,10 +36,37 @@ fn main() {
             return;
         }
         set_timeout(
-            || leptos::mount::mount_to_body(atlas::Atlas),
+            || after_drag(|| leptos::mount::mount_to_body(atlas::Atlas)),
             std::time::Duration::ZERO,
         );
     });
+}
+
+/// Runs `then` now, or, while the reader drags the server's first paint
+/// (its script marks it `data-pointer`, `index.html`), once the pointer is
+/// up: mounting the page is the start-up's longest work, and a drag would
+/// stall behind it.
+fn after_drag(then: impl FnOnce() + 'static) {
+    let dragging = leptos::prelude::document()
+        .query_selector(".prerender[data-pointer]")
+        .ok()
+        .flatten()
+        .is_some();
+    if !dragging {
+        then();
+        return;
+    }
+    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
+    // The first paint captures the pointer: its release always comes (after
+    // an up or a cancel).
+    for name in ["pointerup", "lostpointercapture"] {
+        let then = then.clone();
+        let _ = window_event_listener_untyped(name, move |_| {
+            if let Some(then) = then.take() {
+                then();
+            }
+        });
+    }
 }
 
 /// A start that failed before any message could be read: a plain notice,

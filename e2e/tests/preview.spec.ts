@@ -94,7 +94,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
   });
 }
 
-test('a drag under way when the app takes over goes on in the app’s map', async ({ page }) => {
+test('a drag under way when the app arrives goes on, and the app starts where it ends', async ({ page }) => {
   const release = await holdingTheApp(page);
   await page.goto('/');
   const paint = page.locator('.prerender-map');
@@ -105,11 +105,14 @@ test('a drag under way when the app takes over goes on in the app’s map', asyn
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x - 40, y + 20, { steps: 3 });
+  // The app arrives mid-drag (it waits for the drag to end, or takes it over).
+  const arrived = page.waitForResponse('**/*.wasm');
   release();
-  await mapReady(page);
-  // Still the same press: the app's map follows it to its end.
+  await arrived;
+  await page.waitForTimeout(500);
   await page.mouse.move(x - 90, y + 50, { steps: 3 });
   await page.mouse.up();
+  await mapReady(page);
   const app = (await page.locator('path[data-island="etorofu"]').boundingBox())!;
   expect(near(app, { ...before, x: before.x - 90, y: before.y + 50 })).toBeLessThan(2);
   // A drag is not a click: no island was opened.
