@@ -60,21 +60,28 @@ async function holdingTheApp(page: Page) {
   return release;
 }
 
+/** With the app held back, opens the page and presses the pointer on the
+ * first paint: where Etorofu was painted, and where the press is. */
+async function pressOnTheFirstPaint(page: Page) {
+  const release = await holdingTheApp(page);
+  await page.goto('/');
+  const paint = page.locator('.prerender-map');
+  await expect(paint).toBeVisible();
+  const before = await paintedEtorofu(page);
+  const box = (await paint.boundingBox())!;
+  const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.6];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  return { release, before, x, y };
+}
+
 const near = (a: { x: number; y: number; width: number }, b: { x: number; y: number; width: number }) =>
   Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y), Math.abs(a.width - b.width));
 
 for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
   test(`the first paint follows a drag and the app starts where it was left (${name})`, async ({ page, problems }) => {
     await page.setViewportSize(viewport);
-    const release = await holdingTheApp(page);
-    await page.goto('/');
-    const paint = page.locator('.prerender-map');
-    await expect(paint).toBeVisible();
-    const before = await paintedEtorofu(page);
-    const box = (await paint.boundingBox())!;
-    const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.6];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
+    const { release, before, x, y } = await pressOnTheFirstPaint(page);
     await page.mouse.move(x + 60, y + 25, { steps: 4 });
     await page.mouse.up();
     const dragged = await paintedEtorofu(page);
@@ -95,15 +102,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['pho
 }
 
 test('a drag under way when the app arrives goes on, and the app starts where it ends', async ({ page }) => {
-  const release = await holdingTheApp(page);
-  await page.goto('/');
-  const paint = page.locator('.prerender-map');
-  await expect(paint).toBeVisible();
-  const before = await paintedEtorofu(page);
-  const box = (await paint.boundingBox())!;
-  const [x, y] = [box.x + box.width * 0.3, box.y + box.height * 0.6];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
+  const { release, before, x, y } = await pressOnTheFirstPaint(page);
   await page.mouse.move(x - 40, y + 20, { steps: 3 });
   // The app arrives mid-drag (it waits for the drag to end, or takes it over).
   const arrived = page.waitForResponse('**/*.wasm');
