@@ -51,6 +51,8 @@ pub fn Atlas() -> impl IntoView {
 
     let embed = move || url.embed.get();
     translate_static_markup();
+    // After the first render, when the masthead exists (none in embeds).
+    Effect::new(|_| gather_into_masthead());
     let c = i18n::catalogue();
     view! {
         <main class="atlas" class:embed=embed>
@@ -166,6 +168,28 @@ fn translate_static_markup() {
                 let _ = el.set_attribute("href", &format!("{path}?lang={}", lang.code()));
             }
         }
+    }
+}
+
+/// The page's static links to `/about` and `/methodology` (app/index.html)
+/// and the server's data revision (server/src/linked.rs) join the
+/// masthead's flow, so its flex rows lay them out beside the title and the
+/// convention line in any language: placed over it at fixed offsets, the
+/// Russian revision covered the end of the convention line at 1024 px. The
+/// links go before "Read the article" and the revision last, so Tab follows
+/// the rows as they read.
+fn gather_into_masthead() {
+    let doc = document();
+    let find = |selector: &str| doc.query_selector(selector).ok().flatten();
+    if let (Some(links), Some(button)) =
+        (find("body > .site-links"), find(".masthead .open-article"))
+    {
+        let _ = button.before_with_node_1(&links);
+    }
+    if let (Some(revision), Some(header)) =
+        (find("body > .data-revision"), find(".atlas .masthead"))
+    {
+        let _ = header.append_child(&revision);
     }
 }
 

@@ -393,11 +393,17 @@ impl Player {
 }
 
 /// The bar lies over the map's bottom edge; it tells the map how much, so
-/// the map keeps names above it.
+/// the map keeps names above it, and the page's CSS (`--timeline-height`),
+/// so the scale, attribution and layers button stay above it when it takes
+/// a second row (Russian at 1024 px covered them).
 fn measure(data: AtlasData) {
     if let Some(bar) = document().get_element_by_id("timeline") {
         let height = bar.unchecked_ref::<HtmlElement>().offset_height();
         let _ = data.covered_bottom.try_set(f64::from(height));
+        if let Some(root) = document().document_element() {
+            let style = root.unchecked_into::<HtmlElement>().style();
+            let _ = style.set_property("--timeline-height", &format!("{height}px"));
+        }
     }
 }
 
