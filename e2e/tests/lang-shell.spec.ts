@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot } from './fixtures';
+import { test, expect, mapReady, shot, overlap, type Box } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -128,4 +128,81 @@ test('the switch changes language and a copied link reopens in it elsewhere', as
   await mapReady(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.context().close();
+});
+
+// The masthead's items, each a box a reader sees: the title, each language,
+// the site links, "Read the article", the data revision and each line of
+// the convention note.
+async function mastheadBoxes(page: Page): Promise<Box[]> {
+  return page.evaluate(() => {
+    const box = (text: string, r: DOMRect) => ({ text, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const items = [...document.querySelectorAll('.atlas .masthead :is(h1, .languages a, .open-article), .site-links a, .data-revision a')]
+      .map((el) => box(el.textContent ?? '', el.getBoundingClientRect()));
+    const note = document.querySelector('.atlas .convention')!;
+    const range = document.createRange();
+    range.selectNodeContents(note);
+    const lines = [...range.getClientRects()].map((r, i) => box(`convention line ${i + 1}`, r));
+    return [...items, ...lines].filter((b) => b.right > b.left);
+  });
+}
+
+test('the masthead lays out without overlap or clipping in en, ja and ru at 1280, 1024 and 390 px', async ({ browser }) => {
+  test.setTimeout(180_000);
+  for (const [lang, locale] of [['en', 'en-GB'], ['ja', 'ja-JP'], ['ru', 'ru-RU']]) {
+    for (const [width, height] of [[1280, 800], [1024, 768], [390, 844]]) {
+      const context = await browser.newContext({ locale, viewport: { width, height } });
+      const page = await context.newPage();
+      await page.goto(`/?lang=${lang}&island=kunashiri`);
+      await mapReady(page);
+      await page.evaluate(() => document.fonts.ready);
+      await expect(page.locator('.data-revision a')).toBeVisible();
+      const boxes = await mastheadBoxes(page);
+      const where = `${lang} at ${width}×${height}`;
+      expect(boxes.length, where).toBeGreaterThan(8);
+      for (const b of boxes) {
+        expect(b.left >= 0 && b.right <= width, `${where}: "${b.text}" inside the window`).toBe(true);
+      }
+      const met = [];
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          if (overlap(boxes[i], boxes[j])) met.push(`"${boxes[i].text}" × "${boxes[j].text}"`);
+        }
+      }
+      expect(met, where).toEqual([]);
+      if (width === 1024 && lang === 'ru') await page.screenshot({ path: shot('lang-shell-ru-1024-masthead') });
+      await context.close();
+    }
+  }
+});
+
+test('Japanese in the masthead is drawn by the web font, not as empty boxes, in every language', async ({ browser }) => {
+  test.setTimeout(90_000);
+  // This machine has no Japanese system font: without the shipped subset the
+  // characters would be drawn as DejaVu Sans's empty boxes.
+  const japanese = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/g;
+  for (const [lang, locale] of [['en', 'en-GB'], ['ja', 'ja-JP'], ['ru', 'ru-RU']]) {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`/?lang=${lang}`);
+    await mapReady(page);
+    await page.evaluate(() => document.fonts.ready);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    for (const selector of ['.languages a[lang=ja]', '.data-revision a', '.atlas .masthead h1', '.site-links a']) {
+      const text = (await page.locator(selector).first().textContent()) ?? '';
+      const wanted = text.match(japanese)?.length ?? 0;
+      if (wanted === 0) continue;
+      // Glyphs drawn by a web font (`isCustomFont`), per CDP.
+      const drawnByWebFont = async () => {
+        const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        return fonts.filter((f) => f.isCustomFont).reduce((n, f) => n + f.glyphCount, 0);
+      };
+      await expect.poll(drawnByWebFont, { message: `${lang}: "${text}" (${selector})` }).toBeGreaterThanOrEqual(wanted);
+    }
+    await page.locator('.atlas .masthead').screenshot({ path: shot(`lang-shell-${lang}-masthead-fonts`) });
+    await context.close();
+  }
 });

@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot } from './fixtures';
+import { test, expect, mapReady, shot, overlap, textBoxes } from './fixtures';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -167,4 +167,46 @@ test('axe-core finds no violations while playing, with the caption shown', async
   expect(results.violations).toEqual([]);
   const whole = await new AxeBuilder({ page }).analyze();
   expect(whole.violations).toEqual([]);
+});
+
+test('on a phone the three years under the track are all shown and apart, in every language', async ({ browser }) => {
+  test.setTimeout(60_000);
+  for (const [lang, locale] of [['en', 'en-GB'], ['ja', 'ja-JP'], ['ru', 'ru-RU']]) {
+    for (const width of [390, 360]) {
+      const context = await browser.newContext({ locale, viewport: { width, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`/?lang=${lang}&date=2017-01-01`);
+      await mapReady(page);
+      const years = page.locator('.timeline .years span');
+      await expect(years).toHaveCount(3);
+      // 1945, the first Soviet landing, was hidden in ja and ru; in ru "1855 г." ran into "2026 г.".
+      for (const year of await years.all()) await expect(year).toBeVisible();
+      const [first, middle, last] = await textBoxes(page, '.timeline .years span');
+      const where = `${lang} at ${width} px`;
+      expect(overlap(first, middle) || overlap(middle, last), where).toBe(false);
+      expect(last.right, where).toBeLessThanOrEqual(width);
+      if (width === 390) await page.locator('.timeline').screenshot({ path: shot(`time-years-${lang}-390`) });
+      await context.close();
+    }
+  }
+});
+
+test('the play caption and the compare field\'s error line do not cover each other', async ({ browser }) => {
+  test.setTimeout(60_000);
+  for (const [width, height] of [[1280, 800], [1024, 768], [390, 844]]) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto('/?date=2017-01-01');
+    await mapReady(page);
+    await page.locator('button.compare-open').click();
+    await page.locator('.compare-field input').fill('2015-02-30');
+    await page.locator('.compare-field input').press('Enter');
+    await expect(page.locator('#compare-error')).not.toBeEmpty();
+    await page.locator('.timeline button.play').click();
+    await expect(caption(page).getByRole('button')).toBeVisible();
+    const [shown] = await textBoxes(page, '.timeline .caption');
+    const [field] = await textBoxes(page, '.compare-field');
+    expect(overlap(shown, field), `at ${width}×${height}`).toBe(false);
+    if (width === 1280) await page.screenshot({ path: shot('time-caption-over-compare-1280') });
+    await page.close();
+  }
 });
