@@ -11,15 +11,45 @@ use model::events::Date;
 use model::marks::EventMark;
 use model::marks::Overlays;
 use model::scene::LandShapes;
+use std::cell::RefCell;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Resolves in a later task of the event loop. Answers that arrive together
-/// would otherwise all be decoded and drawn in one long task, and a long task
-/// is a page that does not respond to input.
-async fn next_task() {
-    gloo_timers::future::TimeoutFuture::new(0).await;
+/// Resolves in a later task of the event loop, one the browser runs when
+/// nothing more urgent waits (`scheduler.postTask`'s background priority;
+/// a timer where there is none). Answers that arrive together would
+/// otherwise all be decoded and drawn in one long task, and a long task is
+/// a page that does not respond to input; and a reader's click, its answer
+/// and the frame showing it go first (bench/README "Click → panel").
+pub(crate) async fn next_task() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        if !post_background(&resolve) {
+            let _ = web_sys::window()
+                .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+        }
+    });
+    let _ = JsFuture::from(later).await;
+}
+
+/// `scheduler.postTask(task, { priority: "background" })`; whether it was
+/// posted.
+fn post_background(task: &js_sys::Function) -> bool {
+    let global = js_sys::global();
+    let Ok(scheduler) = js_sys::Reflect::get(&global, &"scheduler".into()) else {
+        return false;
+    };
+    let Ok(post) = js_sys::Reflect::get(&scheduler, &"postTask".into()) else {
+        return false;
+    };
+    let Some(post) = post.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+    post.call2(&scheduler, task, &options).is_ok()
 }
 
 /// A failed request in the browser's words. Formatting `gloo_net::Error`
@@ -54,23 +84,76 @@ async fn prefetched(url: &str) -> Option<Response> {
 /// The global the loader script keeps its requests in, by URL.
 const PREFETCH_TABLE: &str = "__kurilPrefetch";
 
-/// Asks for `url` now, before the app needs it: the next request for the
-/// same URL takes this answer (`prefetched`) instead of asking again.
-pub fn prefetch(url: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let key = JsValue::from_str(url);
-    let table = match js_sys::Reflect::get(&window, &PREFETCH_TABLE.into()) {
-        Ok(table) if table.is_object() => table,
-        _ => {
-            let table: JsValue = js_sys::Object::new().into();
-            let _ = js_sys::Reflect::set(&window, &PREFETCH_TABLE.into(), &table);
-            table
+/// A fragment's answer asked for before it is needed, by URL: the text
+/// once it is in (read at once, so that taking it costs no task), or the
+/// wakers of those waiting for it.
+enum Early {
+    Waiting(Vec<Waker>),
+    Arrived(Result<Option<String>, String>),
+}
+
+thread_local! {
+    /// A few entries (one per disputed island for one state): a list.
+    static EARLY: RefCell<Vec<(String, Early)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Asks for the fragment at `url` now, before the app needs it, and reads
+/// its text as it arrives: [`fragment`] for the same URL then takes it
+/// without waiting for the network or for another task.
+pub fn prefetch_fragment(url: String) {
+    let known = EARLY.with_borrow_mut(|early| {
+        let known = early.iter().any(|(u, _)| *u == url);
+        if !known {
+            early.push((url.clone(), Early::Waiting(Vec::new())));
         }
-    };
-    if js_sys::Reflect::has(&table, &key) != Ok(true) {
-        let _ = js_sys::Reflect::set(&table, &key, &window.fetch_with_str(url));
+        known
+    });
+    if known {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let answer = get_text_unless_empty(&url).await;
+        let waiting = EARLY.with_borrow_mut(|early| {
+            let entry = early.iter_mut().find(|(u, _)| *u == url)?;
+            match std::mem::replace(&mut entry.1, Early::Arrived(answer)) {
+                Early::Waiting(wakers) => Some(wakers),
+                Early::Arrived(_) => None,
+            }
+        });
+        waiting.into_iter().flatten().for_each(Waker::wake);
+    });
+}
+
+/// Forgets the fragments asked for early except those at `keep` (the
+/// state moved on: their URLs will not be asked for again).
+pub fn keep_fragments(keep: &[String]) {
+    EARLY.with_borrow_mut(|early| early.retain(|(u, _)| keep.contains(u)));
+}
+
+/// The early answer for `url`, once in; `None` if none was asked for or it
+/// failed (the caller then asks itself).
+struct EarlyAnswer<'a>(&'a str);
+
+impl Future for EarlyAnswer<'_> {
+    type Output = Option<Option<String>>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        EARLY.with_borrow_mut(|early| {
+            let Some(at) = early.iter().position(|(u, _)| u == self.0) else {
+                return Poll::Ready(None);
+            };
+            match &mut early[at].1 {
+                Early::Waiting(wakers) => {
+                    wakers.push(cx.waker().clone());
+                    Poll::Pending
+                }
+                Early::Arrived(Ok(text)) => Poll::Ready(Some(text.clone())),
+                Early::Arrived(Err(_)) => {
+                    early.remove(at);
+                    Poll::Ready(None)
+                }
+            }
+        })
     }
 }
 
@@ -155,9 +238,13 @@ pub(crate) fn localized(url: &str) -> String {
 /// Land outlines at a level of detail, already projected to path data.
 pub async fn land(level: usize) -> Result<Arc<LandShapes>, String> {
     let text = get_text(&format!("/api/geo/shapes/{level}")).await?;
-    model::wire::land_shapes(&text)
+    let land = model::wire::land_shapes(&text)
         .map(Arc::new)
-        .map_err(|e| tf("shell-error-map-data", &[("detail", e.to_string().into())]))
+        .map_err(|e| tf("shell-error-map-data", &[("detail", e.to_string().into())]));
+    // The map is drawn from it in a task of its own: decoding and drawing
+    // in one were the start-up's longest task.
+    next_task().await;
+    land
 }
 
 /// Places and treaty lines, ready to draw.
@@ -190,11 +277,16 @@ pub async fn changes(from: Date, to: Date) -> Result<Arc<DeploymentChanges>, Str
 
 /// A panel the server draws (`path`: `/fragments/panel` or
 /// `/fragments/reader`) for `query`, as HTML; `None` when that state opens
-/// none there. Nothing to decode, so it is shown in the task it arrives in
-/// (a later one waited behind the start-up's tasks: bench/README "Click →
-/// panel").
+/// none there: the answer asked for early ([`prefetch_fragment`]) if there
+/// is one, else asked for now. Nothing to decode, so it is shown in the
+/// task it arrives in (a later one waited behind the start-up's tasks:
+/// bench/README "Click → panel").
 pub async fn fragment(path: &str, query: &str) -> Result<Option<String>, String> {
-    get_text_unless_empty(&format!("{path}?{query}")).await
+    let url = format!("{path}?{query}");
+    match EarlyAnswer(&url).await {
+        Some(text) => Ok(text),
+        None => get_text_unless_empty(&url).await,
+    }
 }
 
 /// The view `query` (a permalink's parameters) cited in four formats, in

@@ -201,10 +201,12 @@ fn loaded(
     let url: UrlState = expect_context();
     let data: AtlasData = expect_context();
     data.land.set_value(Some(land.clone()));
-    // The map first, in its own task; then the rest of the page, one part
-    // per task, so that no task keeps a click waiting for long (one task for
-    // all of it took 60-90 ms in Chromium here). The panel comes first: it
-    // answers clicks on the map.
+    crate::panel_host::prefetch_islands(url, data);
+    // The map first, in its own task, with the panel hosts (they answer
+    // clicks on the map, and cost little: a click as the map appears must
+    // find them); then the rest of the page, one part per task, so that no
+    // task keeps a click waiting for long (one task for all of it took
+    // 60-90 ms in Chromium here).
     let stage = RwSignal::new(Stage::Map);
     mount_in_stages(stage);
     let from = move |part: Stage| move || stage.get() >= part;
@@ -215,10 +217,8 @@ fn loaded(
             <Show when=from(Stage::Timeline)><Timeline/></Show>
             <Show when=from(Stage::IslandList)><IslandList/></Show>
         </Show>
-        <Show when=from(Stage::Panel)>
-            <FragmentHost place=Place::Panel/>
-            <FragmentHost place=Place::Reader/>
-        </Show>
+        <FragmentHost place=Place::Panel/>
+        <FragmentHost place=Place::Reader/>
     }
 }
 
@@ -226,26 +226,24 @@ fn loaded(
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
     Map,
-    Panel,
     Timeline,
     Controls,
     IslandList,
 }
 
-/// Mounts the next part of the page in a task of its own, until the last.
+/// Mounts the next part of the page in a task of its own, until the last;
+/// each after whatever is more urgent (a click, its panel, a frame:
+/// `api::next_task`).
 fn mount_in_stages(stage: RwSignal<Stage>) {
-    set_timeout(
-        move || {
-            let next = match stage.get_untracked() {
-                Stage::Map => Stage::Panel,
-                Stage::Panel => Stage::Timeline,
-                Stage::Timeline => Stage::Controls,
-                Stage::Controls => Stage::IslandList,
-                Stage::IslandList => return,
-            };
-            stage.set(next);
-            mount_in_stages(stage);
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::task::spawn_local(async move {
+        api::next_task().await;
+        let next = match stage.get_untracked() {
+            Stage::Map => Stage::Timeline,
+            Stage::Timeline => Stage::Controls,
+            Stage::Controls => Stage::IslandList,
+            Stage::IslandList => return,
+        };
+        stage.set(next);
+        mount_in_stages(stage);
+    });
 }

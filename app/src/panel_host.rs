@@ -111,19 +111,90 @@ fn fragment_query(state: &MapState, from: Option<&str>) -> String {
     query
 }
 
+/// The panel that opening `island` from `state` shows, if it is known here
+/// (no card open, so no `from=`).
+fn island_panel_url(state: &MapState, island: &str) -> Option<String> {
+    if state.island.as_deref() == Some(island)
+        || state.event.is_some()
+        || state.deployment.is_some()
+    {
+        return None;
+    }
+    let mut next = state.clone();
+    next.open_island(Some(island.to_owned()));
+    Some(format!(
+        "{}?{}",
+        Place::Panel.path(),
+        fragment_query(&next, None)
+    ))
+}
+
 /// Asks for the panel that opening `island` shows, as a pointer goes down
 /// on it: the answer is on its way while the click is handled (the host
-/// then takes it, `api::prefetch`). Only from a state whose next panel
-/// is known here (no card open, so no `from=`).
+/// then takes it, `api::fragment`).
 pub fn prefetch_island(url: UrlState, island: &str) {
-    let mut next = url.state.get_untracked();
-    if next.island.as_deref() == Some(island) || next.event.is_some() || next.deployment.is_some() {
-        return;
+    if let Some(panel) = island_panel_url(&url.state.get_untracked(), island) {
+        crate::api::prefetch_fragment(panel);
     }
-    next.open_island(Some(island.to_owned()));
-    let query = fragment_query(&next, None);
-    crate::api::prefetch(&format!("{}?{query}", Place::Panel.path()));
 }
+
+/// Once the page has been still for a moment, asks for the panel each
+/// disputed island would open from the URL's state, so that a click on
+/// one shows it in the frame after the click; asked again when the state
+/// (not the view) changes, and the answers for earlier states forgotten.
+pub fn prefetch_islands(url: UrlState, data: AtlasData) {
+    let state = Memo::new(move |_| {
+        let mut s = url.state.get();
+        s.view = None;
+        s
+    });
+    let round = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        state.track();
+        let n = round.get_value().wrapping_add(1);
+        round.set_value(n);
+        set_timeout(
+            move || {
+                if round.get_value() != n {
+                    return;
+                }
+                let Some(land) = data.land.get_value() else {
+                    return;
+                };
+                let s = state.get_untracked();
+                let urls: Vec<String> = land
+                    .features
+                    .iter()
+                    // Islands, not their islets' outlines (a press on one
+                    // of those asks as it goes down).
+                    .filter(|f| {
+                        f.properties.role == model::geodata::LandRole::Disputed
+                            && f.properties.part_of.is_none()
+                    })
+                    .filter_map(|f| island_panel_url(&s, &f.id))
+                    .collect();
+                crate::api::keep_fragments(&urls);
+                // One request per task: starting a fetch costs the page
+                // 1-2 ms, sixteen of them a long task.
+                leptos::task::spawn_local(async move {
+                    for url in urls {
+                        crate::api::next_task().await;
+                        if round.get_value() != n {
+                            return;
+                        }
+                        crate::api::prefetch_fragment(url);
+                    }
+                });
+            },
+            PREFETCH_AFTER,
+        );
+    });
+}
+
+/// How long the state must be still before the islands' panels are asked
+/// for: after the start-up's tasks, and not on every step while the
+/// timeline plays.
+const PREFETCH_AFTER: std::time::Duration = std::time::Duration::from_millis(1500);
 
 /// One place on the page where the server's panels are shown.
 #[component]

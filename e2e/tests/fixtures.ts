@@ -49,6 +49,24 @@ export const overlap = (a: Box, b: Box) =>
 
 export const shot = (name: string) => `test-results/screenshots/${name}.png`;
 
+/** The ids of the disputed islands (not their islets' outlines, `part_of`) in the land the map draws first. */
+export async function disputedIds(page: Page): Promise<string[]> {
+  const land = await (await page.request.get('/api/geo/shapes/0')).json();
+  const ids: string[] = land.features
+    .filter((f: any) => f.properties.role === 'disputed' && !f.properties.part_of)
+    .map((f: any) => f.id);
+  return [...new Set(ids)].sort();
+}
+
+/** The islands of the side panels asked for in `urls` (`/fragments/panel?island=…`), sorted. */
+export function panelIslands(urls: string[]): string[] {
+  return urls
+    .map((u) => new URL(u))
+    .filter((u) => u.pathname === '/fragments/panel')
+    .map((u) => u.searchParams.get('island') ?? '')
+    .sort();
+}
+
 /**
  * Clicks a point inside an island's outline, as a reader would. The centre of
  * an island's bounding box is often sea (Kunashiri curves), so find a point

@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot, clickIsland } from './fixtures';
+import { test, expect, mapReady, shot, clickIsland, disputedIds, panelIslands } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // The panels are drawn by the server (`/fragments/panel`, `/fragments/reader`)
@@ -84,14 +84,20 @@ test('Escape in an event card over a story closes the card and puts focus in the
 });
 
 test('a panel that fails to load says so and tries again; the old one stays while a new one loads', async ({ page }) => {
+  // Kunashiri's first answer fails; Shikotan's answers (asked for early or
+  // on the click) are held until released.
   let fail = true;
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/fragments/panel?*', async (route) => {
-    if (fail) {
+    const island = new URL(route.request().url()).searchParams.get('island');
+    if (fail && island === 'kunashiri') {
       fail = false;
       await route.fulfill({ status: 503, body: 'unavailable' });
-    } else {
-      await route.continue();
+      return;
     }
+    if (island === 'shikotan') await held;
+    await route.continue();
   });
   await page.goto('/?island=kunashiri');
   await mapReady(page);
@@ -104,13 +110,6 @@ test('a panel that fails to load says so and tries again; the old one stays whil
   await expect(page.locator('aside.panel [role=alert]')).toHaveCount(0);
 
   // A slow answer: the old panel stays, marked busy, until the new one is in.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.unroute('**/fragments/panel?*');
-  await page.route('**/fragments/panel?*', async (route) => {
-    await held;
-    await route.continue();
-  });
   await clickIsland(page, 'shikotan');
   await expect(page).toHaveURL(/island=shikotan/);
   await expect(page.locator('aside.panel h2')).toContainText('Kunashiri');
@@ -146,6 +145,12 @@ test('panning asks for no panel again', async ({ page }) => {
   await page.goto('/?island=etorofu');
   await mapReady(page);
   await expect(page.locator('aside.panel h2')).toContainText('Etorofu');
+  // The other islands' panels, asked for once the page is still, first.
+  const early: string[] = [];
+  page.on('request', (r) => early.push(r.url()));
+  const others = (await disputedIds(page)).filter((id) => id !== 'etorofu');
+  await expect.poll(() => panelIslands(early)).toEqual(others);
+  await page.waitForLoadState('networkidle');
   const asked: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/fragments/')) asked.push(r.url());

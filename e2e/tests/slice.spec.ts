@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot, clickIsland } from './fixtures';
+import { test, expect, mapReady, shot, clickIsland, disputedIds, panelIslands } from './fixtures';
 
 test('the map loads cleanly and draws the disputed islands and Hokkaido', async ({ page, problems }) => {
   await page.goto('/');
@@ -75,9 +75,10 @@ test('the bundled Japanese font loads and covers the names in the panel', async 
   expect(problems.failed).toEqual([]);
 });
 
-test('the page mounts part by part, and asks for no panel until one is opened', async ({ page, problems }) => {
-  // The panels are the server's (/fragments/panel): nothing to build or warm
-  // up in the app before a click, and nothing to ask for while none is open.
+test('the page mounts part by part; once still, it asks for each island\'s panel once, and a click shows it without asking', async ({ page, problems }) => {
+  // The panels are the server's (/fragments/panel). Once the page has been
+  // still a moment, the panel each disputed island would open is asked for
+  // (app/src/panel_host.rs, prefetch_islands), so a click needs no request.
   // The page controls are the server's too, asked for once as they mount.
   const asked: string[] = [];
   const controls: string[] = [];
@@ -91,18 +92,22 @@ test('the page mounts part by part, and asks for no panel until one is opened', 
   await expect(page.locator('.timeline')).toHaveCount(1);
   await expect(page.locator('.controls')).toHaveCount(1);
   await expect(page.locator('.island-list')).toHaveCount(1);
+  const islands = await disputedIds(page);
+  expect(islands).toContain('etorofu');
+  await expect.poll(() => panelIslands(asked)).toEqual(islands);
   await page.waitForLoadState('networkidle');
-  expect(asked).toEqual([]);
+  expect(panelIslands(asked)).toEqual(islands);
+  for (const url of asked) {
+    expect(new URL(url).searchParams.get('lang')).toBe('en');
+    expect(url).not.toContain('map=');
+  }
   expect(controls).toHaveLength(1);
   await expect(page.locator('.panel')).toHaveCount(0);
 
   await clickIsland(page, 'etorofu');
   await expect(page.locator('aside.panel h2')).toHaveText('Etorofu / Iturup');
   await expect(page.locator('#panel-title')).toHaveCount(1);
-  expect(asked).toHaveLength(1);
-  expect(new URL(asked[0]).pathname).toBe('/fragments/panel');
-  expect(new URL(asked[0]).searchParams.get('island')).toBe('etorofu');
-  expect(new URL(asked[0]).searchParams.get('lang')).toBe('en');
+  expect(panelIslands(asked)).toEqual(islands);
   expect(problems.console).toEqual([]);
 });
 
@@ -116,9 +121,14 @@ test('with an island in the link, its panel is asked for once, without the view'
   await mapReady(page);
   await expect(page.locator('aside.panel h2')).toHaveText('Shikotan');
   await expect(page.locator('.island-list')).toHaveCount(1);
+  // The other islands' panels follow once the page is still (each opened
+  // from here, each once).
+  await expect.poll(() => panelIslands(asked)).toContain('etorofu');
   await page.waitForLoadState('networkidle');
-  expect(asked).toHaveLength(1);
-  expect(asked[0]).not.toContain('map=');
+  const islands = panelIslands(asked);
+  expect(islands.filter((id) => id === 'shikotan')).toHaveLength(1);
+  expect(new Set(islands).size).toBe(islands.length);
+  for (const url of asked) expect(url).not.toContain('map=');
   await expect(page.locator('#panel-title')).toHaveCount(1);
 });
 

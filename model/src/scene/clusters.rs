@@ -121,22 +121,38 @@ fn lattice(rings: i32) -> Vec<(f64, f64)> {
             }
         }
     }
-    let key = |&(x, y): &(f64, f64)| {
-        let milli = |v: f64| (v * 1000.0).round() as i64;
+    // Squared distances of these points are exact multiples of 1/4, so
+    // they order the points as their distances do, without a square root:
+    // on wasm that is a call into the browser's `Math`, which the sort's
+    // thousands of comparisons made 20 ms of the start-up (bench/README
+    // "Start-up").
+    points.sort_unstable_by_key(|&(x, y)| {
         (
-            milli(crate::math::hypot(x, y)),
-            milli(y.abs()),
+            (4.0 * (x * x + y * y)) as i64,
+            (2.0 * y.abs()) as i64,
             y > 0.0,
             x < 0.0,
         )
-    };
-    points.sort_unstable_by_key(key);
+    });
     points
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lattice_points_come_nearest_first_level_then_above_then_east() {
+        let points = lattice(12);
+        assert_eq!(points[0], (0.0, 0.0));
+        // The six neighbours at distance 1: east and west level first.
+        assert_eq!(&points[1..3], &[(1.0, 0.0), (-1.0, 0.0)]);
+        assert_eq!(&points[3..5], &[(0.5, -1.0), (-0.5, -1.0)]);
+        for pair in points.windows(2) {
+            let d = |(x, y): (f64, f64)| (x * x + y * y).sqrt();
+            assert!(d(pair[0]) <= d(pair[1]), "{pair:?}");
+        }
+    }
 
     fn symbol(x: f64, y: f64) -> Symbol {
         Symbol {
