@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot, clickIsland, textBoxes, overlap, openLayers } from './fixtures';
+import { test, expect, mapReady, shot, clickIsland, settledBoxes, overlap, openLayers } from './fixtures';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -250,10 +250,8 @@ test('place names sit beside their dots, clear of symbols, other names and the m
   const town = page.locator('text.place-label', { hasText: 'Yuzhno-Kurilsk' });
   await expect(town).toHaveCount(1);
   await expect(page.locator('[data-site]').first()).toBeAttached();
-  const boxes = (selector: string) => textBoxes(page, selector);
-  const places = await boxes('text.place-label');
-  const islands = await boxes('text.label');
-  const symbols = await boxes('[data-site] .symbol, .event-marker rect');
+  const [places, islands, symbols] = await settledBoxes(page,
+    ['text.place-label', 'text.label', '[data-site] .symbol, .event-marker rect']);
   const map = (await page.locator('.map').boundingBox())!;
   expect(places.length).toBeGreaterThan(1);
   for (const p of places) {
@@ -274,11 +272,9 @@ for (const [width, height] of [[1280, 800], [420, 800]]) {
     await page.goto('/');
     await mapReady(page);
     await expect(page.locator('[data-site]').first()).toBeAttached();
-    const boxes = (selector: string) => textBoxes(page, selector);
-    const islands = await boxes('text.label');
     // Every symbol: single sites, badges (an island's sites of one
     // category, gathered at this zoom) and event markers.
-    const symbols = await boxes('g.site .symbol, .event-marker rect');
+    const [islands, symbols] = await settledBoxes(page, ['text.label', 'g.site .symbol, .event-marker rect']);
     expect(islands.map((i) => i.text).sort()).toEqual(
       ['Etorofu / Iturup', 'Habomai / Khabomai', 'Kunashiri / Kunashir', 'Shikotan']);
     // They stand for more than ten sites: a badge says how many it holds.

@@ -43,6 +43,29 @@ export async function textBoxes(page: Page, selector: string): Promise<Box[]> {
   }));
 }
 
+/**
+ * The boxes of each selector's elements, all read in one go (one layout),
+ * once two readings a quarter second apart agree. The map fits its view
+ * again as the timeline and controls are measured (app/src/map.rs,
+ * `measure`), so names and symbols read at different moments of the
+ * start-up can come from two layouts and seem to overlap.
+ */
+export async function settledBoxes(page: Page, selectors: string[]): Promise<Box[][]> {
+  const read = () => page.evaluate((all) => all.map((selector) =>
+    [...document.querySelectorAll(selector)].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    })), selectors);
+  let last = await read();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(250);
+    const next = await read();
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  throw new Error(`the map kept moving for 10 s: ${selectors.join(', ')}`);
+}
+
 /** Whether two boxes share any area (touching edges do not count). */
 export const overlap = (a: Box, b: Box) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
