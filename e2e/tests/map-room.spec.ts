@@ -1,4 +1,4 @@
-import { test, expect, mapReady, shot, textBoxes, overlap } from './fixtures';
+import { test, expect, mapReady, shot, textBoxes, settledBoxes, overlap } from './fixtures';
 import type { Box } from './fixtures';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -121,10 +121,7 @@ for (const [width, height] of SIZES) {
       await page.goto(`/?map=${map}&date=2021-01-01`);
       await mapReady(page);
       await expect(page.locator('g.site').first()).toBeAttached();
-      const symbols = [
-        ...(await textBoxes(page, 'g.site circle.symbol')),
-        ...(await textBoxes(page, 'g.event-marker rect')),
-      ];
+      const symbols = (await settledBoxes(page, ['g.site circle.symbol', 'g.event-marker rect'])).flat();
       expect(symbols.length).toBeGreaterThan(3);
       for (let i = 0; i < symbols.length; i++) {
         for (let j = i + 1; j < symbols.length; j++) {
