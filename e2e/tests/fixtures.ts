@@ -35,12 +35,18 @@ export async function mapReady(page: Page) {
 /** An element's text and its box on screen. */
 export type Box = { text: string; left: number; top: number; right: number; bottom: number };
 
+/** The on-screen boxes of each selector's elements, all read in one layout. */
+function readBoxes(page: Page, selectors: string[]): Promise<Box[][]> {
+  return page.evaluate((all) => all.map((selector) =>
+    [...document.querySelectorAll(selector)].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    })), selectors);
+}
+
 /** The on-screen boxes of every element `selector` matches (names, symbols). */
 export async function textBoxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) => els.map((el) => {
-    const r = el.getBoundingClientRect();
-    return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-  }));
+  return (await readBoxes(page, [selector]))[0];
 }
 
 /**
@@ -51,11 +57,7 @@ export async function textBoxes(page: Page, selector: string): Promise<Box[]> {
  * start-up can come from two layouts and seem to overlap.
  */
 export async function settledBoxes(page: Page, selectors: string[]): Promise<Box[][]> {
-  const read = () => page.evaluate((all) => all.map((selector) =>
-    [...document.querySelectorAll(selector)].map((el) => {
-      const r = el.getBoundingClientRect();
-      return { text: el.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    })), selectors);
+  const read = () => readBoxes(page, selectors);
   let last = await read();
   for (let i = 0; i < 40; i++) {
     await page.waitForTimeout(250);
