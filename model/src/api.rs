@@ -10,7 +10,7 @@ use crate::events::{
     ExcerptView, HistoryEntry, Period, Point,
 };
 
-use crate::story::Story;
+use crate::story::outline::StoryOutline;
 
 #[cfg(feature = "loader")]
 use crate::events::{ChangeKind, Dataset, Date, EventQuery};
@@ -18,6 +18,8 @@ use crate::events::{ChangeKind, Dataset, Date, EventQuery};
 use crate::geodata::{LandCollection, LandProperties, LandRole};
 #[cfg(feature = "loader")]
 use crate::islands::{Island, Islands};
+#[cfg(feature = "loader")]
+use crate::story::Story;
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
@@ -134,19 +136,33 @@ pub struct IslandDetail {
     pub history: Vec<HistoryEntry>,
     pub events: Vec<EventRef>,
     /// Its events and deployment changes in one list, in time order,
-    /// grouped by period (see `model::story`).
-    pub story: Story,
+    /// grouped by period (see `model::story`); a change points at its
+    /// entry in `history` rather than repeating its evidence.
+    pub story: StoryOutline,
 }
 
 #[cfg(feature = "loader")]
 impl IslandDetail {
     /// The island `id` of `listed` (see [`IslandSummary::list`]) with its
-    /// members, history, events and story; `None` for an id not listed.
+    /// members, history, events and story, worded in English; `None` for an
+    /// id not listed.
     pub fn of(
         id: &str,
         listed: &[IslandSummary],
         islands: &Islands,
         data: &Dataset,
+    ) -> Option<IslandDetail> {
+        IslandDetail::of_in(id, listed, islands, data, crate::story::english())
+    }
+
+    /// [`IslandDetail::of`] with the story worded from `catalogue` (pass
+    /// `data.in_language(lang)` and that language's catalogue).
+    pub fn of_in(
+        id: &str,
+        listed: &[IslandSummary],
+        islands: &Islands,
+        data: &Dataset,
+        catalogue: &crate::i18n::Catalogue,
     ) -> Option<IslandDetail> {
         let island = listed.iter().find(|i| i.id == id)?.clone();
         let members = listed
@@ -166,24 +182,11 @@ impl IslandDetail {
         Some(IslandDetail {
             island,
             members,
+            // The story's `history` indexes point into this same list.
             history: data.island_history(id),
             events,
-            story: Story::build(id, islands, data),
+            story: Story::build_in(id, islands, data, catalogue).into(),
         })
-    }
-
-    /// [`IslandDetail::of`] with the story worded from `catalogue` (pass
-    /// `data.in_language(lang)` and that language's catalogue).
-    pub fn of_in(
-        id: &str,
-        listed: &[IslandSummary],
-        islands: &Islands,
-        data: &Dataset,
-        catalogue: &crate::i18n::Catalogue,
-    ) -> Option<IslandDetail> {
-        let mut detail = IslandDetail::of(id, listed, islands, data)?;
-        detail.story = Story::build_in(id, islands, data, catalogue);
-        Some(detail)
     }
 }
 

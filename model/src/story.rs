@@ -123,6 +123,10 @@ pub struct StoryEntry {
     pub event: Option<String>,
     /// The deployment's id; null for an event.
     pub deployment: Option<String>,
+    /// A deployment change's place in the island's history
+    /// (`Dataset::island_history`, as `/api/islands/{id}` lists it); null
+    /// for an event.
+    pub history: Option<usize>,
     /// The deployment's category; null for an event.
     pub category: Option<DeploymentCategory>,
     /// The deployment's status after the change; null for an event.
@@ -239,6 +243,7 @@ impl StoryEntry {
             title_template: e.title_template.clone(),
             event: Some(e.id.clone()),
             deployment: None,
+            history: None,
             category: None,
             status: None,
             note: None,
@@ -254,7 +259,7 @@ impl StoryEntry {
         }
     }
 
-    fn of_change(h: HistoryEntry, catalogue: &Catalogue) -> StoryEntry {
+    fn of_change(index: usize, h: HistoryEntry, catalogue: &Catalogue) -> StoryEntry {
         let status = h.status;
         let said = status.label(catalogue);
         StoryEntry {
@@ -265,6 +270,7 @@ impl StoryEntry {
             title_template: h.unit_template.map(|t| format!("{t} — {said}")),
             event: None,
             deployment: Some(h.deployment),
+            history: Some(index),
             category: Some(h.category),
             status: Some(status),
             note: h.note,
@@ -314,7 +320,8 @@ impl Story {
             .chain(
                 data.island_history(id)
                     .into_iter()
-                    .map(|h| StoryEntry::of_change(h, catalogue)),
+                    .enumerate()
+                    .map(|(i, h)| StoryEntry::of_change(i, h, catalogue)),
             )
             .collect();
         entries.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
@@ -477,7 +484,7 @@ pub fn period_label(
 
 /// The English words of the story, for [`Story::build`].
 #[cfg(feature = "loader")]
-fn english() -> &'static Catalogue {
+pub(crate) fn english() -> &'static Catalogue {
     static ENGLISH: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
     ENGLISH.get_or_init(|| {
         let file = include_str!("../../assets/i18n/en/app-panels.ftl");
@@ -485,6 +492,8 @@ fn english() -> &'static Catalogue {
         Catalogue::parse(crate::i18n::Lang::En, &[("en/app-panels.ftl", file)]).unwrap_or_default()
     })
 }
+
+pub mod outline;
 
 #[cfg(all(test, feature = "loader"))]
 mod tests;

@@ -523,6 +523,52 @@ fn every_listed_island_has_its_detail() {
     );
 }
 
+/// An island's story sends each deployment change once: its entry points
+/// at the history entry of the same deployment, date and status (which has
+/// the evidence), and carries none of its own; an event keeps its sources.
+#[test]
+fn the_story_points_changes_at_their_history_entry() {
+    use model::api::{IslandDetail, IslandSummary};
+    let data = dataset();
+    let islands = Islands::parse("islands.toml", &read_geodata("islands.toml")).expect("islands");
+    let listed = IslandSummary::list(&support::land(), &islands, &data);
+    for island in &listed {
+        let detail = IslandDetail::of(&island.id, &listed, &islands, &data).expect("listed");
+        let entries = detail.story.groups.iter().flat_map(|g| &g.entries);
+        let mut pointed = BTreeSet::new();
+        for e in entries {
+            let Some(at) = e.history else {
+                assert!(
+                    !e.sources.is_empty(),
+                    "{}: event {:?} has sources",
+                    island.id,
+                    e.event
+                );
+                continue;
+            };
+            let h = &detail.history[at];
+            assert_eq!(
+                (e.deployment.as_deref(), e.date, e.status),
+                (Some(h.deployment.as_str()), h.date, Some(h.status)),
+                "{}: story entry {at}",
+                island.id
+            );
+            assert!(
+                e.sources.is_empty() && e.excerpts.is_empty(),
+                "{}: evidence sent twice",
+                island.id
+            );
+            pointed.insert(at);
+        }
+        assert_eq!(
+            pointed.len(),
+            detail.history.len(),
+            "{}: every change told once",
+            island.id
+        );
+    }
+}
+
 /// A deployment's answer carries its card: each change with its evidence,
 /// the Bastion battalion's announcement and arrival with their sources.
 #[test]

@@ -170,6 +170,7 @@ impl AppState {
             &package,
             level(&collections, OVERVIEW_LEVEL)?,
             &islands.value,
+            &catalogues,
         )?;
         let event_pages = EventPages::new(|l| &api.in_language(l).data, |l| catalogues.get(l));
         Ok(AppState {

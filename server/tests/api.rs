@@ -140,6 +140,28 @@ async fn one_island_has_its_history_in_date_order() {
     assert!(detail.contains("atlantis"), "{detail}");
 }
 
+/// The story in `?lang=ja` is Japanese throughout: its periods and the
+/// statuses in its titles, not only the records' own words.
+#[tokio::test]
+async fn an_island_story_is_worded_in_the_asked_language() {
+    let json = ok("/api/islands/etorofu?lang=ja").await;
+    let groups = json["story"]["groups"].as_array().expect("story groups");
+    let labels: Vec<&str> = groups.iter().filter_map(|g| g["label"].as_str()).collect();
+    assert_eq!(labels.first(), Some(&"1945年まで"), "{labels:?}");
+    let titles: Vec<&str> = groups
+        .iter()
+        .flat_map(|g| g["entries"].as_array().expect("entries"))
+        .filter(|e| e["strand"] == "deployment-change")
+        .filter_map(|e| e["title"].as_str())
+        .collect();
+    assert!(!titles.is_empty());
+    for title in titles {
+        // "… — 配備中", not "… — active": the status is worded too.
+        let status = title.rsplit(" — ").next().unwrap_or(title);
+        assert!(!status.chars().any(|c| c.is_ascii_alphabetic()), "{title}");
+    }
+}
+
 #[tokio::test]
 async fn one_island_tells_its_story_by_period() {
     let json = ok("/api/islands/etorofu").await;
@@ -164,6 +186,15 @@ async fn one_island_tells_its_story_by_period() {
         .expect("Bastion's arrival");
     assert_eq!(bastion["date"], "2016-11");
     assert_eq!(bastion["strand"], "deployment-change");
+    // Its evidence is sent once, in the history entry it points at.
+    let at = bastion["history"].as_u64().expect("a history index") as usize;
+    let change = &json["history"][at];
+    assert_eq!(change["deployment"], "bastion-etorofu");
+    assert!(
+        change["sources"].as_array().is_some_and(|s| !s.is_empty()),
+        "{change}"
+    );
+    assert_eq!(bastion["sources"], serde_json::json!([]));
     assert!(
         bastion["title"]
             .as_str()

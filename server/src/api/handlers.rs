@@ -88,7 +88,7 @@ pub async fn get_island(
 ) -> Result<Response, ApiError> {
     let lang = params::lang_params(query)?.lang.unwrap_or_default();
     let l = api.in_language(lang);
-    let detail = IslandDetail::of(&id, &l.islands, &l.islands_data, &l.data)
+    let detail = IslandDetail::of_in(&id, &l.islands, &l.islands_data, &l.data, &l.catalogue)
         .ok_or_else(|| ApiError::not_found("island", &id))?;
     respond_in(api.revision(), lang, &detail, JSON, &headers)
 }

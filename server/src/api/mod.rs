@@ -19,7 +19,7 @@ use axum::Router;
 use axum::routing::get;
 use model::events::Dataset;
 use model::geodata::LandCollection;
-use model::i18n::Lang;
+use model::i18n::{Catalogue, Lang};
 use model::islands::Islands;
 use model::positions::Positions;
 use utoipa::OpenApi;
@@ -27,7 +27,7 @@ use utoipa::OpenApi;
 use crate::data::Revision;
 use crate::error::StartupError;
 use crate::http_cache::Served;
-use crate::i18n::PerLang;
+use crate::i18n::{Catalogues, PerLang};
 use model::api::IslandSummary;
 use model::downloads::{DataPackage, PackageMeta};
 use model::marks::EventMark;
@@ -63,6 +63,8 @@ pub struct Localized {
     pub islands: Vec<IslandSummary>,
     /// The islands data: the eras an island's story is grouped by.
     pub islands_data: Islands,
+    /// The words of the story's periods and statuses.
+    pub catalogue: Catalogue,
 }
 
 impl Api {
@@ -75,6 +77,7 @@ impl Api {
         package: &PackageMeta,
         land: &LandCollection,
         islands: &Islands,
+        catalogues: &Catalogues,
     ) -> Result<Api, StartupError> {
         let summaries = IslandSummary::list(land, islands, &data);
         let openapi = serde_json::to_vec(&openapi_document(&data)).map_err(|source| {
@@ -116,6 +119,7 @@ impl Api {
             data: data.in_language(lang),
             islands: summaries.clone(),
             islands_data: islands.in_language(lang),
+            catalogue: catalogues.get(lang).clone(),
         });
         Ok(Api {
             inner: Arc::new(Inner {
