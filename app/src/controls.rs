@@ -480,8 +480,27 @@ pub fn IslandList() -> impl IntoView {
             url.push(move |s| s.open_island(Some(id)));
         }
     };
+    // Escape, as on the map: closes the open panel, else folds the list
+    // (focus stays on the list, where the reader was choosing).
+    let escape = move |e: KeyboardEvent| {
+        if e.key() != "Escape" {
+            return;
+        }
+        let open_panel = url
+            .state
+            .with_untracked(|s| s.island.is_some() || s.event.is_some() || s.deployment.is_some());
+        if open_panel {
+            url.push(|s| s.open_island(None));
+        } else if let Some(list) = document().get_element_by_id("island-list") {
+            let _ = list.remove_attribute("open");
+            if let Ok(Some(summary)) = list.query_selector("summary") {
+                let _ = summary.unchecked_into::<HtmlElement>().focus();
+            }
+        }
+        e.prevent_default();
+    };
     Effect::new(|_| place_list());
-    view! { <div class="fragment" id="island-list-host" on:click=open></div> }
+    view! { <div class="fragment" id="island-list-host" on:click=open on:keydown=escape></div> }
 }
 
 /// Moves the island list from the controls' answer to its host, once both

@@ -83,6 +83,30 @@ test('Escape in an event card over a story closes the card and puts focus in the
   expect(problems.console).toEqual([]);
 });
 
+test('from the island list, Enter opens an island and Escape closes it, then folds the list', async ({ page, problems }) => {
+  await page.goto('/');
+  await mapReady(page);
+  const list = page.locator('#island-list');
+  await list.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(list).toHaveAttribute('open', '');
+  const shikotan = list.locator('[data-open-island="shikotan"]');
+  await shikotan.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/island=shikotan/);
+  await expect(page.locator('aside.panel h2')).toContainText('Shikotan');
+  // Focus stays in the list, where the reader was choosing.
+  await expect(shikotan).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/island=/);
+  await expect(page.locator('aside.panel')).toHaveCount(0);
+  await expect(list).toHaveAttribute('open', '');
+  await page.keyboard.press('Escape');
+  await expect(list).not.toHaveAttribute('open', '');
+  await expect(list.locator('summary')).toBeFocused();
+  expect(problems.console).toEqual([]);
+});
+
 test('a panel that fails to load says so and tries again; the old one stays while a new one loads', async ({ page }) => {
   // Kunashiri's first answer fails; Shikotan's answers (asked for early or
   // on the click) are held until released.
