@@ -8,6 +8,9 @@
 
 use std::fmt::Write;
 
+mod changes;
+pub use changes::{ChangeKind, Comparison};
+
 use crate::api::DeploymentFeature;
 use crate::events::{Date, DeploymentCategory, Event, recent_events};
 use crate::geodata::LandCollection;
@@ -102,6 +105,9 @@ pub struct Figure<'a> {
     pub events: &'a [Event],
     /// The record the link opens, as og.png names and marks it.
     pub subject: Option<&'a Subject>,
+    /// The comparison the link asks for (`compare=`), marked as the app
+    /// marks it and named in the title.
+    pub comparison: Option<Comparison<'a>>,
     pub state: &'a MapState,
     pub catalogue: &'a Catalogue,
     /// The map's date: the link's, else the day it is drawn.
@@ -125,6 +131,7 @@ enum Entry<'a> {
     Site(DeploymentCategory),
     Approximate,
     Chosen,
+    Change(ChangeKind),
 }
 
 const PAD: f64 = 24.0;
@@ -298,7 +305,7 @@ pub fn render_layers(f: &Figure) -> Layers {
     let (mut x, max_x) = (PAD, w - PAD);
     footer.push_str(r#"<g class="legend">"#);
     for entry in &legend {
-        let words = entry_words(*entry, c);
+        let words = entry_words(*entry, f);
         let width = 24.0 + text_width(&words, LEGEND_FONT) + 18.0;
         if x > PAD && x + width > max_x {
             (x, y) = (PAD, y + ROW);
@@ -347,7 +354,11 @@ pub fn render_layers(f: &Figure) -> Layers {
 /// The title (the record or island and the date, as og.png's) and under
 /// it the date in words with who held the islands and the names convention.
 fn header(svg: &mut String, f: &Figure, w: f64) {
-    let title = og::title(f.land, f.islands, f.subject, f.state, f.catalogue);
+    // A record's headline first, as og.png; else what is compared.
+    let title = match (f.subject, f.comparison) {
+        (None, Some(cmp)) => cmp.title(f.catalogue),
+        _ => og::title(f.land, f.islands, f.subject, f.state, f.catalogue),
+    };
     let room = w - 2.0 * PAD;
     let font = (room / text_width(&title, 1.0)).clamp(12.0, 26.0);
     let lines = wrap(&title, font, room);
@@ -380,7 +391,8 @@ fn header(svg: &mut String, f: &Figure, w: f64) {
     text_line(svg, PAD, HEADER - 12.0, font, "#444444", &date);
 }
 
-fn entry_words(entry: Entry, c: &Catalogue) -> String {
+fn entry_words(entry: Entry, f: &Figure) -> String {
+    let c = f.catalogue;
     match entry {
         Entry::Land(.., key) => c.text(key),
         Entry::Line(line) => match c.lang() {
@@ -393,6 +405,10 @@ fn entry_words(entry: Entry, c: &Catalogue) -> String {
         Entry::Site(category) => category.label(c),
         Entry::Approximate => c.text("export-legend-approximate"),
         Entry::Chosen => c.text("export-legend-chosen"),
+        Entry::Change(kind) => f
+            .comparison
+            .map(|cmp| cmp.key_words(kind, c))
+            .unwrap_or_default(),
     }
 }
 
@@ -438,6 +454,7 @@ fn draw_entry(svg: &mut String, entry: Entry, x: f64, y: f64, words: &str) {
                 r##"<circle cx="{cx}" cy="{cy}" r="8" fill="#ffffff" stroke="#000000" stroke-width="3"/>"##
             );
         }
+        Entry::Change(kind) => changes::change_mark(svg, kind, (cx, cy), 0.6, ""),
     }
     text_line(svg, x + 24.0, y, LEGEND_FONT, "#1d1d1b", words);
     svg.push_str("</g>");
@@ -579,19 +596,34 @@ fn draw_figure_map<'a>(
         let points = events.filter_map(|e| event_point(e, Some(f.overlays), f.scene));
         plain.extend(points.map(event_symbol));
     }
+    // While comparing, the withdrawn deployments at their old sites, last.
+    let compared = f
+        .comparison
+        .filter(|_| f.state.layers.contains(Layer::Deployments));
+    let gone_at = plain.len();
+    let gone = compared.map(|c| site_symbols(&c.withdrawn_sites(), f.scene));
+    let gone = gone.unwrap_or_default();
+    plain.extend(gone.iter().map(|(_, s)| *s));
     let laid = resolve(&plain, t.scale);
-    let visible = |x: f64, y: f64| (-20.0..w + 20.0).contains(&x) && (-20.0..h + 20.0).contains(&y);
+    // Each symbol's place in the figure, if it is in view.
+    let placed: Vec<Option<(f64, f64)>> = laid
+        .iter()
+        .map(|s| {
+            let (x, y) = t.apply(s.at);
+            let (x, y) = (x + s.offset.0, y + s.offset.1);
+            let inside = (-20.0..w + 20.0).contains(&x) && (-20.0..h + 20.0).contains(&y);
+            inside.then_some((x, y))
+        })
+        .collect();
     let mut approximate = false;
     // The open deployment (a link's `deployment=`, known to the data) is
     // outlined as the app outlines it, where the layout puts it.
     let open = f.subject.and(f.state.deployment.as_deref());
-    for ((i, _), symbol) in wanted.iter().zip(&laid) {
+    for ((i, _), at) in wanted.iter().zip(&placed) {
         let site = &shown[*i];
-        let (x, y) = t.apply(symbol.at);
-        let (x, y) = (x + symbol.offset.0, y + symbol.offset.1);
-        if !visible(x, y) {
+        let Some((x, y)) = *at else {
             continue;
-        }
+        };
         let p = &site.properties;
         let chosen = open == Some(site.id.as_str());
         site_symbol(svg, p.category, (x, y), p.approximate, chosen);
@@ -603,14 +635,10 @@ fn draw_figure_map<'a>(
             entries.push(Entry::Site(p.category));
         }
     }
-    for symbol in &laid[wanted.len()..] {
-        let (x, y) = t.apply(symbol.at);
-        let (x, y) = (x + symbol.offset.0, y + symbol.offset.1);
-        if visible(x, y) {
-            event_marker(svg, x, y, 6.0);
-            if !entries.contains(&Entry::Event) {
-                entries.push(Entry::Event);
-            }
+    for &(x, y) in placed[wanted.len()..gone_at].iter().flatten() {
+        event_marker(svg, x, y, 6.0);
+        if !entries.contains(&Entry::Event) {
+            entries.push(Entry::Event);
         }
     }
     entries.sort_by_key(|e| match e {
@@ -621,6 +649,15 @@ fn draw_figure_map<'a>(
     entries.sort_by_key(|e| matches!(e, Entry::Chosen));
     if approximate {
         entries.push(Entry::Approximate);
+    }
+    if let Some(cmp) = compared {
+        let site_slot = |id: &str| wanted.iter().position(|(i, _)| shown[*i].id == id);
+        let gone_slot = |n: usize| {
+            let k = gone.iter().position(|(j, _)| *j == n)?;
+            Some(gone_at + k)
+        };
+        let kinds = draw_changes(svg, cmp, &placed, site_slot, gone_slot);
+        entries.extend(kinds.into_iter().map(Entry::Change));
     }
     // Places are named with the islands, as in the app.
     let mut scene = f.scene.clone();
@@ -663,6 +700,37 @@ fn draw_scale_bar(svg: &mut String, c: &Catalogue, view: View, h: f64) {
     );
     text_line(svg, x, y - 10.0, 12.0, "#1d1d1b", &words);
     svg.push_str("</g>");
+}
+
+/// The comparison's marks: an added or changed deployment's over its
+/// site's symbol (`site_slot`: its symbol's index among `placed`), a
+/// withdrawn one's at its old site (`gone_slot`: the symbol laid out for
+/// the `n`-th withdrawn); the kinds drawn, for the legend, in the key's order.
+fn draw_changes(
+    svg: &mut String,
+    cmp: Comparison,
+    placed: &[Option<(f64, f64)>],
+    site_slot: impl Fn(&str) -> Option<usize>,
+    gone_slot: impl Fn(usize) -> Option<usize>,
+) -> Vec<ChangeKind> {
+    let mut drawn = vec![];
+    for kind in ChangeKind::ALL {
+        for (n, d) in cmp.of(kind).iter().enumerate() {
+            let slot = match kind {
+                ChangeKind::Withdrawn => gone_slot(n),
+                _ => site_slot(&d.id),
+            };
+            let Some(at) = slot.and_then(|k| placed.get(k).copied().flatten()) else {
+                continue;
+            };
+            let letter = d.site.properties.category.letter();
+            changes::change_mark(svg, kind, at, 1.0, letter);
+            if !drawn.contains(&kind) {
+                drawn.push(kind);
+            }
+        }
+    }
+    drawn
 }
 
 #[cfg(test)]

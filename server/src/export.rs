@@ -13,9 +13,9 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use model::api::DeploymentFeatureCollection;
+use model::api::{DeploymentChanges, DeploymentFeatureCollection};
 use model::events::Date;
-use model::export::{self, Figure, Layers, PNG_SCALE};
+use model::export::{self, Comparison, Figure, Layers, PNG_SCALE};
 use model::i18n::Lang;
 use model::permalink::{self, MapState};
 use resvg::tiny_skia::{Pixmap, PixmapPaint, Transform};
@@ -45,13 +45,14 @@ fn today() -> Option<Date> {
     model::timeline::from_day_number(days)
 }
 
-/// `kuril-atlas[-island][-record]-date[-lang]`: letters, digits and dashes.
+/// `kuril-atlas[-island][-record]-date[-compared-with-date][-lang]`: letters, digits and dashes.
 fn file_name(state: &MapState, date: Date) -> String {
     let mut name = String::from("kuril-atlas");
     let parts = [
         state.island.clone(),
         state.deployment.clone().or_else(|| state.event.clone()),
         Some(date.to_string()),
+        state.compare.map(|d| format!("compared-with-{d}")),
         state.lang.map(|l| l.code().to_owned()),
     ];
     for part in parts.into_iter().flatten() {
@@ -95,6 +96,12 @@ fn draw(state: &AppState, asked: &Asked) -> Layers {
     let lang = asked.lang;
     let data = &state.api().in_language(lang).data;
     let sites = DeploymentFeatureCollection::from_dataset(data, Some(asked.date)).features;
+    // Compared as the app's list compares: neither day after today.
+    let compared = asked.map_state.compare.map(|compare| {
+        let today = today().unwrap_or(asked.date);
+        let (from, to) = (compare.min(today), asked.date.min(today));
+        (from, to, DeploymentChanges::between(data, from, to))
+    });
     export::render_layers(&Figure {
         land: pages.preview_land(),
         islands: pages.islands(),
@@ -103,6 +110,11 @@ fn draw(state: &AppState, asked: &Asked) -> Layers {
         overlays: state.marks(),
         events: &data.events,
         subject: asked.subject.as_ref(),
+        comparison: compared.as_ref().map(|(from, to, changes)| Comparison {
+            from: *from,
+            to: *to,
+            changes,
+        }),
         state: &asked.map_state,
         catalogue: pages.catalogue(lang),
         date: asked.date,

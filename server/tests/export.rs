@@ -167,3 +167,35 @@ async fn a_kept_svg_is_the_one_drawn_for_its_state_size_and_host() {
     let other_size = ask("/export.svg?date=1999-09-09&w=600&h=400", "a.example").await;
     assert!(other_size.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600""#));
 }
+
+/// A compared link's figure says what it compares and marks each change
+/// the API lists (all of them in view at the default extent), as the map does.
+#[tokio::test]
+async fn a_compared_link_exports_the_comparison() {
+    let query = "date=2017-01-01&compare=2015-01-01";
+    let svg = get(&format!("/export.svg?{query}")).await;
+    assert_eq!(svg.status, 200, "{}", svg.text());
+    assert_eq!(
+        svg.header("content-disposition"),
+        "attachment; filename=\"kuril-atlas-2017-01-01-compared-with-2015-01-01.svg\""
+    );
+    let text = svg.text();
+    assert!(
+        text.contains(">Changes between 1 January 2015 and 1 January 2017</text>"),
+        "{text}"
+    );
+    let api = get("/api/deployments/changes?from=2015-01-01&to=2017-01-01").await;
+    let changes: serde_json::Value = serde_json::from_slice(&api.body).expect("json");
+    for kind in ["added", "withdrawn", "changed"] {
+        let listed = changes[kind].as_array().map_or(0, Vec::len);
+        let marked = text
+            .matches(&format!("<g class=\"change-mark {kind}\""))
+            .count();
+        // The map's marks, and the legend's key when there are any.
+        let keyed = usize::from(listed > 0);
+        assert_eq!(marked, listed + keyed, "{kind}");
+    }
+    assert!(changes["added"].as_array().is_some_and(|a| !a.is_empty()));
+    let plain = get("/export.svg?date=2017-01-01").await.text();
+    assert!(!plain.contains("change-mark"));
+}

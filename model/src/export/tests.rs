@@ -51,7 +51,7 @@ fn draw(
     lang: Lang,
     subject: Option<&Subject>,
 ) -> Drawn {
-    draw_with(state, sites, &[], lang, subject)
+    draw_with(state, sites, &[], lang, subject, None)
 }
 
 fn draw_with(
@@ -60,6 +60,7 @@ fn draw_with(
     events: &[Event],
     lang: Lang,
     subject: Option<&Subject>,
+    comparison: Option<Comparison>,
 ) -> Drawn {
     let land = land();
     let islands = crate::islands::committed();
@@ -79,6 +80,7 @@ fn draw_with(
         overlays: &overlays,
         events,
         subject,
+        comparison,
         state,
         catalogue: &catalogue,
         date: state
@@ -302,7 +304,15 @@ fn event_on(date: &str) -> Event {
 fn events_of_the_year_up_to_the_date_are_marked_and_in_the_legend() {
     let en = crate::i18n::committed(Lang::En);
     let marked = |date: &str| {
-        let svg = draw_with(&etorofu_2016(), &[], &[event_on(date)], Lang::En, None).svg;
+        let svg = draw_with(
+            &etorofu_2016(),
+            &[],
+            &[event_on(date)],
+            Lang::En,
+            None,
+            None,
+        )
+        .svg;
         let listed = legend(&svg).contains(&escape(&en.text("shell-legend-event")));
         (svg.matches(r#"<rect class="event""#).count(), listed)
     };
@@ -344,4 +354,147 @@ fn the_layers_are_the_page_under_the_map_the_map_and_the_page_over_it() {
     assert!(map.starts_with(&format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}""#
     )));
+}
+
+/// `sites()` compared with an earlier day: the missile site added, the
+/// ground-forces unit changed, and an air-defence site withdrawn from
+/// where it was.
+fn compared_sites() -> crate::api::DeploymentChanges {
+    let mut gone = sites().remove(0);
+    gone.id = "w".into();
+    gone.properties.id = "w".into();
+    gone.properties.category = DeploymentCategory::AirDefence;
+    gone.geometry.coordinates = [147.6, 44.9];
+    let changed = |site: DeploymentFeature| crate::api::ChangedDeployment {
+        id: site.id.clone(),
+        status_from: None,
+        status_to: None,
+        site,
+        #[cfg(feature = "loader")]
+        changes: vec![],
+    };
+    let [m, g]: [DeploymentFeature; 2] = sites().try_into().expect("two sites");
+    crate::api::DeploymentChanges {
+        from: "2015-01-01".into(),
+        to: "2016-11-22".into(),
+        added: vec![changed(m)],
+        withdrawn: vec![changed(gone)],
+        changed: vec![changed(g)],
+    }
+}
+
+#[test]
+fn a_comparison_is_marked_as_the_app_marks_it_titled_and_keyed() {
+    let en = crate::i18n::committed(Lang::En);
+    let changes = compared_sites();
+    let comparison = Comparison {
+        from: "2015-01-01".parse().expect("date"),
+        to: "2016-11-22".parse().expect("date"),
+        changes: &changes,
+    };
+    let state = MapState {
+        compare: comparison.from.into(),
+        ..etorofu_2016()
+    };
+    let drawn = draw_with(&state, &sites(), &[], Lang::En, None, Some(comparison));
+    let map = &drawn.layers.map;
+    for kind in ChangeKind::ALL {
+        let class = format!(r#"<g class="change-mark {}""#, kind.name());
+        assert_eq!(map.matches(&class).count(), 1, "{kind:?} on the map");
+    }
+    assert!(
+        drawn
+            .svg
+            .contains(">Changes between 1 January 2015 and 22 November 2016</text>"),
+        "{}",
+        drawn.svg
+    );
+    // The withdrawn site is drawn struck through with its letter, and only so.
+    assert_eq!(map.matches(r#"<g class="site">"#).count(), 2);
+    let withdrawn = map.split(r#"change-mark withdrawn"#).nth(1).expect("drawn");
+    assert!(
+        withdrawn
+            .split("</g>")
+            .next()
+            .is_some_and(|m| m.contains(">A</text>"))
+    );
+    let words = legend(&drawn.svg);
+    for kind in ChangeKind::ALL {
+        assert!(
+            words.contains(&escape(&comparison.key_words(kind, &en))),
+            "{words:?}"
+        );
+    }
+    assert!(words.contains(&escape(
+        "Added: there on 22 November 2016, not on 1 January 2015"
+    )));
+    // The same link without the deployments layer: no marks, no key.
+    let hidden = MapState {
+        layers: crate::permalink::Layers::all().with(Layer::Deployments, false),
+        ..state
+    };
+    let drawn = draw_with(&hidden, &sites(), &[], Lang::En, None, Some(comparison));
+    assert!(!drawn.svg.contains("change-mark"));
+}
+
+#[test]
+fn a_withdrawn_mark_covers_no_symbol() {
+    let changes = compared_sites();
+    let comparison = Comparison {
+        from: "2015-01-01".parse().expect("date"),
+        to: "2016-11-22".parse().expect("date"),
+        changes: &changes,
+    };
+    // Its old site under the missile site's: laid out beside it.
+    let mut on_top = changes.clone();
+    on_top.withdrawn[0].site.geometry.coordinates = [147.9, 45.0];
+    let comparison = Comparison {
+        changes: &on_top,
+        ..comparison
+    };
+    let drawn = draw_with(
+        &etorofu_2016(),
+        &sites(),
+        &[],
+        Lang::En,
+        None,
+        Some(comparison),
+    );
+    let centres = |svg: &str, start: &str| -> Vec<(f64, f64)> {
+        svg.split(start)
+            .skip(1)
+            .filter_map(|rest| {
+                let x = rest
+                    .split("cx=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()?;
+                let y = rest
+                    .split("cy=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()?;
+                Some((x, y))
+            })
+            .collect()
+    };
+    let sites = centres(&drawn.layers.map, r#"<g class="site">"#);
+    let gone = drawn
+        .layers
+        .map
+        .split("change-mark withdrawn\" transform=\"translate(")
+        .nth(1);
+    let gone: Vec<f64> = gone
+        .and_then(|t| t.split(')').next())
+        .map(|t| t.split(' ').filter_map(|n| n.parse().ok()).collect())
+        .expect("a withdrawn mark");
+    assert_eq!(sites.len(), 2);
+    for (x, y) in sites {
+        let apart = ((x - gone[0]).powi(2) + (y - gone[1]).powi(2)).sqrt();
+        assert!(apart >= f64::from(SITE_RADIUS_PX), "{apart} px from a site");
+    }
 }
