@@ -279,6 +279,11 @@ pub fn title(
     if let Some(subject) = subject {
         return subject.headline.clone();
     }
+    // A comparison, as its list of changes and its figure are titled.
+    if let (Some(from), Some(to)) = (state.compare, state.date) {
+        let day = |d| catalogue.day_words(d).into();
+        return catalogue.format("compare-title", &[("from", day(from)), ("to", day(to))]);
+    }
     let island = state
         .island
         .as_deref()
@@ -843,6 +848,26 @@ mod tests {
         };
         let headline = title(&land, &crate::islands::committed(), None, &state, &en());
         assert_eq!(headline, "The disputed islands, as of 1 March 1855");
+    }
+
+    #[test]
+    fn a_comparison_heads_the_preview_with_both_days() {
+        let land = land();
+        let state = MapState {
+            date: "2017-01-01".parse().ok(),
+            compare: "2015-01-01".parse().ok(),
+            island: Some("etorofu".into()),
+            ..MapState::default()
+        };
+        let islands = crate::islands::committed();
+        let headline = title(&land, &islands, None, &state, &en());
+        assert_eq!(
+            headline,
+            "Changes between 1 January 2015 and 1 January 2017"
+        );
+        let ru = crate::i18n::committed(Lang::Ru);
+        let headline = title(&land, &islands, None, &state, &ru);
+        assert_eq!(headline, "Изменения с 1 января 2015 г. по 1 января 2017 г.");
     }
 
     #[test]
