@@ -154,7 +154,7 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         "The first Russo-Japanese border: Etorofu and the islands south of it Japanese, Urup and the islands north of it Russian. Drawn schematically through the strait.",
         "1855-02-07",
         Some("1875-05-07"),
-        "https://en.wikipedia.org/wiki/Treaty_of_Shimoda",
+        "https://www.mofa.go.jp/region/europe/russia/territory/index.html",
     );
     let exchange = line(
         "saint-petersburg-1875",
@@ -166,7 +166,7 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         "Japan gave up its share of Sakhalin and received the Kuril Islands from Urup north to Shumshu: the border ran through the First Kuril Strait, between Shumshu and Cape Lopatka on Kamchatka, until Soviet troops landed on Shumshu in August 1945. Drawn schematically as the median of the strait.",
         "1875-05-07",
         Some("1945-08-18"),
-        "https://en.wikipedia.org/wiki/Treaty_of_Saint_Petersburg_(1875)",
+        "https://www.mofa.go.jp/region/europe/russia/territory/edition92/period2.html",
     );
     let claim = line(
         "japan-claim-limit",
@@ -178,7 +178,7 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         "Japan renounced the Kuril Islands in 1951 but holds that Etorofu, Kunashiri, Shikotan and the Habomai islands are not among them; its claim ends in this strait. Drawn schematically.",
         "1951-09-08",
         None,
-        "https://en.wikipedia.org/wiki/Kuril_Islands_dispute",
+        "https://www.hoppou.go.jp/gakushu/kids/naruhodo/manga4/treaty4/index.html",
     );
     let de_facto = line(
         "de-facto-1945",
@@ -190,7 +190,7 @@ pub fn build(levels: &[Level]) -> Result<Vec<Item>, Error> {
         "Where Soviet, now Russian, control has ended since the islands were occupied in 1945; Japan does not recognise it as a border. Drawn by us as the median line between the coasts.",
         "1945-09-05",
         None,
-        "https://en.wikipedia.org/wiki/Kuril_Islands_dispute",
+        "https://www.mofa.go.jp/region/europe/russia/territory/index.html",
     );
     Ok(vec![
         Item::new(&de_facto.id, &de_facto, write::line_string(&median))?,
