@@ -157,6 +157,28 @@ impl Future for EarlyAnswer<'_> {
     }
 }
 
+thread_local! {
+    /// The reader is leaving the page: the requests the browser aborts
+    /// then ("Failed to fetch") are not the server's failures.
+    static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Follows the page being left (`pagehide`) and shown again from the
+/// back/forward cache (`pageshow`); call once, at start.
+pub fn watch_leaving() {
+    for (name, leaving) in [("pagehide", true), ("pageshow", false)] {
+        let _ = leptos::prelude::window_event_listener_untyped(name, move |_| {
+            LEAVING.set(leaving);
+        });
+    }
+}
+
+/// Whether a failed request may just be the page being left (nothing to
+/// report then).
+pub fn leaving() -> bool {
+    LEAVING.get()
+}
+
 /// The answer's text, in a later task than the one it arrived in (its
 /// caller decodes it: see [`next_task`]).
 pub(crate) async fn get_text(url: &str) -> Result<String, String> {

@@ -166,6 +166,7 @@ impl Bound {
                         self.bound.set(true);
                     }
                 }
+                Err(_) if crate::api::leaving() => {}
                 Err(error) => leptos::logging::error!("{error}"),
             }
         });

@@ -28,8 +28,12 @@ fn main() {
     // module: two shorter tasks keep the page responsive on slow phones.
     // The catalogue comes first: every word of the interface is in it.
     // wasm-bindgen's executor: leptos's is set up only when the page mounts.
+    api::watch_leaving();
     wasm_bindgen_futures::spawn_local(async {
         if let Err(error) = i18n::start().await {
+            if api::leaving() {
+                return;
+            }
             // No catalogue, no words: say so in the three languages.
             leptos::logging::error!("{error}");
             show_start_failure(&error);

@@ -236,3 +236,19 @@ test("a folded story period's entries come when it is opened, filtered, from the
   expect(problems.console).toEqual([]);
   expect(problems.failed).toEqual([]);
 });
+
+test('leaving a page while its controls are on their way reports no failure', async ({ page, problems }) => {
+  // The browser aborts the old page's requests ("Failed to fetch"): that
+  // is the reader moving on, not the server failing. CI met it once.
+  await page.route('**/fragments/controls**', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue().catch(() => {});
+  });
+  await page.goto('/?date=1855-03-01');
+  await mapReady(page);
+  await page.waitForTimeout(800);
+  await page.goto('/');
+  await mapReady(page);
+  await expect(page.locator('#island-list')).toHaveCount(1);
+  expect(problems.console).toEqual([]);
+});
