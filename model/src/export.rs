@@ -9,10 +9,10 @@
 use std::fmt::Write;
 
 mod changes;
-pub use changes::{ChangeKind, Comparison};
+pub use changes::Comparison;
 
 use crate::api::DeploymentFeature;
-use crate::events::{Date, DeploymentCategory, Event, recent_events};
+use crate::events::{ChangeKind, Date, DeploymentCategory, Event, recent_events};
 use crate::geodata::LandCollection;
 use crate::i18n::{Catalogue, Lang};
 use crate::islands::Islands;

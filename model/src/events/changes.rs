@@ -25,6 +25,22 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// The three, in the order the list of changes and the key show them.
+    pub const ALL: [ChangeKind; 3] = [
+        ChangeKind::Added,
+        ChangeKind::Withdrawn,
+        ChangeKind::Changed,
+    ];
+
+    /// Its name: the class of its marks and list, the suffix of its messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Withdrawn => "withdrawn",
+            ChangeKind::Changed => "changed",
+        }
+    }
+
     /// The kind of difference between a deployment's status at `from` and
     /// at `to` (`None`: no change had taken effect yet); `None` when it is
     /// the same for the map (both out of place, or in place alike).

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use crate::api::{DeploymentChanges, DeploymentFeature};
-use crate::events::Date;
+use crate::events::{ChangeKind, Date};
 use crate::i18n::{Arg, Catalogue};
 
 /// Two days compared and what changed between them
@@ -17,30 +17,6 @@ pub struct Comparison<'a> {
     pub from: Date,
     pub to: Date,
     pub changes: &'a DeploymentChanges,
-}
-
-/// A kind of change: its class, its list's message key and its mark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    Added,
-    Withdrawn,
-    Changed,
-}
-
-impl ChangeKind {
-    pub const ALL: [ChangeKind; 3] = [
-        ChangeKind::Added,
-        ChangeKind::Withdrawn,
-        ChangeKind::Changed,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ChangeKind::Added => "added",
-            ChangeKind::Withdrawn => "withdrawn",
-            ChangeKind::Changed => "changed",
-        }
-    }
 }
 
 impl Comparison<'_> {
