@@ -6,13 +6,15 @@
 use super::cards::{change, island_name};
 use super::html::Ctx;
 use model::api::{ChangedDeployment, DeploymentChanges};
-use model::events::{Date, DeploymentStatus};
+use model::events::{ChangeKind, Date, DeploymentStatus};
 use model::i18n::Arg;
 use model::og::escape;
 
-/// The three lists, in the order the panel shows them; each is also the
-/// class of its marks and of its list.
-const KINDS: [&str; 3] = ["added", "withdrawn", "changed"];
+/// The three lists, in the order the panel shows them; each kind's name
+/// is also the class of its marks and of its list.
+fn kinds() -> [&'static str; 3] {
+    ChangeKind::ALL.map(ChangeKind::name)
+}
 
 /// "Changes between {compare} and {date}": the deployments in place on the
 /// map's date compared with those on `compare` (neither after today, as
@@ -22,7 +24,7 @@ pub fn changes_panel(ctx: &Ctx, compare: Date) -> String {
     let changes = DeploymentChanges::between(ctx.data, from, to);
     let (from, to) = (ctx.c.day_words(from), ctx.c.day_words(to));
     let dates: [(&str, Arg); 2] = [("from", from.as_str().into()), ("to", to.as_str().into())];
-    let key: String = KINDS
+    let key: String = kinds()
         .iter()
         .map(|kind| {
             format!(
@@ -37,7 +39,7 @@ pub fn changes_panel(ctx: &Ctx, compare: Date) -> String {
         true => format!("<p>{}</p>", ctx.t("compare-none")),
         false => String::new(),
     };
-    let sections: String = KINDS
+    let sections: String = kinds()
         .iter()
         .zip(lists)
         .filter(|(_, list)| !list.is_empty())
